@@ -1,0 +1,34 @@
+import type {Guide} from '../src/types.js'
+
+/** First line of every generated file. */
+export const GENERATED_BANNER =
+  '// GENERATED FILE: do not edit by hand. Written by `npm run build` from content/; change the markdown instead.'
+
+const union = (values: readonly (string | number)[]): string =>
+  values.length === 0 ? 'never' : values.map((value) => JSON.stringify(value)).join(' | ')
+
+/**
+ * Write the guide as a TypeScript module for `src/`: literal union types for
+ * step numbers and ids, and the data itself.
+ *
+ * @param guide The compiled guide.
+ * @returns The module's source, byte-identical for identical input.
+ */
+export function emitDataModule(guide: Guide): string {
+  const items = guide.steps.flatMap((step) => step.checklist)
+  return `${GENERATED_BANNER}
+import type {Guide} from '../types.js'
+
+/** Number of a step in the guide: \`${union(guide.steps.map((step) => step.number))}\`. */
+export type StepNumber = ${union(guide.steps.map((step) => step.number))}
+
+/** Id of a step in the guide. */
+export type StepId = ${union(guide.steps.map((step) => step.id))}
+
+/** Id of a checklist item in the guide. */
+export type ChecklistItemId = ${union(items.map((item) => item.id))}
+
+/** The guide compiled from content/ (src/guide.ts freezes it). */
+export const GUIDE_DATA: Guide = ${JSON.stringify(guide, null, 2)}
+`
+}

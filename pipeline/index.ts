@@ -1,0 +1,58 @@
+// Build-time pipeline: content/*.md → lint → compiled guide data.
+// Never imported by src/ (the runtime has no dependencies).
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {Guide} from '../src/types.js'
+import {compileGuide} from './compile.js'
+import {type LintResult, lintContent} from './lint.js'
+import {loadContent} from './load.js'
+import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
+import type {Rule} from './rule.js'
+
+export {contentHash, SCHEMA_VERSION} from './compile.js'
+export {emitDataModule, GENERATED_BANNER} from './emit.js'
+export {diagnostics, formatDiagnostics} from './report.js'
+export type {Diagnostic} from './report.js'
+export {rules} from './rules/index.js'
+export type {Rule} from './rule.js'
+
+/** Options for {@link buildGuide}. */
+export interface BuildOptions {
+  /** The content folder. */
+  readonly contentDir: string
+  /** The content version to stamp (package.json `version`). */
+  readonly version: string
+  /** Paths in diagnostics are relative to this folder (default: `process.cwd()`). */
+  readonly cwd?: string
+  /** Rules to run (default: all). */
+  readonly rules?: readonly Rule[]
+}
+
+/** What {@link buildGuide} produced. */
+export interface BuildResult {
+  /** The compiled guide, when the content passed every rule. */
+  readonly guide: Guide | undefined
+  /** The manifest, when there is a valid one. */
+  readonly manifest: Manifest | undefined
+  /** Every file looked at, with its messages. */
+  readonly files: readonly VFile[]
+  /** The lint result (documents and rounds), for tools built on top. */
+  readonly lint: LintResult
+}
+
+/**
+ * Load, lint and compile a content folder. Never throws for bad content: the
+ * problems come back as fatal vfile messages and `guide` is `undefined`.
+ *
+ * @param options Where the content is and which version it is.
+ */
+export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
+  const loaded = await loadContent(options.contentDir, options.cwd)
+  const lint = lintContent(loaded, options.rules)
+  const read = await readManifest(path.join(options.contentDir, MANIFEST_FILE))
+  // A malformed manifest comes back as a file carrying the problem.
+  const manifest = read instanceof VFile ? undefined : read
+  const files = read instanceof VFile ? [...lint.files, read] : lint.files
+  const guide = lint.failed || read instanceof VFile ? undefined : compileGuide(lint, {version: options.version, since: sinceFrom(manifest)})
+  return {guide, manifest, files, lint}
+}

@@ -1,0 +1,66 @@
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+/** How to format diagnostics. */
+export interface FormatOptions {
+  /** Use ANSI colours (only for a TTY, and never under `NO_COLOR`). */
+  readonly color?: boolean
+  /** Print each rule's fix tip under its message. */
+  readonly tips?: boolean
+}
+
+/** One diagnostic, flat, as tests and JSON output want it. */
+export interface Diagnostic {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly ruleId: string
+  readonly reason: string
+  readonly fatal: boolean
+}
+
+/**
+ * Flatten files' messages into diagnostics, sorted by file, line, column.
+ *
+ * @param files Files with vfile messages.
+ */
+export function diagnostics(files: readonly VFile[]): Diagnostic[] {
+  return files
+    .flatMap((file) =>
+      file.messages.map((message: VFileMessage) => ({
+        file: file.path,
+        line: message.line ?? 1,
+        column: message.column ?? 1,
+        ruleId: message.ruleId ?? 'unknown',
+        reason: message.reason,
+        fatal: message.fatal === true,
+      })),
+    )
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+}
+
+/**
+ * Format messages as `file:line:column: error reason  rule-id`, one a line,
+ * the form editors and terminals turn into links; a count closes the report.
+ *
+ * @param files Files with vfile messages.
+ * @param options Colour and tips.
+ * @returns The report, or `''` when there is nothing to say.
+ */
+export function formatDiagnostics(files: readonly VFile[], options: FormatOptions = {}): string {
+  const paint = (open: number, close: number, text: string): string =>
+    options.color === true ? `\u001B[${open}m${text}\u001B[${close}m` : text
+  const notes = new Map(files.flatMap((file) => file.messages.map((m) => [`${m.ruleId}`, m.note] as const)))
+  const lines: string[] = []
+  const found = diagnostics(files)
+  for (const d of found) {
+    const level = d.fatal ? paint(31, 39, 'error') : paint(33, 39, 'warning')
+    lines.push(`${d.file}:${d.line}:${d.column}: ${level} ${d.reason}  ${paint(2, 22, d.ruleId)}`)
+    const tip = notes.get(d.ruleId)
+    if (options.tips === true && tip !== undefined) lines.push(`  tip: ${tip}`)
+  }
+  if (found.length === 0) return ''
+  const errors = found.filter((d) => d.fatal).length
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${found.length - errors} warning${found.length - errors === 1 ? '' : 's'}`)
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,102 @@
+import type {Node, Point, Position} from 'unist'
+import type {RoundRange} from '../src/types.js'
+import type {VFile} from 'vfile'
+import type {ContentDocument} from './document.js'
+import {SOURCE} from './limits.js'
+
+/** A content file as read from disk, before parsing. */
+export interface SourceFile {
+  /** The file; `value` is the decoded text (empty when it could not be decoded). */
+  readonly file: VFile
+  /** The raw bytes. */
+  readonly bytes: Uint8Array
+  /** `guide` for `content/guide.md`, `step` for `content/steps/*.md`. */
+  readonly kind: ContentDocument['kind']
+}
+
+/** Extra detail on a diagnostic, as vfile-message fields. */
+export interface ReportDetail {
+  readonly expected?: readonly string[]
+  readonly actual?: string
+}
+
+/** Files the content folder should have but lacks, or has but should not. */
+export interface ContentLayout {
+  /** Expected files that are missing (empty files named for where they belong). */
+  readonly missing: readonly VFile[]
+  /** Entries that are not part of the convention. */
+  readonly unexpected: readonly VFile[]
+}
+
+/** What a rule sees: every document, plus a `report` bound to the rule. */
+export interface RuleContext {
+  /** What the content folder holds besides the files it should. */
+  readonly layout: ContentLayout
+  /** Every file as read, before parsing (what `source` rules check). */
+  readonly sources: readonly SourceFile[]
+  /** `content/guide.md`, when present. */
+  readonly guide: ContentDocument | undefined
+  /** `content/steps/*.md` that passed the source rules, in file name order. */
+  readonly steps: readonly ContentDocument[]
+  /** The guide's covered rounds, when its front matter states them validly. */
+  readonly coveredRounds: RoundRange | undefined
+  /**
+   * Report a problem as a fatal vfile message with this rule's id, source and tip.
+   *
+   * @param document The document the problem is in.
+   * @param reason One sentence: what is wrong, naming what was expected and found.
+   * @param place The node or position to point at.
+   */
+  report(
+    target: {readonly file: VFile},
+    reason: string,
+    place: Node | Position | Point | undefined,
+    detail?: ReportDetail,
+  ): void
+}
+
+/**
+ * A content lint rule: one concern, a permanent id, a fix tip. Rules only
+ * report; they never throw and never change the documents.
+ */
+export interface Rule {
+  /** Permanent, kebab-case id (the vfile message's `ruleId`). */
+  readonly id: string
+  /** What the rule checks, one line. */
+  readonly description: string
+  /** How to fix a report, shown under it. */
+  readonly tip: string
+  /**
+   * `source` rules run on the raw files before parsing (a file they report on
+   * is not parsed at all); the others run on parsed documents.
+   */
+  readonly phase: 'source' | 'document'
+  /** Inspect the documents and report problems. */
+  check(context: RuleContext): void
+}
+
+/**
+ * Run rules, adding their reports to each file as fatal vfile messages.
+ *
+ * @param rules The rules to run, in order.
+ * @param context The files and documents they inspect.
+ */
+export function runRules(
+  rules: readonly Rule[],
+  context: Omit<RuleContext, 'report'>,
+): void {
+  for (const rule of rules) {
+    rule.check({
+      ...context,
+      report(target, reason, place, detail) {
+        const position =
+          place !== undefined && 'type' in place ? (place as Node).position : (place as Position | Point | undefined)
+        const message = target.file.message(reason, {place: position, ruleId: rule.id, source: SOURCE})
+        message.fatal = true
+        message.note = rule.tip
+        if (detail?.expected !== undefined) message.expected = [...detail.expected]
+        if (detail?.actual !== undefined) message.actual = detail.actual
+      },
+    })
+  }
+}

@@ -1,0 +1,17 @@
+import type {Rule} from '../rule.js'
+
+/** The content folder holds exactly `guide.md`, `steps/*.md` and the files documented beside them. */
+export const contentFiles: Rule = {
+  id: 'content-files',
+  phase: 'source',
+  description: 'content/ has guide.md and at least one steps/*.md; any other file is an error, not ignored.',
+  tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/ (see content/README.md).',
+  check({layout, report}) {
+    for (const file of layout.missing) {
+      report({file}, `Expected a file at \`${file.path}\`, found none`, undefined)
+    }
+    for (const file of layout.unexpected) {
+      report({file}, `Expected only guide.md, README.md, manifest.json and steps/*.md in the content folder, found \`${file.path}\``, undefined)
+    }
+  },
+}

@@ -1,0 +1,33 @@
+import {toString} from 'mdast-util-to-string'
+import {CHECKLIST_HEADING} from '../document.js'
+import type {Rule} from '../rule.js'
+
+/** A file is `# Title`, then (in a step) one `## Checklist`, and no other heading. */
+export const headingStructure: Rule = {
+  id: 'heading-structure',
+  phase: 'document',
+  description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading; no other headings.',
+  tip: 'Use `# Title` once after the front matter and, in a step, `## Checklist` before the task list; write other structure as paragraphs.',
+  check({guide, steps, report}) {
+    for (const document of guide === undefined ? steps : [guide, ...steps]) {
+      const children = document.tree.children.filter((node) => node.type !== 'yaml')
+      const first = children[0]
+      if (first === undefined || first.type !== 'heading' || first.depth !== 1) {
+        report(document, `Expected the file to open with a \`# Title\` heading, found ${first === undefined ? 'nothing' : `a ${first.type}`}`, first ?? document.tree)
+      } else if (toString(first).trim() === '') {
+        report(document, 'Expected the `# Title` heading to have text, found an empty heading', first)
+      }
+      let checklists = 0
+      for (const node of children.slice(1)) {
+        if (node.type !== 'heading') continue
+        const text = toString(node).trim()
+        if (document.kind === 'step' && node.depth === 2 && text === CHECKLIST_HEADING && checklists++ === 0) continue
+        const wanted = document.kind === 'step' ? '`## Checklist` once' : 'no heading after the title'
+        report(document, `Expected ${wanted}, found \`${'#'.repeat(node.depth)} ${text}\``, node, {expected: [wanted], actual: text})
+      }
+      if (document.kind === 'step' && checklists === 0) {
+        report(document, 'Expected a `## Checklist` heading before the task list, found none', document.tree.position?.end)
+      }
+    }
+  },
+}

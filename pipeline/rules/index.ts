@@ -1,0 +1,35 @@
+import type {Rule} from '../rule.js'
+import {bodyParagraphs} from './body-paragraphs.js'
+import {checklistItems} from './checklist-items.js'
+import {contentFiles} from './content-files.js'
+import {fileFormat} from './file-format.js'
+import {frontMatterKeys} from './front-matter-keys.js'
+import {frontMatterSyntax} from './front-matter-syntax.js'
+import {headingStructure} from './heading-structure.js'
+import {itemAttributes} from './item-attributes.js'
+import {itemRounds} from './item-rounds.js'
+import {knownPlaceholders} from './known-placeholders.js'
+import {linkProtocol} from './link-protocol.js'
+import {nestingDepth} from './nesting-depth.js'
+import {noHtml} from './no-html.js'
+import {stepNumbering} from './step-numbering.js'
+import {uniqueIds} from './unique-ids.js'
+
+/** Every content lint rule, in the order they run. */
+export const rules: readonly Rule[] = [
+  contentFiles,
+  fileFormat,
+  nestingDepth,
+  frontMatterSyntax,
+  frontMatterKeys,
+  headingStructure,
+  bodyParagraphs,
+  checklistItems,
+  itemAttributes,
+  itemRounds,
+  stepNumbering,
+  uniqueIds,
+  knownPlaceholders,
+  linkProtocol,
+  noHtml,
+]

@@ -1,0 +1,45 @@
+import {PLACEHOLDER_OFFSETS} from '../../src/template.js'
+import {matchesInSource} from '../document.js'
+import type {Rule} from '../rule.js'
+import {parseRounds} from '../rounds.js'
+import {entry} from './shared.js'
+
+const NAMES = Object.keys(PLACEHOLDER_OFFSETS)
+const LIST = NAMES.map((name) => `\`{${name}}\``).join(', ')
+// Any `{…}` but the item's own `{#id …}` block.
+const BRACES = /\{(?!#)([^{}\n]*)\}/g
+
+/** Checklist items use only known placeholders; nothing else uses braces. */
+export const knownPlaceholders: Rule = {
+  id: 'known-placeholders',
+  phase: 'document',
+  description: `Checklist text uses only ${LIST}; titles, summaries and bodies use none (they are not rendered per round).`,
+  tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
+  check({guide, steps, report}) {
+    for (const document of guide === undefined ? steps : [guide, ...steps]) {
+      for (const node of document.tree.children) {
+        if (node.type === 'yaml') continue
+        const inChecklist = node.type === 'list' && document.checklistSection.includes(node)
+        if (inChecklist) continue
+        for (const match of matchesInSource(document.file, node, BRACES)) {
+          report(document, `Expected no placeholder outside checklist items, found \`${match.text}\``, match.position, {actual: match.text})
+        }
+      }
+      const summary = entry(document, 'summary')
+      if (typeof summary?.value === 'string' && /[{}]/.test(summary.value)) {
+        report(document, 'Expected no braces in the summary (placeholders only work in checklist items)', summary.valuePosition)
+      }
+      for (const item of document.items) {
+        const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
+        for (const match of matchesInSource(document.file, item.node, BRACES)) {
+          const name = match.groups[0] ?? ''
+          if (!NAMES.includes(name)) {
+            report(document, `Expected one of ${LIST}, found \`${match.text}\``, match.position, {expected: NAMES, actual: name})
+          } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
+            report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position)
+          }
+        }
+      }
+    }
+  },
+}

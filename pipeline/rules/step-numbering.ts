@@ -1,0 +1,32 @@
+import type {ContentDocument} from '../document.js'
+import type {Rule} from '../rule.js'
+import {entry, stepNumberOf} from './shared.js'
+
+/** Steps are numbered 1, 2, 3… with no gap and no repeat. */
+export const stepNumbering: Rule = {
+  id: 'step-numbering',
+  phase: 'document',
+  description: 'Steps are numbered contiguously from 1, each number used once.',
+  tip: 'Renumber the `step:` values so they run 1, 2, 3… (and rename the files to match their numbers).',
+  check({steps, report}) {
+    const byNumber = new Map<number, ContentDocument>()
+    for (const document of steps) {
+      const number = stepNumberOf(document)
+      if (number === undefined) continue
+      const earlier = byNumber.get(number)
+      if (earlier === undefined) {
+        byNumber.set(number, document)
+      } else {
+        report(document, `Expected each step number once, found step ${number} again (also in ${earlier.file.path})`, entry(document, 'step')?.valuePosition, {actual: String(number)})
+      }
+    }
+    let expected = 1
+    for (const number of [...byNumber.keys()].sort((a, b) => a - b)) {
+      if (number !== expected) {
+        const document = byNumber.get(number) as ContentDocument
+        report(document, `Expected step ${expected}, found step ${number}: steps run 1, 2, 3… without gaps`, entry(document, 'step')?.valuePosition, {expected: [String(expected)], actual: String(number)})
+      }
+      expected = number + 1
+    }
+  },
+}

@@ -1,0 +1,71 @@
+// Build: content/*.md → lint → src/generated/guide-data.ts → tsup → dist/.
+// Fails closed: any content problem stops it with file:line:column messages,
+// and dist/ is replaced only once a complete new one exists beside it.
+import {spawnSync} from 'node:child_process'
+import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {buildGuide, emitDataModule, formatDiagnostics} from '../pipeline/index.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dist = path.join(root, 'dist')
+const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
+
+async function main(): Promise<number> {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
+  const result = await buildGuide({contentDir: path.join(root, 'content'), version: pkg.version, cwd: root})
+  const color = process.stderr.isTTY && !('NO_COLOR' in process.env)
+  if (result.guide === undefined) {
+    process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))
+    process.stderr.write('build: content has errors; dist/ was left as it was.\n')
+    return 1
+  }
+  await mkdir(path.dirname(generated), {recursive: true})
+  await writeIfChanged(generated, emitDataModule(result.guide))
+
+  const staging = path.join(root, `.dist-staging-${process.pid}`)
+  try {
+    const tsup = resolveBin('tsup')
+    const run = spawnSync(process.execPath, [tsup, '--out-dir', staging], {cwd: root, stdio: 'inherit'})
+    if (run.status !== 0) {
+      process.stderr.write('build: tsup failed; dist/ was left as it was.\n')
+      return 1
+    }
+    await swapInto(staging, dist)
+  } finally {
+    await rm(staging, {recursive: true, force: true})
+  }
+  process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → dist/\n`)
+  return 0
+}
+
+// Same bytes, same mtime: keeps watchers and incremental tools quiet.
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  const old = await readFile(file, 'utf8').catch(() => undefined)
+  if (old !== text) await writeFile(file, text)
+}
+
+// Two renames: dist/ is at every moment either the old build or the new one.
+async function swapInto(staging: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`
+  let moved = false
+  try {
+    await rename(target, old)
+    moved = true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  await rename(staging, target)
+  if (moved) await rm(old, {recursive: true, force: true})
+}
+
+function resolveBin(name: string): string {
+  const require = createRequire(import.meta.url)
+  const manifest = require.resolve(`${name}/package.json`)
+  const {bin} = require(manifest) as {bin: string | Record<string, string>}
+  const file = typeof bin === 'string' ? bin : (bin[name] ?? Object.values(bin)[0] ?? '')
+  return path.join(path.dirname(manifest), file)
+}
+
+process.exitCode = await main()

@@ -1,0 +1,41 @@
+import {describeReceived} from './describe.js'
+import {GuideRangeError, GuideTypeError} from './errors.js'
+
+/**
+ * Check that `value` is an integer in `[min, max]` (no upper bound when `max` is
+ * `Infinity`), never coercing: `'3'`, `3n`, `3.5`, `NaN` and objects all fail.
+ *
+ * @param value What the caller passed.
+ * @param call The call and parameter, e.g. `'getStep(n)'`, for the message.
+ * @param name The parameter's name.
+ * @param min Smallest allowed value.
+ * @param max Largest allowed value, or `Infinity`.
+ * @param rangeCode Code of the `RangeError` for an out-of-range integer.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `value` is not a number.
+ * @throws {GuideRangeError} `rangeCode` when it is not a safe integer in range.
+ */
+export function assertIntegerInRange(
+  value: unknown,
+  call: string,
+  name: string,
+  min: number,
+  max: number,
+  rangeCode: 'ERR_STEP_OUT_OF_RANGE' | 'ERR_ROUND_OUT_OF_RANGE',
+): asserts value is number {
+  const expected =
+    max === Number.POSITIVE_INFINITY
+      ? `an integer from ${min} upwards`
+      : `an integer from ${min} to ${max}`
+  if (typeof value !== 'number') {
+    throw new GuideTypeError(
+      'ERR_INVALID_ARG_TYPE',
+      `${call}: expected "${name}" to be ${expected} (type number), received ${describeReceived(value)}`,
+    )
+  }
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new GuideRangeError(
+      rangeCode,
+      `${call}: expected "${name}" to be ${expected}, received ${describeReceived(value)}`,
+    )
+  }
+}

@@ -1,0 +1,51 @@
+import {assertIntegerInRange} from './arguments.js'
+import {guide} from './guide.js'
+import {renderTemplate} from './template.js'
+import type {ChecklistItem, Round} from './types.js'
+
+// Rounds are unbounded, so the memo is too unless capped; a UI shows a handful
+// of rounds, so the oldest entry is dropped past this many.
+const MEMO_LIMIT = 64
+const memo = new Map<number, readonly ChecklistItem[]>()
+
+function compute(round: number): readonly ChecklistItem[] {
+  const items: ChecklistItem[] = []
+  for (const step of guide.steps) {
+    for (const item of step.checklist) {
+      const {from, to} = item.rounds
+      if (round < from || (to !== null && round > to)) continue
+      items.push(Object.freeze({...item, text: renderTemplate(item.template, round)}))
+    }
+  }
+  return Object.freeze(items)
+}
+
+/**
+ * Get the checklist for one interview round: every item that applies to it, in
+ * step order, its text rendered for that round (`{next}` in round 3 reads
+ * "fourth"). Memoised: the same frozen array for the same round.
+ *
+ * @param r The round, an integer from `guide.rounds.from` (2) upwards; no upper bound.
+ * @returns The items, deeply frozen.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `r` is not a number.
+ * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
+ * @example
+ *   checklistForRound(3).map((item) => item.text)
+ */
+export function checklistForRound(r: Round): readonly ChecklistItem[] {
+  const cached = memo.get(r)
+  if (cached !== undefined) return cached
+  // Validation runs only on a miss: every cached key passed it already.
+  assertIntegerInRange(
+    r,
+    'checklistForRound(r)',
+    'r',
+    guide.rounds.from,
+    guide.rounds.to ?? Number.POSITIVE_INFINITY,
+    'ERR_ROUND_OUT_OF_RANGE',
+  )
+  const items = compute(r)
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as number)
+  memo.set(r, items)
+  return items
+}

@@ -1,0 +1,75 @@
+/** Stable codes of the errors this package throws. Messages may change; codes do not. */
+export type GuideErrorCode =
+  | 'ERR_INVALID_ARG_TYPE'
+  | 'ERR_STEP_OUT_OF_RANGE'
+  | 'ERR_UNKNOWN_STEP_ID'
+  | 'ERR_ROUND_OUT_OF_RANGE'
+
+/**
+ * What every error from this package has: a stable `code`. The classes differ
+ * by built-in base (`TypeError`, `RangeError`) so `instanceof TypeError` works
+ * too; recognise them with {@link isGuideError}, which also works when the ESM
+ * and CJS builds are both loaded (two copies of each class).
+ */
+export interface GuideError extends Error {
+  /** Stable identifier of the failure. */
+  readonly code: GuideErrorCode
+}
+
+// A registered symbol is shared by every copy of this module in a process.
+const BRAND = Symbol.for('ace-second-interview.error')
+
+function brand(error: Error, code: GuideErrorCode): void {
+  Object.defineProperty(error, BRAND, {value: true})
+  Object.defineProperty(error, 'code', {value: code, enumerable: true})
+}
+
+/** Thrown when an argument has the wrong type (e.g. `getStep('3')`). */
+export class GuideTypeError extends TypeError implements GuideError {
+  declare readonly code: GuideErrorCode
+  override name = 'GuideTypeError'
+
+  /**
+   * @param code Stable error code.
+   * @param message What was called, expected and received.
+   */
+  constructor(code: GuideErrorCode, message: string) {
+    super(message)
+    brand(this, code)
+  }
+}
+
+/** Thrown when an argument has the right type but no such value exists (e.g. `getStep(7)`). */
+export class GuideRangeError extends RangeError implements GuideError {
+  declare readonly code: GuideErrorCode
+  override name = 'GuideRangeError'
+
+  /**
+   * @param code Stable error code.
+   * @param message What was called, expected and received.
+   */
+  constructor(code: GuideErrorCode, message: string) {
+    super(message)
+    brand(this, code)
+  }
+}
+
+/**
+ * Tell whether a value is an error thrown by this package, from either build.
+ *
+ * @param value Anything, typically a caught error.
+ * @returns `true` when `value` came from this package; then `value.code` is set.
+ * @example
+ *   try { getStep(9 as StepNumber) } catch (error) {
+ *     if (isGuideError(error) && error.code === 'ERR_STEP_OUT_OF_RANGE') { … }
+ *   }
+ */
+export function isGuideError(value: unknown): value is GuideError {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return (value as Record<symbol, unknown>)[BRAND] === true
+  } catch {
+    // A hostile proxy is not one of ours.
+    return false
+  }
+}

@@ -1,0 +1,18 @@
+// Public entry: exports only. The build-time pipeline (pipeline/, unified) is
+// never imported from here, so the runtime has no dependencies.
+export {checklistForRound} from './checklist.js'
+export {GuideRangeError, GuideTypeError, isGuideError} from './errors.js'
+export type {GuideError, GuideErrorCode} from './errors.js'
+export {guide} from './guide.js'
+export {getStep, getStepById, listSteps} from './steps.js'
+export type {
+  ChecklistItem,
+  ChecklistItemId,
+  Guide,
+  Introduction,
+  Round,
+  RoundRange,
+  Step,
+  StepId,
+  StepNumber,
+} from './types.js'

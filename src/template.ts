@@ -1,0 +1,68 @@
+import {ordinal} from './ordinal.js'
+
+/**
+ * Placeholders a checklist template may use, and the round each one names,
+ * as an offset from the round the checklist is shown for.
+ */
+export const PLACEHOLDER_OFFSETS = Object.freeze({
+  round: 0,
+  previous: -1,
+  next: 1,
+} as const)
+
+/** Name of a placeholder that checklist text may contain, e.g. `{next}`. */
+export type PlaceholderName = keyof typeof PLACEHOLDER_OFFSETS
+
+/** One `{…}` occurrence in a template, known or not (the build rejects unknown ones). */
+export interface PlaceholderMatch {
+  /** Text between the braces, e.g. `'next'`. */
+  readonly name: string
+  /** Offset of the opening brace in the template. */
+  readonly index: number
+  /** Whether `name` is one of {@link PLACEHOLDER_OFFSETS}. */
+  readonly known: boolean
+}
+
+// Braces are reserved in checklist text: any `{…}` is a placeholder.
+const PLACEHOLDER = /\{([^{}]*)\}/g
+
+function isPlaceholderName(name: string): name is PlaceholderName {
+  return Object.hasOwn(PLACEHOLDER_OFFSETS, name)
+}
+
+/**
+ * List every `{…}` in a checklist template, so the build can reject unknown names.
+ *
+ * @param template Raw checklist text.
+ * @returns The placeholders in order of appearance.
+ * @example
+ *   findPlaceholders('Prepare for your {next} interview')
+ *   // [{name: 'next', index: 17, known: true}]
+ */
+export function findPlaceholders(template: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = []
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? ''
+    found.push({name, index: match.index, known: isPlaceholderName(name)})
+  }
+  return found
+}
+
+/**
+ * Fill a checklist template for one interview round.
+ *
+ * Templates are validated at build time, so an unknown placeholder cannot
+ * reach this function from the shipped guide; if one does, it is left as is.
+ *
+ * @param template Checklist text with `{round}`, `{previous}` or `{next}`.
+ * @param round The round the text is shown for (already validated).
+ * @returns The text with each placeholder spelt as an ordinal word.
+ * @example
+ *   renderTemplate('Get ready for your {next} interview.', 3)
+ *   // 'Get ready for your fourth interview.'
+ */
+export function renderTemplate(template: string, round: number): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    isPlaceholderName(name) ? ordinal(round + PLACEHOLDER_OFFSETS[name]) : whole,
+  )
+}

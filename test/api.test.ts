@@ -1,0 +1,148 @@
+import {describe, expect, it} from 'vitest'
+import * as api from '../src/index.js'
+import {checklistForRound, getStep, getStepById, guide, listSteps} from '../src/index.js'
+import {ordinal} from '../src/ordinal.js'
+import {renderTemplate} from '../src/template.js'
+
+describe('public api', () => {
+  it('exposes exactly these runtime exports (no default export)', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'GuideRangeError',
+      'GuideTypeError',
+      'checklistForRound',
+      'getStep',
+      'getStepById',
+      'guide',
+      'isGuideError',
+      'listSteps',
+    ])
+  })
+})
+
+describe('guide', () => {
+  it('has the title, semver version, schema version and covered rounds', () => {
+    expect(guide.title).toBe('How to Ace the Second Job Interview in 6 Steps')
+    expect(guide.version).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(guide.schemaVersion).toBe(1)
+    expect(guide.rounds).toEqual({from: 2, to: null})
+    expect(guide.introduction.body.length).toBeGreaterThan(0)
+  })
+})
+
+// The brief fixes each step's number and title; ids are the content's own.
+const steps = [
+  {number: 1, id: 'have-confidence', title: 'Have confidence'},
+  {number: 2, id: 'make-a-plan', title: 'Make a plan'},
+  {number: 3, id: 'be-specific', title: 'Be specific'},
+  {number: 4, id: 'show-your-colours', title: 'Show your colours'},
+  {number: 5, id: 'say-thank-you', title: 'Say thank you'},
+  {number: 6, id: 'get-ready-for-number-three', title: 'Get ready for number three'},
+] as const
+
+describe('getStep, getStepById, listSteps', () => {
+  it.each(steps)('step $number is "$title" ($id)', ({number, id, title}) => {
+    const step = getStep(number)
+    expect(step.number).toBe(number)
+    expect(step.id).toBe(id)
+    expect(step.title).toBe(title)
+    expect(getStepById(id)).toBe(step)
+    expect(listSteps()[number - 1]).toBe(step)
+  })
+
+  it('lists the steps in order, as guide.steps', () => {
+    expect(listSteps()).toBe(guide.steps)
+    expect(listSteps().map((step) => step.number)).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  it('renders getStep(n).checklist for the first covered round and keeps the template', () => {
+    for (const step of listSteps()) {
+      for (const item of step.checklist) {
+        expect(item.text).toBe(renderTemplate(item.template, guide.rounds.from))
+        expect(item.stepId).toBe(step.id)
+        expect(item.stepNumber).toBe(step.number)
+      }
+    }
+  })
+
+  it('gives every step and item a 12-digit hash and a since version', () => {
+    for (const step of listSteps()) {
+      expect(step.hash).toMatch(/^[0-9a-f]{12}$/)
+      expect(step.since).toMatch(/^\d+\.\d+\.\d+$/)
+      for (const item of step.checklist) {
+        expect(item.hash).toMatch(/^[0-9a-f]{12}$/)
+        expect(item.since).toMatch(/^\d+\.\d+\.\d+$/)
+      }
+    }
+  })
+})
+
+describe('checklistForRound', () => {
+  const cases = [
+    {round: 2, step: 2, contains: 'your first interview'},
+    {round: 3, step: 2, contains: 'your second interview'},
+    {round: 2, step: 6, contains: 'your third interview'},
+    {round: 3, step: 6, contains: 'your fourth interview'},
+    {round: 20, step: 6, contains: '21st interview'},
+    {round: 21, step: 2, contains: 'twentieth interview'},
+    {round: 111, step: 6, contains: '112th interview'},
+  ] as const
+
+  it.each(cases)('round $round, step $step reads "$contains"', ({round, step, contains}) => {
+    const texts = checklistForRound(round)
+      .filter((item) => item.stepNumber === step)
+      .map((item) => item.text)
+    expect(texts.some((text) => text.includes(contains))).toBe(true)
+  })
+
+  it('returns the items that apply to the round, in step order, with ids and step ids', () => {
+    const items = checklistForRound(2)
+    const expected = listSteps().flatMap((step) => step.checklist.map((item) => [step.number, step.id, item.id]))
+    expect(items.map((item) => [item.stepNumber, item.stepId, item.id])).toEqual(expected)
+  })
+
+  it('keeps every field of the item but the rendered text', () => {
+    const [first] = checklistForRound(5)
+    const original = getStep(first!.stepNumber).checklist.find((item) => item.id === first!.id)
+    expect({...first, text: original!.text}).toEqual(original)
+  })
+
+  it('is memoised: the same frozen array for the same round', () => {
+    expect(checklistForRound(4)).toBe(checklistForRound(4))
+    expect(checklistForRound(4)).not.toBe(checklistForRound(5))
+  })
+
+  it('still answers correctly after the memo has dropped old rounds', () => {
+    const before = checklistForRound(2).map((item) => item.text)
+    for (let round = 100; round < 300; round++) checklistForRound(round)
+    expect(checklistForRound(2).map((item) => item.text)).toEqual(before)
+  })
+
+  it('accepts the largest safe integer (no upper bound)', () => {
+    const items = checklistForRound(Number.MAX_SAFE_INTEGER)
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.some((item) => item.text.includes("9007199254740992nd"))).toBe(true)
+  })
+})
+
+describe('ordinal', () => {
+  const table = [
+    [1, 'first'],
+    [2, 'second'],
+    [3, 'third'],
+    [4, 'fourth'],
+    [11, 'eleventh'],
+    [12, 'twelfth'],
+    [20, 'twentieth'],
+    [21, '21st'],
+    [22, '22nd'],
+    [23, '23rd'],
+    [24, '24th'],
+    [111, '111th'],
+    [112, '112th'],
+    [113, '113th'],
+    [101, '101st'],
+  ] as const
+  it.each(table)('%i → %s', (n, word) => {
+    expect(ordinal(n)).toBe(word)
+  })
+})

@@ -1,0 +1,14 @@
+import {defineConfig} from 'tsup'
+
+// tsup needs a default export here; the package itself has none.
+export default defineConfig({
+  entry: {index: 'src/index.ts'},
+  format: ['esm', 'cjs'],
+  dts: true,
+  target: 'es2022',
+  platform: 'neutral',
+  splitting: false,
+  sourcemap: false,
+  treeshake: true,
+  clean: true,
+})
