@@ -6,37 +6,48 @@ import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
 import {buildGuide, emitDataModule, formatDiagnostics} from '../pipeline/index.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const dist = path.join(root, 'dist')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
+const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>]'
 
 async function main(): Promise<number> {
+  let values: {content?: string; 'out-dir'?: string}
+  try {
+    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}}}))
+  } catch (error) {
+    process.stderr.write(`build: ${(error as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  const contentDir = path.resolve(values.content ?? path.join(root, 'content'))
+  const dist = path.resolve(values['out-dir'] ?? path.join(root, 'dist'))
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
-  const result = await buildGuide({contentDir: path.join(root, 'content'), version: pkg.version, cwd: root})
+  const result = await buildGuide({contentDir, version: pkg.version, cwd: root})
   const color = process.stderr.isTTY && !('NO_COLOR' in process.env)
   if (result.guide === undefined) {
     process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))
-    process.stderr.write('build: content has errors; dist/ was left as it was.\n')
+    process.stderr.write(`build: content has errors; ${path.relative(root, dist) || dist} was left as it was.\n`)
     return 1
   }
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
 
-  const staging = path.join(root, `.dist-staging-${process.pid}`)
+  // Staged beside the target so the final rename stays on one file system.
+  const staging = `${dist}.staging-${process.pid}`
   try {
     const tsup = resolveBin('tsup')
     const run = spawnSync(process.execPath, [tsup, '--out-dir', staging], {cwd: root, stdio: 'inherit'})
     if (run.status !== 0) {
-      process.stderr.write('build: tsup failed; dist/ was left as it was.\n')
+      process.stderr.write(`build: tsup failed; ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
     await swapInto(staging, dist)
   } finally {
     await rm(staging, {recursive: true, force: true})
   }
-  process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → dist/\n`)
+  process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
 }
 

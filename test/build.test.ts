@@ -1,0 +1,73 @@
+import {spawnSync} from 'node:child_process'
+import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildGuide, emitDataModule} from '../pipeline/index.js'
+import {ROOT} from './helpers.js'
+
+const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+
+function runBuild(...args: string[]) {
+  return spawnSync(process.execPath, [tsx, 'scripts/build.ts', ...args], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+}
+
+async function snapshot(directory: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const name of (await readdir(directory, {recursive: true})).sort()) {
+    const file = path.join(directory, name)
+    files[name] = await readFile(file, 'utf8').catch(() => '<dir>')
+  }
+  return files
+}
+
+let scratch: string
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ace-build-'))
+})
+afterAll(async () => {
+  await rm(scratch, {recursive: true, force: true})
+})
+
+describe('build', () => {
+  it('is deterministic: two builds of the same content are byte-identical', async () => {
+    const first = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0'})
+    const second = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0'})
+    expect(emitDataModule(first.guide!)).toBe(emitDataModule(second.guide!))
+
+    const a = path.join(scratch, 'a')
+    const b = path.join(scratch, 'b')
+    expect(runBuild('--out-dir', a).status).toBe(0)
+    expect(runBuild('--out-dir', b).status).toBe(0)
+    const left = await snapshot(a)
+    expect(Object.keys(left)).toEqual(['index.cjs', 'index.d.cts', 'index.d.ts', 'index.js'])
+    expect(await snapshot(b)).toEqual(left)
+  })
+
+  it('marks the generated module as generated', async () => {
+    const text = await readFile(path.join(ROOT, 'src/generated/guide-data.ts'), 'utf8')
+    expect(text.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
+  })
+
+  it('fails closed on broken content: file:line:column, exit 1, previous output intact', async () => {
+    const content = path.join(scratch, 'content')
+    await cp(path.join(ROOT, 'content'), content, {recursive: true})
+    const stepFile = path.join(content, 'steps/06-get-ready-for-number-three.md')
+    const text = await readFile(stepFile, 'utf8')
+    await writeFile(stepFile, text.replace('{next} interview, go back', '{nxet} interview, go back'))
+
+    const out = path.join(scratch, 'kept')
+    expect(runBuild('--out-dir', out).status).toBe(0)
+    const before = await snapshot(out)
+
+    const run = runBuild('--content', content, '--out-dir', out)
+    expect(run.status).toBe(1)
+    const line = text.split('\n').findIndex((l) => l.includes('{next} interview, go back')) + 1
+    const column = text.split('\n')[line - 1]!.indexOf('{next}') + 1
+    expect(run.stderr).toContain(`steps/06-get-ready-for-number-three.md:${line}:${column}: error Expected one of`)
+    expect(run.stderr).toContain('known-placeholders')
+    expect(run.stdout).toBe('')
+    expect(await snapshot(out)).toEqual(before)
+    expect((await readdir(scratch)).filter((name) => name.includes('staging'))).toEqual([])
+  })
+})
