@@ -8,6 +8,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {buildGuide, emitDataModule, formatDiagnostics} from '../pipeline/index.js'
+import {toJsonSchema} from '../src/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
@@ -43,6 +44,9 @@ async function main(): Promise<number> {
       process.stderr.write(`build: tsup failed; ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
+    // The JSON forms, for apps that fetch or cache the guide as data.
+    await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
+    await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
     await swapInto(staging, dist)
   } finally {
     await rm(staging, {recursive: true, force: true})

@@ -4,6 +4,7 @@ export type GuideErrorCode =
   | 'ERR_STEP_OUT_OF_RANGE'
   | 'ERR_UNKNOWN_STEP_ID'
   | 'ERR_ROUND_OUT_OF_RANGE'
+  | 'ERR_INVALID_GUIDE'
 
 /**
  * What every error from this package has: a stable `code`. The classes differ

@@ -9,12 +9,15 @@ describe('public api', () => {
     expect(Object.keys(api).sort()).toEqual([
       'GuideRangeError',
       'GuideTypeError',
+      'GuideValidationError',
+      'assertGuide',
       'checklistForRound',
       'getStep',
       'getStepById',
       'guide',
       'isGuideError',
       'listSteps',
+      'validateGuide',
     ])
   })
 })

@@ -1,0 +1,103 @@
+/**
+ * The guide's shape, written once as a JSON Schema (draft 2020-12 subset).
+ * `dist/schema.json` is this object; `validateGuide` interprets it, so the two
+ * cannot drift apart. Only the keywords `validate.ts` implements are used.
+ */
+
+/** A JSON Schema node, as far as this package uses the vocabulary. */
+export interface SchemaNode {
+  readonly type?: 'object' | 'array' | 'string' | 'integer' | 'null'
+  readonly description?: string
+  readonly properties?: Readonly<Record<string, SchemaNode>>
+  readonly required?: readonly string[]
+  readonly additionalProperties?: false
+  readonly items?: SchemaNode
+  readonly minItems?: number
+  readonly minLength?: number
+  readonly minimum?: number
+  readonly pattern?: string
+  readonly anyOf?: readonly SchemaNode[]
+  readonly $ref?: string
+}
+
+const ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$'
+const HASH = '^[0-9a-f]{12}$'
+
+const text: SchemaNode = {type: 'string', minLength: 1}
+const paragraphs: SchemaNode = {type: 'array', items: text, minItems: 1}
+
+function object(properties: Record<string, SchemaNode>, description: string): SchemaNode {
+  return {type: 'object', description, properties, required: Object.keys(properties), additionalProperties: false}
+}
+
+const roundRange = object(
+  {
+    from: {type: 'integer', minimum: 1, description: 'First round, inclusive.'},
+    to: {anyOf: [{type: 'integer', minimum: 1}, {type: 'null'}], description: 'Last round, inclusive; null for no upper bound.'},
+  },
+  'Interview rounds; `to: null` means "and every later round".',
+)
+
+const checklistItem = object(
+  {
+    id: {type: 'string', pattern: ID, description: 'Stable id.'},
+    stepId: {type: 'string', pattern: ID},
+    stepNumber: {type: 'integer', minimum: 1},
+    text: {...text, description: 'Plain text rendered for a round.'},
+    template: {...text, description: 'Plain text with {round}, {previous} and {next} unrendered.'},
+    rounds: {$ref: '#/$defs/roundRange'},
+    hash: {type: 'string', pattern: HASH},
+    since: {type: 'string', pattern: SEMVER},
+  },
+  'One checklist action.',
+)
+
+const step = object(
+  {
+    id: {type: 'string', pattern: ID, description: 'Stable id.'},
+    number: {type: 'integer', minimum: 1},
+    title: text,
+    summary: text,
+    body: paragraphs,
+    checklist: {type: 'array', items: {$ref: '#/$defs/checklistItem'}, minItems: 1},
+    hash: {type: 'string', pattern: HASH},
+    since: {type: 'string', pattern: SEMVER},
+  },
+  'One step of the guide.',
+)
+
+/** Definitions referred to by `$ref: '#/$defs/<name>'`. */
+export const SCHEMA_DEFS: Readonly<Record<string, SchemaNode>> = {roundRange, checklistItem, step}
+
+/** The schema of a whole `Guide`, root node. */
+export const GUIDE_SCHEMA: SchemaNode = object(
+  {
+    title: text,
+    version: {type: 'string', pattern: SEMVER},
+    schemaVersion: {type: 'integer', minimum: 1},
+    rounds: {$ref: '#/$defs/roundRange'},
+    introduction: object({body: paragraphs}, 'The introduction.'),
+    steps: {type: 'array', items: {$ref: '#/$defs/step'}, minItems: 1},
+  },
+  'How to Ace the Second Job Interview in 6 Steps, as published by ace-second-interview.',
+)
+
+/** `$id` of the schema document; a URN, so nothing suggests fetching it. */
+export const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:1'
+
+/**
+ * The guide's JSON Schema document, as shipped in `ace-second-interview/schema.json`.
+ *
+ * @returns A JSON Schema (draft 2020-12) object.
+ * @example
+ *   JSON.stringify(toJsonSchema(), null, 2)
+ */
+export function toJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: SCHEMA_ID,
+    ...GUIDE_SCHEMA,
+    $defs: SCHEMA_DEFS,
+  }
+}
