@@ -1,30 +1,41 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
+import {SOURCE} from './limits.js'
 
-/** What the manifest records of a published step. */
-export interface ManifestStep {
+/** What a release records of a step. */
+export interface ReleaseStep {
   readonly number: number
+  /** Hash of the step's own words: title, summary and body (not its checklist). */
   readonly hash: string
-  readonly since: string
 }
 
-/** What the manifest records of a published checklist item. */
-export interface ManifestItem {
+/** What a release records of a checklist item. */
+export interface ReleaseItem {
   readonly stepId: string
+  /** Rounds in the content's syntax (`2+`). */
+  readonly rounds: string
+  /** The item's shipped hash. */
   readonly hash: string
-  readonly since: string
+}
+
+/** The content as published in one version. */
+export interface Release {
+  readonly version: string
+  /** The guide's covered rounds, in the content's syntax. */
+  readonly rounds: string
+  /** Hash of the title and introduction. */
+  readonly introduction: string
+  readonly steps: Readonly<Record<string, ReleaseStep>>
+  readonly items: Readonly<Record<string, ReleaseItem>>
 }
 
 /**
- * The committed record of what has been published: the content version, each
- * live id's hash and first version, and every id retired (never to be reused).
+ * `content/manifest.json`: every published version of the content, oldest
+ * first. Every id ever published, its first version and whether it was
+ * retired all follow from it. Written by `npm run content:version` only.
  */
 export interface Manifest {
-  readonly version: string
-  readonly steps: Readonly<Record<string, ManifestStep>>
-  readonly items: Readonly<Record<string, ManifestItem>>
-  /** Retired id → the version that removed it. */
-  readonly retired: Readonly<Record<string, string>>
+  readonly releases: readonly Release[]
 }
 
 /** Where the manifest lives, relative to the content folder. */
@@ -36,12 +47,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+function isRelease(value: unknown): value is Release {
+  return (
+    isRecord(value) &&
+    typeof value['version'] === 'string' &&
+    SEMVER.test(value['version']) &&
+    typeof value['rounds'] === 'string' &&
+    typeof value['introduction'] === 'string' &&
+    isRecord(value['steps']) &&
+    Object.values(value['steps']).every((step) => isRecord(step) && typeof step['number'] === 'number' && typeof step['hash'] === 'string') &&
+    isRecord(value['items']) &&
+    Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string')
+  )
+}
+
 /**
  * Read and check the manifest.
  *
  * @param path Path of `content/manifest.json`.
  * @returns The manifest, `undefined` when the file does not exist, or a file
- *   with a fatal message when it is malformed.
+ *   carrying a fatal message when it is malformed.
  */
 export async function readManifest(path: string): Promise<Manifest | undefined | VFile> {
   let text: string
@@ -53,8 +78,9 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   }
   const problem = (reason: string): VFile => {
     const file = new VFile({path, value: text})
-    const message = file.message(reason, {place: {line: 1, column: 1}, ruleId: 'manifest', source: 'ace-second-interview'})
+    const message = file.message(reason, {place: {line: 1, column: 1}, ruleId: 'manifest', source: SOURCE})
     message.fatal = true
+    message.note = 'The manifest is written by `npm run content:version`; restore it from git rather than editing it.'
     return file
   }
   let value: unknown
@@ -63,13 +89,12 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   } catch (error) {
     return problem(`Expected the manifest to be JSON, found a syntax error: ${(error as Error).message}`)
   }
-  if (!isRecord(value) || typeof value['version'] !== 'string' || !SEMVER.test(value['version'])) {
-    return problem('Expected the manifest to be an object with a semver `version`; regenerate it with `npm run content:version`')
+  if (!isRecord(value) || !Array.isArray(value['releases']) || value['releases'].length === 0) {
+    return problem('Expected the manifest to be `{"releases": [...]}` with at least one release')
   }
-  for (const key of ['steps', 'items', 'retired'] as const) {
-    if (!isRecord(value[key])) return problem(`Expected the manifest's \`${key}\` to be an object; regenerate it with \`npm run content:version\``)
-  }
-  return value as unknown as Manifest
+  const bad = value['releases'].findIndex((release) => !isRelease(release))
+  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, \`rounds\`, \`introduction\`, \`steps\` and \`items\`, found something else`)
+  return {releases: value['releases'] as Release[]}
 }
 
 /**
@@ -79,10 +104,11 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
  * @returns A lookup for `compileGuide`'s `since`.
  */
 export function sinceFrom(manifest: Manifest | undefined): (id: string) => string | undefined {
-  return (id) => {
-    if (manifest === undefined) return undefined
-    if (Object.hasOwn(manifest.steps, id)) return manifest.steps[id]?.since
-    if (Object.hasOwn(manifest.items, id)) return manifest.items[id]?.since
-    return undefined
+  const first = new Map<string, string>()
+  for (const release of manifest?.releases ?? []) {
+    for (const id of [...Object.keys(release.steps), ...Object.keys(release.items)]) {
+      if (!first.has(id)) first.set(id, release.version)
+    }
   }
+  return (id) => first.get(id)
 }

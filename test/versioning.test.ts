@@ -1,0 +1,177 @@
+import {spawnSync} from 'node:child_process'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildGuide} from '../pipeline/index.js'
+import type {Manifest, Release} from '../pipeline/manifest.js'
+import {type Bump, BUMPS, bumpBetween, bumpVersion, diffReleases, requiredBump, reusedIds, snapshot} from '../pipeline/versioning.js'
+import {guide} from '../src/index.js'
+import {ROOT} from './helpers.js'
+
+const manifest = JSON.parse(await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8')) as Manifest
+const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
+const changelog = await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
+const latest = manifest.releases.at(-1) as Release
+
+describe('versioning discipline of this repository', () => {
+  it('records the content as it is now (else run `npm run content:version`)', async () => {
+    const built = await buildGuide({contentDir: path.join(ROOT, 'content'), version: pkg.version})
+    const {version: _, ...recorded} = latest
+    expect(snapshot(built.guide!), 'content/ changed but its version did not: run `npm run content:version`').toEqual(recorded)
+  })
+
+  it('ships the latest release version as package.json and guide.version', () => {
+    expect(pkg.version).toBe(latest.version)
+    expect(guide.version).toBe(latest.version)
+  })
+
+  const pairs = manifest.releases.slice(1).map((release, index) => [manifest.releases[index] as Release, release] as const)
+  it.each(pairs.map(([a, b]) => [a.version, b.version, a, b] as const))('bumps %s → %s at least as much as the change needs', (_a, _b, before, after) => {
+    const needed = requiredBump(diffReleases(before, after))
+    expect(BUMPS.indexOf(bumpBetween(before.version, after.version))).toBeGreaterThanOrEqual(Math.max(1, BUMPS.indexOf(needed)))
+  })
+
+  it('never reuses a retired id', () => {
+    manifest.releases.forEach((release, index) => {
+      expect(reusedIds({releases: manifest.releases.slice(0, index + 1)}, release)).toEqual([])
+    })
+  })
+
+  it('has a CHANGELOG entry for every released version', () => {
+    for (const {version} of manifest.releases) {
+      expect(changelog, `CHANGELOG.md has no "## [${version}]" entry`).toMatch(new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'))
+    }
+  })
+})
+
+const base: Omit<Release, 'version'> = {
+  rounds: '2+',
+  introduction: 'intro0000000',
+  steps: {a: {number: 1, hash: 'aaaaaaaaaaaa'}, b: {number: 2, hash: 'bbbbbbbbbbbb'}},
+  items: {x: {stepId: 'a', rounds: '2+', hash: 'xxxxxxxxxxxx'}, y: {stepId: 'b', rounds: '2+', hash: 'yyyyyyyyyyyy'}},
+}
+type Edit = (release: any) => void
+const changeCases: ReadonlyArray<{change: string; edit: Edit; bump: Bump}> = [
+  {change: 'nothing', edit: () => {}, bump: 'none'},
+  {change: 'an item reworded', edit: (r) => (r.items.x.hash = 'changed00000'), bump: 'patch'},
+  {change: 'a step reworded', edit: (r) => (r.steps.a.hash = 'changed00000'), bump: 'patch'},
+  {change: 'the introduction reworded', edit: (r) => (r.introduction = 'changed00000'), bump: 'patch'},
+  {change: 'an item added', edit: (r) => (r.items.z = {stepId: 'b', rounds: '2+', hash: 'zzzzzzzzzzzz'}), bump: 'minor'},
+  {change: 'a step added', edit: (r) => (r.steps.c = {number: 3, hash: 'cccccccccccc'}), bump: 'minor'},
+  {change: "an item's rounds widened", edit: (r) => (r.items.x.rounds = '1+'), bump: 'minor'},
+  {change: "an item's rounds shifted", edit: (r) => (r.items.x.rounds = '3-5'), bump: 'major'},
+  {change: "the guide's rounds widened", edit: (r) => (r.rounds = '1+'), bump: 'minor'},
+  {change: "an item's rounds narrowed", edit: (r) => (r.items.x.rounds = '3+'), bump: 'major'},
+  {change: 'an item removed', edit: (r) => delete r.items.y, bump: 'major'},
+  {change: 'a step removed', edit: (r) => delete r.steps.b, bump: 'major'},
+  {change: 'steps renumbered', edit: (r) => ((r.steps.a.number = 2), (r.steps.b.number = 1)), bump: 'major'},
+  {change: 'an item moved to another step', edit: (r) => (r.items.x.stepId = 'b'), bump: 'major'},
+  {change: 'an item added and another reworded', edit: (r) => ((r.items.z = {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz'}), (r.items.x.hash = 'changed00000')), bump: 'minor'},
+]
+
+describe('diffReleases and requiredBump', () => {
+  it.each(changeCases)('$change needs a $bump bump', ({edit, bump}) => {
+    const after = structuredClone(base)
+    edit(after)
+    expect(requiredBump(diffReleases(base, after))).toBe(bump)
+  })
+
+  it('names the changed steps and items by id', () => {
+    const after = structuredClone(base) as any
+    after.items.x.hash = 'changed00000'
+    delete after.items.y
+    expect(diffReleases(base, after).map((change) => change.description)).toEqual([
+      'Checklist item `x` reworded.',
+      'Checklist item `y` from step `b` (its id is retired).',
+    ])
+  })
+
+  it('finds a retired id that comes back', () => {
+    const v1 = {version: '1.0.0', ...base}
+    const v2 = {...structuredClone(v1), version: '2.0.0'} as any
+    delete v2.items.y
+    const v3 = {...structuredClone(base), version: '3.0.0'}
+    expect(reusedIds({releases: [v1, v2]}, v3)).toEqual([{id: 'y', retiredIn: '2.0.0'}])
+  })
+})
+
+describe('bumpVersion and bumpBetween', () => {
+  const table = [
+    ['1.2.3', 'patch', '1.2.4'],
+    ['1.2.3', 'minor', '1.3.0'],
+    ['1.2.3', 'major', '2.0.0'],
+    ['1.2.3', 'none', '1.2.3'],
+    ['0.9.9', 'minor', '0.10.0'],
+  ] as const
+  it.each(table)('%s + %s = %s', (from, bump, to) => {
+    expect(bumpVersion(from, bump)).toBe(to)
+    expect(bumpBetween(from, to)).toBe(bump)
+  })
+
+  it('calls a smaller or equal version no bump', () => {
+    expect(bumpBetween('2.0.0', '1.9.9')).toBe('none')
+    expect(bumpBetween('1.2.3', '1.2.3')).toBe('none')
+  })
+})
+
+describe('npm run content:version', () => {
+  let root: string
+  const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [tsx, path.join(ROOT, 'scripts/content-version.ts'), '--root', root, '--date', '2030-01-02', ...args], {encoding: 'utf8'})
+  const stepFile = () => path.join(root, 'content/steps/02-make-a-plan.md')
+  const edit = async (from: string | RegExp, to: string) => writeFile(stepFile(), (await readFile(stepFile(), 'utf8')).replace(from, to))
+  const read = async (file: string) => readFile(path.join(root, file), 'utf8')
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'ace-version-'))
+    for (const file of ['content', 'package.json', 'package-lock.json', 'CHANGELOG.md']) {
+      await cp(path.join(ROOT, file), path.join(root, file), {recursive: true})
+    }
+  })
+  afterAll(async () => {
+    await rm(root, {recursive: true, force: true})
+  })
+
+  it('does nothing when the content is unchanged', async () => {
+    const result = run()
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('content unchanged')
+    expect(JSON.parse(await read('package.json')).version).toBe(pkg.version)
+  })
+
+  it('bumps the patch version for a reworded item and lists it by id', async () => {
+    await edit('that landed best.', 'that went down best.')
+    const result = run()
+    expect(result.status, result.stderr).toBe(0)
+    const version = bumpVersion(pkg.version, 'patch')
+    expect(JSON.parse(await read('package.json')).version).toBe(version)
+    expect(JSON.parse(await read('package-lock.json')).version).toBe(version)
+    const log = await read('CHANGELOG.md')
+    expect(log).toMatch(new RegExp(`## \\[Unreleased\\]\\n\\n## \\[${version.replaceAll('.', '\\.')}\\] - 2030-01-02\\n`))
+    expect(log).toContain('- Content: Checklist item `note-best-answer` reworded.')
+    const written = JSON.parse(await read('content/manifest.json')) as Manifest
+    expect(written.releases.map((release) => release.version)).toEqual([...manifest.releases.map((r) => r.version), version])
+  })
+
+  it('bumps the major version for a removed item, and refuses to reuse its id', async () => {
+    const before = JSON.parse(await read('package.json')).version as string
+    await edit(/^- \[ \] Write down the answer from your \{previous\} interview that was weakest\. \{#note-weakest-answer rounds=2\+\}\n/m, '')
+    const removed = run()
+    expect(removed.status, removed.stderr).toBe(0)
+    expect(JSON.parse(await read('package.json')).version).toBe(bumpVersion(before, 'major'))
+    expect(await read('CHANGELOG.md')).toContain('- Content: Checklist item `note-weakest-answer` from step `make-a-plan` (its id is retired).')
+
+    await edit('{#note-focus-topics rounds=2+}', '{#note-weakest-answer rounds=2+}')
+    const reused = run()
+    expect(reused.status).toBe(1)
+    expect(reused.stderr).toContain('id `note-weakest-answer` was retired in')
+  })
+
+  it('refuses a bad --release value with exit 2', () => {
+    const result = run('--release', 'huge')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('expected --release to be patch, minor or major, received "huge"')
+  })
+})
