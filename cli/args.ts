@@ -82,7 +82,7 @@ export function parseCommandLine(command: string | undefined, args: readonly str
   const {help, ...rest} = parsed.values
   if (help !== true && parsed.positionals.length > maxPositionals) {
     const extra = parsed.positionals[maxPositionals] ?? ''
-    throw new UsageError(`expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, received also "${extra}"`, command)
+    throw new UsageError(`expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, received also ${JSON.stringify(extra)}`, command)
   }
   return {values: rest as Record<string, string | undefined>, positionals: parsed.positionals, help: help === true}
 }
@@ -102,7 +102,7 @@ export function parseFormat(value: string | undefined, command: string, allowed:
   if (value === undefined) return 'text'
   const format = allowed.find((known) => known === value)
   if (format === undefined) {
-    throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received "${value}"`, command)
+    throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received ${JSON.stringify(value)}`, command)
   }
   return format
 }

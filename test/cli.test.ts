@@ -146,7 +146,7 @@ describe('ace-second-interview: bad arguments', () => {
     {args: ['steps', 'extra'], reason: "ace-second-interview steps: Unexpected argument 'extra'. This command does not take positional arguments", usage: `${USAGE} steps`},
     {args: ['steps', '--format', 'xml'], reason: 'ace-second-interview steps: expected --format to be one of text, markdown, json, received "xml"', usage: `${USAGE} steps`},
     {args: ['check', '--format', 'markdown'], reason: 'ace-second-interview check: expected --format to be one of text, json, received "markdown"', usage: `${USAGE} check`},
-    {args: ['check', 'package.json'], reason: 'ace-second-interview check: expected [content-dir] to be a folder, received a file: package.json', usage: `${USAGE} check`},
+    {args: ['check', 'package.json'], reason: 'ace-second-interview check: expected [content-dir] to be a folder, received a file: "package.json"', usage: `${USAGE} check`},
     {args: ['steps', '--version'], reason: "ace-second-interview steps: Unknown option '--version'", usage: `${USAGE} steps`},
   ])('$args: exit 2, a reason and the usage on stderr, nothing on stdout', ({args, reason, usage}) => {
     const run = cli(args)

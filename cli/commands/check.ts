@@ -13,7 +13,7 @@ const NAME = 'check'
 async function assertNotAFile(directory: string, given: string): Promise<void> {
   const found = await stat(directory).catch(() => undefined)
   if (found !== undefined && !found.isDirectory()) {
-    throw new UsageError(`expected [content-dir] to be a folder, received a file: ${given}`, NAME)
+    throw new UsageError(`expected [content-dir] to be a folder, received a file: ${JSON.stringify(given)}`, NAME)
   }
 }
 

@@ -10,7 +10,7 @@ function readRound(value: string | undefined): number {
   if (value === undefined) return guide.rounds.from
   const round = parseDigits(value)
   if (round === undefined) {
-    throw new UsageError(`expected --round to be a whole number from ${guide.rounds.from} upwards, received "${value}"`, NAME)
+    throw new UsageError(`expected --round to be a whole number from ${guide.rounds.from} upwards, received ${JSON.stringify(value)}`, NAME)
   }
   return round
 }
