@@ -244,6 +244,10 @@ describe('ace-second-interview: the built bin', () => {
     expect(specifiers.length).toBeGreaterThan(0)
     for (const specifier of specifiers) expect(builtinModules).toContain(specifier.replace(/^node:/, ''))
     expect(code).not.toMatch(/\bimport\(\s*['"](?!node:)/)
+    // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
+    for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      expect(builtinModules).toContain(name!.replace(/^node:/, ''))
+    }
   })
 
   it('works installed from the packed tarball, with no dependencies, through its bin link', async () => {
