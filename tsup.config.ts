@@ -1,14 +1,38 @@
 import {defineConfig} from 'tsup'
 
 // tsup needs a default export here; the package itself has none.
-export default defineConfig({
-  entry: {index: 'src/index.ts'},
-  format: ['esm', 'cjs'],
-  dts: true,
-  target: 'es2022',
-  platform: 'neutral',
-  splitting: false,
-  sourcemap: false,
-  treeshake: true,
-  clean: true,
-})
+// Two builds, both written to the same out dir (`--out-dir` overrides both).
+export default defineConfig([
+  // The library: zero runtime dependencies.
+  {
+    entry: {index: 'src/index.ts'},
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: false,
+    sourcemap: false,
+    treeshake: true,
+    clean: true,
+  },
+  // The `ace-second-interview` bin. Everything it uses, the build-time pipeline
+  // (unified, remark, yaml, vfile) included, is bundled in: the installed
+  // package has no dependencies to resolve. The shebang in cli/index.ts is kept
+  // and makes tsup write the file executable.
+  {
+    entry: {cli: 'cli/index.ts'},
+    format: ['esm'],
+    dts: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/.*/],
+    // yaml resolves to its CommonJS build under Node, which `require`s Node's
+    // built-ins; an ES module has no `require` unless it makes one.
+    banner: {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"},
+    splitting: false,
+    sourcemap: false,
+    treeshake: true,
+    // The library config cleans the out dir; cleaning it here too would race with its output.
+    clean: false,
+  },
+])

@@ -40,7 +40,7 @@ describe('build', () => {
     expect(runBuild('--out-dir', a).status).toBe(0)
     expect(runBuild('--out-dir', b).status).toBe(0)
     const left = await snapshot(a)
-    expect(Object.keys(left)).toEqual(['guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'schema.json'])
+    expect(Object.keys(left)).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'schema.json'])
     expect(await snapshot(b)).toEqual(left)
   })
 

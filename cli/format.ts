@@ -1,0 +1,162 @@
+// How the reader commands print steps and checklists. JSON is the runtime's
+// own objects, unchanged; text is for reading at a terminal; markdown is a
+// printable task list.
+import {type ChecklistItem, type Step, getStep, guide} from '../src/index.js'
+import {ordinal} from '../src/ordinal.js'
+import type {Format} from './args.js'
+import {type Styles, createStyles, shouldUseColor} from './color.js'
+import type {Io} from './command.js'
+
+/** The help line for `--format`, shared by the reader commands. */
+export const FORMAT_HELP = '  --format <format>  text (default), markdown (a printable task list) or json (the API\'s objects)'
+
+/** How to print one result as text and as markdown; JSON needs no help. */
+export interface Printers<T> {
+  /** For reading at a terminal; may use styles. */
+  readonly text: (value: T, styles: Styles) => string
+  /** For printing or pasting. */
+  readonly markdown: (value: T) => string
+}
+
+/**
+ * Write a runtime result to stdout in the chosen format. Only text is ever
+ * coloured, and only when stdout is a terminal and `NO_COLOR` is unset.
+ *
+ * @param io Where to write, and the environment.
+ * @param format The format asked for.
+ * @param value The runtime's result, printed as is for `json`.
+ * @param printers The text and markdown forms.
+ * @example
+ *   printResult(io, 'markdown', checklistForRound(2), {text: …, markdown: formatChecklistMarkdown})
+ */
+export function printResult<T>(io: Io, format: Format, value: T, printers: Printers<T>): void {
+  if (format === 'json') io.stdout.write(formatJson(value))
+  else if (format === 'markdown') io.stdout.write(printers.markdown(value))
+  else io.stdout.write(printers.text(value, createStyles(shouldUseColor({isTTY: io.stdout.isTTY, env: io.env}))))
+}
+
+/**
+ * Serialise a runtime result exactly as the API returns it.
+ *
+ * @param value What `listSteps`, `getStep` or `checklistForRound` returned.
+ * @returns Two-space-indented JSON and a final newline.
+ * @example
+ *   formatJson(getStep(2))
+ */
+export function formatJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
+
+/**
+ * Print the list of steps for reading: number, title, id, summary.
+ *
+ * @param steps The steps (`listSteps()`).
+ * @param styles Text styles (colour or none).
+ * @returns The guide's title, then one block per step.
+ * @example
+ *   formatStepsText(listSteps(), createStyles(false))
+ */
+export function formatStepsText(steps: readonly Step[], styles: Styles): string {
+  const lines = [styles.bold(guide.title), '']
+  for (const step of steps) {
+    lines.push(`${step.number}. ${styles.bold(step.title)}  ${styles.dim(step.id)}`, `   ${step.summary}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Print the list of steps as a markdown task list, one step a line.
+ *
+ * @param steps The steps (`listSteps()`).
+ * @returns A `# title` heading and `- [ ] Step n: title. summary` lines.
+ * @example
+ *   formatStepsMarkdown(listSteps())
+ */
+export function formatStepsMarkdown(steps: readonly Step[]): string {
+  const lines = [`# ${guide.title}`, '', ...steps.map((step) => `- [ ] Step ${step.number}: ${step.title}. ${step.summary}`)]
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Print one step for reading: title, summary, paragraphs and checklist.
+ *
+ * @param step The step (`getStep(n)` or `getStepById(id)`).
+ * @param styles Text styles (colour or none).
+ * @returns The step; its checklist is the one for the guide's first round.
+ * @example
+ *   formatStepText(getStep(2), createStyles(false))
+ */
+export function formatStepText(step: Step, styles: Styles): string {
+  const lines = [
+    `${styles.bold(`Step ${step.number} of ${guide.steps.length}: ${step.title}`)}  ${styles.dim(step.id)}`,
+    '',
+    step.summary,
+    '',
+    ...step.body.flatMap((paragraph) => [paragraph, '']),
+    styles.bold(`Checklist for your ${ordinal(guide.rounds.from)} interview:`),
+    ...step.checklist.map((item) => `  [ ] ${item.text}`),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Print one step as markdown: a heading, the summary in italics, the
+ * paragraphs, then its checklist (for the guide's first round) as a task list.
+ *
+ * @param step The step (`getStep(n)` or `getStepById(id)`).
+ * @returns Markdown ending in `- [ ] …` lines.
+ * @example
+ *   formatStepMarkdown(getStep(2))
+ */
+export function formatStepMarkdown(step: Step): string {
+  const lines = [
+    `# Step ${step.number}: ${step.title}`,
+    '',
+    `*${step.summary}*`,
+    '',
+    ...step.body.flatMap((paragraph) => [paragraph, '']),
+    `## Checklist for your ${ordinal(guide.rounds.from)} interview`,
+    '',
+    ...step.checklist.map(taskLine),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Print the checklist for a round for reading, grouped under step titles.
+ *
+ * @param items The items (`checklistForRound(round)`).
+ * @param round The round they were rendered for.
+ * @param styles Text styles (colour or none).
+ * @returns A heading naming the round, then the items under each step.
+ * @example
+ *   formatChecklistText(checklistForRound(3), 3, createStyles(false))
+ */
+export function formatChecklistText(items: readonly ChecklistItem[], round: number, styles: Styles): string {
+  const lines = [styles.bold(`Checklist for your ${ordinal(round)} interview (round ${round})`)]
+  let stepNumber: number | undefined
+  for (const item of items) {
+    if (item.stepNumber !== stepNumber) {
+      stepNumber = item.stepNumber
+      lines.push('', `${stepNumber}. ${styles.bold(getStep(item.stepNumber).title)}`)
+    }
+    lines.push(`   [ ] ${item.text}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Print the checklist for a round as a printable markdown task list.
+ *
+ * @param items The items (`checklistForRound(round)`).
+ * @returns One `- [ ] text` line per item and nothing else.
+ * @example
+ *   formatChecklistMarkdown(checklistForRound(2))
+ */
+export function formatChecklistMarkdown(items: readonly ChecklistItem[]): string {
+  return `${items.map(taskLine).join('\n')}\n`
+}
+
+function taskLine(item: ChecklistItem): string {
+  return `- [ ] ${item.text}`
+}

@@ -1,0 +1,273 @@
+import {spawnSync} from 'node:child_process'
+import {cp, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {builtinModules} from 'node:module'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {checklistForRound, getStep, getStepById, listSteps} from '../src/index.js'
+import {ROOT} from './helpers.js'
+
+const BIN = path.join(ROOT, 'dist/cli.js')
+const USAGE = 'Usage: ace-second-interview'
+
+/** Run the built bin the way a user does; never a TTY, so never coloured. */
+function cli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}) {
+  const env: Record<string, string | undefined> = {...process.env, ...options.env}
+  if (options.env?.['NO_COLOR'] === undefined) delete env['NO_COLOR']
+  const run = spawnSync(process.execPath, [BIN, ...args], {cwd: options.cwd ?? ROOT, encoding: 'utf8', env})
+  return {status: run.status, stdout: run.stdout, stderr: run.stderr}
+}
+
+let scratch: string
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ace-cli-'))
+})
+afterAll(async () => {
+  await rm(scratch, {recursive: true, force: true})
+})
+
+describe('ace-second-interview: reading the guide', () => {
+  it('checklist --round 3 words the items for the third interview, in every step', () => {
+    const run = cli(['checklist', '--round', '3'])
+    expect(run).toMatchObject({status: 0, stderr: ''})
+    expect(run.stdout.split('\n')[0]).toBe('Checklist for your third interview (round 3)')
+    expect(run.stdout).toContain('Before your fourth interview, go back through steps 1 to 5.')
+    expect(run.stdout).toContain('Send a thank-you email after your third interview')
+    for (const step of listSteps()) expect(run.stdout).toContain(`${step.number}. ${step.title}`)
+  })
+
+  it('checklist without --round is the checklist for round 2, the guide\'s first round', () => {
+    const implicit = cli(['checklist'])
+    expect(implicit.status).toBe(0)
+    expect(implicit.stdout).toBe(cli(['checklist', '--round', '2']).stdout)
+    expect(implicit.stdout).toContain('your second interview')
+  })
+
+  it('--format markdown is a printable task list: every line "- [ ] " and an item\'s text', () => {
+    const run = cli(['checklist', '--round', '3', '--format', 'markdown'])
+    expect(run.status).toBe(0)
+    const lines = run.stdout.trimEnd().split('\n')
+    for (const line of lines) expect(line).toMatch(/^- \[ \] \S/)
+    expect(lines.map((line) => line.slice('- [ ] '.length))).toEqual(checklistForRound(3).map((item) => item.text))
+  })
+
+  it.each([
+    {args: ['checklist', '--round', '3', '--format', 'json'], expected: checklistForRound(3)},
+    {args: ['checklist', '--format=json', '--round=25'], expected: checklistForRound(25)},
+    {args: ['steps', '--format', 'json'], expected: listSteps()},
+    {args: ['step', '2', '--format', 'json'], expected: getStep(2)},
+    {args: ['step', 'get-ready-for-number-three', '--format', 'json'], expected: getStepById('get-ready-for-number-three')},
+  ])('--format json of "$args" is exactly what the API returns', ({args, expected}) => {
+    const run = cli(args)
+    expect(run).toMatchObject({status: 0, stderr: ''})
+    expect(JSON.parse(run.stdout)).toEqual(expected)
+    expect(run.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`)
+  })
+
+  it('steps lists every step with its number, title, id and summary', () => {
+    const run = cli(['steps'])
+    expect(run.status).toBe(0)
+    for (const step of listSteps()) {
+      expect(run.stdout).toContain(`${step.number}. ${step.title}  ${step.id}`)
+      expect(run.stdout).toContain(step.summary)
+    }
+  })
+
+  it('steps --format markdown is one task line per step', () => {
+    const lines = cli(['steps', '--format', 'markdown']).stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
+    expect(lines).toHaveLength(listSteps().length)
+    expect(lines[1]).toBe(`- [ ] Step 2: Make a plan. ${getStep(2).summary}`)
+  })
+
+  it('step takes a number or an id, and prints the same step either way', () => {
+    const byNumber = cli(['step', '4'])
+    expect(byNumber.status).toBe(0)
+    expect(cli(['step', 'show-your-colours']).stdout).toBe(byNumber.stdout)
+    const step = getStep(4)
+    expect(byNumber.stdout.split('\n')[0]).toBe(`Step 4 of 6: ${step.title}  ${step.id}`)
+    for (const text of [step.summary, ...step.body, ...step.checklist.map((item) => `[ ] ${item.text}`)]) {
+      expect(byNumber.stdout).toContain(text)
+    }
+  })
+
+  it('step --format markdown ends in the step\'s checklist as a task list', () => {
+    const run = cli(['step', '5', '--format', 'markdown'])
+    expect(run.stdout.startsWith('# Step 5: Say thank you\n')).toBe(true)
+    const tasks = run.stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
+    expect(tasks).toEqual(getStep(5).checklist.map((item) => `- [ ] ${item.text}`))
+  })
+})
+
+describe('ace-second-interview: help and version', () => {
+  it('--version prints the package version and nothing else', async () => {
+    const {version} = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
+    expect(cli(['--version'])).toEqual({status: 0, stdout: `${version}\n`, stderr: ''})
+  })
+
+  it.each([['--help'], ['-h']])('%s lists every command and the exit statuses on stdout', (flag) => {
+    const run = cli([flag])
+    expect(run).toMatchObject({status: 0, stderr: ''})
+    expect(run.stdout.startsWith(`${USAGE} <command>`)).toBe(true)
+    for (const name of ['steps', 'step <n|id>', 'checklist [--round <r>]', 'check [content-dir]']) {
+      expect(run.stdout).toContain(`  ${name}`)
+    }
+    expect(run.stdout).toContain('2 bad arguments')
+  })
+
+  it.each([
+    {command: 'steps', mentions: '--format'},
+    {command: 'step', mentions: 'make-a-plan'},
+    {command: 'checklist', mentions: '(default: 2)'},
+    {command: 'check', mentions: 'default: ./content'},
+  ])('$command --help prints that command\'s help', ({command, mentions}) => {
+    const run = cli([command, '--help'])
+    expect(run).toMatchObject({status: 0, stderr: ''})
+    expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${USAGE} ${command} `))
+    expect(run.stdout).toContain(mentions)
+  })
+})
+
+describe('ace-second-interview: bad arguments', () => {
+  // Each: exit 2, nothing on stdout, one line saying why, a blank line, then the usage.
+  it.each([
+    {args: [], reason: 'ace-second-interview: expected a command (steps, step, checklist, check), received nothing', usage: `${USAGE} <command>`},
+    {args: ['foo'], reason: 'ace-second-interview: unknown command "foo"; expected one of steps, step, checklist, check', usage: `${USAGE} <command>`},
+    {args: ['--colour'], reason: "ace-second-interview: Unknown option '--colour'", usage: `${USAGE} <command>`},
+    {args: ['checklist', '--round', 'x'], reason: 'ace-second-interview checklist: expected --round to be a whole number from 2 upwards, received "x"', usage: `${USAGE} checklist`},
+    {args: ['checklist', '--round', '2.5'], reason: 'ace-second-interview checklist: expected --round to be a whole number from 2 upwards, received "2.5"', usage: `${USAGE} checklist`},
+    {args: ['checklist', '--round', '1'], reason: 'ace-second-interview checklist: checklistForRound(r): expected "r" to be an integer from 2 upwards, received type number (1)', usage: `${USAGE} checklist`},
+    {args: ['checklist', '--round'], reason: "ace-second-interview checklist: Option '--round <value>' argument missing", usage: `${USAGE} checklist`},
+    {args: ['checklist', '--round', '-1'], reason: /^ace-second-interview checklist: Option '--round' argument is ambiguous\. /, usage: `${USAGE} checklist`},
+    {args: ['step', '9'], reason: 'ace-second-interview step: getStep(n): expected "n" to be an integer from 1 to 6, received type number (9)', usage: `${USAGE} step`},
+    {args: ['step', '0'], reason: 'ace-second-interview step: getStep(n): expected "n" to be an integer from 1 to 6, received type number (0)', usage: `${USAGE} step`},
+    {args: ['step', 'make-plan'], reason: /^ace-second-interview step: getStepById\(id\): expected "id" to be one of 'have-confidence', .*received type string \("make-plan"\)$/, usage: `${USAGE} step`},
+    {args: ['step'], reason: 'ace-second-interview step: expected a step number (1 to 6) or a step id, received nothing', usage: `${USAGE} step`},
+    {args: ['step', '1', '2'], reason: 'ace-second-interview step: expected at most 1 argument, received also "2"', usage: `${USAGE} step`},
+    {args: ['steps', 'extra'], reason: "ace-second-interview steps: Unexpected argument 'extra'. This command does not take positional arguments", usage: `${USAGE} steps`},
+    {args: ['steps', '--format', 'xml'], reason: 'ace-second-interview steps: expected --format to be one of text, markdown, json, received "xml"', usage: `${USAGE} steps`},
+    {args: ['check', '--format', 'markdown'], reason: 'ace-second-interview check: expected --format to be one of text, json, received "markdown"', usage: `${USAGE} check`},
+    {args: ['check', 'package.json'], reason: 'ace-second-interview check: expected [content-dir] to be a folder, received a file: "package.json"', usage: `${USAGE} check`},
+    {args: ['steps', '--version'], reason: "ace-second-interview steps: Unknown option '--version'", usage: `${USAGE} steps`},
+  ])('$args: exit 2, a reason and the usage on stderr, nothing on stdout', ({args, reason, usage}) => {
+    const run = cli(args)
+    expect(run.status).toBe(2)
+    expect(run.stdout).toBe('')
+    const [first, blank, ...rest] = run.stderr.split('\n')
+    if (typeof reason === 'string') expect(first).toBe(reason)
+    else expect(first).toMatch(reason)
+    expect(blank).toBe('')
+    expect(rest.join('\n').startsWith(usage)).toBe(true)
+  })
+})
+
+describe('ace-second-interview check', () => {
+  const stepFile = 'steps/06-get-ready-for-number-three.md'
+
+  async function copyContent(name: string): Promise<string> {
+    const folder = path.join(scratch, name)
+    await mkdir(folder)
+    await cp(path.join(ROOT, 'content'), path.join(folder, 'content'), {recursive: true})
+    return folder
+  }
+
+  it('exits 0 on clean content, checking ./content by default', async () => {
+    const folder = await copyContent('clean')
+    expect(cli(['check'], {cwd: folder})).toEqual({status: 0, stdout: 'check: content is clean (6 steps)\n', stderr: ''})
+    expect(cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+  })
+
+  it('reports a broken placeholder at its file:line:column and exits 1', async () => {
+    const folder = await copyContent('broken')
+    const file = path.join(folder, 'content', stepFile)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('{next} interview, go back', '{nxet} interview, go back'))
+    const lines = text.split('\n')
+    const line = lines.findIndex((l) => l.includes('{next} interview, go back')) + 1
+    const column = lines[line - 1]!.indexOf('{next}') + 1
+    expect(line).toBeGreaterThan(0)
+
+    for (const args of [['check'], ['check', 'content'], ['check', path.join(folder, 'content')]]) {
+      const run = cli(args, {cwd: folder})
+      expect(run.status).toBe(1)
+      expect(run.stderr).toBe('')
+      const report = run.stdout.split('\n')
+      expect(report[0]).toBe(
+        `content/${stepFile}:${line}:${column}: error Expected one of \`{round}\`, \`{previous}\`, \`{next}\`, found \`{nxet}\`  known-placeholders`,
+      )
+      expect(report[1]).toMatch(/^ {2}tip: /)
+      expect(report[2]).toBe('1 error, 0 warnings')
+    }
+
+    const json = cli(['check', '--format', 'json'], {cwd: folder})
+    expect(json.status).toBe(1)
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({file: `content/${stepFile}`, line, column, ruleId: 'known-placeholders', fatal: true}),
+    ])
+  })
+
+  it('reports a missing folder as a content error (exit 1), not a bad argument', () => {
+    const run = cli(['check', 'no-such-folder', '--format', 'json'], {cwd: scratch})
+    expect(run.status).toBe(1)
+    const found = JSON.parse(run.stdout) as {file: string; ruleId: string}[]
+    expect(found.length).toBeGreaterThan(0)
+    for (const diagnostic of found) expect(diagnostic.ruleId).toBe('content-files')
+    expect(found[0]!.file.startsWith('no-such-folder/')).toBe(true)
+  })
+})
+
+describe('ace-second-interview: colour', () => {
+  // Spawned with pipes, the bin never sees a TTY: no escape codes, NO_COLOR or not.
+  it.each([{}, {NO_COLOR: '1'}, {NO_COLOR: ''}])('writes no ANSI escapes to a pipe (env %o)', async (env) => {
+    const folder = path.join(scratch, 'colour')
+    await rm(folder, {recursive: true, force: true})
+    await cp(path.join(ROOT, 'content'), folder, {recursive: true})
+    await writeFile(path.join(folder, 'guide.md'), '# Title only\n')
+    for (const args of [['steps'], ['step', '1'], ['checklist'], ['check', folder], ['step', '9']]) {
+      const run = cli(args, {env})
+      expect(run.stdout + run.stderr).not.toBe('')
+      expect(run.stdout + run.stderr).not.toContain('\u001B[')
+    }
+  })
+})
+
+describe('ace-second-interview: the built bin', () => {
+  it('is the package\'s bin, executable, with a node shebang', async () => {
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {bin: Record<string, string>}
+    expect(manifest.bin).toEqual({'ace-second-interview': './dist/cli.js'})
+    expect((await stat(BIN)).mode & 0o111).toBe(0o111)
+    expect((await readFile(BIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node')
+  })
+
+  it('imports nothing but Node\'s built-in modules', async () => {
+    const code = await readFile(BIN, 'utf8')
+    const specifiers = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
+    expect(specifiers.length).toBeGreaterThan(0)
+    for (const specifier of specifiers) expect(builtinModules).toContain(specifier.replace(/^node:/, ''))
+    expect(code).not.toMatch(/\bimport\(\s*['"](?!node:)/)
+    // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
+    for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      expect(builtinModules).toContain(name!.replace(/^node:/, ''))
+    }
+  })
+
+  it('works installed from the packed tarball, with no dependencies, through its bin link', async () => {
+    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', scratch], {cwd: ROOT, encoding: 'utf8'})
+    expect(pack.status).toBe(0)
+    const [packed] = JSON.parse(pack.stdout) as {filename: string; files: {path: string; mode: number}[]}[]
+    expect(packed!.files.find((file) => file.path === 'dist/cli.js')?.mode).toBe(0o755)
+
+    const consumer = path.join(scratch, 'consumer')
+    await mkdir(consumer)
+    await writeFile(path.join(consumer, 'package.json'), '{"name": "consumer", "private": true}\n')
+    const install = spawnSync(
+      'npm',
+      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(scratch, packed!.filename)],
+      {cwd: consumer, encoding: 'utf8'},
+    )
+    expect(install.status, install.stderr).toBe(0)
+    const bin = path.join(consumer, 'node_modules/.bin/ace-second-interview')
+    const run = spawnSync(bin, ['checklist', '--round', '2', '--format', 'markdown'], {cwd: consumer, encoding: 'utf8'})
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toBe(`${checklistForRound(2).map((item) => `- [ ] ${item.text}`).join('\n')}\n`)
+  })
+})
