@@ -13,7 +13,9 @@ export default defineConfig([
     splitting: false,
     sourcemap: false,
     treeshake: true,
-    clean: true,
+    // No `clean`: scripts/build.ts always builds into a fresh staging folder,
+    // and cleaning from one config while the other writes would race.
+    clean: false,
   },
   // The `ace-second-interview` bin. Everything it uses, the build-time pipeline
   // (unified, remark, yaml, vfile) included, is bundled in: the installed
@@ -32,7 +34,6 @@ export default defineConfig([
     splitting: false,
     sourcemap: false,
     treeshake: true,
-    // The library config cleans the out dir; cleaning it here too would race with its output.
     clean: false,
   },
 ])
