@@ -35,6 +35,7 @@ function problems(tree: Root): string[] {
     if (!ALLOWED_ELEMENTS.has(element.tagName)) found.push(`element <${element.tagName}>`)
     for (const [key, value] of Object.entries(element.properties)) {
       if (/^on/i.test(key)) found.push(`handler ${key} on <${element.tagName}>`)
+      if (key === 'style') found.push(`style on <${element.tagName}>`)
       if (URL_PROPERTIES.has(key) && !SAFE_URL.test(String(value))) found.push(`${key}=${JSON.stringify(value)} on <${element.tagName}>`)
     }
   }
