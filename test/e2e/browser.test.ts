@@ -3,7 +3,6 @@
 // No browser is ever downloaded. Without Chromium the test is skipped, loudly,
 // unless CI is set: then a missing browser is a failure, never a silent skip.
 import {spawnSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {readFile, mkdtemp, rm} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -12,18 +11,11 @@ import path from 'node:path'
 import {chromium, type BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ROOT} from '../helpers.js'
+import {browserPolicy} from './browser-policy.js'
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-const IN_CI = (process.env['CI'] ?? '') !== '' && process.env['CI'] !== 'false' && process.env['CI'] !== '0'
-const HAVE_BROWSER = existsSync(CHROMIUM)
-const RUN = HAVE_BROWSER || IN_CI
-
-if (!RUN) {
-  console.warn(
-    `\n[browser test] SKIPPED: no Chromium at ${CHROMIUM}. Install it with \`apt-get update && apt-get install -y chromium\` ` +
-      '(or set CHROMIUM_PATH). With CI set, a missing browser fails the run instead.\n',
-  )
-}
+const POLICY = browserPolicy(process.env)
+const RUN = POLICY.action !== 'skip'
+if (POLICY.action === 'skip') console.warn(`\n${POLICY.reason}\n`)
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,9 +58,7 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
   })
 
   it(name, async () => {
-    if (!HAVE_BROWSER) {
-      throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: .ci/run must install it (apt-get install -y chromium)`)
-    }
+    if (POLICY.action !== 'run') throw new Error(POLICY.reason)
     const out = path.join(scratch, 'site')
     // A child process: vitest sets NODE_ENV=test, and the example must be
     // built as an app ships it (React's production build, production JSX).
@@ -82,7 +72,7 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 
     context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
+      executablePath: POLICY.executable,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     })
