@@ -59,6 +59,8 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
  *
  * @param markdown Markdown source.
  * @returns The mdast tree, with positions.
+ * @example
+ *   parseMarkdown('- [ ] a').children[0]?.type // 'list'
  */
 export function parseMarkdown(markdown: string): Root {
   return parser.parse(markdown)

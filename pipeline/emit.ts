@@ -40,6 +40,8 @@ export const GUIDE_DATA: Guide = ${JSON.stringify(guide, null, 2)}
  *
  * @param data What `compileRenderData` built.
  * @returns The module's source, byte-identical for identical input.
+ * @example
+ *   await writeFile('src/generated/render-data.ts', emitRenderModule(result.render))
  */
 export function emitRenderModule(data: RenderData): string {
   return `${GENERATED_BANNER}

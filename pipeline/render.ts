@@ -76,6 +76,8 @@ export function toSafeHast(mdast: MdastRoot): HastRoot {
  *
  * @param mdast The tree to render (it is not changed).
  * @returns The four forms; `text` is exactly the text content of `html`.
+ * @example
+ *   renderTree(parseMarkdown('*hi*')).html // '<p><em>hi</em></p>'
  */
 export function renderTree(mdast: MdastRoot): RenderedContent {
   const hast = toSafeHast(mdast)
@@ -131,6 +133,8 @@ function collectText(node: HastNodes, into: string[]): void {
  * @param result A passing lint result (the same one `compileGuide` used).
  * @returns Data for `src/generated/render-data.ts`.
  * @throws {Error} When `result` failed, or an item splits a placeholder across formatting.
+ * @example
+ *   emitRenderModule(compileRenderData(lintContent(await loadContent('content'))))
  */
 export function compileRenderData(result: LintResult): RenderData {
   const {guide, steps} = result
