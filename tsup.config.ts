@@ -5,7 +5,8 @@ import {defineConfig} from 'tsup'
 export default defineConfig([
   // The library: zero runtime dependencies.
   {
-    entry: {index: 'src/index.ts'},
+    // Two entries, bundled separately: dist/index.* never holds the render data.
+    entry: {index: 'src/index.ts', render: 'src/render/index.ts'},
     format: ['esm', 'cjs'],
     dts: true,
     target: 'es2022',

@@ -53,6 +53,19 @@ export const CHECKLIST_HEADING = 'Checklist'
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 
+/**
+ * Parse markdown with exactly the parser the content goes through (remark-parse,
+ * front matter, GFM), without any lint: for tests and tools that need raw trees.
+ *
+ * @param markdown Markdown source.
+ * @returns The mdast tree, with positions.
+ * @example
+ *   parseMarkdown('- [ ] a').children[0]?.type // 'list'
+ */
+export function parseMarkdown(markdown: string): Root {
+  return parser.parse(markdown)
+}
+
 // `{#id key=value …}` closing the item's text.
 const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
 

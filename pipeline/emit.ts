@@ -1,4 +1,5 @@
 import type {Guide} from '../src/types.js'
+import type {RenderData} from '../src/render/types.js'
 
 /** First line of every generated file. */
 export const GENERATED_BANNER =
@@ -30,5 +31,23 @@ export type ChecklistItemId = ${union(items.map((item) => item.id))}
 
 /** The guide compiled from content/ (src/guide.ts freezes it). */
 export const GUIDE_DATA: Guide = ${JSON.stringify(guide, null, 2)}
+`
+}
+
+/**
+ * Write the render data (trees and HTML) as a second TypeScript module for
+ * `src/render/`, kept apart so the main entry never bundles it.
+ *
+ * @param data What `compileRenderData` built.
+ * @returns The module's source, byte-identical for identical input.
+ * @example
+ *   await writeFile('src/generated/render-data.ts', emitRenderModule(result.render))
+ */
+export function emitRenderModule(data: RenderData): string {
+  return `${GENERATED_BANNER}
+import type {RenderData} from '../render/types.js'
+
+/** The guide's sanitised trees and HTML, compiled from content/ (src/render/ freezes them). */
+export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
 `
 }

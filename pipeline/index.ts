@@ -2,15 +2,19 @@
 // Never imported by src/ (the runtime has no dependencies).
 import path from 'node:path'
 import {VFile} from 'vfile'
+import type {RenderData} from '../src/render/types.js'
 import type {Guide} from '../src/types.js'
 import {compileGuide} from './compile.js'
 import {type LintResult, lintContent} from './lint.js'
 import {loadContent} from './load.js'
+import {compileRenderData} from './render.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
 import type {Rule} from './rule.js'
 
 export {contentHash, SCHEMA_VERSION} from './compile.js'
-export {emitDataModule, GENERATED_BANNER} from './emit.js'
+export {emitDataModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
+export {compileRenderData, renderMarkdown, renderTree, SAFE_SCHEMA, toSafeHast} from './render.js'
+export {parseMarkdown} from './document.js'
 export {diagnostics, formatDiagnostics} from './report.js'
 export type {Diagnostic} from './report.js'
 export {rules} from './rules/index.js'
@@ -32,6 +36,8 @@ export interface BuildOptions {
 export interface BuildResult {
   /** The compiled guide, when the content passed every rule. */
   readonly guide: Guide | undefined
+  /** The render data (trees and HTML), whenever `guide` is set. */
+  readonly render: RenderData | undefined
   /** The manifest, when there is a valid one. */
   readonly manifest: Manifest | undefined
   /** Every file looked at, with its messages. */
@@ -54,5 +60,6 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const manifest = read instanceof VFile ? undefined : read
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const guide = lint.failed || read instanceof VFile ? undefined : compileGuide(lint, {version: options.version, since: sinceFrom(manifest)})
-  return {guide, manifest, files, lint}
+  const render = guide === undefined ? undefined : compileRenderData(lint)
+  return {guide, render, manifest, files, lint}
 }

@@ -1,4 +1,4 @@
-// Build: content/*.md → lint → src/generated/guide-data.ts → tsup → dist/.
+// Build: content/*.md → lint → src/generated/{guide,render}-data.ts → tsup → dist/.
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
@@ -7,11 +7,12 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {buildGuide, emitDataModule, formatDiagnostics} from '../pipeline/index.js'
+import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics} from '../pipeline/index.js'
 import {toJsonSchema} from '../src/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
+const generatedRender = path.join(root, 'src', 'generated', 'render-data.ts')
 const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>]'
 
 async function main(): Promise<number> {
@@ -27,13 +28,14 @@ async function main(): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root})
   const color = process.stderr.isTTY && !('NO_COLOR' in process.env)
-  if (result.guide === undefined) {
+  if (result.guide === undefined || result.render === undefined) {
     process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))
     process.stderr.write(`build: content has errors; ${path.relative(root, dist) || dist} was left as it was.\n`)
     return 1
   }
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
+  await writeIfChanged(generatedRender, emitRenderModule(result.render))
 
   // Staged beside the target so the final rename stays on one file system.
   const staging = `${dist}.staging-${process.pid}`

@@ -1,12 +1,7 @@
-import {assertIntegerInRange} from './arguments.js'
 import {guide} from './guide.js'
+import {memoiseByRound} from './round-memo.js'
 import {renderTemplate} from './template.js'
 import type {ChecklistItem, Round} from './types.js'
-
-// Rounds are unbounded, so the memo is too unless capped; a UI shows a handful
-// of rounds, so the oldest entry is dropped past this many.
-const MEMO_LIMIT = 64
-const memo = new Map<number, readonly ChecklistItem[]>()
 
 function compute(round: number): readonly ChecklistItem[] {
   const items: ChecklistItem[] = []
@@ -19,6 +14,8 @@ function compute(round: number): readonly ChecklistItem[] {
   }
   return Object.freeze(items)
 }
+
+const forRound = memoiseByRound('checklistForRound(r)', compute)
 
 /**
  * Get the checklist for one interview round: every item that applies to it, in
@@ -33,19 +30,5 @@ function compute(round: number): readonly ChecklistItem[] {
  *   checklistForRound(3).map((item) => item.text)
  */
 export function checklistForRound(r: Round): readonly ChecklistItem[] {
-  const cached = memo.get(r)
-  if (cached !== undefined) return cached
-  // Validation runs only on a miss: every cached key passed it already.
-  assertIntegerInRange(
-    r,
-    'checklistForRound(r)',
-    'r',
-    guide.rounds.from,
-    guide.rounds.to ?? Number.POSITIVE_INFINITY,
-    'ERR_ROUND_OUT_OF_RANGE',
-  )
-  const items = compute(r)
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as number)
-  memo.set(r, items)
-  return items
+  return forRound(r)
 }

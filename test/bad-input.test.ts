@@ -1,12 +1,16 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {checklistForRound, getStep, getStepById, isGuideError} from '../src/index.js'
+import {checklistContentForRound, getStepContent} from '../src/render/index.js'
 import {thrown} from './helpers.js'
 
 // The calls under test, each with what it accepts.
 const calls = [
   {name: 'getStep(n)', call: (value: unknown) => getStep(value as 1), valid: (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6, range: 'ERR_STEP_OUT_OF_RANGE'},
   {name: 'checklistForRound(r)', call: (value: unknown) => checklistForRound(value as number), valid: (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 2, range: 'ERR_ROUND_OUT_OF_RANGE'},
+  // The render subpath follows the same rules, with the same codes.
+  {name: 'getStepContent(n)', call: (value: unknown) => getStepContent(value as 1), valid: (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6, range: 'ERR_STEP_OUT_OF_RANGE'},
+  {name: 'checklistContentForRound(r)', call: (value: unknown) => checklistContentForRound(value as number), valid: (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 2, range: 'ERR_ROUND_OUT_OF_RANGE'},
   {name: 'getStepById(id)', call: (value: unknown) => getStepById(value as 'make-a-plan'), valid: (v: unknown) => typeof v === 'string' && ['have-confidence', 'make-a-plan', 'be-specific', 'show-your-colours', 'say-thank-you', 'get-ready-for-number-three'].includes(v), range: 'ERR_UNKNOWN_STEP_ID'},
 ] as const
 

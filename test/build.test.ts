@@ -3,7 +3,7 @@ import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildGuide, emitDataModule} from '../pipeline/index.js'
+import {buildGuide, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
 import {ROOT} from './helpers.js'
 
 const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
@@ -34,18 +34,22 @@ describe('build', () => {
     const first = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0'})
     const second = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0'})
     expect(emitDataModule(first.guide!)).toBe(emitDataModule(second.guide!))
+    expect(emitRenderModule(first.render!)).toBe(emitRenderModule(second.render!))
 
     const a = path.join(scratch, 'a')
     const b = path.join(scratch, 'b')
     expect(runBuild('--out-dir', a).status).toBe(0)
     expect(runBuild('--out-dir', b).status).toBe(0)
     const left = await snapshot(a)
-    expect(Object.keys(left)).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'schema.json'])
+    // Two entries, plus the declaration chunk their types share.
+    const entries = Object.keys(left).filter((name) => !/^types-[\w-]+\.d\.c?ts$/.test(name))
+    expect(entries).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'render.cjs', 'render.d.cts', 'render.d.ts', 'render.js', 'schema.json'])
+    expect(Object.keys(left).length - entries.length).toBeLessThanOrEqual(2)
     expect(await snapshot(b)).toEqual(left)
   })
 
-  it('marks the generated module as generated', async () => {
-    const text = await readFile(path.join(ROOT, 'src/generated/guide-data.ts'), 'utf8')
+  it.each(['guide-data.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
+    const text = await readFile(path.join(ROOT, 'src/generated', name), 'utf8')
     expect(text.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
   })
 
@@ -69,5 +73,21 @@ describe('build', () => {
     expect(run.stdout).toBe('')
     expect(await snapshot(out)).toEqual(before)
     expect((await readdir(scratch)).filter((name) => name.includes('staging'))).toEqual([])
+  })
+
+  it('refuses a placeholder split by formatting, which the per-node render could not fill', async () => {
+    const content = path.join(scratch, 'split')
+    await cp(path.join(ROOT, 'content'), content, {recursive: true})
+    const stepFile = path.join(content, 'steps/06-get-ready-for-number-three.md')
+    const text = await readFile(stepFile, 'utf8')
+    await writeFile(stepFile, text.replace('Start your {next} interview', 'Start your {ne*x*t} interview'))
+    // The lint refuses it from the source already; bypass that rule to reach the render step.
+    const withoutLint = rules.filter((rule) => rule.id !== 'known-placeholders')
+    await expect(buildGuide({contentDir: content, version: '1.0.0', rules: withoutLint})).rejects.toThrow(
+      /checklist item "start-next-with-confidence" has a placeholder split by formatting/,
+    )
+    const linted = await buildGuide({contentDir: content, version: '1.0.0'})
+    expect(linted.guide).toBeUndefined()
+    expect(linted.render).toBeUndefined()
   })
 })

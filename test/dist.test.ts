@@ -51,3 +51,51 @@ describe('built package (dist/)', () => {
     expect(cjs).not.toMatch(/require\(/)
   })
 })
+
+describe('built render subpath (dist/render.*)', () => {
+  const renderEsm = path.join(ROOT, 'dist/render.js')
+  const renderCjs = path.join(ROOT, 'dist/render.cjs')
+
+  it('exists next to the main entry', () => {
+    for (const file of ['render.js', 'render.cjs', 'render.d.ts', 'render.d.cts']) {
+      expect(existsSync(path.join(ROOT, 'dist', file)), file).toBe(true)
+    }
+  })
+
+  it('gives deep-equal results through import and require, equal to the source', async () => {
+    const sourceRender = await import('../src/render/index.js')
+    const esm = (await import(pathToFileURL(renderEsm).href)) as typeof sourceRender
+    const cjs = require(renderCjs) as typeof sourceRender
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(sourceRender).sort())
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(sourceRender).sort())
+    for (const n of [1, 2, 3, 4, 5, 6] as const) expect(esm.getStepContent(n)).toEqual(cjs.getStepContent(n))
+    expect(esm.getIntroContent()).toEqual(sourceRender.getIntroContent())
+    for (const round of [2, 3, 21]) expect(esm.checklistContentForRound(round)).toEqual(cjs.checklistContentForRound(round))
+    const error = thrown(() => cjs.getStepContent(7 as 1))
+    expect(source.isGuideError(error)).toBe(true)
+    expect((error as {code: string}).code).toBe('ERR_STEP_OUT_OF_RANGE')
+  })
+
+  it('imports nothing at run time', async () => {
+    const {readFile} = await import('node:fs/promises')
+    expect(await readFile(renderEsm, 'utf8')).not.toMatch(/^\s*import\s/m)
+    expect(await readFile(renderCjs, 'utf8')).not.toMatch(/require\(/)
+  })
+
+  it('keeps the trees out of the main entry: dist/index.* holds no render data', async () => {
+    const {readFile} = await import('node:fs/promises')
+    const sourceRender = await import('../src/render/index.js')
+    const html = sourceRender.getStepContent(3).html
+    for (const file of [esmPath, cjsPath]) {
+      const text = await readFile(file, 'utf8')
+      expect(text).not.toContain('tagName')
+      expect(text).not.toContain('<em>')
+      expect(text).not.toContain('RENDER_DATA')
+      expect(text).not.toContain(html.slice(0, 40))
+    }
+    // The render entry does hold them (so the checks above can fail).
+    const render = await readFile(renderEsm, 'utf8')
+    expect(render).toContain('tagName')
+    expect(render).toContain('<em>')
+  })
+})

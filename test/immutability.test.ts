@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {checklistForRound, getStep, guide, listSteps} from '../src/index.js'
+import {checklistContentForRound, getIntroContent, getStepContent} from '../src/render/index.js'
 
 function everyObject(value: unknown, seen: unknown[] = []): unknown[] {
   if (typeof value === 'object' && value !== null) {
@@ -16,6 +17,10 @@ describe('immutability', () => {
     ['listSteps()', listSteps()],
     ['checklistForRound(3)', checklistForRound(3)],
     ['checklistForRound(42)', checklistForRound(42)],
+    ['getStepContent(3)', getStepContent(3)],
+    ['getIntroContent()', getIntroContent()],
+    ['checklistContentForRound(3)', checklistContentForRound(3)],
+    ['checklistContentForRound(42)', checklistContentForRound(42)],
   ] as const
 
   it.each(roots)('%s is deeply frozen', (_name, root) => {

@@ -1,0 +1,157 @@
+import type {Element, ElementContent, Root as HastRoot, Nodes as HastNodes} from 'hast'
+import {type Schema, defaultSchema, sanitize} from 'hast-util-sanitize'
+import {toHtml} from 'hast-util-to-html'
+import {toString as hastToString} from 'hast-util-to-string'
+import type {Paragraph, Root as MdastRoot, RootContent} from 'mdast'
+import {toHast} from 'mdast-util-to-hast'
+import {findPlaceholders} from '../src/template.js'
+import type {RenderData, RenderedContent} from '../src/render/types.js'
+import type {ContentDocument} from './document.js'
+import {parseMarkdown} from './document.js'
+import type {LintResult} from './lint.js'
+import {ALLOWED_PROTOCOLS} from './rules/link-protocol.js'
+import {entry} from './rules/shared.js'
+
+// Protocols as hast-util-sanitize spells them (no colon): `https`, `mailto`.
+const PROTOCOLS = ALLOWED_PROTOCOLS.map((protocol) => protocol.slice(0, -1))
+
+/**
+ * The sanitisation schema: GitHub's (hast-util-sanitize's default), with every
+ * URL-carrying property narrowed to `https:` (and `mailto:` for links).
+ */
+export const SAFE_SCHEMA: Schema = {
+  ...defaultSchema,
+  protocols: {
+    cite: ['https'],
+    href: PROTOCOLS,
+    longDesc: ['https'],
+    src: ['https'],
+  },
+}
+
+// hast-util-sanitize lets scheme-less (relative) URLs through; the guide has
+// no pages of its own to point at, so only absolute allowed URLs are kept.
+const URL_PROPERTIES = Object.keys(SAFE_SCHEMA.protocols ?? {})
+const ABSOLUTE_ALLOWED = new RegExp(`^(?:${PROTOCOLS.join('|')}):`)
+
+function dropRelativeUrls(node: HastNodes): void {
+  if (node.type === 'element') {
+    for (const key of URL_PROPERTIES) {
+      const value = node.properties[key]
+      if (value !== undefined && !ABSOLUTE_ALLOWED.test(String(value))) delete node.properties[key]
+    }
+  }
+  if ('children' in node) for (const child of node.children) dropRelativeUrls(child)
+}
+
+// Trees ship as plain JSON: no positions, no `data`, nothing undefined.
+function plain<T>(tree: T): T {
+  return JSON.parse(
+    JSON.stringify(tree, (key, value: unknown) => (key === 'position' || key === 'data' ? undefined : value)),
+  ) as T
+}
+
+/**
+ * Turn mdast into sanitised hast: mdast-util-to-hast (raw HTML dropped), then
+ * hast-util-sanitize with {@link SAFE_SCHEMA}, then relative URLs dropped.
+ *
+ * @param mdast Any mdast tree (it is not changed).
+ * @returns A new hast root holding only what the schema allows, as plain JSON.
+ * @example
+ *   toSafeHast(parseMarkdown('[x](javascript:alert(1))')) // <a> without href
+ */
+export function toSafeHast(mdast: MdastRoot): HastRoot {
+  // allowDangerousHtml stays off: `html` nodes are dropped, never passed through.
+  // clobberPrefix '': the sanitiser adds `user-content-` to ids itself (once).
+  const converted = toHast(plain(mdast), {allowDangerousHtml: false, clobberPrefix: ''})
+  const root: HastRoot = converted.type === 'root' ? converted : {type: 'root', children: [converted as ElementContent]}
+  const clean = sanitize(root, SAFE_SCHEMA) as HastRoot
+  dropRelativeUrls(clean)
+  return plain(clean)
+}
+
+/**
+ * Render mdast in every form: position-free mdast, sanitised hast, the HTML
+ * serialised from that hast, and its text content.
+ *
+ * @param mdast The tree to render (it is not changed).
+ * @returns The four forms; `text` is exactly the text content of `html`.
+ * @example
+ *   renderTree(parseMarkdown('*hi*')).html // '<p><em>hi</em></p>'
+ */
+export function renderTree(mdast: MdastRoot): RenderedContent {
+  const hast = toSafeHast(mdast)
+  return {mdast: plain(mdast), hast, html: toHtml(hast), text: hastToString(hast)}
+}
+
+/**
+ * Run markdown through the real render pipeline without linting it: the
+ * sanitiser alone decides what survives. For tests and tools.
+ *
+ * @param markdown Markdown source (anything, hostile included).
+ * @returns The rendered forms.
+ * @example
+ *   renderMarkdown('<script>alert(1)</script> *hi*').html // '<p> <em>hi</em></p>'
+ */
+export function renderMarkdown(markdown: string): RenderedContent {
+  return renderTree(parseMarkdown(markdown))
+}
+
+function bodyOf(document: ContentDocument): MdastRoot {
+  return {type: 'root', children: [...document.body] as RootContent[]}
+}
+
+// A checklist item is inline content: the children of its paragraph's <p>,
+// converted as a paragraph so no block newlines are inserted between them.
+function itemHast(paragraph: Paragraph | undefined, id: string): HastRoot {
+  const hast = toSafeHast({type: 'root', children: paragraph === undefined ? [] : [paragraph]})
+  const p = hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p')
+  const inline: HastRoot = {type: 'root', children: p?.children ?? []}
+  // The runtime fills placeholders node by node; one split across nodes
+  // (`{ne*x*t}`) would survive unfilled, so the build refuses it here.
+  const template = paragraph === undefined ? '' : hastToString(inline)
+  const perNode: string[] = []
+  collectText(inline, perNode)
+  const whole = findPlaceholders(template).length
+  const split = perNode.reduce((count, value) => count + findPlaceholders(value).length, 0)
+  if (whole !== split) {
+    throw new Error(`renderData: checklist item "${id}" has a placeholder split by formatting; keep each {…} in plain text`)
+  }
+  return inline
+}
+
+function collectText(node: HastNodes, into: string[]): void {
+  if (node.type === 'text') into.push(node.value)
+  else if ('children' in node) for (const child of node.children) collectText(child, into)
+}
+
+/**
+ * Build the render data module's content from linted documents: the
+ * introduction and each step body in every form, and each checklist item's
+ * inline hast with its placeholders still in.
+ *
+ * @param result A passing lint result (the same one `compileGuide` used).
+ * @returns Data for `src/generated/render-data.ts`.
+ * @throws {Error} When `result` failed, or an item splits a placeholder across formatting.
+ * @example
+ *   emitRenderModule(compileRenderData(lintContent(await loadContent('content'))))
+ */
+export function compileRenderData(result: LintResult): RenderData {
+  const {guide, steps} = result
+  if (result.failed || guide === undefined) {
+    throw new Error('compileRenderData: expected content that passed the lint, received a failed result')
+  }
+  const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
+  const items: Record<string, HastRoot> = {}
+  for (const document of ordered) {
+    for (const item of document.items) {
+      const id = item.attributes?.id ?? ''
+      items[id] = itemHast(item.paragraph, id)
+    }
+  }
+  return {
+    introduction: renderTree(bodyOf(guide)),
+    steps: ordered.map((document) => renderTree(bodyOf(document))),
+    items,
+  }
+}

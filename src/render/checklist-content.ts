@@ -1,0 +1,44 @@
+import {checklistForRound} from '../checklist.js'
+import {deepFreeze} from '../freeze.js'
+import {memoiseByRound} from '../round-memo.js'
+import {renderTemplate} from '../template.js'
+import type {Round} from '../types.js'
+import {RENDER} from './content.js'
+import {mapText} from './tree.js'
+import type {ChecklistItemContent} from './types.js'
+
+function compute(round: number): readonly ChecklistItemContent[] {
+  // The core checklist decides which items apply and their text, so the two
+  // APIs cannot disagree on order, ids or wording.
+  return deepFreeze(
+    checklistForRound(round).map((item) => {
+      const template = RENDER.items[item.id] ?? {type: 'root', children: []}
+      return {
+        id: item.id,
+        stepId: item.stepId,
+        stepNumber: item.stepNumber,
+        text: item.text,
+        hast: mapText(template, (value) => renderTemplate(value, round)),
+      }
+    }),
+  )
+}
+
+const forRound = memoiseByRound('checklistContentForRound(r)', compute)
+
+/**
+ * Get the checklist for one interview round as inline rich content: the same
+ * items, order, ids and text as `checklistForRound(r)`, each with a sanitised
+ * hast tree whose placeholders are filled for that round. Memoised: the same
+ * frozen array for the same round.
+ *
+ * @param r The round, an integer from `guide.rounds.from` (2) upwards; no upper bound.
+ * @returns The items, deeply frozen.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `r` is not a number.
+ * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
+ * @example
+ *   checklistContentForRound(3).map((item) => toJsxRuntime(item.hast, {Fragment, jsx, jsxs}))
+ */
+export function checklistContentForRound(r: Round): readonly ChecklistItemContent[] {
+  return forRound(r)
+}

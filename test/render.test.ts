@@ -1,0 +1,127 @@
+import type {Nodes, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toHtml} from 'hast-util-to-html'
+import {toString as hastText} from 'hast-util-to-string'
+import {describe, expect, it} from 'vitest'
+import {checklistForRound, getStep, guide, listSteps} from '../src/index.js'
+import * as render from '../src/render/index.js'
+import {checklistContentForRound, getIntroContent, getStepContent} from '../src/render/index.js'
+
+// The text a browser would give for `element.innerHTML = html; element.textContent`.
+function textOfHtml(html: string): string {
+  return hastText(fromHtml(html, {fragment: true}))
+}
+
+function keysEverywhere(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      into.add(key)
+      keysEverywhere(child, into)
+    }
+  }
+  return into
+}
+
+function elements(node: Nodes, into: string[] = []): string[] {
+  if (node.type === 'element') into.push(node.tagName)
+  if ('children' in node) for (const child of node.children) elements(child, into)
+  return into
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
+const numbers = listSteps().map((step) => step.number)
+const ROUNDS = [2, 3, 4, 10, 21, 112]
+
+describe('render api (ace-second-interview/render)', () => {
+  it('exposes exactly these runtime exports (no default export)', () => {
+    expect(Object.keys(render).sort()).toEqual(['checklistContentForRound', 'getIntroContent', 'getStepContent'])
+  })
+
+  it.each(numbers)('getStepContent(%i) gives mdast, hast, html and text of that step body', (n) => {
+    const content = getStepContent(n)
+    expect(content.mdast.type).toBe('root')
+    expect(content.hast.type).toBe('root')
+    expect(content.mdast.children.length).toBe(getStep(n).body.length)
+    expect(elements(content.hast).filter((tag) => tag === 'p')).toHaveLength(getStep(n).body.length)
+    expect(getStepContent(n)).toBe(content)
+  })
+
+  it('renders *emphasis* in the body as <em> (step 3: "show, don\'t tell")', () => {
+    expect(getStepContent(3).html).toContain("<em>show, don't tell</em>")
+    expect(getStepContent(3).mdast.children[0]).toMatchObject({type: 'paragraph'})
+  })
+
+  it('getIntroContent() gives the introduction, paragraph for paragraph', () => {
+    const intro = getIntroContent()
+    expect(intro.mdast.children).toHaveLength(guide.introduction.body.length)
+    expect(squash(intro.text)).toBe(squash(guide.introduction.body.join(' ')))
+    expect(getIntroContent()).toBe(intro)
+  })
+
+  const everything = [
+    ['getIntroContent()', getIntroContent()],
+    ...numbers.map((n) => [`getStepContent(${n})`, getStepContent(n)] as const),
+  ] as const
+
+  it.each(everything)('%s is plain JSON: no positions, no data, no functions, survives JSON', (_name, content) => {
+    const keys = keysEverywhere(content)
+    expect(keys.has('position')).toBe(false)
+    expect(keys.has('data')).toBe(false)
+    expect(JSON.parse(JSON.stringify(content))).toEqual(content)
+  })
+
+  it.each(everything)('%s round-trips: text content of html === text === text of hast', (_name, content) => {
+    expect(textOfHtml(content.html)).toBe(content.text)
+    expect(hastText(content.hast as Root)).toBe(content.text)
+    expect(toHtml(content.hast as Root)).toBe(content.html)
+  })
+
+  it.each(numbers)('step %i: text agrees with the core API body', (n) => {
+    expect(squash(getStepContent(n).text)).toBe(squash(getStep(n).body.join(' ')))
+  })
+})
+
+describe('checklistContentForRound', () => {
+  it.each(ROUNDS)('round %i: same items, order, ids and text as checklistForRound', (round) => {
+    const core = checklistForRound(round)
+    const rich = checklistContentForRound(round)
+    expect(rich.length).toBe(core.length)
+    expect(rich.map((item) => [item.id, item.stepId, item.stepNumber, item.text])).toEqual(
+      core.map((item) => [item.id, item.stepId, item.stepNumber, item.text]),
+    )
+  })
+
+  it.each(ROUNDS)('round %i: each hast is inline (no <p>), filled, and its text equals `text`', (round) => {
+    for (const item of checklistContentForRound(round)) {
+      expect(hastText(item.hast as Root)).toBe(item.text)
+      expect(textOfHtml(toHtml(item.hast as Root))).toBe(item.text)
+      expect(elements(item.hast)).not.toContain('p')
+      expect(item.text).not.toMatch(/[{}]/)
+    }
+  })
+
+  it('counts agree across APIs: per step, getStep(n).checklist is round 2 of both', () => {
+    for (const step of listSteps()) {
+      const rich = checklistContentForRound(guide.rounds.from).filter((item) => item.stepId === step.id)
+      expect(rich.map((item) => item.id)).toEqual(step.checklist.map((item) => item.id))
+      expect(rich.map((item) => item.text)).toEqual(step.checklist.map((item) => item.text))
+    }
+  })
+
+  it('fills placeholders for the round asked for: step 6 reads "fourth" in round 3', () => {
+    const repeat = (round: number) => checklistContentForRound(round).find((item) => item.id === 'repeat-steps-before-next')
+    expect(hastText(repeat(3)!.hast as Root)).toBe('Before your fourth interview, go back through steps 1 to 5.')
+    expect(hastText(repeat(2)!.hast as Root)).toBe('Before your third interview, go back through steps 1 to 5.')
+    expect(hastText(repeat(21)!.hast as Root)).toBe('Before your 22nd interview, go back through steps 1 to 5.')
+  })
+
+  it('is memoised per round: the same frozen array for the same round, another for another', () => {
+    expect(checklistContentForRound(5)).toBe(checklistContentForRound(5))
+    expect(checklistContentForRound(5)).not.toBe(checklistContentForRound(6))
+  })
+
+  it('never carries the {#id rounds=…} attribute block into the trees', () => {
+    for (const item of checklistContentForRound(2)) expect(JSON.stringify(item.hast)).not.toContain('{#')
+    for (const n of numbers) expect(JSON.stringify(getStepContent(n))).not.toContain('{#')
+  })
+})
