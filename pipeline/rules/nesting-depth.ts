@@ -20,9 +20,9 @@ export const nestingDepth: Rule = {
     for (const source of sources) {
       const lines = String(source.file.value).split('\n')
       for (const [index, line] of lines.entries()) {
-        const depth = depthOf(line)
+        const {depth, column} = depthOf(line)
         if (depth > MAX_NESTING_DEPTH) {
-          report(source, `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`, {line: index + 1, column: 1}, {expected: [String(MAX_NESTING_DEPTH)], actual: String(depth)})
+          report(source, `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`, {line: index + 1, column}, {expected: [String(MAX_NESTING_DEPTH)], actual: String(depth)})
           break
         }
         const run = DELIMITER_RUN.exec(line)
@@ -35,16 +35,26 @@ export const nestingDepth: Rule = {
   },
 }
 
-function depthOf(line: string): number {
-  const indent = /^[ \t]*/.exec(line)?.[0] ?? ''
+// The line's nesting depth, and the column where the first level past the
+// limit opens (where the report points).
+function depthOf(line: string): {depth: number; column: number} {
+  let depth = 0
+  let column = 1
   // Indentation nests lists too: count every two columns as a level.
-  const columns = [...indent].reduce((sum, char) => sum + (char === '\t' ? 4 : 1), 0)
-  let depth = Math.floor(columns / 2)
-  let rest = line.slice(indent.length)
+  let columns = 0
+  let index = 0
+  for (; index < line.length && (line[index] === ' ' || line[index] === '\t'); index++) {
+    columns += line[index] === '\t' ? 4 : 1
+    const levels = Math.floor(columns / 2)
+    if (levels > MAX_NESTING_DEPTH && depth <= MAX_NESTING_DEPTH) column = index + 1
+    depth = levels
+  }
+  let rest = line.slice(index)
   for (;;) {
     const match = CONTAINER.exec(rest)
-    if (match === null) return depth
+    if (match === null) return {depth, column}
     depth++
+    if (depth === MAX_NESTING_DEPTH + 1) column = line.length - rest.length + 1
     rest = rest.slice(match[0].length)
   }
 }
