@@ -1,38 +1,81 @@
-import type {Rule} from '../rule.js'
-import {MAX_NESTING_DEPTH} from '../limits.js'
+import type {ReportDetail, Rule} from '../rule.js'
+import {MAX_INLINE_DELIMITERS, MAX_NESTING_DEPTH} from '../limits.js'
 
 // Block containers a line opens: `>` and list markers, each with what follows.
 const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/
 // Runs of inline delimiters nest emphasis and links when long.
 const DELIMITER_RUN = /[*_~[\]]{33,}/
+// Every run of them: many in one paragraph nest inline content just as
+// deeply (`*a *a … a* a*`), and the parser's time grows with their square.
+const DELIMITERS = /[*_~[\]]+/g
 
 /**
  * Nesting stays shallow: markdown parsers and tree walkers recurse per level,
- * so thousands of `>` or list levels would exhaust the stack. Checked on the
- * source, before parsing.
+ * so thousands of `>` or list levels, or of nested emphasis, would exhaust
+ * the stack (and nested emphasis takes the parser quadratic time). Checked on
+ * the source, before parsing.
  */
 export const nestingDepth: Rule = {
   id: 'nesting-depth',
   phase: 'source',
-  description: `Block quotes and lists nest at most ${MAX_NESTING_DEPTH} levels deep; no run of over 32 emphasis or bracket characters.`,
+  description: `Block quotes and lists nest at most ${MAX_NESTING_DEPTH} levels deep; no run of over 32 emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a paragraph.`,
   tip: 'Flatten the nesting: a step is a few short paragraphs and one checklist.',
   check({sources, report}) {
     for (const source of sources) {
-      const lines = String(source.file.value).split('\n')
-      for (const [index, line] of lines.entries()) {
-        const {depth, column} = depthOf(line)
-        if (depth > MAX_NESTING_DEPTH) {
-          report(source, `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`, {line: index + 1, column}, {expected: [String(MAX_NESTING_DEPTH)], actual: String(depth)})
-          break
-        }
-        const run = DELIMITER_RUN.exec(line)
-        if (run !== null) {
-          report(source, `Expected at most 32 emphasis or bracket characters in a row, found ${run[0].length}`, {line: index + 1, column: run.index + 1})
-          break
-        }
-      }
+      const problem = firstProblem(String(source.file.value).split('\n'))
+      if (problem !== undefined) report(source, problem.reason, problem.place, problem.detail)
     }
   },
+}
+
+interface Problem {
+  readonly reason: string
+  readonly place: {line: number; column: number}
+  readonly detail?: ReportDetail
+}
+
+// The first nesting problem in a file's lines; one is enough to stop parsing.
+function firstProblem(lines: readonly string[]): Problem | undefined {
+  // Delimiter runs in the current block of text (lines up to a blank one):
+  // how many, and where the first one past the limit is.
+  let runs = 0
+  let pastLimit: Problem['place'] | undefined
+  const blockEnd = (): Problem | undefined =>
+    pastLimit === undefined
+      ? undefined
+      : {
+          reason: `Expected at most ${MAX_INLINE_DELIMITERS} emphasis or bracket runs in one paragraph, found ${runs}`,
+          place: pastLimit,
+          detail: {expected: [String(MAX_INLINE_DELIMITERS)], actual: String(runs)},
+        }
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') {
+      const problem = blockEnd()
+      if (problem !== undefined) return problem
+      runs = 0
+      continue
+    }
+    const {depth, column} = depthOf(line)
+    if (depth > MAX_NESTING_DEPTH) {
+      return {
+        reason: `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`,
+        place: {line: index + 1, column},
+        detail: {expected: [String(MAX_NESTING_DEPTH)], actual: String(depth)},
+      }
+    }
+    const run = DELIMITER_RUN.exec(line)
+    if (run !== null) {
+      return {
+        reason: `Expected at most 32 emphasis or bracket characters in a row, found ${run[0].length}`,
+        place: {line: index + 1, column: run.index + 1},
+      }
+    }
+    for (const match of line.matchAll(DELIMITERS)) {
+      runs++
+      if (runs === MAX_INLINE_DELIMITERS + 1) pastLimit = {line: index + 1, column: match.index + 1}
+    }
+  }
+  return blockEnd()
 }
 
 // The line's nesting depth, and the column where the first level past the
