@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {ROOT} from './helpers.js'
@@ -44,5 +44,29 @@ export async function materialize(fixture: string): Promise<string> {
   await cp(source, directory, {recursive: true, filter: (from) => path.basename(from) !== 'expected.json'})
   const expected = await readExpectation(fixture)
   for (const file of expected.delete ?? []) await rm(path.join(directory, file), {recursive: true})
+  return directory
+}
+
+/** A step file of the valid fixture that hostile tests replace. */
+export const STEP_FILE = 'steps/04-show-your-colours.md'
+
+/** Read a file of the valid fixture as text. */
+export async function validFile(file: string): Promise<string> {
+  return readFile(path.join(FIXTURES, 'valid', file), 'utf8')
+}
+
+/**
+ * Make a content folder: a temporary copy of `valid/` with some files
+ * replaced (or added) by the given text or bytes.
+ *
+ * @returns The folder; the caller removes it.
+ */
+export async function materializeWith(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'ace-content-'))
+  await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+  for (const [file, value] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(directory, file)), {recursive: true})
+    await writeFile(path.join(directory, file), value)
+  }
   return directory
 }

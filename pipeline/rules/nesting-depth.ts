@@ -22,6 +22,8 @@ export const nestingDepth: Rule = {
   tip: 'Flatten the nesting: a step is a few short paragraphs and one checklist.',
   check({sources, report}) {
     for (const source of sources) {
+      // A file file-format refused (too large, not UTF-8…) is not text to scan.
+      if (source.file.messages.some((message) => message.fatal)) continue
       const problem = firstProblem(String(source.file.value).split('\n'))
       if (problem !== undefined) report(source, problem.reason, problem.place, problem.detail)
     }
@@ -40,6 +42,9 @@ function firstProblem(lines: readonly string[]): Problem | undefined {
   // how many, and where the first one past the limit is.
   let runs = 0
   let pastLimit: Problem['place'] | undefined
+  // Front matter is YAML, not paragraphs: its runs (aliases are `*name`) do
+  // not count, though its lines' depth and long runs still do.
+  let inFrontMatter = lines[0] === '---'
   const blockEnd = (): Problem | undefined =>
     pastLimit === undefined
       ? undefined
@@ -69,6 +74,10 @@ function firstProblem(lines: readonly string[]): Problem | undefined {
         reason: `Expected at most 32 emphasis or bracket characters in a row, found ${run[0].length}`,
         place: {line: index + 1, column: run.index + 1},
       }
+    }
+    if (inFrontMatter) {
+      inFrontMatter = index === 0 || line !== '---'
+      continue
     }
     for (const match of line.matchAll(DELIMITERS)) {
       runs++
