@@ -56,14 +56,14 @@ export async function validFile(file: string): Promise<string> {
 }
 
 /**
- * Make a content folder: a temporary copy of `valid/` with some files
- * replaced (or added) by the given text or bytes.
+ * Make a content folder: a temporary copy of `valid/` (unless `fromValid` is
+ * false) with some files replaced or added by the given text or bytes.
  *
  * @returns The folder; the caller removes it.
  */
-export async function materializeWith(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+export async function materializeWith(files: Readonly<Record<string, string | Uint8Array>>, fromValid = true): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), 'ace-content-'))
-  await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+  if (fromValid) await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
   for (const [file, value] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(directory, file)), {recursive: true})
     await writeFile(path.join(directory, file), value)
