@@ -1,6 +1,6 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
-import {LineCounter, isAlias, isMap, isScalar, parseDocument, visit} from 'yaml'
+import {LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
 
 /** One front matter entry, with where its key and value are in the file. */
 export interface FrontMatterEntry {
@@ -15,6 +15,7 @@ export interface FrontMatterEntry {
 
 /** A YAML problem found while reading front matter. */
 export interface FrontMatterProblem {
+  /** The whole message: what was expected, what was found. */
   readonly reason: string
   readonly position: Position
 }
@@ -58,12 +59,12 @@ export function readFrontMatter(node: Yaml): FrontMatter {
 
   const problems: FrontMatterProblem[] = []
   for (const error of [...document.errors, ...document.warnings]) {
-    problems.push({reason: error.message, position: toPosition(error.pos)})
+    problems.push({reason: `Expected valid front matter YAML, found an error: ${error.message}`, position: toPosition(error.pos)})
   }
   visit(document, {
     Alias(_key, alias) {
       problems.push({
-        reason: `YAML aliases (\`*${alias.source}\`) are not allowed in front matter`,
+        reason: `Expected no YAML aliases in front matter, found \`*${alias.source}\``,
         position: toPosition(alias.range ?? undefined),
       })
       return visit.SKIP
@@ -78,7 +79,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
         const key = pair.key
         if (!isScalar(key) || typeof key.value !== 'string') {
           problems.push({
-            reason: 'Expected front matter keys to be plain words',
+            reason: `Expected front matter keys to be plain words, found ${isScalar(key) ? `\`${String(key.value)}\`` : 'a list or map'}`,
             position: toPosition(isScalar(key) ? (key.range ?? undefined) : undefined),
           })
           continue
@@ -101,7 +102,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
       }
     } else {
       problems.push({
-        reason: 'Expected front matter to be a map of `key: value` lines',
+        reason: `Expected front matter to be a map of \`key: value\` lines, found ${isSeq(contents) ? 'a list' : 'a single value'}`,
         position: toPosition(contents.range ?? undefined),
       })
     }

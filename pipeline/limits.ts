@@ -8,5 +8,13 @@ export const MAX_FILE_BYTES = 64 * 1024
  */
 export const MAX_NESTING_DEPTH = 8
 
+/**
+ * Most runs of emphasis or bracket characters (`*`, `_`, `~`, `[`, `]`) in one
+ * paragraph (lines up to a blank line). A paragraph uses a handful; thousands
+ * nest inline content past what recursive tree walks survive, and the parser
+ * takes time that grows with their square.
+ */
+export const MAX_INLINE_DELIMITERS = 64
+
 /** Source name put on every diagnostic. */
 export const SOURCE = 'ace-second-interview'

@@ -12,11 +12,14 @@ export const bodyParagraphs: Rule = {
   tip: 'Write the body as plain paragraphs separated by blank lines; put actions in the checklist.',
   check({guide, steps, report}) {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
-      if (document.title === undefined) continue
+      // Without a title or (in a step) the checklist heading, where the body
+      // ends is unknown; heading-structure reports that.
+      if (document.title === undefined || (document.kind === 'step' && document.checklistHeading === undefined)) continue
       const {min, max} = BODY_PARAGRAPHS[document.kind]
       let paragraphs = 0
       for (const node of document.body) {
-        if (node.type === 'heading' || node.type === 'html') continue // other rules' concern
+        // Headings and HTML are other rules' concern; a link definition is not shown.
+        if (node.type === 'heading' || node.type === 'html' || node.type === 'definition') continue
         if (node.type !== 'paragraph') {
           report(document, `Expected only paragraphs in the body, found a ${node.type}`, node, {expected: ['paragraph'], actual: node.type})
         } else if (toString(node).trim() === '') {

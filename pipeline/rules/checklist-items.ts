@@ -12,17 +12,20 @@ export const checklistItems: Rule = {
   check({steps, report}) {
     for (const document of steps) {
       if (document.checklistHeading === undefined) continue
-      const lists = document.checklistSection.filter((node) => node.type === 'list')
-      for (const node of document.checklistSection) {
-        if (node.type === 'heading' || node.type === 'html') continue // other rules' concern
-        if (node.type !== 'list' || node !== lists[0]) {
+      // Headings and HTML are other rules' concern; a link definition is not shown.
+      const blocks = document.checklistSection.filter(
+        (node) => node.type !== 'heading' && node.type !== 'html' && node.type !== 'definition',
+      )
+      const list = blocks.find((node) => node.type === 'list')
+      if (list === undefined) {
+        const first = blocks[0]
+        report(document, `Expected a task list under \`## Checklist\`, found ${first === undefined ? 'none' : `a ${first.type}`}`, first ?? document.checklistHeading)
+        continue
+      }
+      for (const node of blocks) {
+        if (node !== list) {
           report(document, `Expected only one task list under \`## Checklist\`, found ${node.type === 'list' ? 'another list' : `a ${node.type}`}`, node)
         }
-      }
-      const list = lists[0]
-      if (list === undefined) {
-        report(document, 'Expected a task list under `## Checklist`, found none', document.checklistHeading)
-        continue
       }
       if (list.ordered === true) report(document, 'Expected a bulleted list (`- [ ]`), found a numbered list', list)
       for (const entry of document.items) {

@@ -8,10 +8,10 @@ export const contentFiles: Rule = {
   tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/ (see content/README.md).',
   check({layout, report}) {
     for (const file of layout.missing) {
-      report({file}, `Expected a file at \`${file.path}\`, found none`, undefined)
+      report({file}, `Expected a file at \`${file.path}\`, found none`, {line: 1, column: 1})
     }
     for (const file of layout.unexpected) {
-      report({file}, `Expected only guide.md, README.md, manifest.json and steps/*.md in the content folder, found \`${file.path}\``, undefined)
+      report({file}, `Expected only guide.md, README.md, manifest.json and steps/*.md in the content folder, found \`${file.path}\``, {line: 1, column: 1})
     }
   },
 }

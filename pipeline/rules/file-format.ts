@@ -32,7 +32,7 @@ export const fileFormat: Rule = {
         text = decoder.decode(bytes)
       } catch {
         const at = firstInvalidByte(bytes)
-        report(source, `Expected UTF-8 text, found an invalid byte sequence at byte ${at}`, {line: 1, column: 1})
+        report(source, `Expected UTF-8 text, found an invalid byte sequence at byte ${at}`, pointAt(bytes, at))
         continue
       }
       const carriageReturn = text.indexOf('\r')
@@ -45,18 +45,26 @@ export const fileFormat: Rule = {
 }
 
 function firstInvalidByte(bytes: Uint8Array): number {
-  const strict = new TextDecoder('utf-8', {fatal: true})
   let low = 0
   let high = bytes.length
   // Largest prefix that decodes (allowing a cut multi-byte sequence at its end).
   while (low < high) {
     const middle = Math.ceil((low + high) / 2)
     try {
-      strict.decode(bytes.subarray(0, middle), {stream: true})
+      // A fresh decoder each time: a streaming decoder keeps the previous
+      // call's unfinished sequence and would misjudge this prefix.
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(0, middle), {stream: true})
       low = middle
     } catch {
       high = middle - 1
     }
   }
   return low
+}
+
+// Line and column of a byte offset, from the text before it (all valid UTF-8).
+function pointAt(bytes: Uint8Array, offset: number): {line: number; column: number} {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset))
+  const lines = before.split('\n')
+  return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
 }

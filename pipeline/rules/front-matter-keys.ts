@@ -49,7 +49,7 @@ export const frontMatterKeys: Rule = {
         if (spec === undefined) {
           report(document, `Expected only the front matter keys ${allowed.map((k) => `\`${k}\``).join(', ')}, found unknown key \`${key}\``, entry.keyPosition, {expected: allowed, actual: key})
         } else if (!spec.valid(entry)) {
-          report(document, `Expected \`${key}\` to be ${spec.expected}, found ${entry.kind === 'scalar' ? found(entry.value) : `a ${entry.kind}`}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
+          report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
         }
       }
       for (const key of allowed) {
@@ -59,4 +59,10 @@ export const frontMatterKeys: Rule = {
       }
     }
   },
+}
+
+const KIND_NAMES: Record<Exclude<FrontMatterEntry['kind'], 'scalar'>, string> = {null: 'nothing', map: 'a map', seq: 'a list'}
+
+function describe(entry: FrontMatterEntry): string {
+  return entry.kind === 'scalar' ? found(entry.value) : KIND_NAMES[entry.kind]
 }

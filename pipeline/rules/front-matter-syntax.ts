@@ -17,7 +17,7 @@ export const frontMatterSyntax: Rule = {
         continue
       }
       for (const problem of frontMatter.problems) {
-        report(document, `Expected valid front matter YAML: ${problem.reason}`, problem.position)
+        report(document, problem.reason, problem.position)
       }
     }
   },

@@ -13,7 +13,7 @@ export const headingStructure: Rule = {
       const children = document.tree.children.filter((node) => node.type !== 'yaml')
       const first = children[0]
       if (first === undefined || first.type !== 'heading' || first.depth !== 1) {
-        report(document, `Expected the file to open with a \`# Title\` heading, found ${first === undefined ? 'nothing' : `a ${first.type}`}`, first ?? document.tree)
+        report(document, `Expected the file to open with a \`# Title\` heading, found ${first === undefined ? 'nothing' : first.type === 'heading' ? `\`${'#'.repeat(first.depth)} ${toString(first).trim()}\`` : `a ${first.type}`}`, first ?? document.tree)
       } else if (toString(first).trim() === '') {
         report(document, 'Expected the `# Title` heading to have text, found an empty heading', first)
       }
@@ -26,7 +26,9 @@ export const headingStructure: Rule = {
         report(document, `Expected ${wanted}, found \`${'#'.repeat(node.depth)} ${text}\``, node, {expected: [wanted], actual: text})
       }
       if (document.kind === 'step' && checklists === 0) {
-        report(document, 'Expected a `## Checklist` heading before the task list, found none', document.tree.position?.end)
+        // Point at the list that lacks its heading, or at the end of the file.
+        const list = children.find((node) => node.type === 'list')
+        report(document, 'Expected a `## Checklist` heading before the task list, found none', list ?? document.tree.position?.end)
       }
     }
   },

@@ -8,18 +8,27 @@ export const stepNumbering: Rule = {
   phase: 'document',
   description: 'Steps are numbered contiguously from 1, each number used once.',
   tip: 'Renumber the `step:` values so they run 1, 2, 3… (and rename the files to match their numbers).',
-  check({steps, report}) {
+  check({sources, steps, report}) {
     const byNumber = new Map<number, ContentDocument>()
+    // A step without a usable number (reported by other rules), a repeated
+    // number or a step file that was not parsed would show up here as a gap
+    // too: judge gaps only when every step file has a number of its own.
+    let complete = steps.length === sources.filter((source) => source.kind === 'step').length
     for (const document of steps) {
       const number = stepNumberOf(document)
-      if (number === undefined) continue
+      if (number === undefined) {
+        complete = false
+        continue
+      }
       const earlier = byNumber.get(number)
       if (earlier === undefined) {
         byNumber.set(number, document)
       } else {
+        complete = false
         report(document, `Expected each step number once, found step ${number} again (also in ${earlier.file.path})`, entry(document, 'step')?.valuePosition, {actual: String(number)})
       }
     }
+    if (!complete) return
     let expected = 1
     for (const number of [...byNumber.keys()].sort((a, b) => a - b)) {
       if (number !== expected) {

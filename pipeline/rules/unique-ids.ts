@@ -1,5 +1,4 @@
 import type {Position} from 'unist'
-import {stringifyPosition} from 'unist-util-stringify-position'
 import type {Rule} from '../rule.js'
 import {ID_PATTERN, entry, stepIdOf} from './shared.js'
 
@@ -22,7 +21,7 @@ export const uniqueIds: Rule = {
       for (const {id, position} of uses) {
         const first = seen.get(id)
         if (first === undefined) {
-          seen.set(id, `${document.file.path}:${stringifyPosition(position?.start)}`)
+          seen.set(id, `${document.file.path}:${position?.start.line ?? 1}:${position?.start.column ?? 1}`)
         } else {
           report(document, `Expected a unique id, found \`${id}\` again (first at ${first})`, position, {actual: id})
         }

@@ -1,0 +1,59 @@
+import {rm} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
+import {FIXTURES, brokenFixtures, materialize, readExpectation} from './fixture-content.js'
+import {ROOT} from './helpers.js'
+
+const fixtures = await brokenFixtures()
+
+async function lint(contentDir: string) {
+  const result = await buildGuide({contentDir, version: '0.0.0', cwd: contentDir})
+  return {guide: result.guide, found: diagnostics(result.files)}
+}
+
+describe('lint rules', () => {
+  it.each(rules.map((rule) => [rule.id, rule] as const))('%s has a kebab-case id, a description and a fix tip', (_id, rule) => {
+    expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/)
+    expect(rule.description.trim()).not.toBe('')
+    expect(rule.tip.trim()).not.toBe('')
+  })
+
+  it('have unique ids', () => {
+    const ids = rules.map((rule) => rule.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('have at least one broken fixture each, and every fixture folder is named for a rule', () => {
+    const ids = rules.map((rule) => rule.id).sort()
+    const covered = [...new Set(fixtures.map((fixture) => fixture.split('/')[0]))].sort()
+    expect(covered).toEqual(ids)
+  })
+
+  it('find nothing in the valid fixture', async () => {
+    const {guide, found} = await lint(path.join(FIXTURES, 'valid'))
+    expect(found).toEqual([])
+    expect(guide?.steps).toHaveLength(6)
+  })
+
+  it('find nothing in content/ (the content `npm test` ships)', async () => {
+    const {guide, found} = await lint(path.join(ROOT, 'content'))
+    expect(found).toEqual([])
+    expect(guide).toBeDefined()
+  })
+})
+
+describe.each(fixtures)('fixture %s', (fixture) => {
+  it('fails the build with exactly its rule\'s message at its line and column', async () => {
+    const {delete: _deleted, ...expected} = await readExpectation(fixture)
+    expect(expected.ruleId).toBe(fixture.split('/')[0])
+    const directory = await materialize(fixture)
+    try {
+      const {guide, found} = await lint(directory)
+      expect(guide).toBeUndefined()
+      expect(found).toEqual([{...expected, fatal: true}])
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+})
