@@ -8,7 +8,14 @@ import type {ChecklistItem, Round} from './types.js'
 const MEMO_LIMIT = 64
 const memo = new Map<number, readonly ChecklistItem[]>()
 
-function compute(round: number): readonly ChecklistItem[] {
+/**
+ * Build the checklist for one round from scratch, without the memo (exported
+ * for the benchmark's "recompute per call" baseline; not part of the API).
+ *
+ * @param round A validated round.
+ * @returns Every item that applies to it, rendered for it, frozen.
+ */
+export function computeChecklist(round: number): readonly ChecklistItem[] {
   const items: ChecklistItem[] = []
   for (const step of guide.steps) {
     for (const item of step.checklist) {
@@ -44,7 +51,7 @@ export function checklistForRound(r: Round): readonly ChecklistItem[] {
     guide.rounds.to ?? Number.POSITIVE_INFINITY,
     'ERR_ROUND_OUT_OF_RANGE',
   )
-  const items = compute(r)
+  const items = computeChecklist(r)
   if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as number)
   memo.set(r, items)
   return items
