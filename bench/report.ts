@@ -2,7 +2,7 @@
 // between the NOTES markers is written by people (findings, profiles) and is
 // kept as it is when the file is rewritten.
 import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
-import {type Figure, format} from './figure.js'
+import {type Figure, format, rate} from './figure.js'
 import type {OpsResult} from './figures/ops.js'
 import type {PipelineResult} from './figures/pipeline.js'
 import type {SizeResult} from './figures/size.js'
@@ -146,9 +146,9 @@ parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0
 
 ### Throughput (ns per operation, median)
 
-| benchmark | ns/op | M ops/s |
+| benchmark | ns/op | rate |
 |---|---|---|
-${Object.entries(ns).map(([name, value]) => `| ${name} | ${format(value, 2)} | ${format(1e3 / value, 1)} |`).join('\n')}
+${Object.entries(ns).map(([name, value]) => `| ${name} | ${format(value, 2)} | ${rate(value)} |`).join('\n')}
 
 Frozen against plain arrays: index read ${format(ns['frozen-index'] / ns['bare-index'])}×, \`includes\` ${format(ns['includes-frozen'] / ns['includes-plain'])}×, \`filter\` ${format(ns['filter-frozen'] / ns['filter-plain'])}×; a \`structuredClone\` per \`getStep\` call ${format(ns['clone-per-call'] / ns.getStep, 0)}× a shared frozen step.
 

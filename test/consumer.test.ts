@@ -88,6 +88,15 @@ describe('packed package', () => {
       expect(manifest[key], key).toBeUndefined()
     }
   })
+
+  it('carries the metadata a registry shows, and builds before every pack', async () => {
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>
+    expect(manifest).toMatchObject({license: 'MIT', engines: {node: '>=20'}, sideEffects: false, type: 'module'})
+    expect(manifest['keywords']).toEqual(expect.arrayContaining(['interview', 'checklist']))
+    expect(typeof manifest['author']).toBe('string')
+    expect((manifest['scripts'] as Record<string, string>)['prepack']).toBe('npm run build')
+    expect(await readFile(path.join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/)
+  })
 })
 
 describe('Node consumers', () => {

@@ -2,7 +2,7 @@
 // baselines; each benchmark runs in its own process (workers/ops.ts).
 import path from 'node:path'
 import {ROOT} from '../consumer.js'
-import {type Figure, format} from '../figure.js'
+import {type Figure, format, rate} from '../figure.js'
 import {TSX_IMPORT, nodeJson} from '../spawn.js'
 
 const WORKER = path.join(ROOT, 'bench/workers/ops.ts')
@@ -31,8 +31,6 @@ export interface OpsResult {
   readonly nsPerOp: Readonly<Record<OpsBenchmark, number>>
 }
 
-const mops = (ns: number): string => `${format(1e3 / ns, 1)} M ops/s`
-
 /**
  * Run every throughput benchmark, each in a fresh process.
  *
@@ -46,8 +44,8 @@ export function measureOps(): OpsResult {
   const bare = nsPerOp['bare-index']
   const lookup = (name: 'getStep' | 'getStepById', call: string): Figure => ({
     name: `\`${call}\`, validation included`,
-    measured: mops(nsPerOp[name]),
-    baseline: `${mops(bare)} (bare array index)`,
+    measured: rate(nsPerOp[name]),
+    baseline: `${rate(bare)} (bare array index)`,
     ratio: `${format(nsPerOp[name] / bare)}×`,
     goal: '≥ 100 M ops/s; ≤ 1.1× the bare index',
     met: 1e3 / nsPerOp[name] >= 100 && nsPerOp[name] / bare <= 1.1,
@@ -58,8 +56,8 @@ export function measureOps(): OpsResult {
       lookup('getStepById', 'getStepById(id)'),
       {
         name: '`checklistForRound(r)`, rounds 2–50',
-        measured: mops(nsPerOp.checklistForRound),
-        baseline: `${mops(nsPerOp['checklist-recompute'])} (recomputed per call)`,
+        measured: rate(nsPerOp.checklistForRound),
+        baseline: `${rate(nsPerOp['checklist-recompute'])} (recomputed per call)`,
         ratio: `${format(nsPerOp['checklist-recompute'] / nsPerOp.checklistForRound, 0)}× faster`,
         goal: '≥ 50 M ops/s',
         met: 1e3 / nsPerOp.checklistForRound >= 50,

@@ -118,7 +118,7 @@ export async function measurePipeline(full: boolean, maxRuns: number, log: (line
         met: buildExponent <= 1.1,
       },
       {
-        name: 'build pipeline, 60,000 steps',
+        name: 'build time, 60,000 steps',
         measured: sixtyThousand === undefined ? 'not run (`--full`)' : `${format(sixtyThousand.buildMs / 1000, 1)} s`,
         baseline: sixtyThousand === undefined ? '' : `${format(sixtyThousand.parseMs / 1000, 1)} s (bare parse)`,
         ratio: '',
