@@ -1,12 +1,14 @@
-import {defineConfig} from 'tsup'
+import {type Options, defineConfig} from 'tsup'
 
 // tsup needs a default export here; the package itself has none.
-// Two builds, both written to the same out dir (`--out-dir` overrides both).
+// Three builds, all written to the same out dir (`--out-dir` overrides each).
 export default defineConfig([
-  // The library: zero runtime dependencies.
-  {
-    // Two entries, bundled separately: dist/index.* never holds the render data.
-    entry: {index: 'src/index.ts', render: 'src/render/index.ts'},
+  // The library's two entries: zero runtime dependencies. Built as separate
+  // configs so dist/index.* never holds the render data, and so each .d.ts
+  // stands alone (one build would put shared types in a hash-named chunk,
+  // changing the published file list whenever a type changes).
+  ...(['index', 'render'] as const).map((name): Options => ({
+    entry: {[name]: name === 'index' ? 'src/index.ts' : 'src/render/index.ts'},
     format: ['esm', 'cjs'],
     dts: true,
     target: 'es2022',
@@ -15,9 +17,9 @@ export default defineConfig([
     sourcemap: false,
     treeshake: true,
     // No `clean`: scripts/build.ts always builds into a fresh staging folder,
-    // and cleaning from one config while the other writes would race.
+    // and cleaning from one config while another writes would race.
     clean: false,
-  },
+  })),
   // The `ace-second-interview` bin. Everything it uses, the build-time pipeline
   // (unified, remark, yaml, vfile) included, is bundled in: the installed
   // package has no dependencies to resolve. The shebang in cli/index.ts is kept

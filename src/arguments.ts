@@ -22,20 +22,28 @@ export function assertIntegerInRange(
   max: number,
   rangeCode: 'ERR_STEP_OUT_OF_RANGE' | 'ERR_ROUND_OUT_OF_RANGE',
 ): asserts value is number {
+  // Kept tiny so the JIT inlines it into every caller: the hot path only
+  // compares, and everything about the message lives in `throwOutOfRange`.
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    throwOutOfRange(value, call, name, min, max, rangeCode)
+  }
+}
+
+function throwOutOfRange(
+  value: unknown,
+  call: string,
+  name: string,
+  min: number,
+  max: number,
+  rangeCode: 'ERR_STEP_OUT_OF_RANGE' | 'ERR_ROUND_OUT_OF_RANGE',
+): never {
   const expected =
-    max === Number.POSITIVE_INFINITY
-      ? `an integer from ${min} upwards`
-      : `an integer from ${min} to ${max}`
+    max === Number.POSITIVE_INFINITY ? `an integer from ${min} upwards` : `an integer from ${min} to ${max}`
   if (typeof value !== 'number') {
     throw new GuideTypeError(
       'ERR_INVALID_ARG_TYPE',
       `${call}: expected "${name}" to be ${expected} (type number), received ${describeReceived(value)}`,
     )
   }
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new GuideRangeError(
-      rangeCode,
-      `${call}: expected "${name}" to be ${expected}, received ${describeReceived(value)}`,
-    )
-  }
+  throw new GuideRangeError(rangeCode, `${call}: expected "${name}" to be ${expected}, received ${describeReceived(value)}`)
 }

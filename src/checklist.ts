@@ -3,7 +3,14 @@ import {memoiseByRound} from './round-memo.js'
 import {renderTemplate} from './template.js'
 import type {ChecklistItem, Round} from './types.js'
 
-function compute(round: number): readonly ChecklistItem[] {
+/**
+ * Build the checklist for one round from scratch, without the memo (exported
+ * for the benchmark's "recompute per call" baseline; not part of the API).
+ *
+ * @param round A validated round.
+ * @returns Every item that applies to it, rendered for it, frozen.
+ */
+export function computeChecklist(round: number): readonly ChecklistItem[] {
   const items: ChecklistItem[] = []
   for (const step of guide.steps) {
     for (const item of step.checklist) {
@@ -15,7 +22,7 @@ function compute(round: number): readonly ChecklistItem[] {
   return Object.freeze(items)
 }
 
-const forRound = memoiseByRound('checklistForRound(r)', compute)
+const forRound = memoiseByRound('checklistForRound(r)', computeChecklist)
 
 /**
  * Get the checklist for one interview round: every item that applies to it, in

@@ -52,7 +52,7 @@ afterAll(async () => {
 
 describe('packed tarball in a fresh consumer (offline)', () => {
   it('installs offline and type-checks a consumer of the render subpath from ESM and CJS', async () => {
-    const pack = run(npm, ['pack', '--json', '--pack-destination', scratch], ROOT)
+    const pack = run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)
     expect(pack.status, pack.output).toBe(0)
     const [{filename}] = JSON.parse(pack.stdout) as [{filename: string}]
     const tarball = path.join(scratch, filename)

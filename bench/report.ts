@@ -1,0 +1,165 @@
+// BENCHMARKS.md: machine, method, the goal table and the details. The block
+// between the NOTES markers is written by people (findings, profiles) and is
+// kept as it is when the file is rewritten.
+import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
+import {type Figure, format, rate} from './figure.js'
+import type {OpsResult} from './figures/ops.js'
+import type {PipelineResult} from './figures/pipeline.js'
+import type {SizeResult} from './figures/size.js'
+import type {StartupResult} from './figures/startup.js'
+import {growthExponent} from './stats.js'
+
+/** Opens the hand-written block of BENCHMARKS.md. */
+export const NOTES_START = '<!-- notes: written by hand, kept by `npm run bench` -->'
+/** Closes the hand-written block of BENCHMARKS.md. */
+export const NOTES_END = '<!-- /notes -->'
+
+/** Everything one run of the benchmark measured. */
+export interface BenchRun {
+  readonly full: boolean
+  readonly startedAt: Date
+  readonly seconds: number
+  readonly loadBefore: readonly number[]
+  readonly figures: readonly Figure[]
+  readonly size: SizeResult
+  readonly startup: StartupResult
+  readonly ops: OpsResult
+  readonly pipeline: PipelineResult
+}
+
+/**
+ * The machine the figures come from, as one line.
+ *
+ * @returns CPU model, cores, memory, OS and Node version.
+ */
+export function describeMachine(): string {
+  const cpu = cpus()
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${format(totalmem() / 1024 ** 3, 1)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`
+}
+
+const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : '**missed**')
+
+/**
+ * The goal table, as markdown.
+ *
+ * @param figures The figures.
+ * @returns A markdown table.
+ */
+export function figureTable(figures: readonly Figure[]): string {
+  const lines = ['| figure | measured | baseline (same run) | ratio | goal | |', '|---|---|---|---|---|---|']
+  for (const figure of figures) {
+    lines.push(`| ${figure.name} | ${figure.measured} | ${figure.baseline} | ${figure.ratio} | ${figure.goal} | ${verdict(figure.met)} |`)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * The goal table for a terminal.
+ *
+ * @param figures The figures.
+ * @returns Aligned plain-text columns.
+ */
+export function consoleTable(figures: readonly Figure[]): string {
+  const rows = [['figure', 'measured', 'baseline', 'ratio', 'goal', ''], ...figures.map((f) => [f.name.replaceAll('`', ''), f.measured.replaceAll('`', ''), f.baseline.replaceAll('`', ''), f.ratio, f.goal, verdict(f.met).replaceAll('*', '')])]
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
+}
+
+/**
+ * Write the whole of BENCHMARKS.md.
+ *
+ * @param run What was measured.
+ * @param notes The hand-written block to keep (without its markers).
+ * @returns The file's text.
+ */
+export function renderBenchmarks(run: BenchRun, notes: string): string {
+  const {startup, ops, pipeline, size} = run
+  const ns = ops.nsPerOp
+  const m = startup.medians
+  return `# Benchmarks
+
+Written by \`npm run bench\` (the tables) and by people (the notes block); goals
+from the packaging issue. Goals are for the benchmark, never timed tests.
+
+- **Run**: ${run.startedAt.toISOString()}, ${run.full ? '`npm run bench -- --full` (all sizes up to 60,000 steps)' : '`npm run bench` (sizes up to 6,000 steps; `-- --full` adds 60,000)'}, ${format(run.seconds, 0)} s.
+- **Machine**: ${describeMachine()}. Load average before the run: ${run.loadBefore.map((value) => format(value, 2)).join(', ')} (1, 5, 15 min).
+  The cores are shared with other work, so absolute figures are noisy; each
+  figure and its baseline are measured in the same run, interleaved where they
+  are separate processes, and compared as a ratio.
+
+## Goals
+
+${figureTable(run.figures)}
+
+## Method
+
+- **Medians** of many samples everywhere; timers are \`process.hrtime.bigint()\`.
+- **Load in process**: a fresh Node process per sample times only
+  \`await import('ace-second-interview')\` (or \`require\`) plus the first
+  \`getStep(1)\`, from a temporary project whose \`node_modules\` links to this
+  package; the baseline loads the same data (\`guide\` as JSON) the same way
+  (\`import … with {type: 'json'}\`, \`require('./guide.json')\`).
+- **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
+  package and calls \`getStep(1)\`, against \`node -e 0\`; all variants interleaved.
+- **Size**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
+  \`export {getStep, checklistForRound} from 'ace-second-interview'\`, gzip level 9
+  (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is
+  \`content/guide.md\` and \`content/steps/*.md\` concatenated and gzipped at level 9.
+- **Throughput**: one fresh process per benchmark (\`bench/workers/ops.ts\`) running
+  the shipped \`dist/index.js\`; inputs cycle through a 1,024-entry table; the
+  iteration count doubles until a sample takes ≥ 40 ms (this also warms the
+  JIT), then the median of 15 samples. The bare index reads the same step
+  objects from a plain array; the recompute baseline is \`computeChecklist\`
+  (\`src/checklist.ts\`), the code \`checklistForRound\` memoises.
+- **Build pipeline**: synthetic guides (\`bench/synthetic.ts\`: valid content,
+  one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps
+  (60,000 with \`--full\`). Each sample is one cold run in a fresh process
+  (\`bench/workers/pipeline.ts\`, modules loaded before the clock starts):
+  \`buildGuide()\` (read, parse with remark-parse + frontmatter + GFM, lint,
+  compile; not the emit and tsup steps), against reading and parsing the same
+  files with a bare \`unified().use(remarkParse)\`. Peak memory is the process's
+  \`resourceUsage().maxRSS\`. The growth exponent is the least-squares slope of
+  log time against log steps from 60 steps up.
+
+## Details
+
+### Build pipeline by size
+
+| steps | runs | build | bare parse | ratio | build peak RSS | bare parse peak RSS | ratio |
+|---|---|---|---|---|---|---|---|
+${pipeline.rows.map((row) => `| ${format(row.steps, 0)} | ${row.runs} | ${format(row.buildMs, 0)} ms | ${format(row.parseMs, 0)} ms | ${format(row.buildMs / row.parseMs)}× | ${format(row.buildRss / 1024 ** 2, 0)} MiB | ${format(row.parseRss / 1024 ** 2, 0)} MiB | ${format(row.buildRss / row.parseRss)}× |`).join('\n')}
+
+Growth exponent: build ${format(pipeline.buildExponent)}, bare parse ${format(pipeline.parseExponent)}.
+
+Bare parse of all steps joined into **one** text (one run each), against one
+parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0)} steps ${format(ms, 0)} ms (${format(ms / (pipeline.rows.find((row) => row.steps === steps)?.parseMs ?? Number.NaN), 1)}× per-file)`).join('; ')}.${pipeline.oneText.length >= 2 ? ` Growth exponent of the one-text parse: ${format(growthExponent(pipeline.oneText))}.` : ''}
+
+### Start-up
+
+| process | median | × \`node -e 0\` |
+|---|---|---|
+| \`node -e 0\` | ${format(m.baseline, 1)} ms | 1.000× |
+| \`require\` + \`getStep\` | ${format(m.cjs, 1)} ms | ${format(m.cjs / m.baseline, 3)}× |
+| \`import\` + \`getStep\` | ${format(m.esm, 1)} ms | ${format(m.esm / m.baseline, 3)}× |
+| ESM loader alone (\`--input-type=module -e 0\`) | ${format(m.esmLoader, 1)} ms | ${format(m.esmLoader / m.baseline, 3)}× |
+| parsing content/*.md at run time with unified (what the build step avoids) | ${format(m.parseAtRunTime, 1)} ms | ${format(m.parseAtRunTime / m.baseline, 2)}× |
+
+### Throughput (ns per operation, median)
+
+| benchmark | ns/op | rate |
+|---|---|---|
+${Object.entries(ns).map(([name, value]) => `| ${name} | ${format(value, 2)} | ${rate(value)} |`).join('\n')}
+
+Frozen against plain arrays: index read ${format(ns['frozen-index'] / ns['bare-index'])}×, \`includes\` ${format(ns['includes-frozen'] / ns['includes-plain'])}×, \`filter\` ${format(ns['filter-frozen'] / ns['filter-plain'])}×; a \`structuredClone\` per \`getStep\` call ${format(ns['clone-per-call'] / ns.getStep, 0)}× a shared frozen step.
+
+### Size
+
+Bundle: ${size.bundle.minified} B minified, ${size.bundle.gzip} B min+gzip. Markdown: ${size.markdown.raw} B, ${size.markdown.gzip} B gzipped.
+
+## Notes
+
+${NOTES_START}
+${notes.trim()}
+${NOTES_END}
+`
+}

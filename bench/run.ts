@@ -1,0 +1,56 @@
+// `npm run bench`: measure every figure against its baseline, print the goal
+// table and rewrite BENCHMARKS.md (keeping its hand-written notes).
+//   --full   also build 60,000 steps (minutes) and parse 6,000 as one text
+//   --quick  few samples and one build per size, to try the harness out (rough figures)
+import {readFile, rm, writeFile} from 'node:fs/promises'
+import {loadavg} from 'node:os'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {ROOT, makeConsumer} from './consumer.js'
+import {measureLoad} from './figures/load.js'
+import {measureOps} from './figures/ops.js'
+import {measurePipeline} from './figures/pipeline.js'
+import {measureSize} from './figures/size.js'
+import {measureStartup} from './figures/startup.js'
+import {NOTES_END, NOTES_START, consoleTable, renderBenchmarks} from './report.js'
+
+const FILE = path.join(ROOT, 'BENCHMARKS.md')
+
+async function keptNotes(): Promise<string> {
+  const text = await readFile(FILE, 'utf8').catch(() => '')
+  const start = text.indexOf(NOTES_START)
+  const end = text.indexOf(NOTES_END)
+  return start === -1 || end < start ? 'No notes yet.' : text.slice(start + NOTES_START.length, end)
+}
+
+async function main(): Promise<number> {
+  const {values} = parseArgs({options: {full: {type: 'boolean', default: false}, quick: {type: 'boolean', default: false}}})
+  const full = values.full === true
+  const samples = values.quick === true ? 5 : 31
+  const log = (line: string): void => void process.stderr.write(`${line}\n`)
+  const startedAt = new Date()
+  const loadBefore = loadavg()
+  const consumer = await makeConsumer()
+  try {
+    log('bench: size…')
+    const size = await measureSize()
+    log('bench: load in process…')
+    const load = await measureLoad(consumer, samples)
+    log('bench: whole-process start-up…')
+    const startup = measureStartup(consumer, samples)
+    log('bench: throughput…')
+    const ops = measureOps()
+    log(`bench: build pipeline${full ? ' (full: up to 60,000 steps)' : ''}…`)
+    const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
+    const figures = [...load, ...startup.figures, size.figure, ...ops.figures, ...pipeline.figures]
+    const seconds = (Date.now() - startedAt.getTime()) / 1000
+    const run = {full, startedAt, seconds, loadBefore, figures, size, startup, ops, pipeline}
+    await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
+    process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
+    return 0
+  } finally {
+    await rm(consumer, {recursive: true, force: true})
+  }
+}
+
+process.exitCode = await main()

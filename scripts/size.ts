@@ -1,0 +1,51 @@
+// Size budget: bundle every entry named in size-budget.json for the browser
+// (everything it exports), minify, gzip -9, and fail over budget. Needs dist/
+// (run `npm run build` first; CI runs it after `npm test`).
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {measureBundle, specifierFor} from './bundle-size.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+interface Budget {
+  readonly budgets: Readonly<Record<string, number>>
+}
+
+async function main(): Promise<number> {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {name: string; exports: Record<string, unknown>}
+  const {budgets} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
+  let failed = false
+  const rows: string[] = []
+  for (const [subpath, limit] of Object.entries(budgets)) {
+    if (!Object.hasOwn(pkg.exports, subpath) || typeof limit !== 'number' || !(limit > 0)) {
+      process.stderr.write(`size: expected "${subpath}" in size-budget.json to be an exports subpath of package.json with a positive byte limit, received ${JSON.stringify(limit)}\n`)
+      return 2
+    }
+    const specifier = specifierFor(pkg.name, subpath)
+    let size
+    try {
+      // A JSON subpath has only a default export; `export *` would bundle nothing.
+      const source = subpath.endsWith('.json') ? `export {default} from '${specifier}'` : `export * from '${specifier}'`
+      size = await measureBundle(source, root)
+    } catch (error) {
+      process.stderr.write(`size: could not bundle ${specifier} (run \`npm run build\` first?): ${(error as Error).message}\n`)
+      return 2
+    }
+    const over = size.gzip > limit
+    failed ||= over
+    rows.push(`${over ? 'over ' : 'ok   '} ${specifier}: ${size.gzip} B min+gzip (${size.minified} B minified), budget ${limit} B (${((100 * size.gzip) / limit).toFixed(1)}%)`)
+  }
+  for (const subpath of Object.keys(pkg.exports)) {
+    if (subpath !== './package.json' && !Object.hasOwn(budgets, subpath)) {
+      // Every entry a consumer can import is budgeted: a new subpath needs a line there.
+      rows.push(`over  ${specifierFor(pkg.name, subpath)}: no budget in size-budget.json; add one`)
+      failed = true
+    }
+  }
+  process.stdout.write(`${rows.join('\n')}\n`)
+  if (failed) process.stderr.write('size: over budget. Make the bundle smaller; raise a budget only with a reason in the commit.\n')
+  return failed ? 1 : 0
+}
+
+process.exitCode = await main()

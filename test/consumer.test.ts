@@ -1,0 +1,237 @@
+// The package as a consumer gets it: packed with `npm pack`, installed offline
+// from the tarball alone into a fresh project, then used from Node ESM and CJS,
+// TypeScript (three module resolutions) and an esbuild browser bundle.
+//
+// `npm test` builds dist/ first, so the tarball is packed with --ignore-scripts
+// (no second build through `prepack`); run `npm run build` before running this
+// file on its own. One tarball and one install are shared by every case.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {runInNewContext} from 'node:vm'
+import {build} from 'esbuild'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import * as source from '../src/index.js'
+import {ROOT} from './helpers.js'
+
+const NAME = 'ace-second-interview'
+const FIXTURES = path.join(ROOT, 'test/fixtures/consumer')
+const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc')
+
+interface PackResult {
+  readonly filename: string
+  readonly files: ReadonlyArray<{readonly path: string}>
+}
+
+let scratch: string
+let consumer: string
+let installed: string
+let packed: PackResult
+
+function npm(args: readonly string[], cwd: string): string {
+  return execFileSync('npm', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+}
+
+function node(file: string): unknown {
+  const run = spawnSync(process.execPath, [file], {cwd: consumer, encoding: 'utf8'})
+  expect(run.stderr).toBe('')
+  expect(run.status).toBe(0)
+  return JSON.parse(run.stdout)
+}
+
+function packResult(json: string): PackResult {
+  const [result] = JSON.parse(json) as PackResult[]
+  if (result === undefined) throw new Error(`npm pack printed no result: ${json}`)
+  return result
+}
+
+async function listFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ace-consumer-'))
+  packed = packResult(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT))
+  consumer = path.join(scratch, 'consumer')
+  await mkdir(consumer)
+  await writeFile(path.join(consumer, 'package.json'), `${JSON.stringify({name: 'consumer', private: true}, null, 2)}\n`)
+  // --offline: only the tarball is available, so a runtime dependency that is
+  // not in the local cache fails the install, and one that is shows up below.
+  npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(scratch, packed.filename)], consumer)
+  installed = path.join(consumer, 'node_modules', NAME)
+  for (const name of await readdir(FIXTURES)) await copyFile(path.join(FIXTURES, name), path.join(consumer, name))
+}, 120_000)
+
+afterAll(async () => {
+  if (scratch !== undefined) await rm(scratch, {recursive: true, force: true})
+})
+
+describe('packed package', () => {
+  it('lists exactly the committed files, in npm pack --dry-run, the tarball and the install', async () => {
+    const expected = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/package-files.json'), 'utf8')) as string[]
+    const dryRun = packResult(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))
+    expect(dryRun.files.map((file) => file.path).sort()).toEqual(expected)
+    expect(packed.files.map((file) => file.path).sort()).toEqual(expected)
+    expect(await listFiles(installed)).toEqual(expected)
+  })
+
+  it('installs offline and pulls in no runtime dependency (only types for the render trees)', async () => {
+    const modules = (await readdir(path.join(consumer, 'node_modules'))).filter((name) => !name.startsWith('.'))
+    expect(modules).toEqual(['@types', NAME])
+    // The render declarations name mdast and hast types, so those types-only
+    // packages are dependencies: they hold .d.ts files and no code that runs.
+    const types = await readdir(path.join(consumer, 'node_modules/@types'))
+    expect(types.sort()).toEqual(['hast', 'mdast', 'unist'])
+    for (const name of types) {
+      const files = await listFiles(path.join(consumer, 'node_modules/@types', name))
+      expect(files.filter((file) => /\.(c|m)?js$/.test(file)), name).toEqual([])
+    }
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>
+    expect(Object.keys(manifest['dependencies'] as object).sort()).toEqual(['@types/hast', '@types/mdast'])
+    for (const key of ['peerDependencies', 'optionalDependencies', 'bundleDependencies']) {
+      expect(manifest[key], key).toBeUndefined()
+    }
+  })
+
+  it('carries the metadata a registry shows, and builds before every pack', async () => {
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>
+    expect(manifest).toMatchObject({license: 'MIT', engines: {node: '>=20'}, sideEffects: false, type: 'module'})
+    expect(manifest['keywords']).toEqual(expect.arrayContaining(['interview', 'checklist']))
+    expect(typeof manifest['author']).toBe('string')
+    expect((manifest['scripts'] as Record<string, string>)['prepack']).toBe('npm run build')
+    expect(await readFile(path.join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/)
+  })
+})
+
+describe('Node consumers', () => {
+  // Each consumer prints what it saw; the expectations come from the source.
+  const cases = [
+    {name: 'ESM import', file: 'esm.mjs', entry: 'dist/index.js'},
+    {name: 'CJS require', file: 'cjs.cjs', entry: 'dist/index.cjs'},
+  ] as const
+
+  it.each(cases)('$name resolves $entry and gets every named export', ({file, entry}) => {
+    const seen = node(file) as Record<string, unknown>
+    expect(String(seen['resolved'])).toMatch(new RegExp(`node_modules/${NAME}/${entry.replace('.', '\\.')}$`))
+    expect(seen['exports']).toEqual(Object.keys(source).sort())
+    expect(seen['guide']).toEqual(source.guide)
+    expect(seen['step2']).toEqual(source.getStep(2))
+    expect(seen['sameStepById']).toBe(true)
+    expect(seen['listIsGuideSteps']).toBe(true)
+    expect(seen['round3']).toEqual(source.checklistForRound(3))
+    expect(seen['errors']).toEqual({
+      step7: {guard: true, code: 'ERR_STEP_OUT_OF_RANGE', typeError: false, rangeError: true},
+      stepString: {guard: true, code: 'ERR_INVALID_ARG_TYPE', typeError: true, rangeError: false},
+      unknownId: {guard: true, code: 'ERR_UNKNOWN_STEP_ID', typeError: false, rangeError: true},
+      round1: {guard: true, code: 'ERR_ROUND_OUT_OF_RANGE', typeError: false, rangeError: true},
+    })
+  })
+
+  it('loads both builds in one process: deep-equal data, errors recognised across builds', async () => {
+    const seen = node('dual.mjs') as {
+      subpaths: Array<{subpath: string; esmKeys: string[]; cjsKeys: string[]; dataKeys: string[]; unequalData: string[]}>
+      sameStepsData: boolean
+      sameChecklists: boolean
+      twoCopies: boolean
+      recognised: Array<{guardBuild: string; errorBuild: string; code: string; guard: boolean}>
+    }
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {exports: Record<string, unknown>}
+    expect(seen.subpaths.map((entry) => entry.subpath)).toEqual(Object.keys(manifest.exports).filter((key) => key !== './package.json'))
+    for (const entry of seen.subpaths) {
+      expect(entry.cjsKeys, entry.subpath).toEqual(entry.esmKeys)
+      expect(entry.unequalData, entry.subpath).toEqual([])
+    }
+    expect(seen.subpaths.find((entry) => entry.subpath === '.')?.dataKeys).toEqual(['guide'])
+    expect(seen.twoCopies).toBe(true)
+    expect(seen.sameStepsData).toBe(true)
+    expect(seen.sameChecklists).toBe(true)
+    expect(seen.recognised).toHaveLength(12)
+    for (const entry of seen.recognised) expect(entry, JSON.stringify(entry)).toMatchObject({guard: true})
+    expect([...new Set(seen.recognised.map((entry) => entry.code))].sort()).toEqual([
+      'ERR_INVALID_ARG_TYPE',
+      'ERR_ROUND_OUT_OF_RANGE',
+      'ERR_STEP_OUT_OF_RANGE',
+    ])
+  })
+})
+
+describe('TypeScript consumers', () => {
+  const resolutions = [
+    {moduleResolution: 'node16', module: 'node16', files: ['consumer.mts', 'consumer.cts']},
+    {moduleResolution: 'nodenext', module: 'nodenext', files: ['consumer.mts', 'consumer.cts']},
+    {moduleResolution: 'bundler', module: 'esnext', files: ['consumer.ts']},
+  ] as const
+
+  it('uses every export of the package in the consumer source', async () => {
+    const declarations = await readFile(path.join(installed, 'dist/index.d.ts'), 'utf8')
+    const list = /^export \{([^}]*)\};$/m.exec(declarations)?.[1]
+    expect(list, 'export list in dist/index.d.ts').toBeDefined()
+    const exported = list!.split(',').map((name) => name.trim().replace(/^type /, '')).sort()
+    const consumerSource = await readFile(path.join(FIXTURES, 'uses-every-export.ts'), 'utf8')
+    const imported = /import \{([^}]*)\} from 'ace-second-interview'/.exec(consumerSource)?.[1] ?? ''
+    const names = imported.split(',').map((name) => name.trim().replace(/^type /, '')).filter(Boolean).sort()
+    expect(names).toEqual(exported)
+    for (const name of names) {
+      // Used beyond the import: at least twice in the file.
+      expect(consumerSource.split(new RegExp(`\\b${name}\\b`)).length - 1, name).toBeGreaterThanOrEqual(2)
+    }
+  })
+
+  it.each(resolutions)('compiles with moduleResolution $moduleResolution ($files)', async ({moduleResolution, module, files}) => {
+    for (const file of files) await copyFile(path.join(FIXTURES, 'uses-every-export.ts'), path.join(consumer, file))
+    const config = `tsconfig.${moduleResolution}.json`
+    await writeFile(
+      path.join(consumer, config),
+      JSON.stringify({
+        compilerOptions: {
+          module,
+          moduleResolution,
+          target: 'es2022',
+          lib: ['es2022'],
+          types: [],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          // The package's declarations are checked too, under the consumer's settings.
+          skipLibCheck: false,
+          noEmit: true,
+        },
+        files,
+      }),
+    )
+    const run = spawnSync(process.execPath, [TSC, '-p', config, '--pretty', 'false'], {cwd: consumer, encoding: 'utf8'})
+    expect(run.stdout + run.stderr).toBe('')
+    expect(run.status).toBe(0)
+  })
+})
+
+describe('browser bundle', () => {
+  it('bundles with esbuild for the browser and runs without Node globals', async () => {
+    const result = await build({
+      entryPoints: [path.join(consumer, 'browser-entry.js')],
+      absWorkingDir: consumer,
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      minify: true,
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    })
+    expect(result.errors).toEqual([])
+    expect(result.warnings).toEqual([])
+    const inputs = Object.keys(result.metafile.inputs).sort()
+    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`])
+    const code = result.outputFiles[0]?.text ?? ''
+    const sandbox: {result?: unknown} = {}
+    runInNewContext(code, sandbox)
+    expect(sandbox.result).toEqual({
+      title: source.getStep(2).title,
+      round3: source.checklistForRound(3).map((item) => item.text),
+    })
+  })
+})
