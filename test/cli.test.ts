@@ -3,9 +3,9 @@ import {cp, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promise
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {checklistForRound, getStep, getStepById, listSteps} from '../src/index.js'
-import {ROOT} from './helpers.js'
+import {ROOT, consumerProject} from './helpers.js'
 
 const BIN = path.join(ROOT, 'dist/cli.js')
 const USAGE = 'Usage: ace-second-interview'
@@ -251,20 +251,9 @@ describe('ace-second-interview: the built bin', () => {
   })
 
   it('works installed from the packed tarball, with no dependencies, through its bin link', async () => {
-    const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], {cwd: ROOT, encoding: 'utf8'})
-    expect(pack.status).toBe(0)
-    const [packed] = JSON.parse(pack.stdout) as {filename: string; files: {path: string; mode: number}[]}[]
-    expect(packed!.files.find((file) => file.path === 'dist/cli.js')?.mode).toBe(0o755)
-
-    const consumer = path.join(scratch, 'consumer')
-    await mkdir(consumer)
-    await writeFile(path.join(consumer, 'package.json'), '{"name": "consumer", "private": true}\n')
-    const install = spawnSync(
-      'npm',
-      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(scratch, packed!.filename)],
-      {cwd: consumer, encoding: 'utf8'},
-    )
-    expect(install.status, install.stderr).toBe(0)
+    const packed = inject('packed')
+    expect(packed.files.find((file) => file.path === 'dist/cli.js')?.mode).toBe(0o755)
+    const consumer = await consumerProject(packed, 'cli-bin')
     const bin = path.join(consumer, 'node_modules/.bin/ace-second-interview')
     const run = spawnSync(bin, ['checklist', '--round', '2', '--format', 'markdown'], {cwd: consumer, encoding: 'utf8'})
     expect(run.status, run.stderr).toBe(0)

@@ -2,32 +2,23 @@
 // from the tarball alone into a fresh project, then used from Node ESM and CJS,
 // TypeScript (three module resolutions) and an esbuild browser bundle.
 //
-// `npm test` builds dist/ first, so the tarball is packed with --ignore-scripts
-// (no second build through `prepack`); run `npm run build` before running this
-// file on its own. One tarball and one install are shared by every case.
+// The tarball and its install are made once by test/setup/packed.ts.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {copyFile, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runInNewContext} from 'node:vm'
 import {build} from 'esbuild'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, inject, it} from 'vitest'
 import * as source from '../src/index.js'
-import {ROOT} from './helpers.js'
+import {ROOT, consumerProject} from './helpers.js'
 
 const NAME = 'ace-second-interview'
 const FIXTURES = path.join(ROOT, 'test/fixtures/consumer')
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc')
 
-interface PackResult {
-  readonly filename: string
-  readonly files: ReadonlyArray<{readonly path: string}>
-}
-
-let scratch: string
+const packed = inject('packed')
 let consumer: string
 let installed: string
-let packed: PackResult
 
 function npm(args: readonly string[], cwd: string): string {
   return execFileSync('npm', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
@@ -40,8 +31,8 @@ function node(file: string): unknown {
   return JSON.parse(run.stdout)
 }
 
-function packResult(json: string): PackResult {
-  const [result] = JSON.parse(json) as PackResult[]
+function packResult(json: string): {files: ReadonlyArray<{path: string}>} {
+  const [result] = JSON.parse(json) as Array<{files: ReadonlyArray<{path: string}>}>
   if (result === undefined) throw new Error(`npm pack printed no result: ${json}`)
   return result
 }
@@ -55,20 +46,9 @@ async function listFiles(directory: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ace-consumer-'))
-  packed = packResult(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT))
-  consumer = path.join(scratch, 'consumer')
-  await mkdir(consumer)
-  await writeFile(path.join(consumer, 'package.json'), `${JSON.stringify({name: 'consumer', private: true}, null, 2)}\n`)
-  // --offline: only the tarball is available, so a runtime dependency that is
-  // not in the local cache fails the install, and one that is shows up below.
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(scratch, packed.filename)], consumer)
+  consumer = await consumerProject(packed, 'consumer-tests')
   installed = path.join(consumer, 'node_modules', NAME)
   for (const name of await readdir(FIXTURES)) await copyFile(path.join(FIXTURES, name), path.join(consumer, name))
-}, 120_000)
-
-afterAll(async () => {
-  if (scratch !== undefined) await rm(scratch, {recursive: true, force: true})
 })
 
 describe('packed package', () => {
@@ -214,6 +194,8 @@ describe('browser bundle', () => {
     const result = await build({
       entryPoints: [path.join(consumer, 'browser-entry.js')],
       absWorkingDir: consumer,
+      // The project's node_modules links to the shared install; keep its paths.
+      preserveSymlinks: true,
       bundle: true,
       platform: 'browser',
       format: 'iife',

@@ -2,13 +2,11 @@
 // render types must resolve (`hast`, `mdast` come from @types/* dependencies),
 // never as a TS2307 or a silent `any`, from both import and require.
 import {spawnSync} from 'node:child_process'
-import {mkdtemp, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {ROOT} from './helpers.js'
+import {describe, expect, inject, it} from 'vitest'
+import {ROOT, consumerProject} from './helpers.js'
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
@@ -42,26 +40,11 @@ export const kind: 'root' = content.hast.type
 export const wrong: number = content.hast.type
 `
 
-let scratch: string
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ace-pack-'))
-})
-afterAll(async () => {
-  await rm(scratch, {recursive: true, force: true})
-})
+const packed = inject('packed')
 
 describe('packed tarball in a fresh consumer (offline)', () => {
   it('installs offline and type-checks a consumer of the render subpath from ESM and CJS', async () => {
-    const pack = run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)
-    expect(pack.status, pack.output).toBe(0)
-    const [{filename}] = JSON.parse(pack.stdout) as [{filename: string}]
-    const tarball = path.join(scratch, filename)
-
-    const project = path.join(scratch, 'consumer')
-    await import('node:fs/promises').then(({mkdir}) => mkdir(project))
-    await writeFile(path.join(project, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}))
-    const install = run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project)
-    expect(install.status, install.output).toBe(0)
+    const project = await consumerProject(packed, 'render-types', {name: 'consumer', private: true, type: 'module'})
 
     await writeFile(path.join(project, 'esm.ts'), ESM_CONSUMER)
     await writeFile(path.join(project, 'cjs.cts'), CJS_CONSUMER)
