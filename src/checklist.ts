@@ -27,7 +27,8 @@ const forRound = memoiseByRound('checklistForRound(r)', computeChecklist)
 /**
  * Get the checklist for one interview round: every item that applies to it, in
  * step order, its text rendered for that round (`{next}` in round 3 reads
- * "fourth"). Memoised: the same frozen array for the same round.
+ * "fourth"). Memoised: the same frozen array for the same round while it is
+ * among the 64 rounds computed most recently (an older one is computed again).
  *
  * @param r The round, an integer from `guide.rounds.from` (2) upwards; no upper bound.
  * @returns The items, deeply frozen.

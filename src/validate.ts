@@ -77,7 +77,9 @@ class Checker {
       if (schema.minLength !== undefined && value.length < schema.minLength) fail('ERR_GUIDE_TOO_SMALL', 'expected a non-empty string, received ""')
       if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) fail('ERR_GUIDE_PATTERN', `expected a string matching ${schema.pattern}, received ${describeReceived(value)}`)
     }
-    if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+    if (typeof value === 'number' && schema.type === 'integer' && !Number.isSafeInteger(value)) {
+      fail('ERR_GUIDE_TYPE', `expected a safe integer, received ${describeReceived(value)}`)
+    } else if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
       fail('ERR_GUIDE_TOO_SMALL', `expected an integer ≥ ${schema.minimum}, received ${value}`)
     }
     if (Array.isArray(value)) {
@@ -125,6 +127,10 @@ function checkConsistency(checker: Checker, guide: Guide): void {
       if (item.stepId !== step.id) checker.report('ERR_GUIDE_MISMATCH', [...path, 'stepId'], `expected "${step.id}" (its step's id), received "${item.stepId}"`)
       if (item.stepNumber !== step.number) checker.report('ERR_GUIDE_MISMATCH', [...path, 'stepNumber'], `expected ${step.number} (its step's number), received ${item.stepNumber}`)
       checkRounds(item.rounds, [...path, 'rounds'])
+      const {from, to} = guide.rounds
+      if (item.rounds.from < from || (to !== null && (item.rounds.to === null || item.rounds.to > to))) {
+        checker.report('ERR_GUIDE_ROUNDS', [...path, 'rounds'], `expected rounds inside the guide's (from ${from}${to === null ? '' : ` to ${to}`}), received from ${item.rounds.from}${item.rounds.to === null ? '' : ` to ${item.rounds.to}`}`)
+      }
     })
   })
 }
@@ -146,9 +152,10 @@ export function validateGuide(value: unknown): readonly GuideProblem[] {
   const checker = new Checker()
   try {
     if (checker.check(GUIDE_SCHEMA, value, [])) checkConsistency(checker, value as Guide)
-  } catch (error) {
+  } catch {
     // Getters that throw, revoked proxies: the value cannot be read as data.
-    checker.report('ERR_GUIDE_UNREADABLE', [], `expected plain data, received a value that threw when read (${error instanceof Error ? error.name : typeof error})`)
+    // Nothing about the thrown value is read: it may be hostile too.
+    checker.report('ERR_GUIDE_UNREADABLE', [], 'expected plain data, received a value that threw when read')
   }
   return checker.problems
 }
@@ -163,7 +170,7 @@ export class GuideValidationError extends GuideTypeError {
   constructor(problems: readonly GuideProblem[]) {
     super(
       'ERR_INVALID_GUIDE',
-      `assertGuide(value): expected a valid guide, found ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p.message} (${p.code})`).join('\n')}`,
+      `assertGuide(value): expected a valid guide, found ${problems.length >= MAX_PROBLEMS ? 'at least ' : ''}${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p.message} (${p.code})`).join('\n')}`,
     )
     this.problems = problems
   }

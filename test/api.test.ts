@@ -114,6 +114,16 @@ describe('checklistForRound', () => {
     expect(checklistForRound(4)).not.toBe(checklistForRound(5))
   })
 
+  it('caps the memo at 64 rounds: an evicted round is recomputed, equal but new', () => {
+    const first = checklistForRound(7)
+    for (let round = 1000; round < 1063; round++) checklistForRound(round)
+    expect(checklistForRound(7)).toBe(first) // 63 newer rounds: still cached
+    for (let round = 2000; round < 2064; round++) checklistForRound(round)
+    const again = checklistForRound(7)
+    expect(again).not.toBe(first)
+    expect(again).toEqual(first)
+  })
+
   it('still answers correctly after the memo has dropped old rounds', () => {
     const before = checklistForRound(2).map((item) => item.text)
     for (let round = 100; round < 300; round++) checklistForRound(round)

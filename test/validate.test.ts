@@ -39,6 +39,9 @@ const inconsistencies: ReadonlyArray<{name: string; corrupt: (g: Mutable) => voi
   {name: 'duplicate step id', corrupt: (g) => (g['steps'][1].id = g['steps'][0].id), code: 'ERR_GUIDE_DUPLICATE_ID', path: ['steps', 1, 'id']},
   {name: 'item stepId not its step', corrupt: (g) => (g['steps'][1].checklist[0].stepId = 'be-specific'), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 1, 'checklist', 0, 'stepId']},
   {name: 'rounds.to below from', corrupt: (g) => (g['rounds'].to = 1), code: 'ERR_GUIDE_ROUNDS', path: ['rounds']},
+  {name: 'schemaVersion an unsafe integer', corrupt: (g) => (g['schemaVersion'] = 2 ** 60), code: 'ERR_GUIDE_TYPE', path: ['schemaVersion']},
+  {name: "an item's rounds outside the guide's", corrupt: (g) => (g['steps'][0].checklist[0].rounds = {from: 1, to: 1}), code: 'ERR_GUIDE_ROUNDS', path: ['steps', 0, 'checklist', 0, 'rounds']},
+  {name: "an item's stepNumber not its step's", corrupt: (g) => (g['steps'][2].checklist[0].stepNumber = 1), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 2, 'checklist', 0, 'stepNumber']},
 ]
 
 describe('guide.json and schema.json', () => {
@@ -72,7 +75,9 @@ describe('validateGuide', () => {
     expect(validateGuide(guide)).toEqual([])
   })
 
-  const garbage = [null, undefined, [], [guide], 'guide', 42, {}, new Map(), new Proxy({}, {ownKeys() { throw new Error('trap') }})]
+  // Throws a value that itself throws when inspected.
+  const hostileThrow = new Proxy({}, {get() { throw new Error('trap') }, getPrototypeOf() { throw new Error('trap') }})
+  const garbage = [null, undefined, [], [guide], 'guide', 42, {}, new Map(), new Proxy({}, {ownKeys() { throw new Error('trap') }}), {get title(): never { throw hostileThrow }}]
   it.each(garbage.map((value) => [String(value), value]))('returns problems for %s, never throws', (_name, value) => {
     const problems = validateGuide(value)
     expect(problems.length).toBeGreaterThan(0)

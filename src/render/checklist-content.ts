@@ -12,7 +12,9 @@ function compute(round: number): readonly ChecklistItemContent[] {
   // APIs cannot disagree on order, ids or wording.
   return deepFreeze(
     checklistForRound(round).map((item) => {
-      const template = RENDER.items[item.id] ?? {type: 'root', children: []}
+      const template = RENDER.items[item.id]
+      // Both modules are generated from one lint result; a gap is a build bug.
+      if (template === undefined) throw new Error(`checklistContentForRound: no render data for item "${item.id}"; rebuild with \`npm run build\``)
       return {
         id: item.id,
         stepId: item.stepId,
@@ -29,8 +31,9 @@ const forRound = memoiseByRound('checklistContentForRound(r)', compute)
 /**
  * Get the checklist for one interview round as inline rich content: the same
  * items, order, ids and text as `checklistForRound(r)`, each with a sanitised
- * hast tree whose placeholders are filled for that round. Memoised: the same
- * frozen array for the same round.
+ * hast tree whose placeholders are filled for that round. Memoised like
+ * `checklistForRound`: the same frozen array while the round is among the 64
+ * computed most recently.
  *
  * @param r The round, an integer from `guide.rounds.from` (2) upwards; no upper bound.
  * @returns The items, deeply frozen.
