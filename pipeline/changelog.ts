@@ -18,7 +18,8 @@ export function addRelease(changelog: string, version: string, date: string, cha
   const heading = /^## \[Unreleased\][^\n]*\n/m.exec(changelog)
   if (heading === null) throw new Error('addRelease: expected a `## [Unreleased]` heading in CHANGELOG.md, found none')
   const start = heading.index + heading[0].length
-  const next = changelog.slice(start).search(/^## \[/m)
+  // The section ends at the next release or at the link definitions closing the file.
+  const next = changelog.slice(start).search(/^(?:## \[|\[[^\]\n]+\]:)/m)
   const end = next === -1 ? changelog.length : start + next
   const unreleased = changelog.slice(start, end)
 

@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
+import {PATTERNS} from '../src/schema.js'
 import {SOURCE} from './limits.js'
 
 /** What a release records of a step. */
@@ -41,7 +42,7 @@ export interface Manifest {
 /** Where the manifest lives, relative to the content folder. */
 export const MANIFEST_FILE = 'manifest.json'
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/
+const SEMVER = new RegExp(PATTERNS.semver)
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,3 +1,4 @@
+import {PATTERNS} from '../src/schema.js'
 import type {Guide} from '../src/types.js'
 import {contentHash} from './compile.js'
 import type {Manifest, Release} from './manifest.js'
@@ -57,8 +58,8 @@ export function diffReleases(before: Omit<Release, 'version'>, after: Omit<Relea
   if (before.introduction !== after.introduction) changes.push({bump: 'patch', section: 'Changed', description: 'The title or introduction was reworded.'})
 
   for (const id of union(before.steps, after.steps)) {
-    const old = before.steps[id]
-    const next = after.steps[id]
+    const old = own(before.steps, id)
+    const next = own(after.steps, id)
     if (old === undefined && next !== undefined) changes.push({bump: 'minor', section: 'Added', description: `Step \`${id}\` (number ${next.number}).`})
     else if (old !== undefined && next === undefined) changes.push({bump: 'major', section: 'Removed', description: `Step \`${id}\` (its id is retired).`})
     else if (old !== undefined && next !== undefined) {
@@ -67,8 +68,8 @@ export function diffReleases(before: Omit<Release, 'version'>, after: Omit<Relea
     }
   }
   for (const id of union(before.items, after.items)) {
-    const old = before.items[id]
-    const next = after.items[id]
+    const old = own(before.items, id)
+    const next = own(after.items, id)
     if (old === undefined && next !== undefined) changes.push({bump: 'minor', section: 'Added', description: `Checklist item \`${id}\` in step \`${next.stepId}\`.`})
     else if (old !== undefined && next === undefined) changes.push({bump: 'major', section: 'Removed', description: `Checklist item \`${id}\` from step \`${old.stepId}\` (its id is retired).`})
     else if (old !== undefined && next !== undefined) {
@@ -79,6 +80,11 @@ export function diffReleases(before: Omit<Release, 'version'>, after: Omit<Relea
     }
   }
   return changes
+}
+
+// Ids such as `constructor` are valid: never read them from the prototype.
+function own<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined
 }
 
 function union(a: object, b: object): string[] {
@@ -94,9 +100,12 @@ export function requiredBump(changes: readonly Change[]): Bump {
   return changes.reduce<Bump>((most, change) => (BUMPS.indexOf(change.bump) > BUMPS.indexOf(most) ? change.bump : most), 'none')
 }
 
+const PLAIN_SEMVER = new RegExp(PATTERNS.semver)
+
 function parts(version: string): [number, number, number] {
-  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number)
-  return [major, minor, patch]
+  const match = PLAIN_SEMVER.exec(version)
+  if (match === null) throw new Error(`expected a plain x.y.z version, received "${version}"`)
+  return [Number(match[1]), Number(match[2]), Number(match[3])]
 }
 
 /**
@@ -125,6 +134,32 @@ export function bumpBetween(from: string, to: string): Bump {
   if (x !== a) return x > a ? 'major' : 'none'
   if (y !== b) return y > b ? 'minor' : 'none'
   return z > c ? 'patch' : 'none'
+}
+
+/**
+ * Check a manifest's whole history: versions grow, each by at least what its
+ * changes need, and no retired id comes back.
+ *
+ * @param manifest The published releases, oldest first.
+ * @returns One sentence per problem; empty when the history is sound.
+ * @example
+ *   checkHistory(manifest) // []
+ */
+export function checkHistory(manifest: Manifest): string[] {
+  const problems: string[] = []
+  manifest.releases.forEach((release, index) => {
+    const before = manifest.releases[index - 1]
+    if (before !== undefined) {
+      const needed = requiredBump(diffReleases(before, release))
+      const actual = bumpBetween(before.version, release.version)
+      if (actual === 'none') problems.push(`${release.version} does not come after ${before.version}`)
+      else if (BUMPS.indexOf(actual) < BUMPS.indexOf(needed)) problems.push(`${before.version} → ${release.version} is a ${actual} bump, but its changes need ${needed}`)
+    }
+    for (const {id, retiredIn} of reusedIds({releases: manifest.releases.slice(0, index + 1)}, release)) {
+      problems.push(`${release.version} reuses \`${id}\`, retired in ${retiredIn}`)
+    }
+  })
+  return problems
 }
 
 /**

@@ -1,7 +1,7 @@
 // npm run content:version: compare content/ with the last release in
 // content/manifest.json, work out the semver bump the change needs, then
 // record the release in the manifest, package.json, package-lock.json and
-// CHANGELOG.md. See the README's versioning policy.
+// CHANGELOG.md (all or nothing: every text is made before any is written). See the README's versioning policy.
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -24,6 +24,10 @@ async function main(): Promise<number> {
   const forced = values.release
   if (forced !== undefined && !['patch', 'minor', 'major'].includes(forced)) {
     process.stderr.write(`content:version: expected --release to be patch, minor or major, received "${forced}"\n${USAGE}\n`)
+    return 2
+  }
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+    process.stderr.write(`content:version: expected --date as YYYY-MM-DD, received "${values.date}"\n${USAGE}\n`)
     return 2
   }
   const date = values.date ?? new Date().toISOString().slice(0, 10)
@@ -58,23 +62,37 @@ async function main(): Promise<number> {
   }
   const changes = diffReleases(last, current)
   const needed = requiredBump(changes)
-  const bump: Bump = forced !== undefined && BUMPS.indexOf(forced as Bump) > BUMPS.indexOf(needed) ? (forced as Bump) : needed
+  if (forced !== undefined && BUMPS.indexOf(forced as Bump) < BUMPS.indexOf(needed)) {
+    process.stderr.write(`content:version: --release ${forced} is smaller than these changes need (${needed}):\n`)
+    for (const change of changes) process.stderr.write(`  ${change.bump.padEnd(5)} ${change.description}\n`)
+    return 2
+  }
+  const bump: Bump = forced === undefined ? needed : (forced as Bump)
   if (bump === 'none') {
     process.stdout.write(`content:version: content unchanged since ${last.version}; nothing to record\n`)
     return 0
   }
   const version = bumpVersion(last.version, bump)
   const release: Release = {version, ...current}
-  await writeJson(files.manifest, {releases: [...manifest.releases, release]})
-  await writeJson(files.pkg, {...pkg, version})
+  // Every new text is made before anything is written, so a problem (say, a
+  // changelog without `## [Unreleased]`) leaves all the files as they were.
+  let changelog: string
+  try {
+    changelog = addRelease(await readFile(files.changelog, 'utf8'), version, date, changes)
+  } catch (error) {
+    process.stderr.write(`content:version: ${(error as Error).message}; nothing was written\n`)
+    return 1
+  }
   const lock = JSON.parse(await readFile(files.lock, 'utf8').catch(() => 'null')) as {version?: string; packages?: Record<string, {version?: string}>} | null
   if (lock !== null) {
     lock.version = version
     const rootPackage = lock.packages?.['']
     if (rootPackage !== undefined) rootPackage.version = version
-    await writeJson(files.lock, lock)
   }
-  await writeFile(files.changelog, addRelease(await readFile(files.changelog, 'utf8'), version, date, changes))
+  await writeJson(files.manifest, {releases: [...manifest.releases, release]})
+  await writeJson(files.pkg, {...pkg, version})
+  if (lock !== null) await writeJson(files.lock, lock)
+  await writeFile(files.changelog, changelog)
   process.stdout.write(`content:version: ${last.version} → ${version} (${bump}${bump === needed ? '' : `, ${needed} required`})\n`)
   for (const change of changes) process.stdout.write(`  ${change.bump.padEnd(5)} ${change.description}\n`)
   process.stdout.write('Now run `npm run build` and `npm test`, and commit the result.\n')

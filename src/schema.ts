@@ -20,9 +20,17 @@ export interface SchemaNode {
   readonly $ref?: string
 }
 
-const ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
-const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$'
-const HASH = '^[0-9a-f]{12}$'
+/** Patterns of the guide's strings, shared with the build-time pipeline. */
+export const PATTERNS = Object.freeze({
+  /** A step or item id: lowercase words joined by hyphens. */
+  id: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+  /** A plain `x.y.z` version. */
+  semver: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$',
+  /** A content hash: 12 hex digits. */
+  hash: '^[0-9a-f]{12}$',
+} as const)
+
+const {id: ID, semver: SEMVER, hash: HASH} = PATTERNS
 
 const text: SchemaNode = {type: 'string', minLength: 1}
 const paragraphs: SchemaNode = {type: 'array', items: text, minItems: 1}

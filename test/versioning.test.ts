@@ -5,7 +5,8 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide} from '../pipeline/index.js'
 import type {Manifest, Release} from '../pipeline/manifest.js'
-import {type Bump, BUMPS, bumpBetween, bumpVersion, diffReleases, requiredBump, reusedIds, snapshot} from '../pipeline/versioning.js'
+import {addRelease} from '../pipeline/changelog.js'
+import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds, snapshot} from '../pipeline/versioning.js'
 import {guide} from '../src/index.js'
 import {ROOT} from './helpers.js'
 
@@ -26,16 +27,8 @@ describe('versioning discipline of this repository', () => {
     expect(guide.version).toBe(latest.version)
   })
 
-  const pairs = manifest.releases.slice(1).map((release, index) => [manifest.releases[index] as Release, release] as const)
-  it.each(pairs.map(([a, b]) => [a.version, b.version, a, b] as const))('bumps %s → %s at least as much as the change needs', (_a, _b, before, after) => {
-    const needed = requiredBump(diffReleases(before, after))
-    expect(BUMPS.indexOf(bumpBetween(before.version, after.version))).toBeGreaterThanOrEqual(Math.max(1, BUMPS.indexOf(needed)))
-  })
-
-  it('never reuses a retired id', () => {
-    manifest.releases.forEach((release, index) => {
-      expect(reusedIds({releases: manifest.releases.slice(0, index + 1)}, release)).toEqual([])
-    })
+  it('has a sound history: versions grow by at least what each change needs, no retired id returns', () => {
+    expect(checkHistory(manifest)).toEqual([])
   })
 
   it('has a CHANGELOG entry for every released version', () => {
@@ -87,12 +80,50 @@ describe('diffReleases and requiredBump', () => {
     ])
   })
 
+  it('reads ids such as `constructor` as ids, never from the prototype', () => {
+    const after = structuredClone(base) as any
+    after.steps.constructor = {number: 3, hash: 'cccccccccccc'}
+    after.items.toString = {stepId: 'a', rounds: '2+', hash: 'tttttttttttt'}
+    expect(diffReleases(base, after).map((change) => [change.bump, change.description])).toEqual([
+      ['minor', 'Step `constructor` (number 3).'],
+      ['minor', 'Checklist item `toString` in step `a`.'],
+    ])
+  })
+
   it('finds a retired id that comes back', () => {
     const v1 = {version: '1.0.0', ...base}
     const v2 = {...structuredClone(v1), version: '2.0.0'} as any
     delete v2.items.y
     const v3 = {...structuredClone(base), version: '3.0.0'}
     expect(reusedIds({releases: [v1, v2]}, v3)).toEqual([{id: 'y', retiredIn: '2.0.0'}])
+  })
+})
+
+describe('checkHistory', () => {
+  const v1 = {version: '1.0.0', ...base}
+  const cases: ReadonlyArray<{history: string; releases: Release[]; problems: string[]}> = [
+    {history: 'one release', releases: [v1], problems: []},
+    {history: 'a reworded item as a patch', releases: [v1, {...v1, version: '1.0.1', items: {...base.items, x: {stepId: 'a', rounds: '2+', hash: 'changed00000'}}}], problems: []},
+    {history: 'an added item as a patch', releases: [v1, {...v1, version: '1.0.1', items: {...base.items, z: {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz'}}}], problems: ['1.0.0 → 1.0.1 is a patch bump, but its changes need minor']},
+    {history: 'a removed step as a minor', releases: [v1, {...v1, version: '1.1.0', steps: {a: base.steps['a']!}}], problems: ['1.0.0 → 1.1.0 is a minor bump, but its changes need major']},
+    {history: 'a version going down', releases: [{...v1, version: '2.0.0'}, {...v1, version: '1.9.0'}], problems: ['1.9.0 does not come after 2.0.0']},
+    {history: 'a retired id reused', releases: [v1, {...v1, version: '2.0.0', items: {x: base.items['x']!}}, {...v1, version: '3.0.0'}], problems: ['3.0.0 reuses `y`, retired in 2.0.0']},
+  ]
+  it.each(cases)('$history: $problems', ({releases, problems}) => {
+    expect(checkHistory({releases})).toEqual(problems)
+  })
+})
+
+describe('addRelease', () => {
+  it('keeps link definitions at the end of the file where they are', () => {
+    const log = '# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- A thing.\n\n[Unreleased]: https://example.test/compare\n'
+    expect(addRelease(log, '1.0.1', '2030-01-02', [])).toBe(
+      '# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2030-01-02\n\n### Fixed\n\n- A thing.\n\n[Unreleased]: https://example.test/compare\n',
+    )
+  })
+
+  it('refuses a changelog without an [Unreleased] section', () => {
+    expect(() => addRelease('# Changelog\n', '1.0.1', '2030-01-02', [])).toThrow('expected a `## [Unreleased]` heading')
   })
 })
 
@@ -107,6 +138,10 @@ describe('bumpVersion and bumpBetween', () => {
   it.each(table)('%s + %s = %s', (from, bump, to) => {
     expect(bumpVersion(from, bump)).toBe(to)
     expect(bumpBetween(from, to)).toBe(bump)
+  })
+
+  it('refuses a version that is not plain x.y.z', () => {
+    expect(() => bumpVersion('1.2.3-beta.1', 'patch')).toThrow('expected a plain x.y.z version, received "1.2.3-beta.1"')
   })
 
   it('calls a smaller or equal version no bump', () => {
@@ -145,7 +180,8 @@ describe('npm run content:version', () => {
     await edit('that landed best.', 'that went down best.')
     const result = run()
     expect(result.status, result.stderr).toBe(0)
-    const version = bumpVersion(pkg.version, 'patch')
+    const version = '1.0.1'
+    expect(pkg.version, 'this test assumes the repository is at 1.0.0').toBe('1.0.0')
     expect(JSON.parse(await read('package.json')).version).toBe(version)
     expect(JSON.parse(await read('package-lock.json')).version).toBe(version)
     const log = await read('CHANGELOG.md')
@@ -160,13 +196,30 @@ describe('npm run content:version', () => {
     await edit(/^- \[ \] Write down the answer from your \{previous\} interview that was weakest\. \{#note-weakest-answer rounds=2\+\}\n/m, '')
     const removed = run()
     expect(removed.status, removed.stderr).toBe(0)
-    expect(JSON.parse(await read('package.json')).version).toBe(bumpVersion(before, 'major'))
+    expect(before).toBe('1.0.1')
+    expect(JSON.parse(await read('package.json')).version).toBe('2.0.0')
     expect(await read('CHANGELOG.md')).toContain('- Content: Checklist item `note-weakest-answer` from step `make-a-plan` (its id is retired).')
 
     await edit('{#note-focus-topics rounds=2+}', '{#note-weakest-answer rounds=2+}')
     const reused = run()
     expect(reused.status).toBe(1)
     expect(reused.stderr).toContain('id `note-weakest-answer` was retired in')
+  })
+
+  it('refuses a --release smaller than the change needs, writing nothing', async () => {
+    // The reused id from the test before becomes a new one: an item removed, one added.
+    await edit('{#note-weakest-answer rounds=2+}', '{#note-focus-areas rounds=2+}')
+    const before = await read('package.json')
+    const result = run('--release', 'patch')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('--release patch is smaller than these changes need (major)')
+    expect(await read('package.json')).toBe(before)
+  })
+
+  it('refuses a bad --date with exit 2', () => {
+    const result = run('--date', 'tomorrow')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('expected --date as YYYY-MM-DD, received "tomorrow"')
   })
 
   it('refuses a bad --release value with exit 2', () => {

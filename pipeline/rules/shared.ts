@@ -1,8 +1,9 @@
+import {PATTERNS} from '../../src/schema.js'
 import type {ContentDocument} from '../document.js'
 import type {FrontMatterEntry} from '../front-matter.js'
 
 /** Shape of every id in the content: lowercase words joined by hyphens. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const ID_PATTERN = new RegExp(PATTERNS.id)
 
 /** A front matter entry, only when the front matter parsed cleanly. */
 export function entry(document: ContentDocument, key: string): FrontMatterEntry | undefined {
