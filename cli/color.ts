@@ -1,27 +1,7 @@
-// Colour is for people at a terminal: never in a pipe or a file, never when
-// the user asked for none (https://no-color.org).
-
-/** What decides whether output is coloured. */
-export interface ColorContext {
-  /** Whether the stream written to is a terminal (`stream.isTTY`). */
-  readonly isTTY: boolean | undefined
-  /** The environment (`process.env`). */
-  readonly env: Readonly<Record<string, string | undefined>>
-}
-
-/**
- * Decide whether to colour output written to one stream.
- *
- * @param context The stream's `isTTY` and the environment.
- * @returns `true` only when the stream is a TTY and `NO_COLOR` is not set at
- *   all; any value of `NO_COLOR`, even the empty string, turns colour off, as in
- *   the build scripts.
- * @example
- *   shouldUseColor({isTTY: process.stdout.isTTY, env: process.env})
- */
-export function shouldUseColor(context: ColorContext): boolean {
-  return context.isTTY === true && context.env['NO_COLOR'] === undefined
-}
+// Text styles for the command line. The decision whether to colour at all is
+// shared with the build scripts, so it lives beside the diagnostics formatter.
+export {shouldUseColor} from '../pipeline/report.js'
+export type {ColorContext} from '../pipeline/report.js'
 
 /** The few text styles the command line uses. */
 export interface Styles {

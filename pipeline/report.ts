@@ -1,6 +1,31 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
+// Colour is for people at a terminal: never in a pipe or a file, never when
+// the user asked for none (https://no-color.org).
+
+/** What decides whether output is coloured. */
+export interface ColorContext {
+  /** Whether the stream written to is a terminal (`stream.isTTY`). */
+  readonly isTTY: boolean | undefined
+  /** The environment (`process.env`). */
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+/**
+ * Decide whether to colour output written to one stream.
+ *
+ * @param context The stream's `isTTY` and the environment.
+ * @returns `true` only when the stream is a TTY and `NO_COLOR` is not set at
+ *   all; any value of `NO_COLOR`, even the empty string, turns colour off, as in
+ *   the build scripts.
+ * @example
+ *   shouldUseColor({isTTY: process.stdout.isTTY, env: process.env})
+ */
+export function shouldUseColor(context: ColorContext): boolean {
+  return context.isTTY === true && context.env['NO_COLOR'] === undefined
+}
+
 /** How to format diagnostics. */
 export interface FormatOptions {
   /** Use ANSI colours (only for a TTY, and never under `NO_COLOR`). */

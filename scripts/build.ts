@@ -7,7 +7,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics} from '../pipeline/index.js'
+import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {toJsonSchema} from '../src/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const dist = path.resolve(values['out-dir'] ?? path.join(root, 'dist'))
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root})
-  const color = process.stderr.isTTY && !('NO_COLOR' in process.env)
+  const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
   if (result.guide === undefined || result.render === undefined) {
     process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))
     process.stderr.write(`build: content has errors; ${path.relative(root, dist) || dist} was left as it was.\n`)
@@ -63,7 +63,9 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
   if (old !== text) await writeFile(file, text)
 }
 
-// Two renames: dist/ is at every moment either the old build or the new one.
+// Two renames, a moment apart: the old build moves aside, the new one takes
+// its place. Should the second fail, the old build is put back, so dist/ ends
+// up either the old build or the new one, never missing or half-written.
 async function swapInto(staging: string, target: string): Promise<void> {
   const old = `${target}.old-${process.pid}`
   let moved = false
@@ -73,7 +75,12 @@ async function swapInto(staging: string, target: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
-  await rename(staging, target)
+  try {
+    await rename(staging, target)
+  } catch (error) {
+    if (moved) await rename(old, target)
+    throw error
+  }
   if (moved) await rm(old, {recursive: true, force: true})
 }
 
