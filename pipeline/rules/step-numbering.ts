@@ -7,7 +7,7 @@ export const stepNumbering: Rule = {
   id: 'step-numbering',
   phase: 'document',
   description: 'Steps are numbered contiguously from 1, each number used once.',
-  tip: 'Renumber the `step:` values so they run 1, 2, 3… (and rename the files to match their numbers).',
+  tip: 'Renumber the `step:` values so they run 1, 2, 3… (file names only sort the files; keep their NN- prefix in step with the number for people).',
   check({sources, steps, report}) {
     const byNumber = new Map<number, ContentDocument>()
     // A step without a usable number (reported by other rules), a repeated
