@@ -32,7 +32,7 @@ export interface BenchRun {
  *
  * @returns CPU model, cores, memory, OS and Node version.
  */
-export function describeMachine(): string {
+function describeMachine(): string {
   const cpu = cpus()
   return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${format(totalmem() / 1024 ** 3, 1)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`
 }
@@ -45,7 +45,7 @@ const verdict = (met: boolean | undefined): string => (met === undefined ? 'not 
  * @param figures The figures.
  * @returns A markdown table.
  */
-export function figureTable(figures: readonly Figure[]): string {
+function figureTable(figures: readonly Figure[]): string {
   const lines = ['| figure | measured | baseline (same run) | ratio | goal | |', '|---|---|---|---|---|---|']
   for (const figure of figures) {
     lines.push(`| ${figure.name} | ${figure.measured} | ${figure.baseline} | ${figure.ratio} | ${figure.goal} | ${verdict(figure.met)} |`)

@@ -20,7 +20,7 @@ This guide is generated. It has the shape of the real one and none of its words.
  * @param n The step's number, from 1.
  * @returns The file's text.
  */
-export function syntheticStep(n: number): string {
+function syntheticStep(n: number): string {
   return `---
 id: step-${n}
 step: ${n}

@@ -2,7 +2,7 @@ import {type ParseArgsConfig, parseArgs} from 'node:util'
 import {isGuideError} from '../src/index.js'
 
 /** The output formats every reader command accepts. */
-export const FORMATS = ['text', 'markdown', 'json'] as const
+const FORMATS = ['text', 'markdown', 'json'] as const
 
 /** One output format. */
 export type Format = (typeof FORMATS)[number]

@@ -4,7 +4,7 @@ import {VFile} from 'vfile'
 import type {ContentLayout, SourceFile} from './rule.js'
 
 /** Files in the content folder that the build reads or allows. */
-export const CONTENT_LAYOUT = {
+const CONTENT_LAYOUT = {
   guide: 'guide.md',
   steps: 'steps',
   allowed: ['README.md', 'manifest.json'],

@@ -92,7 +92,7 @@ export const GUIDE_SCHEMA: SchemaNode = object(
 )
 
 /** `$id` of the schema document; a URN, so nothing suggests fetching it. */
-export const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:1'
+const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:1'
 
 /**
  * The guide's JSON Schema document, as shipped in `ace-second-interview/schema.json`.

@@ -16,7 +16,7 @@ const GIB = 1024 ** 3
 const MIB = 1024 ** 2
 
 /** Sizes in steps, and fresh processes per variant at that size. */
-export const SIZES: ReadonlyArray<{readonly steps: number; readonly runs: number; readonly full?: true}> = [
+const SIZES: ReadonlyArray<{readonly steps: number; readonly runs: number; readonly full?: true}> = [
   {steps: 6, runs: 11},
   {steps: 60, runs: 9},
   {steps: 600, runs: 5},

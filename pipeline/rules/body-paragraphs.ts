@@ -2,7 +2,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Rule} from '../rule.js'
 
 /** Allowed number of body paragraphs, by file kind. */
-export const BODY_PARAGRAPHS = {guide: {min: 1, max: 6}, step: {min: 2, max: 4}} as const
+const BODY_PARAGRAPHS = {guide: {min: 1, max: 6}, step: {min: 2, max: 4}} as const
 
 /** The body (between the title and the checklist) is a few short paragraphs and nothing else. */
 export const bodyParagraphs: Rule = {

@@ -3,7 +3,7 @@ import {parseRounds} from '../rounds.js'
 import {ID_PATTERN, found} from './shared.js'
 
 /** Keys an item's attribute block may have besides its `#id`. */
-export const ITEM_ATTRIBUTE_KEYS = ['rounds'] as const
+const ITEM_ATTRIBUTE_KEYS = ['rounds'] as const
 
 /** Each item ends with `{#id rounds=…}`: a kebab-case id and the rounds it applies to. */
 export const itemAttributes: Rule = {
