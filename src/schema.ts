@@ -20,17 +20,23 @@ export interface SchemaNode {
   readonly $ref?: string
 }
 
-/** Patterns of the guide's strings, shared with the build-time pipeline. */
-export const PATTERNS = Object.freeze({
-  /** A step or item id: lowercase words joined by hyphens. */
-  id: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
-  /** A plain `x.y.z` version. */
-  semver: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$',
-  /** A content hash: 12 hex digits. */
-  hash: '^[0-9a-f]{12}$',
-} as const)
+// Nothing here may run code at load time that a bundler cannot drop (no
+// spreads, no property reads, calls marked pure): apps that use only getStep
+// must not carry the schema.
 
-const {id: ID, semver: SEMVER, hash: HASH} = PATTERNS
+const ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$'
+const HASH = '^[0-9a-f]{12}$'
+
+/** Patterns of the guide's strings, shared with the build-time pipeline. */
+export const PATTERNS = {
+  /** A step or item id: lowercase words joined by hyphens. */
+  id: ID,
+  /** A plain `x.y.z` version. */
+  semver: SEMVER,
+  /** A content hash: 12 hex digits. */
+  hash: HASH,
+} as const
 
 const text: SchemaNode = {type: 'string', minLength: 1}
 const paragraphs: SchemaNode = {type: 'array', items: text, minItems: 1}
@@ -39,7 +45,7 @@ function object(properties: Record<string, SchemaNode>, description: string): Sc
   return {type: 'object', description, properties, required: Object.keys(properties), additionalProperties: false}
 }
 
-const roundRange = object(
+const roundRange = /* @__PURE__ */ object(
   {
     from: {type: 'integer', minimum: 1, description: 'First round, inclusive.'},
     to: {anyOf: [{type: 'integer', minimum: 1}, {type: 'null'}], description: 'Last round, inclusive; null for no upper bound.'},
@@ -47,13 +53,13 @@ const roundRange = object(
   'Interview rounds; `to: null` means "and every later round".',
 )
 
-const checklistItem = object(
+const checklistItem = /* @__PURE__ */ object(
   {
     id: {type: 'string', pattern: ID, description: 'Stable id.'},
     stepId: {type: 'string', pattern: ID},
     stepNumber: {type: 'integer', minimum: 1},
-    text: {...text, description: 'Plain text rendered for a round.'},
-    template: {...text, description: 'Plain text with {round}, {previous} and {next} unrendered.'},
+    text: {type: 'string', minLength: 1, description: 'Plain text rendered for a round.'},
+    template: {type: 'string', minLength: 1, description: 'Plain text with {round}, {previous} and {next} unrendered.'},
     rounds: {$ref: '#/$defs/roundRange'},
     hash: {type: 'string', pattern: HASH},
     since: {type: 'string', pattern: SEMVER},
@@ -61,7 +67,7 @@ const checklistItem = object(
   'One checklist action.',
 )
 
-const step = object(
+const step = /* @__PURE__ */ object(
   {
     id: {type: 'string', pattern: ID, description: 'Stable id.'},
     number: {type: 'integer', minimum: 1},
@@ -79,13 +85,13 @@ const step = object(
 export const SCHEMA_DEFS: Readonly<Record<string, SchemaNode>> = {roundRange, checklistItem, step}
 
 /** The schema of a whole `Guide`, root node. */
-export const GUIDE_SCHEMA: SchemaNode = object(
+export const GUIDE_SCHEMA: SchemaNode = /* @__PURE__ */ object(
   {
     title: text,
     version: {type: 'string', pattern: SEMVER},
     schemaVersion: {type: 'integer', minimum: 1},
     rounds: {$ref: '#/$defs/roundRange'},
-    introduction: object({body: paragraphs}, 'The introduction.'),
+    introduction: /* @__PURE__ */ object({body: paragraphs}, 'The introduction.'),
     steps: {type: 'array', items: {$ref: '#/$defs/step'}, minItems: 1},
   },
   'How to Ace the Second Job Interview in 6 Steps, as published by ace-second-interview.',

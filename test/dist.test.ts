@@ -98,4 +98,18 @@ describe('built render subpath (dist/render.*)', () => {
     expect(render).toContain('tagName')
     expect(render).toContain('<em>')
   })
+
+  it('lets a bundler drop what an app does not use: getStep alone carries no schema or validator', async () => {
+    const {build} = await import('esbuild')
+    const result = await build({
+      stdin: {contents: "import {getStep, checklistForRound} from './dist/index.js'; console.log(getStep(1), checklistForRound(2))", resolveDir: ROOT},
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+    })
+    const code = result.outputFiles[0]?.text ?? ''
+    expect(code).toContain('function getStep')
+    for (const unused of ['minLength', 'additionalProperties', 'ERR_GUIDE_', 'function validateGuide']) expect(code).not.toContain(unused)
+  })
 })
