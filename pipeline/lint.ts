@@ -2,6 +2,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {RoundRange} from '../src/types.js'
 import {type ContentDocument, parseContent} from './document.js'
+import {SOURCE} from './limits.js'
 import type {LoadedContent} from './load.js'
 import {parseRounds} from './rounds.js'
 import {type Rule, runRules} from './rule.js'
@@ -61,7 +62,7 @@ function parse(file: VFile, kind: ContentDocument['kind']): ContentDocument | un
     const message = file.message(`Expected markdown the parser can read, found input it failed on: ${error instanceof Error ? error.message : String(error)}`, {
       place: {line: 1, column: 1},
       ruleId: 'nesting-depth',
-      source: 'ace-second-interview',
+      source: SOURCE,
     })
     message.fatal = true
     return undefined

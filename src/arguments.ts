@@ -1,6 +1,9 @@
 import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
 
+/** Codes an out-of-range integer argument is reported with. */
+type RangeCode = 'ERR_STEP_OUT_OF_RANGE' | 'ERR_ROUND_OUT_OF_RANGE'
+
 /**
  * Check that `value` is an integer in `[min, max]` (no upper bound when `max` is
  * `Infinity`), never coercing: `'3'`, `3n`, `3.5`, `NaN` and objects all fail.
@@ -20,7 +23,7 @@ export function assertIntegerInRange(
   name: string,
   min: number,
   max: number,
-  rangeCode: 'ERR_STEP_OUT_OF_RANGE' | 'ERR_ROUND_OUT_OF_RANGE',
+  rangeCode: RangeCode,
 ): asserts value is number {
   // Kept tiny so the JIT inlines it into every caller: the hot path only
   // compares, and everything about the message lives in `throwOutOfRange`.
@@ -35,7 +38,7 @@ function throwOutOfRange(
   name: string,
   min: number,
   max: number,
-  rangeCode: 'ERR_STEP_OUT_OF_RANGE' | 'ERR_ROUND_OUT_OF_RANGE',
+  rangeCode: RangeCode,
 ): never {
   const expected =
     max === Number.POSITIVE_INFINITY ? `an integer from ${min} upwards` : `an integer from ${min} to ${max}`
