@@ -6,7 +6,7 @@
 // (no second build through `prepack`).
 import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -33,7 +33,31 @@ declare module 'vitest' {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 function npm(args: readonly string[], cwd: string): string {
-  return execFileSync('npm', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+  try {
+    return execFileSync('npm', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+  } catch (error) {
+    // Name the command and npm's own words: vitest would otherwise print only
+    // "No test files found" when a global setup fails.
+    const stderr = String((error as {stderr?: unknown}).stderr ?? '').trim()
+    throw new Error(`test setup: \`npm ${args.join(' ')}\` failed in ${cwd}:\n${stderr || String(error)}`)
+  }
+}
+
+/**
+ * The package's runtime dependencies and theirs, as folders in the
+ * project's own node_modules (what `npm ci` installed from the lockfile).
+ */
+async function dependencyClosure(manifest: {dependencies?: Record<string, string>}): Promise<string[]> {
+  const found = new Map<string, string>()
+  const queue = Object.keys(manifest.dependencies ?? {})
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    if (found.has(name)) continue
+    const folder = path.join(ROOT, 'node_modules', name)
+    const own = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+    found.set(name, folder)
+    queue.push(...Object.keys(own.dependencies ?? {}))
+  }
+  return [...found.values()].sort()
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -41,17 +65,35 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     throw new Error('test setup: expected a built dist/, found none; run `npm run build` (or `npm test`, which builds first)')
   }
   const scratch = await mkdtemp(path.join(tmpdir(), 'ace-packed-'))
-  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as Array<{filename: string; files: PackedPackage['files']}>
-  if (packed === undefined) throw new Error('test setup: npm pack printed no result')
-  const install = path.join(scratch, 'install')
-  await mkdir(install)
-  await writeFile(path.join(install, 'package.json'), '{"name": "consumer", "private": true}\n')
-  const tarball = path.join(scratch, packed.filename)
-  // --offline: only the tarball and npm's cache are there, so a dependency the
-  // package should not have fails the install or shows up in node_modules.
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], install)
-  project.provide('packed', {scratch, tarball, files: packed.files, install})
-  return async () => {
+  const cleanup = async (): Promise<void> => {
     await rm(scratch, {recursive: true, force: true})
   }
+  try {
+    const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as Array<{filename: string; files: PackedPackage['files']}>
+    if (packed === undefined) throw new Error('test setup: npm pack printed no result')
+    const tarball = path.join(scratch, packed.filename)
+    // The dependencies are packed from the lockfile's install, so the install
+    // below needs no registry metadata: `npm ci` caches tarballs but not the
+    // metadata an `npm install <tgz>` would look up, and a new machine's
+    // cache is empty.
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+    const dependencies = await Promise.all(
+      (await dependencyClosure(manifest)).map(async (folder) => {
+        const [dependency] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch, folder], ROOT)) as Array<{filename: string}>
+        if (dependency === undefined) throw new Error(`test setup: npm pack ${folder} printed no result`)
+        return path.join(scratch, dependency.filename)
+      }),
+    )
+    const install = path.join(scratch, 'install')
+    await mkdir(install)
+    await writeFile(path.join(install, 'package.json'), '{"name": "consumer", "private": true}\n')
+    // --offline: nothing is fetched, so a dependency the package should not
+    // have (one not in its own dependency list) fails the install.
+    npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', tarball, ...dependencies], install)
+    project.provide('packed', {scratch, tarball, files: packed.files, install})
+  } catch (error) {
+    await cleanup()
+    throw error
+  }
+  return cleanup
 }
