@@ -6,7 +6,7 @@ import type {RenderData} from '../src/render/types.js'
 import type {Guide} from '../src/types.js'
 import {compileGuide} from './compile.js'
 import {type LintResult, lintContent} from './lint.js'
-import {loadContent} from './load.js'
+import {contentFileNamer, loadContent} from './load.js'
 import {compileRenderData} from './render.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
 import type {Rule} from './rule.js'
@@ -28,6 +28,11 @@ export interface BuildOptions {
   readonly version: string
   /** Paths in diagnostics are relative to this folder (default: `process.cwd()`). */
   readonly cwd?: string
+  /**
+   * How diagnostics name the content folder, e.g. as the user typed it
+   * (`/tmp/c/guide.md` for `/tmp/c`); default: relative to `cwd`.
+   */
+  readonly shownAs?: string
   /** Rules to run (default: all). */
   readonly rules?: readonly Rule[]
 }
@@ -53,9 +58,12 @@ export interface BuildResult {
  * @param options Where the content is and which version it is.
  */
 export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
-  const loaded = await loadContent(options.contentDir, options.cwd)
+  const cwd = options.cwd ?? process.cwd()
+  const loaded = await loadContent(options.contentDir, cwd, options.shownAs)
   const lint = lintContent(loaded, options.rules)
   const read = await readManifest(path.join(options.contentDir, MANIFEST_FILE))
+  // Named like every other content file in diagnostics, not by its absolute path.
+  if (read instanceof VFile) read.path = contentFileNamer(options.contentDir, cwd, options.shownAs)(MANIFEST_FILE)
   // A malformed manifest comes back as a file carrying the problem.
   const manifest = read instanceof VFile ? undefined : read
   const files = read instanceof VFile ? [...lint.files, read] : lint.files

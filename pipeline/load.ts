@@ -24,10 +24,12 @@ const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
  *
  * @param directory The content folder.
  * @param cwd Paths in diagnostics are relative to this folder.
+ * @param shownAs How diagnostics name the content folder, e.g. as the user
+ *   typed it (default: relative to `cwd`); see {@link contentFileNamer}.
  * @returns The raw files and the layout problems.
  */
-export async function loadContent(directory: string, cwd = process.cwd()): Promise<LoadedContent> {
-  const relative = (file: string): string => path.relative(cwd, path.join(directory, file)) || file
+export async function loadContent(directory: string, cwd = process.cwd(), shownAs?: string): Promise<LoadedContent> {
+  const relative = contentFileNamer(directory, cwd, shownAs)
   const sources: SourceFile[] = []
   const missing: VFile[] = []
   const unexpected: VFile[] = []
@@ -61,6 +63,22 @@ export async function loadContent(directory: string, cwd = process.cwd()): Promi
     missing.push(new VFile({path: relative(path.join(CONTENT_LAYOUT.steps, '01-step-id.md'))}))
   }
   return {sources, layout: {missing, unexpected}}
+}
+
+/**
+ * How diagnostics name a file of the content folder: under the folder as the
+ * user named it, when known (`check /tmp/c` → `/tmp/c/guide.md`, never
+ * `../../tmp/c/guide.md`), else relative to `cwd`.
+ *
+ * @param directory The content folder.
+ * @param cwd The folder paths are relative to when `shownAs` is not given.
+ * @param shownAs The content folder as the user typed it.
+ * @returns A function from a path inside the content folder to its shown path.
+ * @example
+ *   contentFileNamer('/tmp/c', '/home/me', '/tmp/c')('guide.md') // '/tmp/c/guide.md'
+ */
+export function contentFileNamer(directory: string, cwd: string, shownAs?: string): (file: string) => string {
+  return (file) => (shownAs === undefined ? path.relative(cwd, path.join(directory, file)) || file : path.join(shownAs, file))
 }
 
 async function entries(directory: string) {

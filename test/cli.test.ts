@@ -186,13 +186,22 @@ describe('ace-second-interview check', () => {
     const column = lines[line - 1]!.indexOf('{next}') + 1
     expect(line).toBeGreaterThan(0)
 
-    for (const args of [['check'], ['check', 'content'], ['check', path.join(folder, 'content')]]) {
-      const run = cli(args, {cwd: folder})
+    await mkdir(path.join(folder, 'elsewhere'))
+    // Paths are printed as the folder was given: relative as typed, absolute as typed (never ../../…).
+    for (const {args, cwd, shown} of [
+      {args: ['check'], cwd: folder, shown: 'content'},
+      {args: ['check', 'content'], cwd: folder, shown: 'content'},
+      {args: ['check', './content/'], cwd: folder, shown: 'content'},
+      {args: ['check', '../content'], cwd: path.join(folder, 'elsewhere'), shown: '../content'},
+      {args: ['check', path.join(folder, 'content')], cwd: folder, shown: path.join(folder, 'content')},
+      {args: ['check', path.join(folder, 'content')], cwd: ROOT, shown: path.join(folder, 'content')},
+    ]) {
+      const run = cli(args, {cwd})
       expect(run.status).toBe(1)
       expect(run.stderr).toBe('')
       const report = run.stdout.split('\n')
       expect(report[0]).toBe(
-        `content/${stepFile}:${line}:${column}: error Expected one of \`{round}\`, \`{previous}\`, \`{next}\`, found \`{nxet}\`  known-placeholders`,
+        `${shown}/${stepFile}:${line}:${column}: error Expected one of \`{round}\`, \`{previous}\`, \`{next}\`, found \`{nxet}\`  known-placeholders`,
       )
       expect(report[1]).toMatch(/^ {2}tip: /)
       expect(report[2]).toBe('1 error, 0 warnings')

@@ -34,7 +34,8 @@ export const checkCommand: Command = {
     const contentDir = path.resolve(io.cwd, given)
     await assertNotAFile(contentDir, given)
     // The bin's own content version: the lint does not depend on it.
-    const result = await buildGuide({contentDir, version: guide.version, cwd: io.cwd})
+    // Paths are shown under the folder as the user typed it, absolute or not.
+    const result = await buildGuide({contentDir, version: guide.version, cwd: io.cwd, shownAs: given})
     const failed = result.guide === undefined
     if (format === 'json') {
       io.stdout.write(formatJson(diagnostics(result.files)))
@@ -42,7 +43,7 @@ export const checkCommand: Command = {
       const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
       const report = formatDiagnostics(result.files, {color, tips: true})
       // A failed lint always has a report; a clean one may have none.
-      const clean = `check: ${path.relative(io.cwd, contentDir) || '.'} is clean (${result.guide?.steps.length ?? 0} steps)\n`
+      const clean = `check: ${given} is clean (${result.guide?.steps.length ?? 0} steps)\n`
       io.stdout.write(report || clean)
     }
     return failed ? 1 : 0
