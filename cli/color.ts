@@ -1,7 +1,9 @@
-// Text styles for the command line. The decision whether to colour at all is
-// shared with the build scripts, so it lives beside the diagnostics formatter.
+// Text for the terminal. The decision whether to colour at all, and the
+// escaping of control characters, are shared with the build scripts, so they
+// live beside the diagnostics formatter.
 export {shouldUseColor} from '../pipeline/report.js'
 export type {ColorContext} from '../pipeline/report.js'
+export {escapeControl} from '../pipeline/terminal.js'
 
 /** The few text styles the command line uses. */
 export interface Styles {

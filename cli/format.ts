@@ -1,10 +1,13 @@
 // How the reader commands print steps and checklists. JSON is the runtime's
-// own objects, unchanged; text is for reading at a terminal; markdown is a
-// printable task list.
+// own objects, unchanged (JSON escapes control characters itself); text is for
+// reading at a terminal; markdown is a printable task list. Text and markdown
+// end up on a terminal too (`steps | less -R`, `cat round-3.md`), so every
+// string they take from the content goes through `escapeControl` first:
+// content can never send the terminal an escape sequence or forge a line.
 import {type ChecklistItem, type Step, getStep, guide} from '../src/index.js'
 import {ordinal} from '../src/ordinal.js'
 import type {Format} from './args.js'
-import {type Styles, createStyles, shouldUseColor} from './color.js'
+import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
 import type {Io} from './command.js'
 
 /** The help line for `--format`, shared by the reader commands. */
@@ -57,9 +60,9 @@ export function formatJson(value: unknown): string {
  *   formatStepsText(listSteps(), createStyles(false))
  */
 export function formatStepsText(steps: readonly Step[], styles: Styles): string {
-  const lines = [styles.bold(guide.title), '']
+  const lines = [styles.bold(safe(guide.title)), '']
   for (const step of steps) {
-    lines.push(`${step.number}. ${styles.bold(step.title)}  ${styles.dim(step.id)}`, `   ${step.summary}`)
+    lines.push(`${step.number}. ${styles.bold(safe(step.title))}  ${styles.dim(safe(step.id))}`, `   ${safe(step.summary)}`)
   }
   return `${lines.join('\n')}\n`
 }
@@ -73,7 +76,7 @@ export function formatStepsText(steps: readonly Step[], styles: Styles): string 
  *   formatStepsMarkdown(listSteps())
  */
 export function formatStepsMarkdown(steps: readonly Step[]): string {
-  const lines = [`# ${guide.title}`, '', ...steps.map((step) => `- [ ] Step ${step.number}: ${step.title}. ${step.summary}`)]
+  const lines = [`# ${safe(guide.title)}`, '', ...steps.map((step) => `- [ ] Step ${step.number}: ${safe(step.title)}. ${safe(step.summary)}`)]
   return `${lines.join('\n')}\n`
 }
 
@@ -88,13 +91,13 @@ export function formatStepsMarkdown(steps: readonly Step[]): string {
  */
 export function formatStepText(step: Step, styles: Styles): string {
   const lines = [
-    `${styles.bold(`Step ${step.number} of ${guide.steps.length}: ${step.title}`)}  ${styles.dim(step.id)}`,
+    `${styles.bold(`Step ${step.number} of ${guide.steps.length}: ${safe(step.title)}`)}  ${styles.dim(safe(step.id))}`,
     '',
-    step.summary,
+    safe(step.summary),
     '',
-    ...step.body.flatMap((paragraph) => [paragraph, '']),
+    ...step.body.flatMap((paragraph) => [safe(paragraph), '']),
     styles.bold(`Checklist for your ${ordinal(guide.rounds.from)} interview:`),
-    ...step.checklist.map((item) => `  [ ] ${item.text}`),
+    ...step.checklist.map((item) => `  [ ] ${safe(item.text)}`),
   ]
   return `${lines.join('\n')}\n`
 }
@@ -110,11 +113,11 @@ export function formatStepText(step: Step, styles: Styles): string {
  */
 export function formatStepMarkdown(step: Step): string {
   const lines = [
-    `# Step ${step.number}: ${step.title}`,
+    `# Step ${step.number}: ${safe(step.title)}`,
     '',
-    `*${step.summary}*`,
+    `*${safe(step.summary)}*`,
     '',
-    ...step.body.flatMap((paragraph) => [paragraph, '']),
+    ...step.body.flatMap((paragraph) => [safe(paragraph), '']),
     `## Checklist for your ${ordinal(guide.rounds.from)} interview`,
     '',
     ...step.checklist.map(taskLine),
@@ -138,9 +141,9 @@ export function formatChecklistText(items: readonly ChecklistItem[], round: numb
   for (const item of items) {
     if (item.stepNumber !== stepNumber) {
       stepNumber = item.stepNumber
-      lines.push('', `${stepNumber}. ${styles.bold(getStep(item.stepNumber).title)}`)
+      lines.push('', `${stepNumber}. ${styles.bold(safe(getStep(item.stepNumber).title))}`)
     }
-    lines.push(`   [ ] ${item.text}`)
+    lines.push(`   [ ] ${safe(item.text)}`)
   }
   return `${lines.join('\n')}\n`
 }
@@ -158,5 +161,5 @@ export function formatChecklistMarkdown(items: readonly ChecklistItem[]): string
 }
 
 function taskLine(item: ChecklistItem): string {
-  return `- [ ] ${item.text}`
+  return `- [ ] ${safe(item.text)}`
 }

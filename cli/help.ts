@@ -1,4 +1,5 @@
 import {guide} from '../src/index.js'
+import {escapeControl} from './color.js'
 import type {Command} from './command.js'
 
 /** The bin's name, as typed. */
@@ -17,7 +18,7 @@ export function programHelp(commands: readonly Command[]): string {
   return [
     `Usage: ${PROGRAM} <command> [options]`,
     '',
-    `${guide.title}, from the command line.`,
+    `${escapeControl(guide.title)}, from the command line.`,
     '',
     'Commands:',
     ...commands.map((command) => `  ${`${command.name} ${command.synopsis}`.padEnd(width)}  ${command.summary}`),

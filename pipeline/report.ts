@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {escapeControl} from './terminal.js'
 
 // Colour is for people at a terminal: never in a pipe or a file, never when
 // the user asked for none (https://no-color.org).
@@ -67,6 +68,9 @@ export function diagnostics(files: readonly VFile[]): Diagnostic[] {
 /**
  * Format messages as `file:line:column: error reason  rule-id`, one a line,
  * the form editors and terminals turn into links; a count closes the report.
+ * File names and reasons carry content (front-matter keys, file names), so
+ * their control characters are escaped ({@link escapeControl}): a hostile name
+ * cannot forge a line or send escape sequences to the terminal.
  *
  * @param files Files with vfile messages.
  * @param options Colour and tips.
@@ -80,9 +84,9 @@ export function formatDiagnostics(files: readonly VFile[], options: FormatOption
   const found = diagnostics(files)
   for (const d of found) {
     const level = d.fatal ? paint(31, 39, 'error') : paint(33, 39, 'warning')
-    lines.push(`${d.file}:${d.line}:${d.column}: ${level} ${d.reason}  ${paint(2, 22, d.ruleId)}`)
+    lines.push(`${escapeControl(d.file)}:${d.line}:${d.column}: ${level} ${escapeControl(d.reason)}  ${paint(2, 22, escapeControl(d.ruleId))}`)
     const tip = notes.get(d.ruleId)
-    if (options.tips === true && tip !== undefined) lines.push(`  tip: ${tip}`)
+    if (options.tips === true && tip !== undefined) lines.push(`  tip: ${escapeControl(tip)}`)
   }
   if (found.length === 0) return ''
   const errors = found.filter((d) => d.fatal).length

@@ -1,8 +1,19 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {createStyles, shouldUseColor} from '../cli/color.js'
+import {VFile} from 'vfile'
+import {createStyles, escapeControl, shouldUseColor} from '../cli/color.js'
 import type {Io} from '../cli/command.js'
+import {
+  formatChecklistMarkdown,
+  formatChecklistText,
+  formatStepMarkdown,
+  formatStepText,
+  formatStepsMarkdown,
+  formatStepsText,
+} from '../cli/format.js'
 import {run} from '../cli/run.js'
+import {diagnostics, formatDiagnostics} from '../pipeline/report.js'
+import {type Step, getStep, guide} from '../src/index.js'
 import {ROOT} from './helpers.js'
 
 /** Run the command line in-process, with a stdout that may claim to be a terminal. */
@@ -86,5 +97,84 @@ describe('run: any argument is either accepted or refused with exit 2', () => {
       }),
       {numRuns: 100},
     )
+  })
+})
+
+/** Characters a terminal obeys rather than shows: C0 (newline and tab too), DEL, C1, bidi controls, lone surrogates. */
+const OBEYED = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+describe('escapeControl', () => {
+  it.each([
+    {text: 'plain text, “quotes”, café, 日本語, 👩‍💻, C:\\path', out: 'plain text, “quotes”, café, 日本語, 👩‍💻, C:\\path'},
+    {text: '\u001B]52;c;aGk=\u0007\u001B[2J', out: '\\x1b]52;c;aGk=\\x07\\x1b[2J'},
+    {text: 'evil\u001B[2J\nfake.md:1:1: ok', out: 'evil\\x1b[2J\\x0afake.md:1:1: ok'},
+    {text: 'a\tb\rc\u0000d\u007Fe', out: 'a\\x09b\\x0dc\\x00d\\x7fe'},
+    {text: '\u009B31m\u0085', out: '\\x9b31m\\x85'},
+    {text: 'abc\u202Efdp.exe\u2066\u2069\u200E\u200F\u061C', out: 'abc\\u202efdp.exe\\u2066\\u2069\\u200e\\u200f\\u061c'},
+    {text: 'lone \uD800 and \uDC00', out: 'lone \\ud800 and \\udc00'},
+  ])('$text → $out', ({text, out}) => {
+    expect(escapeControl(text)).toBe(out)
+    expect(escapeControl(out)).toBe(out)
+  })
+
+  it('leaves nothing a terminal would obey, for any string', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'binary'}), (text) => {
+        const escaped = escapeControl(text)
+        // Only what had to go changes: text without control characters is left as it is.
+        return !OBEYED.test(escaped) && (OBEYED.test(text) || escaped === text)
+      }),
+    )
+  })
+})
+
+describe('terminal output escapes what the content holds', () => {
+  // A guide whose every string carries escapes: what `steps | cat -v` showed as ^[[1;31m.
+  const RED = '\u001B[1;31m'
+  const hostile = (text: string): string => `${RED}${text}\u001B]52;c;aGk=\u0007\u202E\n${text}`
+  const step = getStep(1)
+  const bad: Step = {
+    ...step,
+    id: hostile(step.id) as Step['id'],
+    title: hostile(step.title),
+    summary: hostile(step.summary),
+    body: step.body.map(hostile),
+    checklist: step.checklist.map((item) => ({...item, text: hostile(item.text)})),
+  }
+  const items = bad.checklist
+
+  it.each([
+    {name: 'formatStepsText', out: () => formatStepsText([bad], createStyles(true))},
+    {name: 'formatStepsMarkdown', out: () => formatStepsMarkdown([bad])},
+    {name: 'formatStepText', out: () => formatStepText(bad, createStyles(true))},
+    {name: 'formatStepMarkdown', out: () => formatStepMarkdown(bad)},
+    {name: 'formatChecklistText', out: () => formatChecklistText(items, guide.rounds.from, createStyles(true))},
+    {name: 'formatChecklistMarkdown', out: () => formatChecklistMarkdown(items)},
+  ])('$name shows the escapes and obeys none', ({out}) => {
+    const text = out()
+    // The only escapes left are the printer's own bold and dim.
+    const own = text.replace(/\u001B\[(1|2|22)m/g, '')
+    for (const line of own.split('\n')) expect(line).not.toMatch(OBEYED)
+    expect(own).toContain('\\x1b[1;31m')
+    expect(own).toContain('\\x1b]52;c;aGk=\\x07\\u202e\\x0a')
+    // The newline inside each string starts no line of its own.
+    const originals = [step.id, step.title, step.summary, ...step.body, ...step.checklist.map((item) => item.text)]
+    for (const line of own.split('\n')) expect(originals.filter((original) => line.startsWith(original))).toEqual([])
+  })
+
+  it('formatDiagnostics escapes file names and reasons: a hostile name forges no line', () => {
+    const file = new VFile({path: 'content/steps/evil\u001B[2J\nfake.md:1:1: ok'})
+    const message = file.message('found unknown key `\u001B]52;c;aGk=\u0007\u001B[2J`', {place: {line: 2, column: 1}, ruleId: 'front-matter-keys', source: 'test'})
+    message.fatal = true
+    message.note = 'a tip\u001B[2J'
+    const report = formatDiagnostics([file], {tips: true, color: false})
+    expect(report.split('\n')).toEqual([
+      'content/steps/evil\\x1b[2J\\x0afake.md:1:1: ok:2:1: error found unknown key `\\x1b]52;c;aGk=\\x07\\x1b[2J`  front-matter-keys',
+      '  tip: a tip\\x1b[2J',
+      '1 error, 0 warnings',
+      '',
+    ])
+    // JSON stays JSON: the same diagnostics, unescaped, escaped only by JSON itself.
+    expect(diagnostics([file])[0]!.file).toBe(file.path)
   })
 })

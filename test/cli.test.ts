@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cp, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -221,6 +221,42 @@ describe('ace-second-interview check', () => {
     expect(found.length).toBeGreaterThan(0)
     for (const diagnostic of found) expect(diagnostic.ruleId).toBe('content-files')
     expect(found[0]!.file.startsWith('no-such-folder/')).toBe(true)
+  })
+})
+
+describe('ace-second-interview: hostile content reaches the terminal escaped', () => {
+  const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+
+  it('check: a front-matter key that writes the clipboard and clears the screen is shown, not obeyed', async () => {
+    const folder = path.join(scratch, 'hostile-key')
+    await cp(path.join(ROOT, 'content'), folder, {recursive: true})
+    const [first] = (await readdir(path.join(folder, 'steps'))).sort()
+    const file = path.join(folder, 'steps', first!)
+    const text = await readFile(file, 'utf8')
+    // YAML's double-quoted "\e" and "\a" are ESC and BEL.
+    await writeFile(file, text.replace(/^---\n/, '---\n"\\e]52;c;aGk=\\a\\e[2J": x\n'))
+    const run = cli(['check', folder])
+    expect(run.status).toBe(1)
+    expect(run.stdout).not.toMatch(CONTROL)
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe(`${folder}/steps/${first}:2:1: error ${lines[0]!.split(': error ')[1]}`)
+    expect(lines[0]).toContain('`\\x1b]52;c;aGk=\\x07\\x1b[2J`')
+    expect(lines.at(-1)).toBe('1 error, 0 warnings')
+  })
+
+  it('check: a file named to forge a diagnostic line stays on its own line, escaped', async () => {
+    const folder = path.join(scratch, 'hostile-name')
+    await cp(path.join(ROOT, 'content'), folder, {recursive: true})
+    const name = 'evil\u001B[2J\nfake.md:1:1: ok'
+    await writeFile(path.join(folder, 'steps', name), '')
+    const run = cli(['check', folder])
+    expect(run.status).toBe(1)
+    expect(run.stdout).not.toMatch(CONTROL)
+    const lines = run.stdout.trimEnd().split('\n')
+    // One diagnostic, its tip and the count: no forged line.
+    expect(lines).toHaveLength(3)
+    expect(lines[0]!.startsWith(`${folder}/steps/evil\\x1b[2J\\x0afake.md:1:1: ok:1:1: error `)).toBe(true)
+    expect(lines.filter((line) => line.startsWith('fake.md'))).toEqual([])
   })
 })
 

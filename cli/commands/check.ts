@@ -3,7 +3,7 @@ import path from 'node:path'
 import {buildGuide, diagnostics, formatDiagnostics} from '../../pipeline/index.js'
 import {guide} from '../../src/index.js'
 import {UsageError, parseFormat} from '../args.js'
-import {shouldUseColor} from '../color.js'
+import {escapeControl, shouldUseColor} from '../color.js'
 import type {Command} from '../command.js'
 import {formatJson} from '../format.js'
 
@@ -43,7 +43,7 @@ export const checkCommand: Command = {
       const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
       const report = formatDiagnostics(result.files, {color, tips: true})
       // A failed lint always has a report; a clean one may have none.
-      const clean = `check: ${given} is clean (${result.guide?.steps.length ?? 0} steps)\n`
+      const clean = `check: ${escapeControl(given)} is clean (${result.guide?.steps.length ?? 0} steps)\n`
       io.stdout.write(report || clean)
     }
     return failed ? 1 : 0
