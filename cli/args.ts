@@ -1,5 +1,5 @@
 import {type ParseArgsConfig, parseArgs} from 'node:util'
-import {isGuideError} from '../src/index.js'
+import {escapeControl} from '../pipeline/terminal.js'
 
 /** The output formats every reader command accepts. */
 const FORMATS = ['text', 'markdown', 'json'] as const
@@ -17,7 +17,8 @@ export class UsageError extends Error {
   override name = 'UsageError'
 
   /**
-   * @param message One line: what was expected and what was received.
+   * @param message One line: what was expected and what was received, worded
+   *   for the command line (options and arguments as `--help` names them).
    * @param command The command whose arguments were bad, if one was recognised.
    */
   constructor(
@@ -40,6 +41,21 @@ export function isUsageError(value: unknown): value is UsageError {
   return value instanceof Error && (value as {code?: unknown}).code === USAGE_ERROR_CODE
 }
 
+/**
+ * Quote what the user typed for a message, exactly as typed: in double quotes,
+ * with `"` and `\` backslashed and control characters escaped, so the message
+ * stays on one line and the terminal shows the characters instead of obeying them.
+ *
+ * @param text An argument as typed.
+ * @returns The quoted text.
+ * @example
+ *   quote('99999999999999999999') // '"99999999999999999999"'
+ *   quote('x\ny') // '"x\\x0ay"'
+ */
+export function quote(text: string): string {
+  return `"${escapeControl(text.replace(/["\\]/g, '\\$&'))}"`
+}
+
 /** Options of one command, in `node:util` `parseArgs` form. */
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 
@@ -47,44 +63,80 @@ export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 export interface ParsedArgs {
   /** String options by name (`--format json` → `{format: 'json'}`). */
   readonly values: Readonly<Record<string, string | undefined>>
+  /** Boolean options that were given, by name (`--version` → `'version'`). */
+  readonly flags: ReadonlySet<string>
   /** Arguments that are not options. */
   readonly positionals: readonly string[]
   /** Whether `--help` or `-h` was given. */
   readonly help: boolean
 }
 
+const HELP_OPTION = {help: {type: 'boolean', short: 'h'}} as const satisfies OptionsConfig
+
+/** `--round`, or `-h, --help` for an option with a short form. */
+function optionNames(options: OptionsConfig): string {
+  return Object.entries(options)
+    .map(([name, option]) => (option.short === undefined ? `--${name}` : `-${option.short}, --${name}`))
+    .join(', ')
+}
+
 /**
  * Parse a command's arguments strictly: unknown options, missing option
- * values and too many arguments are errors, never ignored.
+ * values, values given to a switch, an option given twice and too many
+ * arguments are errors, never ignored. A string option's value may start
+ * with a dash (`--round -1` is a round of `-1`, refused by its check).
  *
  * @param command The command's name, for messages (`undefined` before a command).
  * @param args The arguments after the command's name.
- * @param options The command's string options; `--help`/`-h` is added.
+ * @param options The command's options; `--help`/`-h` is added.
  * @param maxPositionals How many non-option arguments the command takes.
- * @returns The option values, the positionals and whether help was asked for.
- * @throws {UsageError} On anything `parseArgs` rejects or too many arguments.
+ * @returns The option values, the switches given, the positionals and whether help was asked for.
+ * @throws {UsageError} On any of the above, quoting what was typed.
  * @example
  *   parseCommandLine('steps', ['--format', 'json'], {format: {type: 'string'}}, 0)
  */
 export function parseCommandLine(command: string | undefined, args: readonly string[], options: OptionsConfig, maxPositionals: number): ParsedArgs {
-  let parsed: {values: Record<string, unknown>; positionals: string[]}
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {...options, help: {type: 'boolean', short: 'h'}},
-      strict: true,
-      allowPositionals: maxPositionals > 0,
-    })
-  } catch (error) {
-    // parseArgs messages can run over several lines; the reason stays on one.
-    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '), command)
+  const known: OptionsConfig = {...options, ...HELP_OPTION}
+  // Not strict: parseArgs' own messages speak of its API ("Option '--round
+  // <value>' argument is ambiguous… '--round=-XYZ'"); the tokens say all
+  // that was typed, and the checks below word each problem for this program.
+  const {tokens} = parseArgs({args: [...args], options: known, strict: false, allowPositionals: true, tokens: true})
+  const values: Record<string, string> = {}
+  const flags = new Set<string>()
+  const positionals: string[] = []
+  const seen = new Map<string, string>()
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value)
+    if (token.kind !== 'option') continue
+    const option = Object.hasOwn(known, token.name) ? known[token.name] : undefined
+    if (option === undefined) {
+      throw new UsageError(`expected one of the options ${optionNames(known)}, received ${quote(token.rawName)}`, command)
+    }
+    const name = `--${token.name}`
+    const typed = token.value === undefined ? token.rawName : `${token.rawName}${token.inlineValue === true ? '=' : ' '}${token.value}`
+    const before = seen.get(token.name)
+    if (before !== undefined) throw new UsageError(`expected ${name} at most once, received ${quote(before)} and ${quote(typed)}`, command)
+    seen.set(token.name, typed)
+    if (option.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`expected ${name} without a value, received ${quote(typed)}`, command)
+      flags.add(token.name)
+    } else {
+      if (token.value === undefined) throw new UsageError(`expected a value after ${name}, received nothing`, command)
+      values[token.name] = token.value
+    }
   }
-  const {help, ...rest} = parsed.values
-  if (help !== true && parsed.positionals.length > maxPositionals) {
-    const extra = parsed.positionals[maxPositionals] ?? ''
-    throw new UsageError(`expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, received also ${JSON.stringify(extra)}`, command)
+  const help = flags.has('help')
+  flags.delete('help')
+  if (!help && positionals.length > maxPositionals) {
+    const extra = positionals[maxPositionals] ?? ''
+    throw new UsageError(
+      maxPositionals === 0
+        ? `expected no arguments, received ${quote(extra)}`
+        : `expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, received also ${quote(extra)}`,
+      command,
+    )
   }
-  return {values: rest as Record<string, string | undefined>, positionals: parsed.positionals, help: help === true}
+  return {values, flags, positionals, help}
 }
 
 /**
@@ -102,41 +154,40 @@ export function parseFormat(value: string | undefined, command: string, allowed:
   if (value === undefined) return 'text'
   const format = allowed.find((known) => known === value)
   if (format === undefined) {
-    throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received ${JSON.stringify(value)}`, command)
+    throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received ${quote(value)}`, command)
   }
   return format
 }
 
-/**
- * Read a whole number written in digits only (`'3'`, `'03'`); anything else
- * (`'x'`, `'2.5'`, `'-1'`, `''`) is not one.
- *
- * @param value A command-line argument.
- * @returns The number, or `undefined` when `value` is not all digits.
- * @example
- *   parseDigits('12') // 12
- *   parseDigits('1e3') // undefined
- */
-export function parseDigits(value: string): number | undefined {
-  return /^\d+$/.test(value) ? Number(value) : undefined
-}
+/** What {@link parseWholeNumber} found. */
+export type WholeNumber =
+  | {readonly ok: true; readonly value: number}
+  | {readonly ok: false; readonly problem: 'not-a-whole-number' | 'too-small' | 'too-large'}
 
 /**
- * Call the runtime, turning the errors it throws for a bad argument into
- * usage errors that carry its message.
+ * Read a whole number written in ASCII digits only (`'3'`, `'03'`) and check
+ * its range on the digits themselves, so a number too large for JavaScript
+ * (`'99999999999999999999'`) is "too large", never rounded into range or
+ * turned into `1e+23`. Signs, spaces, decimals, exponents and other scripts'
+ * digits are not whole numbers.
  *
- * @param command The command's name, for messages.
- * @param call A call into the runtime API.
- * @returns What `call` returns.
- * @throws {UsageError} When `call` throws one of the runtime's errors; any other error is rethrown.
+ * @param text A command-line argument.
+ * @param min The smallest allowed value, a non-negative safe integer.
+ * @param max The largest allowed value, a safe integer ≥ `min`.
+ * @returns The number, or why it is not one in range.
  * @example
- *   fromRuntime('step', () => getStep(9)) // throws UsageError('getStep(n): expected "n" …')
+ *   parseWholeNumber('012', 2, 20) // {ok: true, value: 12}
+ *   parseWholeNumber('9007199254740992', 2, Number.MAX_SAFE_INTEGER) // {ok: false, problem: 'too-large'}
  */
-export function fromRuntime<T>(command: string, call: () => T): T {
-  try {
-    return call()
-  } catch (error) {
-    if (isGuideError(error)) throw new UsageError(error.message, command)
-    throw error
-  }
+export function parseWholeNumber(text: string, min: number, max: number): WholeNumber {
+  if (!/^[0-9]+$/.test(text)) return {ok: false, problem: 'not-a-whole-number'}
+  const digits = text.replace(/^0+(?=[0-9])/, '')
+  if (compareDigits(digits, String(min)) < 0) return {ok: false, problem: 'too-small'}
+  if (compareDigits(digits, String(max)) > 0) return {ok: false, problem: 'too-large'}
+  return {ok: true, value: Number(digits)}
+}
+
+/** Order two whole numbers written without leading zeros, as numbers. */
+function compareDigits(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
 }

@@ -1,5 +1,5 @@
 import {guide} from '../src/index.js'
-import {UsageError, isUsageError, parseCommandLine} from './args.js'
+import {UsageError, isUsageError, parseCommandLine, quote} from './args.js'
 import type {Command, Io} from './command.js'
 import {checkCommand} from './commands/check.js'
 import {checklistCommand} from './commands/checklist.js'
@@ -7,32 +7,56 @@ import {stepCommand} from './commands/step.js'
 import {stepsCommand} from './commands/steps.js'
 import {PROGRAM, commandHelp, programHelp} from './help.js'
 
+/** `help [command]`: the help as a command too, as in git and npm. */
+const helpCommand: Command = {
+  name: 'help',
+  synopsis: '[command]',
+  summary: 'Print the help, or one command\'s help (the same as <command> --help).',
+  details: ['  [command]          a command; without one, the help for the whole program'],
+  options: {},
+  maxPositionals: 1,
+  run({positionals}, io) {
+    const [name] = positionals
+    if (name === undefined) {
+      io.stdout.write(programHelp(COMMANDS))
+      return 0
+    }
+    io.stdout.write(commandHelp(findCommand(name, 'help')))
+    return 0
+  },
+}
+
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand]
+export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, helpCommand]
+
+const NAMES = COMMANDS.map((command) => command.name).join(', ')
+
+function findCommand(name: string, asker?: string): Command {
+  const command = COMMANDS.find((known) => known.name === name)
+  if (command === undefined) throw new UsageError(`expected a command (${NAMES}), received ${quote(name)}`, asker)
+  return command
+}
 
 /** Options allowed before (instead of) a command. */
 function runGlobal(args: readonly string[], io: Io): number {
-  const {values, help} = parseCommandLine(undefined, args, {version: {type: 'boolean'}}, 0)
+  const {flags, help} = parseCommandLine(undefined, args, {version: {type: 'boolean', short: 'v'}}, 0)
   if (help) {
     io.stdout.write(programHelp(COMMANDS))
     return 0
   }
-  // The one boolean option besides --help; ParsedArgs types values as strings.
-  if ((values as Record<string, unknown>)['version'] === true) {
+  if (flags.has('version')) {
     io.stdout.write(`${guide.version}\n`)
     return 0
   }
-  throw new UsageError('expected a command')
+  // Only `--` was given.
+  throw new UsageError(`expected a command (${NAMES}), received nothing`)
 }
 
 async function dispatch(args: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = args
-  if (name === undefined) throw new UsageError(`expected a command (${COMMANDS.map((c) => c.name).join(', ')}), received nothing`)
+  if (name === undefined) throw new UsageError(`expected a command (${NAMES}), received nothing`)
   if (name.startsWith('-')) return runGlobal(args, io)
-  const command = COMMANDS.find((known) => known.name === name)
-  if (command === undefined) {
-    throw new UsageError(`unknown command "${name}"; expected one of ${COMMANDS.map((c) => c.name).join(', ')}`)
-  }
+  const command = findCommand(name)
   const parsed = parseCommandLine(command.name, rest, command.options, command.maxPositionals)
   if (parsed.help) {
     io.stdout.write(commandHelp(command))
@@ -42,8 +66,9 @@ async function dispatch(args: readonly string[], io: Io): Promise<number> {
 }
 
 /**
- * Run the command line. Bad arguments print one line saying why and the
- * usage to stderr, and nothing to stdout.
+ * Run the command line. Bad arguments print one line saying why (quoting what
+ * was typed, in the words of `--help`) and the usage to stderr, and nothing to
+ * stdout.
  *
  * @param args The arguments after the program's name (`process.argv.slice(2)`).
  * @param io Where to write, the environment and the working directory.

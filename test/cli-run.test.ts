@@ -13,7 +13,7 @@ import {
 } from '../cli/format.js'
 import {run} from '../cli/run.js'
 import {diagnostics, formatDiagnostics} from '../pipeline/report.js'
-import {type Step, getStep, guide} from '../src/index.js'
+import {type Step, checklistForRound, getStep, guide} from '../src/index.js'
 import {ROOT} from './helpers.js'
 
 /** Run the command line in-process, with a stdout that may claim to be a terminal. */
@@ -97,6 +97,106 @@ describe('run: any argument is either accepted or refused with exit 2', () => {
       }),
       {numRuns: 100},
     )
+  })
+})
+
+// Derived from the shipped guide, never pinned: the CLI's words follow the content.
+const FIRST_ROUND = guide.rounds.from
+const LAST_ROUND = guide.rounds.to ?? Number.MAX_SAFE_INTEGER
+const ROUNDS = `a whole number from ${FIRST_ROUND} to ${LAST_ROUND}`
+const STEPS = `a step number from 1 to ${guide.steps.length} or a step id (${guide.steps.map((step) => step.id).join(', ')})`
+const COMMAND_NAMES = 'steps, step, checklist, check, help'
+
+describe('run: usage errors are worded for the command line and quote what was typed', () => {
+  // One line per case: the reason that follows "ace-second-interview[ command]: ".
+  it.each([
+    {args: [], reason: `ace-second-interview: expected a command (${COMMAND_NAMES}), received nothing`},
+    {args: ['foo'], reason: `ace-second-interview: expected a command (${COMMAND_NAMES}), received "foo"`},
+    {args: ['help', 'foo'], reason: `ace-second-interview help: expected a command (${COMMAND_NAMES}), received "foo"`},
+    {args: ['--colour'], reason: 'ace-second-interview: expected one of the options -v, --version, -h, --help, received "--colour"'},
+    {args: ['steps', '--version'], reason: 'ace-second-interview steps: expected one of the options --format, -h, --help, received "--version"'},
+    {args: ['steps', 'extra'], reason: 'ace-second-interview steps: expected no arguments, received "extra"'},
+    {args: ['step', '1', '2'], reason: 'ace-second-interview step: expected at most 1 argument, received also "2"'},
+    {args: ['steps', '--format', 'xml'], reason: 'ace-second-interview steps: expected --format to be one of text, markdown, json, received "xml"'},
+    {args: ['check', '--format', 'markdown'], reason: 'ace-second-interview check: expected --format to be one of text, json, received "markdown"'},
+    {args: ['check', 'package.json'], reason: 'ace-second-interview check: expected [content-dir] to be a folder, received a file: "package.json"'},
+    // Repeated options are refused, not silently the last one.
+    {args: ['checklist', '--round', '3', '--round', '4'], reason: 'ace-second-interview checklist: expected --round at most once, received "--round 3" and "--round 4"'},
+    {args: ['steps', '--format=json', '--format', 'text'], reason: 'ace-second-interview steps: expected --format at most once, received "--format=json" and "--format text"'},
+    {args: ['steps', '-h', '--help'], reason: 'ace-second-interview steps: expected --help at most once, received "-h" and "--help"'},
+    {args: ['steps', '--help=yes'], reason: 'ace-second-interview steps: expected --help without a value, received "--help=yes"'},
+    {args: ['checklist', '--round'], reason: 'ace-second-interview checklist: expected a value after --round, received nothing'},
+    // --round: the range of the help, and the number exactly as typed.
+    ...['x', '2.5', '-1', '', ' 3', '1e3', '+3', '３', '0x10'].map((round) => ({
+      args: ['checklist', `--round=${round}`],
+      reason: `ace-second-interview checklist: expected --round to be ${ROUNDS}, received ${JSON.stringify(round)}`,
+    })),
+    ...[String(FIRST_ROUND - 1), '0', '000'].map((round) => ({
+      args: ['checklist', '--round', round],
+      reason: `ace-second-interview checklist: expected --round to be ${ROUNDS}, received "${round}", which is too small`,
+    })),
+    ...['9007199254740992', '99999999999999999999', `0${LAST_ROUND + 1}`, '9'.repeat(400)].map((round) => ({
+      args: ['checklist', '--round', round],
+      reason: `ace-second-interview checklist: expected --round to be ${ROUNDS}, received "${round}", which is too large`,
+    })),
+    // step: never getStep's or getStepById's words, and no number rounded.
+    ...['0', String(guide.steps.length + 1), '99999999999999999999999', '1e1', 'make-plan', '-', ' 1'].map((value) => ({
+      args: ['step', '--', value],
+      reason: `ace-second-interview step: expected ${STEPS}, received ${JSON.stringify(value)}`,
+    })),
+    {args: ['step'], reason: `ace-second-interview step: expected ${STEPS}, received nothing`},
+    // Control characters typed are shown, not obeyed, and the line stays one line.
+    {args: ['step', 'x\ny\u001B[2J\u202E'], reason: `ace-second-interview step: expected ${STEPS}, received "x\\x0ay\\x1b[2J\\u202e"`},
+    {args: ['step', 'a"b\\c'], reason: `ace-second-interview step: expected ${STEPS}, received "a\\"b\\\\c"`},
+  ])('$args', async ({args, reason}) => {
+    const result = await runWith(args)
+    expect(result.status).toBe(2)
+    expect(result.stdout).toBe('')
+    const [first, blank, usage] = result.stderr.split('\n')
+    expect(first).toBe(reason)
+    expect(blank).toBe('')
+    expect(usage).toMatch(/^Usage: ace-second-interview /)
+    // No API wording: no function signatures, no parameter names, no parseArgs jargon.
+    expect(first).not.toMatch(/getStep|checklistForRound|\(r\)|\(n\)|"r"|"n"|received type|ambiguous|positional/)
+  })
+
+  it('says in --help what the errors say: the same range for --round and the same choices for <n|id>', async () => {
+    expect((await runWith(['checklist', '--help'])).stdout).toContain(`the interview round, ${ROUNDS} (default: ${FIRST_ROUND})`)
+    expect((await runWith(['step', '--help'])).stdout).toContain(`<n|id>             ${STEPS}`)
+    if (guide.rounds.to === null) expect((await runWith(['checklist', '--help'])).stdout).toContain('a larger one is too large')
+  })
+
+  it.each([
+    {args: ['checklist', '--round', `000${FIRST_ROUND}`], same: ['checklist', '--round', String(FIRST_ROUND)]},
+    {args: ['checklist'], same: ['checklist', `--round=${FIRST_ROUND}`]},
+    {args: ['step', '01'], same: ['step', '1']},
+    {args: ['step', guide.steps[0]!.id], same: ['step', '1']},
+  ])('accepts $args like $same', async ({args, same}) => {
+    const result = await runWith(args)
+    expect(result).toEqual({status: 0, stdout: (await runWith(same)).stdout, stderr: ''})
+  })
+
+  it('takes the largest round the help allows, counted exactly', async () => {
+    const result = await runWith(['checklist', '--round', String(LAST_ROUND), '--format', 'json'])
+    expect(result.status).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual(checklistForRound(LAST_ROUND))
+  })
+})
+
+describe('run: version and help', () => {
+  it.each([['-v'], ['--version']])('%s prints the version and nothing else', async (flag) => {
+    expect(await runWith([flag])).toEqual({status: 0, stdout: `${guide.version}\n`, stderr: ''})
+  })
+
+  it('help is a command: alone it prints --help, with a command that command\'s --help', async () => {
+    expect(await runWith(['help'])).toEqual({status: 0, stdout: (await runWith(['--help'])).stdout, stderr: ''})
+    for (const name of ['steps', 'step', 'checklist', 'check', 'help']) {
+      const help = await runWith(['help', name])
+      expect(help).toEqual({status: 0, stdout: (await runWith([name, '--help'])).stdout, stderr: ''})
+      expect(help.stdout.startsWith(`Usage: ace-second-interview ${name} `)).toBe(true)
+    }
+    expect((await runWith(['--help'])).stdout).toContain('  help [command]')
+    expect((await runWith(['--help'])).stdout).toContain('  -v, --version')
   })
 })
 

@@ -2,7 +2,7 @@ import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {buildGuide, diagnostics, formatDiagnostics} from '../../pipeline/index.js'
 import {guide} from '../../src/index.js'
-import {UsageError, parseFormat} from '../args.js'
+import {UsageError, parseFormat, quote} from '../args.js'
 import {escapeControl, shouldUseColor} from '../color.js'
 import type {Command} from '../command.js'
 import {formatJson} from '../format.js'
@@ -13,7 +13,7 @@ const NAME = 'check'
 async function assertNotAFile(directory: string, given: string): Promise<void> {
   const found = await stat(directory).catch(() => undefined)
   if (found !== undefined && !found.isDirectory()) {
-    throw new UsageError(`expected [content-dir] to be a folder, received a file: ${JSON.stringify(given)}`, NAME)
+    throw new UsageError(`expected [content-dir] to be a folder, received a file: ${quote(given)}`, NAME)
   }
 }
 

@@ -1,14 +1,25 @@
-import {type Step, type StepId, type StepNumber, getStep, getStepById, guide} from '../../src/index.js'
-import {UsageError, fromRuntime, parseDigits, parseFormat} from '../args.js'
+import {type Step, getStep, getStepById, guide} from '../../src/index.js'
+import {UsageError, parseFormat, parseWholeNumber, quote} from '../args.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepMarkdown, formatStepText, printResult} from '../format.js'
+import {escapeControl} from '../color.js'
 
 const NAME = 'step'
 
-/** Digits only is a step number (`getStep`); anything else a step id (`getStepById`). */
+/** What <n|id> takes, in the words of both the help and the errors. */
+const STEPS = `a step number from 1 to ${guide.steps.length} or a step id (${guide.steps.map((step) => escapeControl(step.id)).join(', ')})`
+
+/**
+ * Digits only is a step number, anything else a step id. Both are looked up
+ * in the guide here, so a bad one is refused in the command line's words,
+ * never the API's, and a long number is compared as typed, never rounded.
+ */
 function findStep(value: string): Step {
-  const number = parseDigits(value)
-  return fromRuntime(NAME, () => (number === undefined ? getStepById(value as StepId) : getStep(number as StepNumber)))
+  const byNumber = /^[0-9]+$/.test(value)
+  const number = parseWholeNumber(value, 1, Number.MAX_SAFE_INTEGER)
+  const found = guide.steps.find((step) => (byNumber ? number.ok && step.number === number.value : step.id === value))
+  if (found === undefined) throw new UsageError(`expected ${STEPS}, received ${quote(value)}`, NAME)
+  return byNumber ? getStep(found.number) : getStepById(found.id)
 }
 
 /** `step <n|id>`: print one step. */
@@ -16,18 +27,13 @@ export const stepCommand: Command = {
   name: NAME,
   synopsis: '<n|id> [--format <format>]',
   summary: 'Print one step: title, summary, paragraphs and checklist.',
-  details: [
-    `  <n|id>             a step number (1 to ${guide.steps.length}) or a step id (${guide.steps.map((step) => step.id).join(', ')})`,
-    FORMAT_HELP,
-  ],
+  details: [`  <n|id>             ${STEPS}`, FORMAT_HELP],
   options: {format: {type: 'string'}},
   maxPositionals: 1,
   run({values, positionals}, io) {
     const format = parseFormat(values['format'], NAME)
     const [value] = positionals
-    if (value === undefined) {
-      throw new UsageError(`expected a step number (1 to ${guide.steps.length}) or a step id, received nothing`, NAME)
-    }
+    if (value === undefined) throw new UsageError(`expected ${STEPS}, received nothing`, NAME)
     printResult(io, format, findStep(value), {text: formatStepText, markdown: formatStepMarkdown})
     return 0
   },
