@@ -3,7 +3,8 @@ import type {VFileMessage} from 'vfile-message'
 import {escapeControl} from './terminal.js'
 
 // Colour is for people at a terminal: never in a pipe or a file, never when
-// the user asked for none (https://no-color.org).
+// the user asked for none (https://no-color.org), never on a terminal that
+// says it cannot show it (`TERM=dumb`, e.g. Emacs' shell buffers).
 
 /** What decides whether output is coloured. */
 export interface ColorContext {
@@ -17,14 +18,14 @@ export interface ColorContext {
  * Decide whether to colour output written to one stream.
  *
  * @param context The stream's `isTTY` and the environment.
- * @returns `true` only when the stream is a TTY and `NO_COLOR` is not set at
- *   all; any value of `NO_COLOR`, even the empty string, turns colour off, as in
- *   the build scripts.
+ * @returns `true` only when the stream is a TTY, `NO_COLOR` is not set at
+ *   all and `TERM` is not `dumb`; any value of `NO_COLOR`, even the empty
+ *   string, turns colour off, as in the build scripts.
  * @example
  *   shouldUseColor({isTTY: process.stdout.isTTY, env: process.env})
  */
 export function shouldUseColor(context: ColorContext): boolean {
-  return context.isTTY === true && context.env['NO_COLOR'] === undefined
+  return context.isTTY === true && context.env['NO_COLOR'] === undefined && context.env['TERM'] !== 'dumb'
 }
 
 /** How to format diagnostics. */

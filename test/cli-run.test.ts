@@ -200,6 +200,15 @@ describe('run: version and help', () => {
   })
 })
 
+describe('run: TERM=dumb', () => {
+  it.each([['steps'], ['step', '1'], ['checklist']])('%s is not coloured on a terminal that says it is dumb', async (...args) => {
+    const dumb = await runWith(args, {isTTY: true, env: {TERM: 'dumb'}})
+    expect(dumb.status).toBe(0)
+    expect(dumb.stdout).not.toContain(ESC)
+    expect(shouldUseColor({isTTY: true, env: {TERM: 'dumb'}})).toBe(false)
+  })
+})
+
 /** Characters a terminal obeys rather than shows: C0 (newline and tab too), DEL, C1, bidi controls, lone surrogates. */
 const OBEYED = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
