@@ -1,4 +1,5 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
+import {closeSync, existsSync, openSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
@@ -211,6 +212,48 @@ describe('ace-second-interview check', () => {
     for (const diagnostic of found) expect(diagnostic.ruleId).toBe('content-files')
     expect(found[0]!.file.startsWith('no-such-folder/')).toBe(true)
   })
+})
+
+describe('ace-second-interview: output that cannot be written', () => {
+  /** Run the bin with stdout a pipe whose reader has gone, as `… | head -n 0` and `… | true` leave it. */
+  function closedPipe(args: readonly string[]): Promise<{status: number | null; stderr: string}> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
+      // Closed before the bin (≥ 50 ms to start) writes a byte.
+      child.stdout.destroy()
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      child.on('error', reject)
+      child.on('close', (status) => resolve({status, stderr}))
+    })
+  }
+
+  it.each([['steps'], ['checklist', '--format', 'json'], ['step', '1', '--format', 'markdown'], ['--help']])(
+    '%s into a closed pipe ends quietly with status 0',
+    async (...args) => {
+      expect(await closedPipe(args)).toEqual({status: 0, stderr: ''})
+    },
+  )
+
+  it('keeps the command\'s own status into a closed pipe (check: 1 for errors)', async () => {
+    const folder = path.join(scratch, 'pipe-broken')
+    await mkdir(folder)
+    expect(await closedPipe(['check', folder])).toEqual({status: 1, stderr: ''})
+  })
+
+  it.skipIf(!existsSync('/dev/full')).each([['steps'], ['checklist'], ['step', '2', '--format', 'json']])(
+    '%s > /dev/full: one line on stderr, status 1',
+    (...args) => {
+      const full = openSync('/dev/full', 'w')
+      try {
+        const run = spawnSync(process.execPath, [BIN, ...args], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', full, 'pipe']})
+        expect(run.status).toBe(1)
+        expect(run.stderr).toMatch(/^ace-second-interview: cannot write to stdout: ENOSPC: no space left on device, write\n$/)
+      } finally {
+        closeSync(full)
+      }
+    },
+  )
 })
 
 describe('ace-second-interview: hostile content reaches the terminal escaped', () => {
