@@ -1,8 +1,8 @@
 import {type Step, getStep, getStepById, guide} from '../../src/index.js'
 import {UsageError, parseFormat, parseWholeNumber, quote} from '../args.js'
+import {escapeControl} from '../color.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepMarkdown, formatStepText, printResult} from '../format.js'
-import {escapeControl} from '../color.js'
 
 const NAME = 'step'
 
