@@ -204,6 +204,17 @@ describe('ace-second-interview check', () => {
     ])
   })
 
+  it('names a malformed manifest like every other file: under the folder as given', async () => {
+    const folder = await copyContent('bad-manifest')
+    await writeFile(path.join(folder, 'content', 'manifest.json'), 'not json')
+    for (const given of ['content', path.join(folder, 'content')]) {
+      const run = cli(['check', given, '--format', 'json'], {cwd: folder})
+      expect(run.status).toBe(1)
+      const found = JSON.parse(run.stdout) as {file: string; ruleId: string}[]
+      expect(found.filter((diagnostic) => diagnostic.ruleId === 'manifest').map((diagnostic) => diagnostic.file)).toEqual([`${given}/manifest.json`])
+    }
+  })
+
   it('reports a missing folder as a content error (exit 1), not a bad argument', () => {
     const run = cli(['check', 'no-such-folder', '--format', 'json'], {cwd: scratch})
     expect(run.status).toBe(1)
