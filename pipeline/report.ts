@@ -80,13 +80,20 @@ export function diagnostics(files: readonly VFile[]): Diagnostic[] {
 export function formatDiagnostics(files: readonly VFile[], options: FormatOptions = {}): string {
   const paint = (open: number, close: number, text: string): string =>
     options.color === true ? `\u001B[${open}m${text}\u001B[${close}m` : text
-  const notes = new Map(files.flatMap((file) => file.messages.map((m) => [`${m.ruleId}`, m.note] as const)))
+  // Each message's own tip: one rule may give different tips for different problems.
+  const key = (file: string, line: number, column: number, ruleId: string, reason: string): string =>
+    JSON.stringify([file, line, column, ruleId, reason])
+  const notes = new Map(
+    files.flatMap((file) =>
+      file.messages.map((m) => [key(file.path, m.line ?? 1, m.column ?? 1, m.ruleId ?? 'unknown', m.reason), m.note] as const),
+    ),
+  )
   const lines: string[] = []
   const found = diagnostics(files)
   for (const d of found) {
     const level = d.fatal ? paint(31, 39, 'error') : paint(33, 39, 'warning')
     lines.push(`${escapeControl(d.file)}:${d.line}:${d.column}: ${level} ${escapeControl(d.reason)}  ${paint(2, 22, escapeControl(d.ruleId))}`)
-    const tip = notes.get(d.ruleId)
+    const tip = notes.get(key(d.file, d.line, d.column, d.ruleId, d.reason))
     if (options.tips === true && tip !== undefined) lines.push(`  tip: ${escapeControl(tip)}`)
   }
   if (found.length === 0) return ''

@@ -18,6 +18,11 @@ export interface SourceFile {
 export interface ReportDetail {
   readonly expected?: readonly string[]
   readonly actual?: string
+  /**
+   * How to fix this particular problem, when the rule covers several kinds of
+   * problem and its general `tip` does not fit this one (default: the rule's tip).
+   */
+  readonly tip?: string
 }
 
 /** Files the content folder should have but lacks, or has but should not. */
@@ -43,9 +48,10 @@ export interface RuleContext {
   /**
    * Report a problem as a fatal vfile message with this rule's id, source and tip.
    *
-   * @param document The document the problem is in.
+   * @param target The document or file the problem is in.
    * @param reason One sentence: what is wrong, naming what was expected and found.
    * @param place The node or position to point at.
+   * @param detail Expected and actual values, and a tip for this problem.
    */
   report(
     target: {readonly file: VFile},
@@ -71,12 +77,20 @@ export interface Rule {
    * is not parsed at all); the others run on parsed documents.
    */
   readonly phase: 'source' | 'document'
+  /**
+   * Whether a document this rule reports on is withheld from the rules after
+   * it (default `false`). For problems that leave the rest of the file
+   * unreadable (front matter that never closes reads as a thematic break and a
+   * paragraph), so one root cause gives one diagnostic, as source rules do.
+   */
+  readonly blocking?: boolean
   /** Inspect the documents and report problems. */
   check(context: RuleContext): void
 }
 
 /**
- * Run rules, adding their reports to each file as fatal vfile messages.
+ * Run rules, adding their reports to each file as fatal vfile messages. The
+ * message's `note` is the report's own tip, or else the rule's.
  *
  * @param rules The rules to run, in order.
  * @param context The files and documents they inspect.
@@ -85,18 +99,27 @@ export function runRules(
   rules: readonly Rule[],
   context: Omit<RuleContext, 'report'>,
 ): void {
+  let {guide, steps} = context
   for (const rule of rules) {
+    const reported = new Set<VFile>()
     rule.check({
       ...context,
+      guide,
+      steps,
       report(target, reason, place, detail) {
         const position =
           place !== undefined && 'type' in place ? (place as Node).position : (place as Position | Point | undefined)
         const message = target.file.message(reason, {place: position, ruleId: rule.id, source: SOURCE})
         message.fatal = true
-        message.note = rule.tip
+        message.note = detail?.tip ?? rule.tip
         if (detail?.expected !== undefined) message.expected = [...detail.expected]
         if (detail?.actual !== undefined) message.actual = detail.actual
+        reported.add(target.file)
       },
     })
+    if (rule.blocking === true && reported.size > 0) {
+      if (guide !== undefined && reported.has(guide.file)) guide = undefined
+      steps = steps.filter((document) => !reported.has(document.file))
+    }
   }
 }
