@@ -1,6 +1,6 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
-import {LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
+import {LineCounter, type Scalar, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
 
 /** One front matter entry, with where its key and value are in the file. */
 export interface FrontMatterEntry {
@@ -13,11 +13,13 @@ export interface FrontMatterEntry {
   readonly valuePosition: Position
 }
 
-/** A YAML problem found while reading front matter. */
+/** A YAML problem found while reading front matter, in plain words. */
 export interface FrontMatterProblem {
   /** The whole message: what was expected, what was found. */
   readonly reason: string
   readonly position: Position
+  /** How to fix this problem. */
+  readonly tip: string
 }
 
 /** Front matter as read from a document: entries by key (no prototype), or problems. */
@@ -58,18 +60,23 @@ export function readFrontMatter(node: Yaml): FrontMatter {
   }
 
   const problems: FrontMatterProblem[] = []
-  for (const error of [...document.errors, ...document.warnings]) {
-    problems.push({reason: `Expected valid front matter YAML, found an error: ${error.message}`, position: toPosition(error.pos)})
+  // One root cause, one problem: later YAML errors are mostly echoes of the
+  // first (a missing colon also "fails" the lines after it).
+  const [firstError] = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0])
+  if (firstError === undefined) {
+    visit(document, {
+      Alias(_key, alias) {
+        problems.push({
+          reason: `Expected no YAML aliases in front matter, found \`*${alias.source}\``,
+          position: toPosition(alias.range ?? undefined),
+          tip: 'Write the value out in full: front matter has no anchors (`&name`) or aliases (`*name`).',
+        })
+        return visit.SKIP
+      },
+    })
+  } else {
+    problems.push(explainYamlError(firstError, node.value, lineCounter, toPosition))
   }
-  visit(document, {
-    Alias(_key, alias) {
-      problems.push({
-        reason: `Expected no YAML aliases in front matter, found \`*${alias.source}\``,
-        position: toPosition(alias.range ?? undefined),
-      })
-      return visit.SKIP
-    },
-  })
 
   const entries = new Map<string, FrontMatterEntry>()
   const contents = document.contents
@@ -81,6 +88,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
           problems.push({
             reason: `Expected front matter keys to be plain words, found ${isScalar(key) ? `\`${String(key.value)}\`` : 'a list or map'}`,
             position: toPosition(isScalar(key) ? (key.range ?? undefined) : undefined),
+            tip: 'Start each line with a key made of letters, such as `summary:`.',
           })
           continue
         }
@@ -89,6 +97,11 @@ export function readFrontMatter(node: Yaml): FrontMatter {
         const valuePosition = value !== null && typeof value === 'object' && 'range' in value
           ? toPosition((value.range as [number, number, number] | null | undefined) ?? undefined)
           : keyPosition
+        const cut = isScalar(value) ? commentAfter(value, node.value) : undefined
+        if (cut !== undefined) {
+          problems.push(cutByComment(key.value, value as Scalar, cut, node.value, toPosition))
+          continue
+        }
         const kind = isScalar(value)
           ? value.value === null ? 'null' : 'scalar'
           : isMap(value) ? 'map' : value === null || isAlias(value) ? 'null' : 'seq'
@@ -104,8 +117,178 @@ export function readFrontMatter(node: Yaml): FrontMatter {
       problems.push({
         reason: `Expected front matter to be a map of \`key: value\` lines, found ${isSeq(contents) ? 'a list' : 'a single value'}`,
         position: toPosition(contents.range ?? undefined),
+        tip: 'Write the front matter as one `key: value` per line.',
       })
     }
   }
   return {node, entries, problems}
+}
+
+type ToPosition = (range: readonly [number, number, ...number[]] | undefined) => Position
+
+// Quoting turns any text into a YAML string; most fixes below are "quote it".
+const QUOTE_TIP = 'Put the whole value in double quotes, e.g. `summary: "Prove it: with stories"`.'
+
+/** A front matter line as written: its key, where its value starts, and the value. */
+interface Line {
+  readonly text: string
+  /** Offset of the line's first character in the front matter. */
+  readonly start: number
+}
+
+/**
+ * Explain a YAML library error in the words of the convention (one
+ * `key: value` per line), at the character that causes it. The line-level
+ * mistakes people make (no colon, indentation, an unclosed quote, a second
+ * `: ` in a value) are recognised on the lines up to the error; other errors
+ * are translated by their code.
+ */
+function explainYamlError(error: YAMLError, source: string, lineCounter: LineCounter, toPosition: ToPosition): FrontMatterProblem {
+  const at = (start: number, end = start + 1): Position => toPosition([start, end])
+  // The line the error is on, and the next: YAML often notices a line's
+  // mistake (an indented key) only on the line before it.
+  const lastLine = Math.max(
+    lineCounter.linePos(Math.min(error.pos[1], source.length)).line,
+    lineCounter.linePos(error.pos[0]).line + 1,
+  )
+  const lines: Line[] = []
+  let offset = 0
+  for (const text of source.split('\n')) {
+    lines.push({text, start: offset})
+    offset += text.length + 1
+  }
+  for (const {text, start} of lines.slice(0, lastLine)) {
+    const problem = lineProblem(text, start, at)
+    if (problem !== undefined) return problem
+  }
+
+  const written = source.slice(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)).split('\n')[0] ?? ''
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? written
+      const first = lines.findIndex(({text}) => text.startsWith(`${key}:`))
+      return {
+        reason: `Expected each front matter key once, found \`${key}\` again${first === -1 ? '' : ` (first on line ${toPosition([lines[first]?.start ?? 0, 0]).start.line})`}`,
+        position: at(error.pos[0], error.pos[1]),
+        tip: `Keep one \`${key}:\` line and delete the other.`,
+      }
+    }
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_COLLECTION_TYPE':
+    case 'MULTIPLE_TAGS':
+      return {
+        reason: `Expected a plain value, found the YAML tag \`${written}\``,
+        position: at(error.pos[0], error.pos[1]),
+        tip: 'Remove the tag (the word starting with `!`): front matter values are plain text and numbers.',
+      }
+    case 'BAD_DQ_ESCAPE':
+      return {
+        reason: `Expected only YAML escapes such as \`\\"\` and \`\\\\\` in a double-quoted value, found \`${source.slice(error.pos[0], error.pos[0] + 2)}\``,
+        position: at(error.pos[0], error.pos[1]),
+        tip: 'Use single quotes to keep backslashes as written, or write `\\\\` for one backslash.',
+      }
+    case 'MULTIPLE_DOCS':
+      return {
+        reason: 'Expected one front matter block, found a YAML document marker (`---` or `...`) inside it',
+        position: at(error.pos[0], error.pos[1]),
+        tip: 'Delete the marker line: the front matter ends at the first line of exactly `---`.',
+      }
+    default:
+      return {
+        reason: `Expected plain \`key: value\` lines, found YAML that cannot be read here (${error.message})`,
+        position: at(error.pos[0], error.pos[1]),
+        tip: 'Write one `key: value` per line, unindented; put a value in double quotes when it holds `: `, ` #` or starts with a symbol.',
+      }
+  }
+}
+
+// The usual ways one line breaks YAML, or undefined when the line looks right.
+function lineProblem(text: string, start: number, at: (start: number, end?: number) => Position): FrontMatterProblem | undefined {
+  if (text.trim() === '' || text.trimStart().startsWith('#')) return undefined
+  const indent = /^[ \t]+/.exec(text)?.[0]
+  if (indent !== undefined) {
+    return {
+      reason: `Expected the key at the start of the line, found ${indent.includes('\t') ? 'a tab' : 'spaces'} before it`,
+      position: at(start, start + indent.length),
+      tip: 'Remove the spaces or tabs before the key: front matter is one unindented `key: value` per line (YAML reads an indented line as part of the one above).',
+    }
+  }
+  const noSpace = /^([^\s:#][^:\s]*):(?=\S)/.exec(text)
+  if (noSpace !== null && !/^[^:\s]+:[ \t]/.test(text)) {
+    const colon = start + (noSpace[1]?.length ?? 0)
+    return {
+      reason: `Expected a space after the colon in \`${text}\`, found none`,
+      position: at(colon, colon + 1),
+      tip: 'Write `key: value`, with a space after the colon.',
+    }
+  }
+  const pair = /^([^\s:#][^:]*?):(?:[ \t]+|$)/.exec(text)
+  if (pair === null) {
+    return {
+      reason: `Expected \`key: value\`, found a line with no colon after its key: \`${text.length > 40 ? `${text.slice(0, 39)}…` : text}\``,
+      position: at(start, start + text.length),
+      tip: `Put a colon and a space after the key, e.g. \`${/^\S+/.exec(text)?.[0] ?? 'key'}: …\`.`,
+    }
+  }
+  const key = pair[1] ?? ''
+  const valueStart = start + pair[0].length
+  const value = text.slice(pair[0].length)
+  const quote = value[0]
+  if (quote === '"' || quote === "'") {
+    const closed = quote === '"' ? /^"(?:[^"\\]|\\.)*"/ : /^'(?:[^']|'')*'/
+    if (!closed.test(value)) {
+      return {
+        reason: `Expected the value of \`${key}\` to end with a closing \`${quote}\` on the same line, found none`,
+        position: at(valueStart, valueStart + 1),
+        tip: `End the value with the same quote mark it starts with (\`${quote}\`), on the same line${quote === "'" ? "; write an apostrophe inside single quotes as `''`" : '; write a `"` inside double quotes as `\\"`'}.`,
+      }
+    }
+    return undefined
+  }
+  if ((quote === '[' && !value.trimEnd().endsWith(']')) || (quote === '{' && !value.trimEnd().endsWith('}'))) {
+    return {
+      reason: `Expected the value of \`${key}\` as plain text, found \`${quote}\`, which starts a YAML ${quote === '[' ? 'list' : 'map'} that is never closed`,
+      position: at(valueStart, valueStart + 1),
+      tip: QUOTE_TIP,
+    }
+  }
+  if (quote === '@' || quote === '`' || quote === '%') {
+    return {
+      reason: `Expected the value of \`${key}\` to start with text, found \`${quote}\`, a character YAML reserves`,
+      position: at(valueStart, valueStart + 1),
+      tip: QUOTE_TIP,
+    }
+  }
+  const second = /:(?=[ \t]|$)/.exec(value)
+  if (second !== null && quote !== '|' && quote !== '>') {
+    const colon = valueStart + second.index
+    return {
+      reason: `Expected one \`key: value\` on the line, found a second \`: \` in the value of \`${key}\``,
+      position: at(colon, colon + 1),
+      tip: QUOTE_TIP,
+    }
+  }
+  return undefined
+}
+
+// Where a plain value's line goes on past the value into a ` # comment`.
+function commentAfter(value: Scalar, source: string): number | undefined {
+  if (value.type !== 'PLAIN' || value.range === null || value.range === undefined) return undefined
+  const end = value.range[1]
+  const lineEnd = source.indexOf('\n', end)
+  const rest = source.slice(end, lineEnd === -1 ? undefined : lineEnd)
+  const hash = /^[ \t]+#/.exec(rest)
+  return hash === null ? undefined : end + hash[0].length - 1
+}
+
+// A ` #` in a plain value starts a YAML comment: the rest of the line is dropped.
+function cutByComment(key: string, value: Scalar, hash: number, source: string, toPosition: ToPosition): FrontMatterProblem {
+  const start = value.range?.[0] ?? hash
+  const lineEnd = source.indexOf('\n', hash)
+  const whole = source.slice(start, lineEnd === -1 ? undefined : lineEnd).trimEnd()
+  return {
+    reason: `Expected the value of \`${key}\` to run to the end of the line, found it cut short by a YAML comment: it reads as \`${String(value.value)}\``,
+    position: toPosition([hash, hash + 1]),
+    tip: `YAML reads \` #\` as the start of a comment. To keep the \`#\`, put the whole value in double quotes: \`${key}: "${whole.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"\`; to write a note, put it on a line of its own.`,
+  }
 }
