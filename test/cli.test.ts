@@ -191,7 +191,7 @@ describe('ace-second-interview check', () => {
       expect(run.stderr).toBe('')
       const report = run.stdout.split('\n')
       expect(report[0]).toBe(
-        `${shown}/${stepFile}:${line}:${column}: error Expected one of \`{round}\`, \`{previous}\`, \`{next}\`, found \`{nxet}\`  known-placeholders`,
+        `${shown}/${stepFile}:${line}:${column}: error Expected one of \`{round}\`, \`{previous}\`, \`{next}\`, found \`{nxet}\`; did you mean \`{next}\`?  known-placeholders`,
       )
       expect(report[1]).toMatch(/^ {2}tip: /)
       expect(report[2]).toBe('1 error, 0 warnings')

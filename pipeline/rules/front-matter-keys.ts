@@ -2,7 +2,7 @@ import type {ContentDocument} from '../document.js'
 import type {FrontMatterEntry} from '../front-matter.js'
 import type {Rule} from '../rule.js'
 import {parseRounds} from '../rounds.js'
-import {ID_PATTERN, found} from './shared.js'
+import {ID_PATTERN, closestMatch, found, kebabSuggestion} from './shared.js'
 
 interface KeySpec {
   readonly expected: string
@@ -37,28 +37,57 @@ export const frontMatterKeys: Rule = {
   id: 'front-matter-keys',
   phase: 'document',
   description: 'Front matter has every required key, of the right type, and no other key.',
-  tip: 'See content/README.md for the keys of `guide.md` (rounds) and of a step (id, step, summary).',
+  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds` (see README.md#editing-the-content).',
   check({guide, steps, report}) {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const frontMatter = document.frontMatter
       if (frontMatter === undefined || frontMatter.problems.length > 0) continue
       const specs = KEYS[document.kind]
       const allowed = Object.keys(specs)
+      const listed = allowed.map((k) => `\`${k}\``).join(', ')
+      const missing = allowed.filter((key) => !frontMatter.entries.has(key))
+      // A misspelt key is one mistake, not an unknown key plus a missing one.
+      const meant = new Set<string>()
       for (const [key, entry] of frontMatter.entries) {
         const spec = Object.hasOwn(specs, key) ? specs[key] : undefined
         if (spec === undefined) {
-          report(document, `Expected only the front matter keys ${allowed.map((k) => `\`${k}\``).join(', ')}, found unknown key \`${key}\``, entry.keyPosition, {expected: allowed, actual: key})
+          const match = closestMatch(key, missing)
+          if (match !== undefined) meant.add(match)
+          report(document, `Expected only the front matter keys ${listed}, found unknown key \`${key}\`${match === undefined ? '' : `; did you mean \`${match}\`?`}`, entry.keyPosition, {
+            expected: allowed,
+            actual: key,
+            tip: match === undefined ? `Delete the \`${key}\` line: ${document.kind === 'guide' ? '`guide.md`' : 'a step'} has only ${listed}.` : `Rename the key to \`${match}\`.`,
+          })
         } else if (!spec.valid(entry)) {
-          report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
+          const suggestion = key === 'id' && typeof entry.value === 'string' ? kebabSuggestion(entry.value) : ''
+          report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
+        } else if (key === 'summary') {
+          const sentences = sentencesOf(String(entry.value))
+          if (sentences.length > 1) {
+            report(document, `Expected \`summary\` to be one sentence, found ${sentences.length}: the second starts ${found(sentences[1])}`, entry.valuePosition, {
+              expected: ['1'],
+              actual: String(sentences.length),
+              tip: 'Sum the step up in one sentence; the paragraphs below the title are the place for more.',
+            })
+          }
         }
       }
-      for (const key of allowed) {
-        if (!frontMatter.entries.has(key)) {
-          report(document, `Expected front matter key \`${key}\` (${specs[key]?.expected ?? ''}), found none`, frontMatter.node, {expected: [key]})
-        }
+      for (const key of missing) {
+        if (meant.has(key)) continue
+        report(document, `Expected front matter key \`${key}\` (${specs[key]?.expected ?? ''}), found none`, frontMatter.node, {
+          expected: [key],
+          tip: `Add a \`${key}:\` line to the front matter, between the \`---\` lines.`,
+        })
       }
     }
   },
+}
+
+const segmenter = new Intl.Segmenter('en-GB', {granularity: 'sentence'})
+
+// Sentences by Unicode's rules (ICU): "e.g. this" stays one sentence.
+function sentencesOf(text: string): string[] {
+  return [...segmenter.segment(text.trim())].map(({segment}) => segment.trim()).filter((segment) => segment !== '')
 }
 
 const KIND_NAMES: Record<Exclude<FrontMatterEntry['kind'], 'scalar'>, string> = {null: 'nothing', map: 'a map', seq: 'a list'}

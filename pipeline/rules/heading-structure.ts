@@ -1,6 +1,7 @@
 import {toString} from 'mdast-util-to-string'
 import {CHECKLIST_HEADING} from '../document.js'
 import type {Rule} from '../rule.js'
+import {closestMatch} from './shared.js'
 
 /** A file is `# Title`, then (in a step) one `## Checklist`, and no other heading. */
 export const headingStructure: Rule = {
@@ -18,14 +19,28 @@ export const headingStructure: Rule = {
         report(document, 'Expected the `# Title` heading to have text, found an empty heading', first)
       }
       let checklists = 0
+      // A checklist heading at the wrong level or misspelt (`### Checklist`,
+      // `## Checklst`) is one mistake: it is not also reported as missing.
+      let nearMiss = false
       for (const node of children.slice(1)) {
         if (node.type !== 'heading') continue
         const text = toString(node).trim()
+        const written = `${'#'.repeat(node.depth)} ${text}`
         if (document.kind === 'step' && node.depth === 2 && text === CHECKLIST_HEADING && checklists++ === 0) continue
+        const looksLikeChecklist = text === CHECKLIST_HEADING || closestMatch(text, [CHECKLIST_HEADING]) !== undefined
+        if (document.kind === 'step' && document.checklistHeading === undefined && !nearMiss && looksLikeChecklist) {
+          nearMiss = true
+          report(document, `Expected the checklist heading as \`## ${CHECKLIST_HEADING}\`, found \`${written}\``, node, {
+            expected: [`## ${CHECKLIST_HEADING}`],
+            actual: written,
+            tip: `Write the heading exactly as \`## ${CHECKLIST_HEADING}\`: two \`#\`, a space and the word ${CHECKLIST_HEADING}.`,
+          })
+          continue
+        }
         const wanted = document.kind === 'step' ? '`## Checklist` once' : 'no heading after the title'
-        report(document, `Expected ${wanted}, found \`${'#'.repeat(node.depth)} ${text}\``, node, {expected: [wanted], actual: text})
+        report(document, `Expected ${wanted}, found \`${written}\``, node, {expected: [wanted], actual: text})
       }
-      if (document.kind === 'step' && checklists === 0) {
+      if (document.kind === 'step' && checklists === 0 && !nearMiss) {
         // Point at the list that lacks its heading, or at the end of the file.
         const list = children.find((node) => node.type === 'list')
         report(document, 'Expected a `## Checklist` heading before the task list, found none', list ?? document.tree.position?.end)

@@ -1,6 +1,13 @@
 import type {Rule} from '../rule.js'
 import {parseRounds} from '../rounds.js'
-import {ID_PATTERN, found} from './shared.js'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {matchesInSource} from '../document.js'
+import {ID_PATTERN, closestMatch, found, kebabSuggestion} from './shared.js'
+
+// An attribute block with spaces inside its braces, `{ #id rounds=2+ }`,
+// which the parser does not take for one (and known-placeholders leaves alone).
+const LOOSE_BLOCK = /\{[ \t]*#[ \t]*([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/g
 
 /** Keys an item's attribute block may have besides its `#id`. */
 const ITEM_ATTRIBUTE_KEYS = ['rounds'] as const
@@ -17,27 +24,53 @@ export const itemAttributes: Rule = {
         if (entry.paragraph === undefined) continue
         const attributes = entry.attributes
         if (attributes === undefined) {
-          report(document, 'Expected the item to end with `{#item-id rounds=…}`, found none', entry.node.position?.end)
+          const loose = looseBlock(document.file, entry.node)
+          if (loose === undefined) {
+            report(document, 'Expected the item to end with `{#item-id rounds=…}`, found none', entry.node.position?.end)
+          } else {
+            report(document, `Expected the attribute block without spaces inside its braces, \`${loose.fixed}\`, found \`${loose.text}\``, loose.position, {
+              expected: [loose.fixed],
+              actual: loose.text,
+              tip: `Write it as \`${loose.fixed}\`: \`{#\` together, and \`}\` right after the last attribute.`,
+            })
+          }
           continue
         }
         const {position} = attributes
         if (!ID_PATTERN.test(attributes.id)) {
-          report(document, `Expected a kebab-case item id after \`{#\`, found ${found(attributes.id)}`, position, {actual: attributes.id})
+          report(document, `Expected a kebab-case item id after \`{#\`, found ${found(attributes.id)}${kebabSuggestion(attributes.id)}`, position, {actual: attributes.id})
         }
         for (const part of attributes.malformed) {
           report(document, `Expected attributes as \`key=value\` once each, found ${found(part)}`, position, {actual: part})
         }
+        // A misspelt `rounds` is one mistake, not also a missing `rounds`.
+        let meantRounds = false
         for (const [key, value] of attributes.pairs) {
           if (!(ITEM_ATTRIBUTE_KEYS as readonly string[]).includes(key)) {
-            report(document, `Expected only the attributes ${ITEM_ATTRIBUTE_KEYS.map((k) => `\`${k}\``).join(', ')}, found \`${key}\``, position, {expected: [...ITEM_ATTRIBUTE_KEYS], actual: key})
+            const meant = closestMatch(key, ITEM_ATTRIBUTE_KEYS.filter((known) => !attributes.pairs.has(known)))
+            if (meant === 'rounds') meantRounds = true
+            report(document, `Expected only the attributes ${ITEM_ATTRIBUTE_KEYS.map((k) => `\`${k}\``).join(', ')}, found \`${key}\`${meant === undefined ? '' : `; did you mean \`${meant}\`?`}`, position, {
+              expected: [...ITEM_ATTRIBUTE_KEYS],
+              actual: key,
+              ...(meant === undefined ? {} : {tip: `Rename \`${key}=\` to \`${meant}=\`.`}),
+            })
           } else if (parseRounds(value) === undefined) {
             report(document, `Expected \`rounds\` as \`2+\`, \`2-4\` or \`2\`, found ${found(value)}`, position, {actual: value})
           }
         }
-        if (!attributes.pairs.has('rounds')) {
+        if (!attributes.pairs.has('rounds') && !meantRounds) {
           report(document, 'Expected a `rounds=…` attribute saying which rounds the item applies to, found none', position)
         }
       }
     }
   },
+}
+
+// The item's last `{ #… }` when it is an attribute block with stray spaces.
+function looseBlock(file: VFile, node: {position?: Position | undefined}): {text: string; fixed: string; position: Position} | undefined {
+  const match = matchesInSource(file, node, LOOSE_BLOCK).at(-1)
+  if (match === undefined) return undefined
+  const [id = '', rest = ''] = match.groups
+  const text = match.text.trim()
+  return {text, fixed: `{#${id}${rest.trim() === '' ? '' : ` ${rest.trim().split(/[ \t]+/).join(' ')}`}}`, position: match.position}
 }

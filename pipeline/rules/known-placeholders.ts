@@ -2,7 +2,7 @@ import {PLACEHOLDER_OFFSETS} from '../../src/template.js'
 import {matchesInSource} from '../document.js'
 import type {Rule} from '../rule.js'
 import {parseRounds} from '../rounds.js'
-import {entry} from './shared.js'
+import {didYouMean, entry} from './shared.js'
 
 const NAMES = Object.keys(PLACEHOLDER_OFFSETS)
 const LIST = NAMES.map((name) => `\`{${name}}\``).join(', ')
@@ -22,21 +22,36 @@ export const knownPlaceholders: Rule = {
         const inChecklist = node.type === 'list' && document.checklistSection.includes(node)
         if (inChecklist) continue
         for (const match of matchesInSource(document.file, node, BRACES)) {
-          report(document, `Expected no placeholder outside checklist items, found \`${match.text}\``, match.position, {actual: match.text})
+          report(document, `Expected no placeholder outside checklist items, found \`${match.text}\``, match.position, {
+            actual: match.text,
+            tip: 'Only checklist items are worded per round: write the title and body without braces (name the round in words, or move the sentence into an item).',
+          })
         }
       }
       const summary = entry(document, 'summary')
       if (typeof summary?.value === 'string' && /[{}]/.test(summary.value)) {
-        report(document, 'Expected no braces in the summary (placeholders only work in checklist items)', summary.valuePosition)
+        report(document, 'Expected no braces in the summary (placeholders only work in checklist items)', summary.valuePosition, {
+          tip: 'Write the summary without braces: it is not worded per round.',
+        })
       }
       for (const item of document.items) {
         const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
         for (const match of matchesInSource(document.file, item.node, BRACES)) {
           const name = match.groups[0] ?? ''
+          // `{ #id rounds=2+ }` is a mis-spaced attribute block, which
+          // item-attributes reports; it is no placeholder.
+          if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
           if (!NAMES.includes(name)) {
-            report(document, `Expected one of ${LIST}, found \`${match.text}\``, match.position, {expected: NAMES, actual: name})
+            const suggestion = didYouMean(name.trim(), NAMES, (candidate) => `\`{${candidate}}\``)
+            report(document, `Expected one of ${LIST}, found \`${match.text}\`${suggestion}`, match.position, {
+              expected: NAMES,
+              actual: name,
+              tip: `Spell the placeholder exactly as one of ${LIST}; braces are reserved for placeholders.`,
+            })
           } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
-            report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position)
+            report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position, {
+              tip: 'Start the item at round 2 (`rounds=2+`), or reword it without `{previous}`: round 1 has no previous round.',
+            })
           }
         }
       }
