@@ -5,7 +5,7 @@ export const contentFiles: Rule = {
   id: 'content-files',
   phase: 'source',
   description: 'content/ has guide.md and at least one steps/*.md; any other file is an error, not ignored.',
-  tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/ (see content/README.md).',
+  tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/ (see README.md#editing-the-content).',
   check({layout, report}) {
     for (const file of layout.missing) {
       report({file}, `Expected a file at \`${file.path}\`, found none`, {line: 1, column: 1})
