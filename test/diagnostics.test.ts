@@ -130,7 +130,7 @@ const cases: readonly Case[] = [
     name: 'an item id in another case',
     change: edit(STEP, '{#add-story-results', '{#Add_Story_Results'),
     expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected a kebab-case item id after `{#`, found `Add_Story_Results`; did you mean `add-story-results`?'},
-    tip: 'End the item with `{#some-id rounds=2+}`; rounds are `2+` (2 and later), `2-4` or `2`.',
+    tip: 'Write the id in lowercase words joined by hyphens, right after `{#` (`{#send-thank-you-email …}`).',
   },
   {
     name: 'a missing colon (`step 3`)',

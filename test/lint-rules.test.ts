@@ -4,12 +4,14 @@ import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
 import {FIXTURES, brokenFixtures, materialize, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
+import {missingReferences} from './tips.js'
 
 const fixtures = await brokenFixtures()
 
 async function lint(contentDir: string) {
   const result = await buildGuide({contentDir, version: '0.0.0', cwd: contentDir})
-  return {guide: result.guide, found: diagnostics(result.files)}
+  const tips = result.files.flatMap((file) => file.messages.map((message) => message.note ?? ''))
+  return {guide: result.guide, found: diagnostics(result.files), tips}
 }
 
 describe('lint rules', () => {
@@ -49,9 +51,13 @@ describe.each(fixtures)('fixture %s', (fixture) => {
     expect(expected.ruleId).toBe(fixture.split('/')[0])
     const directory = await materialize(fixture)
     try {
-      const {guide, found} = await lint(directory)
+      const {guide, found, tips} = await lint(directory)
       expect(guide).toBeUndefined()
       expect(found).toEqual([{...expected, fatal: true}])
+      // Its tip is there, and points only to documentation the package ships.
+      expect(tips).toHaveLength(1)
+      expect(tips[0]?.trim()).not.toBe('')
+      expect(await missingReferences(tips[0] ?? '')).toEqual([])
     } finally {
       await rm(directory, {recursive: true, force: true})
     }

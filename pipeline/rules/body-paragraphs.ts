@@ -21,16 +21,28 @@ export const bodyParagraphs: Rule = {
         // Headings and HTML are other rules' concern; a link definition is not shown.
         if (node.type === 'heading' || node.type === 'html' || node.type === 'definition') continue
         if (node.type !== 'paragraph') {
-          report(document, `Expected only paragraphs in the body, found a ${node.type}`, node, {expected: ['paragraph'], actual: node.type})
+          report(document, `Expected only paragraphs in the body, found a ${node.type}`, node, {
+            expected: ['paragraph'],
+            actual: node.type,
+            tip: node.type === 'list'
+              ? 'Write the points as sentences in a paragraph, or move actions into the checklist as `- [ ]` items.'
+              : 'Rewrite it as a plain paragraph of text.',
+          })
         } else if (toString(node).trim() === '') {
-          report(document, 'Expected a paragraph with text, found an empty one', node)
+          report(document, 'Expected a paragraph with text, found an empty one', node, {tip: 'Delete the empty paragraph or write its text.'})
         } else {
           paragraphs++
         }
       }
       if (paragraphs < min || paragraphs > max) {
         const place = paragraphs > max ? document.body.filter((node) => node.type === 'paragraph')[max] : document.title
-        report(document, `Expected ${min} to ${max} body paragraphs, found ${paragraphs}`, place, {expected: [`${min}-${max}`], actual: String(paragraphs)})
+        report(document, `Expected ${min} to ${max} body paragraphs, found ${paragraphs}`, place, {
+          expected: [`${min}-${max}`],
+          actual: String(paragraphs),
+          tip: paragraphs > max
+            ? `Merge or cut paragraphs to at most ${max} (paragraphs are separated by blank lines).`
+            : `Write at least ${min} paragraph${min === 1 ? '' : 's'} between the title and ${document.kind === 'step' ? '`## Checklist`' : 'the end of the file'}, separated by blank lines.`,
+        })
       }
     }
   },

@@ -14,9 +14,11 @@ export const headingStructure: Rule = {
       const children = document.tree.children.filter((node) => node.type !== 'yaml')
       const first = children[0]
       if (first === undefined || first.type !== 'heading' || first.depth !== 1) {
-        report(document, `Expected the file to open with a \`# Title\` heading, found ${first === undefined ? 'nothing' : first.type === 'heading' ? `\`${'#'.repeat(first.depth)} ${toString(first).trim()}\`` : `a ${first.type}`}`, first ?? document.tree)
+        report(document, `Expected the file to open with a \`# Title\` heading, found ${first === undefined ? 'nothing' : first.type === 'heading' ? `\`${'#'.repeat(first.depth)} ${toString(first).trim()}\`` : `a ${first.type}`}`, first ?? document.tree, {
+          tip: 'Put the title right after the front matter, as one `#` and a space: `# Be specific`.',
+        })
       } else if (toString(first).trim() === '') {
-        report(document, 'Expected the `# Title` heading to have text, found an empty heading', first)
+        report(document, 'Expected the `# Title` heading to have text, found an empty heading', first, {tip: 'Write the title after the `# `.'})
       }
       let checklists = 0
       // A checklist heading at the wrong level or misspelt (`### Checklist`,
@@ -38,12 +40,18 @@ export const headingStructure: Rule = {
           continue
         }
         const wanted = document.kind === 'step' ? '`## Checklist` once' : 'no heading after the title'
-        report(document, `Expected ${wanted}, found \`${written}\``, node, {expected: [wanted], actual: text})
+        report(document, `Expected ${wanted}, found \`${written}\``, node, {
+          expected: [wanted],
+          actual: text,
+          tip: 'Write this as a paragraph (in bold if it must stand out): the only headings are the `# Title` and, in a step, `## Checklist`.',
+        })
       }
       if (document.kind === 'step' && checklists === 0 && !nearMiss) {
         // Point at the list that lacks its heading, or at the end of the file.
         const list = children.find((node) => node.type === 'list')
-        report(document, 'Expected a `## Checklist` heading before the task list, found none', list ?? document.tree.position?.end)
+        report(document, 'Expected a `## Checklist` heading before the task list, found none', list ?? document.tree.position?.end, {
+          tip: 'Add a line `## Checklist` (with blank lines around it) after the body, before the `- [ ]` items.',
+        })
       }
     }
   },

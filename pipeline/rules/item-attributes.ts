@@ -26,7 +26,9 @@ export const itemAttributes: Rule = {
         if (attributes === undefined) {
           const loose = looseBlock(document.file, entry.node)
           if (loose === undefined) {
-            report(document, 'Expected the item to end with `{#item-id rounds=…}`, found none', entry.node.position?.end)
+            report(document, 'Expected the item to end with `{#item-id rounds=…}`, found none', entry.node.position?.end, {
+              tip: 'End the item with a new, unique id and its rounds, e.g. `{#send-thank-you-email rounds=2+}`; never reuse a published id.',
+            })
           } else {
             report(document, `Expected the attribute block without spaces inside its braces, \`${loose.fixed}\`, found \`${loose.text}\``, loose.position, {
               expected: [loose.fixed],
@@ -38,10 +40,16 @@ export const itemAttributes: Rule = {
         }
         const {position} = attributes
         if (!ID_PATTERN.test(attributes.id)) {
-          report(document, `Expected a kebab-case item id after \`{#\`, found ${found(attributes.id)}${kebabSuggestion(attributes.id)}`, position, {actual: attributes.id})
+          report(document, `Expected a kebab-case item id after \`{#\`, found ${found(attributes.id)}${kebabSuggestion(attributes.id)}`, position, {
+            actual: attributes.id,
+            tip: 'Write the id in lowercase words joined by hyphens, right after `{#` (`{#send-thank-you-email …}`).',
+          })
         }
         for (const part of attributes.malformed) {
-          report(document, `Expected attributes as \`key=value\` once each, found ${found(part)}`, position, {actual: part})
+          report(document, `Expected attributes as \`key=value\` once each, found ${found(part)}`, position, {
+            actual: part,
+            tip: 'Write each attribute once, as `key=value` with no spaces around `=`.',
+          })
         }
         // A misspelt `rounds` is one mistake, not also a missing `rounds`.
         let meantRounds = false
@@ -55,11 +63,16 @@ export const itemAttributes: Rule = {
               ...(meant === undefined ? {} : {tip: `Rename \`${key}=\` to \`${meant}=\`.`}),
             })
           } else if (parseRounds(value) === undefined) {
-            report(document, `Expected \`rounds\` as \`2+\`, \`2-4\` or \`2\`, found ${found(value)}`, position, {actual: value})
+            report(document, `Expected \`rounds\` as \`2+\`, \`2-4\` or \`2\`, found ${found(value)}`, position, {
+              actual: value,
+              tip: 'Write the rounds as `2+` (round 2 and later), `2-4` (rounds 2 to 4) or `2` (round 2 only).',
+            })
           }
         }
         if (!attributes.pairs.has('rounds') && !meantRounds) {
-          report(document, 'Expected a `rounds=…` attribute saying which rounds the item applies to, found none', position)
+          report(document, 'Expected a `rounds=…` attribute saying which rounds the item applies to, found none', position, {
+            tip: 'Add `rounds=2+` (or `2-4`, `2`) after the id, inside the braces.',
+          })
         }
       }
     }
