@@ -127,6 +127,12 @@ const cases: readonly Case[] = [
     tip: 'Spell the placeholder exactly as one of `{round}`, `{previous}`, `{next}`; braces are reserved for placeholders.',
   },
   {
+    name: 'a placeholder with spaces inside its braces',
+    change: edit(STEP, 'Add the result to each story', 'Add the { round } result to each story'),
+    expected: {file: STEP, line: 19, column: 15, ruleId: 'known-placeholders', reason: 'Expected one of `{round}`, `{previous}`, `{next}`, found `{ round }`; did you mean `{round}`?'},
+    tip: 'Spell the placeholder exactly as one of `{round}`, `{previous}`, `{next}`; braces are reserved for placeholders.',
+  },
+  {
     name: 'an item id in another case',
     change: edit(STEP, '{#add-story-results', '{#Add_Story_Results'),
     expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected a kebab-case item id after `{#`, found `Add_Story_Results`; did you mean `add-story-results`?'},

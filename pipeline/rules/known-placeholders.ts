@@ -42,7 +42,10 @@ export const knownPlaceholders: Rule = {
           // item-attributes reports; it is no placeholder.
           if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
           if (!NAMES.includes(name)) {
-            const suggestion = didYouMean(name.trim(), NAMES, (candidate) => `\`{${candidate}}\``)
+            // `{ round }` is `{round}` with spaces; anything else may be a misspelling.
+            const suggestion = NAMES.includes(name.trim())
+              ? `; did you mean \`{${name.trim()}}\`?`
+              : didYouMean(name.trim(), NAMES, (candidate) => `\`{${candidate}}\``)
             report(document, `Expected one of ${LIST}, found \`${match.text}\`${suggestion}`, match.position, {
               expected: NAMES,
               actual: name,
