@@ -4,8 +4,12 @@
 import {cp, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
+import type {Yaml} from 'mdast'
 import {describe, expect, it} from 'vitest'
+import {readFrontMatter} from '../pipeline/front-matter.js'
 import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
+import {closestMatch} from '../pipeline/rules/shared.js'
 import {FIXTURES} from './fixture-content.js'
 import {docReferences, missingReferences} from './tips.js'
 
@@ -252,6 +256,46 @@ describe('no false alarm', () => {
     const {guide, found} = await lintWith(change)
     expect(found).toEqual([])
     expect(guide).toBeDefined()
+  })
+})
+
+describe('YAML problems', () => {
+  // Lines an editor might write, broken ones included (no aliases: each alias
+  // is a problem of its own).
+  const line = fc.oneof(
+    fc.constantFrom('id: be-specific', 'step: 3', 'step 3', 'step:3', '  step: 3', '\tstep: 3', 'summary: "open', "summary: 'open", 'summary: a: b', 'summary: @x', 'summary: [a', 'summary: {a', 'summary: x # note', '# note', '', 'step: !tag 3', 'summary: "\\q"', '...', '- item', 'key:', ': value', '? key'),
+    fc.tuple(fc.string({maxLength: 10}), fc.string({maxLength: 20})).map(([key, value]) => `${key}: ${value}`.replaceAll('*', '')),
+  )
+  const yamlNode = (value: string): Yaml => ({type: 'yaml', value, position: {start: {line: 1, column: 1, offset: 0}, end: {line: value.split('\n').length + 2, column: 4}}})
+
+  it('are reported once, inside the front matter, with a tip, and never throw', () => {
+    fc.assert(
+      fc.property(fc.array(line, {minLength: 1, maxLength: 6}), (lines) => {
+        const value = lines.join('\n')
+        const {problems} = readFrontMatter(yamlNode(value))
+        expect(problems.length).toBeLessThanOrEqual(1)
+        for (const problem of problems) {
+          expect(problem.position.start.line).toBeGreaterThanOrEqual(2)
+          expect(problem.position.start.line).toBeLessThanOrEqual(lines.length + 2)
+          expect(problem.tip.trim()).not.toBe('')
+          expect(problem.reason).toMatch(/^Expected /)
+        }
+      }),
+    )
+  })
+})
+
+describe('closestMatch', () => {
+  it.each([
+    ['sumary', ['id', 'step', 'summary'], 'summary'],
+    ['Summary', ['id', 'step', 'summary'], 'summary'],
+    ['nxet', ['round', 'previous', 'next'], 'next'],
+    ['rund', ['round', 'previous', 'next'], 'round'],
+    ['author', ['id', 'step', 'summary'], undefined],
+    ['x', ['id'], undefined],
+    ['summary', ['summary'], undefined],
+  ] as const)('%s among %j is %s', (written, candidates, expected) => {
+    expect(closestMatch(written, candidates)).toBe(expected)
   })
 })
 
