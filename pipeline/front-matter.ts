@@ -129,7 +129,7 @@ type ToPosition = (range: readonly [number, number, ...number[]] | undefined) =>
 // Quoting turns any text into a YAML string; most fixes below are "quote it".
 const QUOTE_TIP = 'Put the whole value in double quotes, e.g. `summary: "Prove it: with stories"`.'
 
-/** A front matter line as written: its key, where its value starts, and the value. */
+/** A front matter line as written, and where it starts. */
 interface Line {
   readonly text: string
   /** Offset of the line's first character in the front matter. */
