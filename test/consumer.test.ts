@@ -207,7 +207,8 @@ describe('browser bundle', () => {
     expect(result.errors).toEqual([])
     expect(result.warnings).toEqual([])
     const inputs = Object.keys(result.metafile.inputs).sort()
-    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`])
+    // The main entry and the chunk it shares with ./render; never the render data.
+    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`, `node_modules/${NAME}/dist/shared.js`])
     const code = result.outputFiles[0]?.text ?? ''
     const sandbox: {result?: unknown} = {}
     runInNewContext(code, sandbox)
@@ -215,5 +216,40 @@ describe('browser bundle', () => {
       title: source.getStep(2).title,
       round3: source.checklistForRound(3).map((item) => item.text),
     })
+  })
+})
+
+// Issue 10 (item 5): one set of error classes and one copy of the data,
+// whichever entries a consumer imports.
+describe('the two entries share their code', () => {
+  it.each(['cross-entry.mjs', 'cross-entry.cjs'])('%s: an error from ./render is instanceof the class from .', (file) => {
+    expect(node(file)).toEqual({rangeInstance: true, typeInstance: true, guard: true, sameText: true})
+  })
+
+  async function bundle(contents: string): Promise<string> {
+    const result = await build({
+      stdin: {contents, resolveDir: consumer, sourcefile: 'entry.js', loader: 'js'},
+      absWorkingDir: consumer,
+      preserveSymlinks: true,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    })
+    return result.outputFiles[0]?.text ?? ''
+  }
+  const count = (text: string, part: string): number => text.split(part).length - 1
+
+  it('a bundle of getStep and getStepContent is the render entry plus getStep, with each class and the data once', async () => {
+    const both = await bundle(`import {getStep} from '${NAME}'\nimport {getStepContent} from '${NAME}/render'\nconsole.log(getStep(1), getStepContent(1))`)
+    const renderOnly = await bundle(`import {getStepContent} from '${NAME}/render'\nconsole.log(getStepContent(1))`)
+    // getStep's own code (src/steps.ts, minified) is a few hundred bytes; a
+    // second copy of the classes and the guide data would be kilobytes.
+    const GET_STEP_CODE = 1024
+    expect(both.length).toBeLessThanOrEqual(renderOnly.length + GET_STEP_CODE)
+    expect(count(both, JSON.stringify(source.guide.steps[0]!.summary).slice(1, -1))).toBe(1)
+    expect(count(both, '"GuideRangeError"')).toBe(1)
   })
 })
