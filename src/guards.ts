@@ -1,8 +1,12 @@
 import {FIRST_STEP, LAST_STEP, guide, stepWithId} from './guide.js'
 import type {ChecklistItemId, Round, StepId, StepNumber} from './types.js'
 
-// Built once from the frozen guide: every published item id.
-const ITEM_IDS: ReadonlySet<string> = new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))
+// Every item id, built on first use: a bundle that never calls
+// isChecklistItemId must be able to drop it (nothing runs at load time).
+let itemIds: ReadonlySet<string> | undefined
+function knownItemIds(): ReadonlySet<string> {
+  return (itemIds ??= new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id))))
+}
 
 /**
  * Tell whether a value is a step number of this guide: an integer from 1 to
@@ -42,7 +46,7 @@ export function isStepId(value: unknown): value is StepId {
  *   const ticked = JSON.parse(saved).filter(isChecklistItemId)
  */
 export function isChecklistItemId(value: unknown): value is ChecklistItemId {
-  return typeof value === 'string' && ITEM_IDS.has(value)
+  return typeof value === 'string' && knownItemIds().has(value)
 }
 
 /**

@@ -2,8 +2,9 @@
 // docs cannot drift from the code (issue 10, item 3):
 // - js/jsx/ts/tsx (and an html block's module scripts) are type-checked as a
 //   consumer's files against the packed package; plain Node blocks also run;
-// - json is parsed; sh lines run against the packed bin, or are listed below
-//   as illustrative, each with the reason;
+// - json is parsed; sh lines run against the packed bin (exit 0, or the
+//   status a trailing `# exit N` comment names), or are listed below as
+//   illustrative, each with the reason;
 // - a block in any other language fails until it gets a checker or a reason.
 // Blocks are found generically: a new block in either file is covered as is.
 import {spawnSync} from 'node:child_process'
@@ -166,7 +167,8 @@ describe('the READMEs', () => {
     .flatMap((block) =>
       block.code
         .split('\n')
-        .map((line, offset) => ({block, line: offset, command: line.replace(/(^|\s)#.*$/, '').trim()}))
+        // A trailing `# exit 2` (or `# exits 2`) says the command is shown failing on purpose.
+        .map((line, offset) => ({block, line: offset, command: line.replace(/(^|\s)#.*$/, '').trim(), status: Number(/#.*\bexits? (\d+)\b/.exec(line)?.[1] ?? 0)}))
         .filter(({command}) => command !== ''),
     )
 
@@ -178,14 +180,14 @@ describe('the READMEs', () => {
   })
 
   const cliLines = shellLines.filter(({command}) => command.startsWith(`npx ${NAME}`))
-  it.each(cliLines.map((entry) => [`${entry.block.file}:${entry.block.line + 1 + entry.line}`, entry.command] as const))('runs `%s` against the packed bin: %s', async (_where, command) => {
+  it.each(cliLines.map((entry) => [`${entry.block.file}:${entry.block.line + 1 + entry.line}`, entry.command, entry.status] as const))('runs `%s` against the packed bin: %s (exit %i)', async (_where, command, status) => {
     // `npx ace-second-interview` is the installed bin; `path/to/content` a copy of content/.
     const cwd = await mkdtempIn(project)
     await cp(path.join(ROOT, 'content'), path.join(cwd, 'path/to/content'), {recursive: true})
     const bin = path.join(project, 'node_modules', NAME, 'dist/cli.js')
     const run = spawnSync('bash', ['-c', command.replace(`npx ${NAME}`, `node ${JSON.stringify(bin)}`)], {cwd, encoding: 'utf8', timeout: 30_000, env: {...process.env, NO_COLOR: '1'}})
-    expect(run.stderr).toBe('')
-    expect(run.status).toBe(0)
+    if (status === 0) expect(run.stderr).toBe('')
+    expect(run.status).toBe(status)
   })
 })
 
