@@ -3,21 +3,41 @@ import {type Options, defineConfig} from 'tsup'
 // tsup needs a default export here; the package itself has none.
 // Three builds, all written to the same out dir (`--out-dir` overrides each).
 export default defineConfig([
-  // The library's two entries: zero runtime dependencies. Built as separate
-  // configs so dist/index.* never holds the render data, and so each .d.ts
-  // stands alone (one build would put shared types in a hash-named chunk,
-  // changing the published file list whenever a type changes).
-  ...(['index', 'render'] as const).map((name): Options => ({
-    entry: {[name]: name === 'index' ? 'src/index.ts' : 'src/render/index.ts'},
+  // The library's two entries: zero runtime dependencies, one build so that
+  // code both use (the error classes, the guide data, argument checks) lands
+  // once, in a shared chunk that dist/index.* and dist/render.* both import:
+  // an error from `./render` is `instanceof` the class from `.`, and a bundle
+  // of both entries carries each class and the data once. The chunk has a
+  // fixed name (no hash), so the published file list stays the same; a second
+  // shared chunk would collide on that name and fail the build rather than
+  // appear silently. dist/index.* still never holds the render data: only
+  // render/ imports it. (Splitting is experimental in tsup for CJS; the
+  // consumer tests check `instanceof` across entries in both formats.)
+  {
+    entry: {index: 'src/index.ts', render: 'src/render/index.ts'},
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: false,
     target: 'es2022',
     platform: 'neutral',
-    splitting: false,
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'shared'
+    },
     sourcemap: false,
     treeshake: true,
     // No `clean`: scripts/build.ts always builds into a fresh staging folder,
     // and cleaning from one config while another writes would race.
+    clean: false,
+  },
+  // Declarations, one build per entry so that each .d.ts stands alone (one
+  // build would put shared types in a hash-named chunk, changing the
+  // published file list whenever a type changes).
+  ...(['index', 'render'] as const).map((name): Options => ({
+    entry: {[name]: name === 'index' ? 'src/index.ts' : 'src/render/index.ts'},
+    format: ['esm', 'cjs'],
+    dts: {only: true},
+    target: 'es2022',
+    platform: 'neutral',
     clean: false,
   })),
   // The `ace-second-interview` bin. Everything it uses, the build-time pipeline

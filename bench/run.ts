@@ -12,6 +12,7 @@ import {measureOps} from './figures/ops.js'
 import {measurePipeline} from './figures/pipeline.js'
 import {measureSize} from './figures/size.js'
 import {measureStartup} from './figures/startup.js'
+import {measureValidate} from './figures/validate.js'
 import {NOTES_END, NOTES_START, consoleTable, renderBenchmarks} from './report.js'
 
 const FILE = path.join(ROOT, 'BENCHMARKS.md')
@@ -40,9 +41,11 @@ async function main(): Promise<number> {
     const startup = measureStartup(consumer, samples)
     log('bench: throughput…')
     const ops = measureOps()
+    log('bench: validateGuide at its cap…')
+    const validate = measureValidate()
     log(`bench: build pipeline${full ? ' (full: up to 60,000 steps)' : ''}…`)
     const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
-    const figures = [...load, ...startup.figures, size.figure, ...ops.figures, ...pipeline.figures]
+    const figures = [...load, ...startup.figures, size.figure, ...ops.figures, ...validate, ...pipeline.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {full, startedAt, seconds, loadBefore, figures, size, startup, ops, pipeline}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))

@@ -5,7 +5,7 @@ import {toString as hastToString} from 'hast-util-to-string'
 import type {Paragraph, Root as MdastRoot, RootContent} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
 import {findPlaceholders} from '../src/template.js'
-import type {RenderData, RenderedContent} from '../src/render/types.js'
+import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
 import type {ContentDocument} from './document.js'
 import {parseMarkdown} from './document.js'
 import type {LintResult} from './lint.js'
@@ -79,7 +79,7 @@ export function toSafeHast(mdast: MdastRoot): HastRoot {
  * @example
  *   renderTree(parseMarkdown('*hi*')).html // '<p><em>hi</em></p>'
  */
-export function renderTree(mdast: MdastRoot): RenderedContent {
+export function renderTree(mdast: MdastRoot): BuiltContent {
   const hast = toSafeHast(mdast)
   return {mdast: plain(mdast), hast, html: toHtml(hast), text: hastToString(hast)}
 }
@@ -93,7 +93,7 @@ export function renderTree(mdast: MdastRoot): RenderedContent {
  * @example
  *   renderMarkdown('<script>alert(1)</script> *hi*').html // '<p> <em>hi</em></p>'
  */
-export function renderMarkdown(markdown: string): RenderedContent {
+export function renderMarkdown(markdown: string): BuiltContent {
   return renderTree(parseMarkdown(markdown))
 }
 
@@ -120,6 +120,32 @@ function itemHast(paragraph: Paragraph | undefined, id: string): HastRoot {
   return inline
 }
 
+// Marks a placeholder in a text node while the item's HTML is serialised; a
+// private-use character the content never holds (checked), which
+// hast-util-to-html writes as is.
+const MARK = '\uE000'
+const PLACEHOLDER_IN_TEXT = /\{(round|previous|next)\}/g
+
+/**
+ * Serialise an item's inline hast and split the HTML at each placeholder of a
+ * text node, so the runtime fills exactly what it fills in the hast.
+ *
+ * @param inline The item's inline hast, placeholders unfilled.
+ * @param id The item's id, for the error.
+ * @returns HTML parts: even indices HTML, odd ones placeholder names.
+ * @throws {Error} When the item's HTML already holds the marker character.
+ */
+function itemHtml(inline: HastRoot, id: string): string[] {
+  if (toHtml(inline).includes(MARK)) throw new Error(`renderData: checklist item "${id}" holds U+E000, a private-use character the build reserves`)
+  const marked = structuredClone(inline)
+  const visit = (node: HastNodes): void => {
+    if (node.type === 'text') node.value = node.value.replace(PLACEHOLDER_IN_TEXT, `${MARK}$1${MARK}`)
+    else if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(marked)
+  return toHtml(marked).split(MARK)
+}
+
 function collectText(node: HastNodes, into: string[]): void {
   if (node.type === 'text') into.push(node.value)
   else if ('children' in node) for (const child of node.children) collectText(child, into)
@@ -128,7 +154,7 @@ function collectText(node: HastNodes, into: string[]): void {
 /**
  * Build the render data module's content from linted documents: the
  * introduction and each step body in every form, and each checklist item's
- * inline hast with its placeholders still in.
+ * inline hast and HTML with their placeholders still in.
  *
  * @param result A passing lint result (the same one `compileGuide` used).
  * @returns Data for `src/generated/render-data.ts`.
@@ -142,11 +168,12 @@ export function compileRenderData(result: LintResult): RenderData {
     throw new Error('compileRenderData: expected content that passed the lint, received a failed result')
   }
   const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
-  const items: Record<string, HastRoot> = {}
+  const items: Record<string, BuiltItem> = {}
   for (const document of ordered) {
     for (const item of document.items) {
       const id = item.attributes?.id ?? ''
-      items[id] = itemHast(item.paragraph, id)
+      const hast = itemHast(item.paragraph, id)
+      items[id] = {hast, html: itemHtml(hast, id)}
     }
   }
   return {

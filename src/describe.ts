@@ -1,5 +1,26 @@
 const MAX_SHOWN = 28
 
+// Characters that would reach a terminal or a page unescaped through
+// JSON.stringify: C1 controls, bidi marks and overrides, zero-width
+// characters, line separators. JSON.stringify escapes C0 and lone surrogates.
+const INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+
+/**
+ * Quote a string for a message: clipped to `max` characters *before* it is
+ * escaped (a 90-million-character string costs no more than a short one), then
+ * JSON-quoted with every invisible or control character spelt as `\uXXXX`.
+ *
+ * @param text Any string, of any length.
+ * @param max How many characters to keep; longer text ends in `…`.
+ * @returns The quoted, clipped, escaped text, e.g. `"abc…"`.
+ * @example
+ *   quote('a\u202eb') // '"a\\u202eb"'
+ */
+export function quote(text: string, max = MAX_SHOWN): string {
+  const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text
+  return JSON.stringify(clipped).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 function clip(text: string): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text
 }
@@ -8,7 +29,9 @@ function clip(text: string): string {
  * Describe a received value for an error message, in Node's style:
  * `type string ('3')`, `type bigint (3n)`, `NaN`, `null`, `an instance of Map`.
  *
- * Never throws, even for hostile proxies or objects with throwing getters.
+ * Never throws, even for hostile proxies or objects with throwing getters, and
+ * costs the same for any size of input: strings are clipped before they are
+ * escaped, and objects are never walked.
  *
  * @param value Whatever the caller passed.
  * @returns A short, human-readable description.
@@ -20,13 +43,13 @@ export function describeReceived(value: unknown): string {
     case 'number':
       return Number.isNaN(value) ? 'NaN' : `type number (${String(value)})`
     case 'string':
-      return `type string (${clip(JSON.stringify(value))})`
+      return `type string (${quote(value)})`
     case 'bigint':
       return `type bigint (${clip(String(value))}n)`
     case 'boolean':
       return `type boolean (${String(value)})`
     case 'symbol':
-      return `type symbol (${clip(value.description ?? '')})`
+      return `type symbol (${quote(value.description ?? '')})`
     case 'function':
       return 'a function'
     default:
@@ -43,7 +66,7 @@ function describeObject(value: object | null): string {
     if (proto === null) return 'an object with a null prototype'
     const name: unknown = (proto as {constructor?: {name?: unknown}}).constructor?.name
     return typeof name === 'string' && name !== ''
-      ? `an instance of ${clip(name)}`
+      ? `an instance of ${quote(name).slice(1, -1)}`
       : 'an object'
   } catch {
     return 'an object'

@@ -59,7 +59,7 @@ export class GuideRangeError extends RangeError implements GuideError {
  * Tell whether a value is an error thrown by this package, from either build.
  *
  * @param value Anything, typically a caught error.
- * @returns `true` when `value` came from this package; then `value.code` is set.
+ * @returns `true` when `value` carries this package's brand and a string `code`; then `value.code` is set.
  * @example
  *   try { getStep(9 as StepNumber) } catch (error) {
  *     if (isGuideError(error) && error.code === 'ERR_STEP_OUT_OF_RANGE') { … }
@@ -68,7 +68,9 @@ export class GuideRangeError extends RangeError implements GuideError {
 export function isGuideError(value: unknown): value is GuideError {
   if (typeof value !== 'object' || value === null) return false
   try {
-    return (value as Record<symbol, unknown>)[BRAND] === true
+    // The brand alone could be copied onto anything: a string `code` is part
+    // of the contract, so it must be there too.
+    return (value as Record<symbol, unknown>)[BRAND] === true && typeof (value as {code?: unknown}).code === 'string'
   } catch {
     // A hostile proxy is not one of ours.
     return false

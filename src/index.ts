@@ -4,8 +4,9 @@ export {checklistForRound} from './checklist.js'
 export {GuideRangeError, GuideTypeError, isGuideError} from './errors.js'
 export type {GuideError, GuideErrorCode} from './errors.js'
 export {guide} from './guide.js'
+export {isChecklistItemId, isRound, isStepId, isStepNumber} from './guards.js'
 export {getStep, getStepById, listSteps} from './steps.js'
-export {assertGuide, GuideValidationError, validateGuide} from './validate.js'
+export {assertGuide, GuideValidationError, parseGuide, validateGuide} from './validate.js'
 export type {GuideProblem, GuideProblemCode} from './validate.js'
 export type {
   ChecklistItem,

@@ -16,6 +16,7 @@ export interface SchemaNode {
   readonly minLength?: number
   readonly minimum?: number
   readonly pattern?: string
+  readonly const?: number
   readonly anyOf?: readonly SchemaNode[]
   readonly $ref?: string
 }
@@ -26,20 +27,41 @@ export interface SchemaNode {
 
 const ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$'
+// semver.org's own pattern: a release, then an optional prerelease and build metadata.
+const PRERELEASE_PART = '(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)'
+const SEMVER_FULL = `^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-${PRERELEASE_PART}(?:\\.${PRERELEASE_PART})*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?$`
 const HASH = '^[0-9a-f]{12}$'
+
+// Characters that hide, reorder or forge text on a terminal or a page:
+// C0 and C1 controls, DEL, bidi marks, overrides and isolates, zero-width
+// characters, line and paragraph separators, and lone surrogates. Written as
+// `\\uXXXX` escapes so schema.json carries them as text; read with the `u`
+// flag (as Ajv does), where `\\ud800-\\udfff` matches only lone surrogates.
+const UNSAFE_BUT_TAB_LF = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\ud800-\\udfff'
+const LINE = `^[^\\u0009\\u000a${UNSAFE_BUT_TAB_LF}]*$`
+const PARAGRAPH = `^[^${UNSAFE_BUT_TAB_LF}]*$`
+
+/** The `schemaVersion` this package reads and writes. */
+export const SCHEMA_VERSION = 1
 
 /** Patterns of the guide's strings, shared with the build-time pipeline. */
 export const PATTERNS = {
   /** A step or item id: lowercase words joined by hyphens. */
   id: ID,
-  /** A plain `x.y.z` version. */
+  /** A plain `x.y.z` version (what `content:version` records). */
   semver: SEMVER,
+  /** Any semver version: `x.y.z`, then an optional `-prerelease` and `+build`. */
+  semverFull: SEMVER_FULL,
+  /** One line of text: no tab, no line break, no unsafe character (controls, bidi, zero-width, lone surrogates). */
+  line: LINE,
+  /** A paragraph: tabs and line feeds allowed, no other unsafe character. */
+  paragraph: PARAGRAPH,
   /** A content hash: 12 hex digits. */
   hash: HASH,
 } as const
 
-const text: SchemaNode = {type: 'string', minLength: 1}
-const paragraphs: SchemaNode = {type: 'array', items: text, minItems: 1}
+const text: SchemaNode = {type: 'string', minLength: 1, pattern: LINE}
+const paragraphs: SchemaNode = {type: 'array', items: {type: 'string', minLength: 1, pattern: PARAGRAPH}, minItems: 1}
 
 function object(properties: Record<string, SchemaNode>, description: string): SchemaNode {
   return {type: 'object', description, properties, required: Object.keys(properties), additionalProperties: false}
@@ -58,11 +80,11 @@ const checklistItem = /* @__PURE__ */ object(
     id: {type: 'string', pattern: ID, description: 'Stable id.'},
     stepId: {type: 'string', pattern: ID},
     stepNumber: {type: 'integer', minimum: 1},
-    text: {type: 'string', minLength: 1, description: 'Plain text rendered for a round.'},
-    template: {type: 'string', minLength: 1, description: 'Plain text with {round}, {previous} and {next} unrendered.'},
+    text: {type: 'string', minLength: 1, pattern: LINE, description: 'Plain text rendered for a round.'},
+    template: {type: 'string', minLength: 1, pattern: LINE, description: 'Plain text with {round}, {previous} and {next} unrendered.'},
     rounds: {$ref: '#/$defs/roundRange'},
     hash: {type: 'string', pattern: HASH},
-    since: {type: 'string', pattern: SEMVER},
+    since: {type: 'string', pattern: SEMVER_FULL},
   },
   'One checklist action.',
 )
@@ -76,7 +98,7 @@ const step = /* @__PURE__ */ object(
     body: paragraphs,
     checklist: {type: 'array', items: {$ref: '#/$defs/checklistItem'}, minItems: 1},
     hash: {type: 'string', pattern: HASH},
-    since: {type: 'string', pattern: SEMVER},
+    since: {type: 'string', pattern: SEMVER_FULL},
   },
   'One step of the guide.',
 )
@@ -88,8 +110,8 @@ export const SCHEMA_DEFS: Readonly<Record<string, SchemaNode>> = {roundRange, ch
 export const GUIDE_SCHEMA: SchemaNode = /* @__PURE__ */ object(
   {
     title: text,
-    version: {type: 'string', pattern: SEMVER},
-    schemaVersion: {type: 'integer', minimum: 1},
+    version: {type: 'string', pattern: SEMVER_FULL},
+    schemaVersion: {type: 'integer', const: SCHEMA_VERSION, description: 'Version of the data\'s shape; this package reads only its own.'},
     rounds: {$ref: '#/$defs/roundRange'},
     introduction: /* @__PURE__ */ object({body: paragraphs}, 'The introduction.'),
     steps: {type: 'array', items: {$ref: '#/$defs/step'}, minItems: 1},

@@ -15,8 +15,13 @@ describe('public api', () => {
       'getStep',
       'getStepById',
       'guide',
+      'isChecklistItemId',
       'isGuideError',
+      'isRound',
+      'isStepId',
+      'isStepNumber',
       'listSteps',
+      'parseGuide',
       'validateGuide',
     ])
   })
@@ -157,5 +162,38 @@ describe('ordinal', () => {
   ] as const
   it.each(table)('%i → %s', (n, word) => {
     expect(ordinal(n)).toBe(word)
+  })
+})
+
+// Issue 10 (item 3): guards narrow untrusted input without a cast, agree with
+// the functions they guard, never coerce and never throw.
+describe('type guards', () => {
+  const itemIds = guide.steps.flatMap((step) => step.checklist.map((item) => item.id))
+  const last = guide.steps.length
+  const hostile = [
+    undefined, null, true, {}, [], [1], () => 1, Symbol('1'), 1n, new Number(1), new String(guide.steps[0]!.id),
+    {valueOf: () => 1, toString: () => guide.steps[0]!.id}, Object.create(null),
+    new Proxy({}, {get() { throw new Error('trap') }, getPrototypeOf() { throw new Error('trap') }}),
+    Number.NaN, Infinity, -Infinity, 2 ** 53, 1e21, '\x01'.repeat(1_000_000),
+  ]
+  const guards = [
+    {name: 'isStepNumber', guard: api.isStepNumber, valid: guide.steps.map((step) => step.number), invalid: [0, -1, last + 1, 1.5, String(1), ` ${guide.steps[0]!.id}`], agrees: (value: never) => getStep(value)},
+    {name: 'isStepId', guard: api.isStepId, valid: guide.steps.map((step) => step.id), invalid: [guide.steps[0]!.id.toUpperCase(), ` ${guide.steps[0]!.id}`, '__proto__', 'constructor', 'toString', itemIds[0], 1, ''], agrees: (value: never) => getStepById(value)},
+    {name: 'isChecklistItemId', guard: api.isChecklistItemId, valid: itemIds, invalid: [guide.steps[0]!.id, `${itemIds[0]} `, '__proto__', 'hasOwnProperty', ''], agrees: undefined},
+    {name: 'isRound', guard: api.isRound, valid: [guide.rounds.from, guide.rounds.from + 1, guide.rounds.to ?? Number.MAX_SAFE_INTEGER], invalid: [guide.rounds.from - 1, 0, -2, 2.5, String(guide.rounds.from), 2 ** 53], agrees: (value: never) => checklistForRound(value)},
+  ] as const
+
+  it.each(guards)('$name accepts every valid value', ({guard, valid, agrees}) => {
+    for (const value of valid) {
+      expect(guard(value), String(value)).toBe(true)
+      if (agrees !== undefined) expect(() => agrees(value as never)).not.toThrow()
+    }
+  })
+
+  it.each(guards)('$name rejects invalid and hostile values without coercing or throwing', ({guard, invalid, agrees}) => {
+    for (const value of [...invalid, ...hostile]) {
+      expect(guard(value), typeof value === 'symbol' ? 'symbol' : String(typeof value === 'string' ? value.slice(0, 20) : typeof value)).toBe(false)
+      if (agrees !== undefined) expect(() => agrees(value as never)).toThrow()
+    }
   })
 })

@@ -41,9 +41,10 @@ describe('build', () => {
     expect(runBuild('--out-dir', a).status).toBe(0)
     expect(runBuild('--out-dir', b).status).toBe(0)
     const left = await snapshot(a)
-    expect(Object.keys(left)).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'render.cjs', 'render.d.cts', 'render.d.ts', 'render.js', 'schema.json'])
+    expect(Object.keys(left)).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'render.cjs', 'render.d.cts', 'render.d.ts', 'render.js', 'schema.json', 'shared.cjs', 'shared.js'])
     expect(await snapshot(b)).toEqual(left)
-  })
+    // Two full builds (tsup, declarations included) on a shared machine.
+  }, 240_000)
 
   it.each(['guide-data.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
     const text = await readFile(path.join(ROOT, 'src/generated', name), 'utf8')

@@ -4,12 +4,14 @@
 //
 // The tarball and its install are made once by test/setup/packed.ts.
 import {execFileSync, spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import {copyFile, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runInNewContext} from 'node:vm'
 import {build} from 'esbuild'
 import {beforeAll, describe, expect, inject, it} from 'vitest'
 import * as source from '../src/index.js'
+import {oldestNodePolicy} from './e2e/oldest-node-policy.js'
 import {ROOT, consumerProject} from './helpers.js'
 
 const NAME = 'ace-second-interview'
@@ -24,9 +26,12 @@ function npm(args: readonly string[], cwd: string): string {
   return execFileSync('npm', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
 }
 
-function node(file: string): unknown {
-  const run = spawnSync(process.execPath, [file], {cwd: consumer, encoding: 'utf8'})
-  expect(run.stderr).toBe('')
+// Node 20 warns that JSON modules are experimental; the import still works.
+const JSON_MODULES_WARNING = /^\(node:\d+\) ExperimentalWarning: Importing JSON modules is an experimental feature.*\n\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n/
+
+function node(file: string, executable = process.execPath): unknown {
+  const run = spawnSync(executable, [file], {cwd: consumer, encoding: 'utf8'})
+  expect(run.stderr.replace(JSON_MODULES_WARNING, '')).toBe('')
   expect(run.status).toBe(0)
   return JSON.parse(run.stdout)
 }
@@ -80,7 +85,7 @@ describe('packed package', () => {
 
   it('carries the metadata a registry shows, and builds before every pack', async () => {
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>
-    expect(manifest).toMatchObject({license: 'MIT', engines: {node: '>=20'}, sideEffects: false, type: 'module'})
+    expect(manifest).toMatchObject({license: 'MIT', engines: {node: '>=20.10'}, sideEffects: false, type: 'module'})
     expect(manifest['keywords']).toEqual(expect.arrayContaining(['interview', 'checklist']))
     expect(typeof manifest['author']).toBe('string')
     expect((manifest['scripts'] as Record<string, string>)['prepack']).toBe('npm run build')
@@ -207,7 +212,8 @@ describe('browser bundle', () => {
     expect(result.errors).toEqual([])
     expect(result.warnings).toEqual([])
     const inputs = Object.keys(result.metafile.inputs).sort()
-    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`])
+    // The main entry and the chunk it shares with ./render; never the render data.
+    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`, `node_modules/${NAME}/dist/shared.js`])
     const code = result.outputFiles[0]?.text ?? ''
     const sandbox: {result?: unknown} = {}
     runInNewContext(code, sandbox)
@@ -215,5 +221,85 @@ describe('browser bundle', () => {
       title: source.getStep(2).title,
       round3: source.checklistForRound(3).map((item) => item.text),
     })
+  })
+})
+
+// Issue 10 (item 5): one set of error classes and one copy of the data,
+// whichever entries a consumer imports.
+describe('the two entries share their code', () => {
+  it.each(['cross-entry.mjs', 'cross-entry.cjs'])('%s: an error from ./render is instanceof the class from .', (file) => {
+    expect(node(file)).toEqual({rangeInstance: true, typeInstance: true, guard: true, sameText: true})
+  })
+
+  async function bundle(contents: string): Promise<string> {
+    const result = await build({
+      stdin: {contents, resolveDir: consumer, sourcefile: 'entry.js', loader: 'js'},
+      absWorkingDir: consumer,
+      preserveSymlinks: true,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    })
+    return result.outputFiles[0]?.text ?? ''
+  }
+  const count = (text: string, part: string): number => text.split(part).length - 1
+
+  it('a bundle of getStep and getStepContent is the render entry plus getStep, with each class and the data once', async () => {
+    const both = await bundle(`import {getStep} from '${NAME}'\nimport {getStepContent} from '${NAME}/render'\nconsole.log(getStep(1), getStepContent(1))`)
+    const renderOnly = await bundle(`import {getStepContent} from '${NAME}/render'\nconsole.log(getStepContent(1))`)
+    // getStep's own code (src/steps.ts, minified) is a few hundred bytes; a
+    // second copy of the classes and the guide data would be kilobytes.
+    const GET_STEP_CODE = 1024
+    expect(both.length).toBeLessThanOrEqual(renderOnly.length + GET_STEP_CODE)
+    expect(count(both, JSON.stringify(source.guide.steps[0]!.summary).slice(1, -1))).toBe(1)
+    expect(count(both, '"GuideRangeError"')).toBe(1)
+  })
+})
+
+// Issue 10 (item 7): `engines` names the Node.js versions that work, and the
+// smoke tests run on the lowest of them too (a binary .ci/run fetches).
+const ENGINES = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {engines: {node: string}}).engines.node
+const LOWEST = /^>=(\d+)\.(\d+)(?:\.(\d+))?$/.exec(ENGINES)
+const LOWEST_VERSION = LOWEST === null ? ENGINES : `${LOWEST[1]}.${LOWEST[2]}.${LOWEST[3] ?? 0}`
+const OLDEST = oldestNodePolicy(process.env, LOWEST_VERSION)
+if (OLDEST.action === 'skip') console.warn(`\n${OLDEST.reason}\n`)
+
+describe('engines', () => {
+  it('is a single lower bound, at least 20.10 (JSON import attributes need it)', () => {
+    expect(LOWEST, ENGINES).not.toBeNull()
+    const [major, minor] = [Number(LOWEST![1]), Number(LOWEST![2])]
+    expect(major > 20 || (major === 20 && minor >= 10), ENGINES).toBe(true)
+  })
+})
+
+describe.skipIf(OLDEST.action === 'skip')(`Node consumers on the lowest supported Node.js (${LOWEST_VERSION})`, () => {
+  const executable = (): string => {
+    if (OLDEST.action !== 'run') throw new Error(OLDEST.action === 'fail' ? OLDEST.reason : 'skipped')
+    return OLDEST.executable
+  }
+
+  it('is that version exactly', () => {
+    const run = spawnSync(executable(), ['--version'], {encoding: 'utf8'})
+    expect(run.stdout.trim()).toBe(`v${LOWEST_VERSION}`)
+  })
+
+  it.each(['esm.mjs', 'cjs.cjs'])('%s gets every named export, the data and coded errors', (file) => {
+    const seen = node(file, executable()) as Record<string, unknown>
+    expect(seen['exports']).toEqual(Object.keys(source).sort())
+    expect(seen['guide']).toEqual(source.guide)
+    expect(seen['round3']).toEqual(source.checklistForRound(3))
+  })
+
+  it('dual.mjs loads both builds and every subpath, JSON ones with import attributes', () => {
+    const seen = node('dual.mjs', executable()) as {subpaths: Array<{unequalData: string[]}>; recognised: Array<{guard: boolean}>}
+    for (const entry of seen.subpaths) expect(entry.unequalData).toEqual([])
+    expect(seen.recognised.every((entry) => entry.guard)).toBe(true)
+  })
+
+  it.each(['cross-entry.mjs', 'cross-entry.cjs'])('%s: errors from ./render are instances of the classes from .', (file) => {
+    expect(node(file, executable())).toEqual({rangeInstance: true, typeInstance: true, guard: true, sameText: true})
   })
 })

@@ -5,7 +5,7 @@ import {toString as hastText} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {checklistForRound, getStep, guide, listSteps} from '../src/index.js'
 import * as render from '../src/render/index.js'
-import {checklistContentForRound, getIntroContent, getStepContent} from '../src/render/index.js'
+import {type ReadonlyTree, checklistContentForRound, getIntroContent, getStepContent} from '../src/render/index.js'
 
 // The text a browser would give for `element.innerHTML = html; element.textContent`.
 function textOfHtml(html: string): string {
@@ -22,7 +22,7 @@ function keysEverywhere(value: unknown, into = new Set<string>()): Set<string> {
   return into
 }
 
-function elements(node: Nodes, into: string[] = []): string[] {
+function elements(node: ReadonlyTree<Nodes>, into: string[] = []): string[] {
   if (node.type === 'element') into.push(node.tagName)
   if ('children' in node) for (const child of node.children) elements(child, into)
   return into
@@ -123,5 +123,23 @@ describe('checklistContentForRound', () => {
   it('never carries the {#id rounds=…} attribute block into the trees', () => {
     for (const item of checklistContentForRound(2)) expect(JSON.stringify(item.hast)).not.toContain('{#')
     for (const n of numbers) expect(JSON.stringify(getStepContent(n))).not.toContain('{#')
+  })
+})
+
+// Issue 10 (item 6): each item also has sanitised HTML, for frameworks that
+// cannot render a one-text-node tree (Vue) or apps without a hast renderer.
+describe('checklist item html', () => {
+  it.each(ROUNDS)('round %i: html is the serialised hast, placeholders filled, and its text equals `text`', (round) => {
+    for (const item of checklistContentForRound(round)) {
+      expect(item.html).toBe(toHtml(item.hast as Root))
+      expect(textOfHtml(item.html)).toBe(item.text)
+      expect(item.html).not.toMatch(/[{}\uE000]/)
+    }
+  })
+
+  it('is the same string on every call for a round, frozen with its item', () => {
+    const [item] = checklistContentForRound(3)
+    expect(Object.isFrozen(item)).toBe(true)
+    expect(checklistContentForRound(3)[0]?.html).toBe(item?.html)
   })
 })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {GuideValidationError, assertGuide, guide, isGuideError, validateGuide} from '../src/index.js'
+import {GuideValidationError, assertGuide, guide, isGuideError, parseGuide, validateGuide} from '../src/index.js'
 import {ROOT, require, thrown} from './helpers.js'
 
 const json = JSON.parse(readFileSync(path.join(ROOT, 'dist/guide.json'), 'utf8')) as unknown
@@ -123,5 +123,217 @@ describe('assertGuide', () => {
     expect(problems.map((p) => p.code).sort()).toEqual(['ERR_GUIDE_MISSING_PROPERTY', 'ERR_GUIDE_PATTERN'])
     expect(message).toContain('assertGuide(value): expected a valid guide, found 2 problems')
     expect(message).toContain('title: expected property "title", found none')
+  })
+})
+
+// Issue 10 (item 4) and issue 11 (items 4 and 9): every problem in one call,
+// read once, plain data only, frozen results, safe characters.
+describe('validateGuide reports every problem, each at its own path', () => {
+  const codesAt = (problems: readonly {code: string; path: readonly (string | number)[]}[]) =>
+    problems.map((problem) => `${problem.code} ${JSON.stringify(problem.path)}`)
+
+  it('reports a throwing getter at its own path and keeps walking', () => {
+    const broken = copy()
+    broken['title'] = ''
+    Object.defineProperty(broken['steps'][2].checklist[1], 'text', {enumerable: true, get() { throw new Error('boom') }})
+    const seen = codesAt(validateGuide(broken))
+    expect(seen).toContain('ERR_GUIDE_TOO_SMALL ["title"]')
+    expect(seen.some((entry) => entry.endsWith('["steps",2,"checklist",1,"text"]'))).toBe(true)
+    expect(seen.some((entry) => entry.endsWith('[]'))).toBe(false)
+  })
+
+  it('reports a revoked proxy at its own path and keeps walking', () => {
+    const broken = copy()
+    const {proxy, revoke} = Proxy.revocable({}, {})
+    revoke()
+    broken['steps'][3] = proxy
+    broken['version'] = 'v1'
+    const seen = codesAt(validateGuide(broken))
+    expect(seen).toContain('ERR_GUIDE_UNREADABLE ["steps",3]')
+    expect(seen).toContain('ERR_GUIDE_PATTERN ["version"]')
+  })
+
+  it('runs the consistency checks even when the schema found problems elsewhere', () => {
+    const broken = copy()
+    delete broken['title']
+    broken['steps'][1].number = broken['steps'][0].number
+    const seen = codesAt(validateGuide(broken))
+    expect(seen).toContain('ERR_GUIDE_MISSING_PROPERTY ["title"]')
+    expect(seen).toContain('ERR_GUIDE_STEP_NUMBER ["steps",1,"number"]')
+  })
+
+  it('rejects an unsupported schemaVersion with its own code', () => {
+    const broken = copy()
+    broken['schemaVersion'] = guide.schemaVersion + 998
+    expect(codesAt(validateGuide(broken))).toEqual(['ERR_GUIDE_SCHEMA_VERSION ["schemaVersion"]'])
+  })
+
+  it.each(['1.0.0-rc.1+build', '2.3.4-alpha', '1.0.0+20261126', '0.0.1-0.a.b-c'])('accepts the semver version %s', (version) => {
+    const ok = copy()
+    ok['version'] = version
+    ok['steps'][0].since = version
+    expect(validateGuide(ok)).toEqual([])
+  })
+
+  it.each(['1.0', '01.0.0', '1.0.0-', '1.0.0-01', '1.0.0+', 'v1.0.0'])('rejects the version %s', (version) => {
+    const broken = copy()
+    broken['version'] = version
+    expect(codesAt(validateGuide(broken))).toEqual(['ERR_GUIDE_PATTERN ["version"]'])
+  })
+
+  it('stops walking at the cap: a million bad steps cost no more than a hundred', () => {
+    const small = copy()
+    small['steps'] = Array.from({length: 200}, () => ({}))
+    const huge = copy()
+    huge['steps'] = Array.from({length: 1_000_000}, () => ({}))
+    // Reading only as far as the cap: a proxy counts the reads.
+    let reads = 0
+    const counted = copy()
+    counted['steps'] = new Proxy(Array.from({length: 1_000_000}, () => ({})), {
+      getOwnPropertyDescriptor(target, key) {
+        reads++
+        return Reflect.getOwnPropertyDescriptor(target, key)
+      },
+    })
+    expect(validateGuide(huge)).toEqual(validateGuide(small))
+    expect(validateGuide(counted)).toHaveLength(100)
+    expect(reads).toBeLessThan(1_000)
+  })
+})
+
+describe('validateGuide reads plain data only, once', () => {
+  it('reads every value once: a getter cannot pass a clean value and then a hostile one', () => {
+    const tricky = copy()
+    let reads = 0
+    Object.defineProperty(tricky, 'title', {enumerable: true, get: () => (reads++ === 0 ? guide.title : '<img src=x onerror=alert(1)>')})
+    expect(validateGuide(tricky)).toContainEqual(expect.objectContaining({code: 'ERR_GUIDE_NOT_PLAIN', path: ['title']}))
+    expect(() => assertGuide(tricky)).toThrow(GuideValidationError)
+    expect(reads).toBe(0)
+  })
+
+  it('parseGuide returns a frozen snapshot that later changes to the input cannot reach', () => {
+    const data = copy()
+    const parsed = parseGuide(data)
+    expect(parsed).toEqual(guide)
+    expect(Object.isFrozen(parsed.steps[0]?.checklist[0])).toBe(true)
+    data['steps'][0].title = '<img src=x onerror=alert(1)>'
+    expect(parsed.steps[0]?.title).toBe(guide.steps[0]?.title)
+  })
+
+  it('parseGuide sees what a lying proxy returned once, never a second read', () => {
+    let reads = 0
+    const data = copy()
+    const step = data['steps'][0]
+    data['steps'][0] = new Proxy(step, {
+      get(target, key, receiver) {
+        if (key === 'title') return reads++ === 0 ? step.title : '<img src=x onerror=alert(1)>'
+        return Reflect.get(target, key, receiver)
+      },
+      getOwnPropertyDescriptor(target, key) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(target, key)
+        if (key === 'title' && descriptor !== undefined) return {...descriptor, value: reads++ === 0 ? step.title : '<img src=x onerror=alert(1)>'}
+        return descriptor
+      },
+    })
+    const parsed = parseGuide(data)
+    expect(parsed.steps[0]?.title).toBe(step.title)
+    expect(parsed.steps[0]?.title).toBe(parsed.steps[0]?.title)
+  })
+
+  const notPlain: ReadonlyArray<{name: string; corrupt: (g: Mutable) => void; path: (string | number)[]}> = [
+    {name: 'an array without Array.prototype', corrupt: (g) => Object.setPrototypeOf(g['steps'][0].body, Object.prototype), path: ['steps', 0, 'body']},
+    {name: 'an array with a null prototype', corrupt: (g) => Object.setPrototypeOf(g['steps'], null), path: ['steps']},
+    {name: 'an array with an extra property', corrupt: (g) => (g['steps'][1].checklist.extra = 1), path: ['steps', 1, 'checklist', 'extra']},
+    {name: 'an array with a hole', corrupt: (g) => delete g['steps'][0].body[0], path: ['steps', 0, 'body', 0]},
+    {name: 'a symbol key', corrupt: (g) => (g['rounds'][Symbol('x')] = 1), path: ['rounds']},
+    {name: 'a class instance', corrupt: (g) => (g['introduction'] = Object.assign(new (class Intro {})(), g['introduction'])), path: ['introduction']},
+    {name: 'a getter', corrupt: (g) => Object.defineProperty(g['steps'][0], 'summary', {enumerable: true, get: () => 'x'}), path: ['steps', 0, 'summary']},
+  ]
+  it.each(notPlain)('rejects $name', ({corrupt, path}) => {
+    const broken = copy()
+    corrupt(broken)
+    expect(validateGuide(broken)).toContainEqual(expect.objectContaining({code: 'ERR_GUIDE_NOT_PLAIN', path}))
+  })
+
+  it('freezes the problems it returns, and GuideValidationError.problems', () => {
+    const broken = copy()
+    broken['title'] = ''
+    const problems = validateGuide(broken)
+    expect(Object.isFrozen(problems)).toBe(true)
+    expect(Object.isFrozen(problems[0])).toBe(true)
+    expect(Object.isFrozen(problems[0]?.path)).toBe(true)
+    const error = thrown(() => assertGuide(broken)) as GuideValidationError
+    expect(Object.isFrozen(error.problems)).toBe(true)
+    expect(Object.isFrozen(error.problems[0])).toBe(true)
+  })
+
+  it('clips what it quotes: 100 unknown keys of 1 MB give short messages', () => {
+    const broken = copy()
+    for (let index = 0; index < 100; index++) broken[`${String(index).padStart(3, '0')}${'k'.repeat(1_000_000)}`] = 1
+    const problems = validateGuide(broken)
+    expect(problems).toHaveLength(100)
+    // The path names the key exactly (the same string, not a copy); messages quote it clipped.
+    const total = problems.reduce((sum, problem) => sum + problem.message.length, 0)
+    expect(total).toBeLessThan(100 * 400)
+  })
+})
+
+describe('validateGuide rejects unsafe characters in strings', () => {
+  const unsafe = [
+    ['ESC (C0)', '\u001b[2J'],
+    ['BEL (C0)', 'a\u0007'],
+    ['NUL (C0)', 'a\u0000b'],
+    ['carriage return', 'a\rb'],
+    ['DEL', 'a\u007f'],
+    ['CSI (C1)', 'a\u009b'],
+    ['right-to-left override', 'a\u202eb'],
+    ['left-to-right isolate', 'a\u2066b'],
+    ['zero-width space', 'a\u200bb'],
+    ['zero-width joiner', 'a\u200db'],
+    ['byte order mark', '\ufeffa'],
+    ['a lone high surrogate', 'a\ud800b'],
+    ['a lone low surrogate', 'a\udc00b'],
+  ] as const
+  const fields: ReadonlyArray<{name: string; set: (g: Mutable, value: string) => void; path: (string | number)[]}> = [
+    {name: 'the title', set: (g, value) => (g['title'] = value), path: ['title']},
+    {name: 'a summary', set: (g, value) => (g['steps'][0].summary = value), path: ['steps', 0, 'summary']},
+    {name: 'a body paragraph', set: (g, value) => (g['steps'][1].body[0] = value), path: ['steps', 1, 'body', 0]},
+    {name: "an item's text", set: (g, value) => (g['steps'][2].checklist[0].text = value), path: ['steps', 2, 'checklist', 0, 'text']},
+    {name: 'an introduction paragraph', set: (g, value) => (g['introduction'].body[0] = value), path: ['introduction', 'body', 0]},
+  ]
+  const cases = unsafe.flatMap(([what, value]) => fields.map((field) => ({what, value, ...field})))
+  it.each(cases)('rejects $what in $name', ({value, set, path}) => {
+    const broken = copy()
+    set(broken, value)
+    expect(validateGuide(broken)).toContainEqual(expect.objectContaining({code: 'ERR_GUIDE_CHARACTER', path}))
+  })
+
+  it.each([
+    ['an emoji (a surrogate pair)', 'Smile 🙂'],
+    ['accented letters', 'Résumé, naïve'],
+    ['a tab', 'a\tb'],
+  ])('accepts %s', (_what, value) => {
+    const ok = copy()
+    ok['steps'][1].body[0] = value
+    expect(validateGuide(ok)).toEqual([])
+  })
+
+  it('accepts a newline in a paragraph but not in a title', () => {
+    const ok = copy()
+    ok['steps'][1].body[0] = 'one\ntwo'
+    expect(validateGuide(ok)).toEqual([])
+    const broken = copy()
+    broken['title'] = 'one\ntwo'
+    expect(validateGuide(broken)).toContainEqual(expect.objectContaining({code: 'ERR_GUIDE_CHARACTER', path: ['title']}))
+  })
+})
+
+describe('isGuideError', () => {
+  it.each([
+    ['a brand without a code', {[Symbol.for('ace-second-interview.error')]: true}],
+    ['a brand with a numeric code', {[Symbol.for('ace-second-interview.error')]: true, code: 1}],
+    ['a plain error with a code', Object.assign(new Error('x'), {code: 'ERR_STEP_OUT_OF_RANGE'})],
+  ])('is false for %s', (_name, value) => {
+    expect(isGuideError(value)).toBe(false)
   })
 })

@@ -12,15 +12,18 @@ function compute(round: number): readonly ChecklistItemContent[] {
   // APIs cannot disagree on order, ids or wording.
   return deepFreeze(
     checklistForRound(round).map((item) => {
-      const template = RENDER.items[item.id]
+      const built = RENDER.items[item.id]
       // Both modules are generated from one lint result; a gap is a build bug.
-      if (template === undefined) throw new Error(`checklistContentForRound: no render data for item "${item.id}"; rebuild with \`npm run build\``)
+      if (built === undefined) throw new Error(`checklistContentForRound: no render data for item "${item.id}"; rebuild with \`npm run build\``)
       return {
         id: item.id,
         stepId: item.stepId,
         stepNumber: item.stepNumber,
         text: item.text,
-        hast: mapText(template, (value) => renderTemplate(value, round)),
+        hast: mapText(built.hast, (value) => renderTemplate(value, round)),
+        // Odd parts are placeholder names, spelt for the round: ordinals are
+        // letters and digits only, so nothing here needs escaping.
+        html: built.html.map((part, index) => (index % 2 === 1 ? renderTemplate(`{${part}}`, round) : part)).join(''),
       }
     }),
   )
@@ -31,7 +34,7 @@ const forRound = memoiseByRound('checklistContentForRound(r)', compute)
 /**
  * Get the checklist for one interview round as inline rich content: the same
  * items, order, ids and text as `checklistForRound(r)`, each with a sanitised
- * hast tree whose placeholders are filled for that round. Memoised like
+ * hast tree and its sanitised `html`, placeholders filled for that round. Memoised like
  * `checklistForRound`: the same frozen array while the round is among the 64
  * computed most recently.
  *

@@ -8,6 +8,10 @@ import type {RenderedContent} from './types.js'
 /** The generated render data, frozen once: the same objects on every call. */
 export const RENDER: typeof RENDER_DATA = deepFreeze(RENDER_DATA)
 
+// Frozen above, so the read-only types describe the objects exactly.
+const STEPS = RENDER.steps as readonly RenderedContent[]
+const INTRODUCTION = RENDER.introduction as RenderedContent
+
 /**
  * Get a step's body in every form: mdast, sanitised hast, sanitised HTML and
  * plain text.
@@ -21,7 +25,7 @@ export const RENDER: typeof RENDER_DATA = deepFreeze(RENDER_DATA)
  */
 export function getStepContent(n: StepNumber): RenderedContent {
   assertIntegerInRange(n, 'getStepContent(n)', 'n', FIRST_STEP, LAST_STEP, 'ERR_STEP_OUT_OF_RANGE')
-  return RENDER.steps[n - 1] as RenderedContent
+  return STEPS[n - 1] as RenderedContent
 }
 
 /**
@@ -33,5 +37,5 @@ export function getStepContent(n: StepNumber): RenderedContent {
  *   getIntroContent().text.startsWith("You've been asked back") // true
  */
 export function getIntroContent(): RenderedContent {
-  return RENDER.introduction
+  return INTRODUCTION
 }

@@ -2,4 +2,4 @@
 // the main entry so apps that need only text never bundle the trees.
 export {checklistContentForRound} from './checklist-content.js'
 export {getIntroContent, getStepContent} from './content.js'
-export type {ChecklistItemContent, RenderedContent} from './types.js'
+export type {ChecklistItemContent, ReadonlyTree, RenderedContent} from './types.js'

@@ -6,18 +6,43 @@ import type {Root as MdastRoot} from 'mdast'
 import type {ChecklistItemId, StepId, StepNumber} from '../types.js'
 
 /**
+ * A tree typed read-only all the way down, as the data is frozen: arrays are
+ * `readonly`, every property `readonly`. To change a tree (a unified plugin, a
+ * transformer), clone it first: `structuredClone(tree)` gives a mutable copy
+ * typed with the standard `Root`.
+ */
+export type ReadonlyTree<T> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends readonly (infer Item)[]
+    ? readonly ReadonlyTree<Item>[]
+    : {readonly [Key in keyof T]: ReadonlyTree<T[Key]>}
+
+/**
  * One piece of the guide (a step's body or the introduction) in every form an
- * app may render. Deeply frozen; plain JSON (no positions, no functions).
+ * app may render. Deeply frozen, and typed so; plain JSON (no positions, no
+ * functions).
  */
 export interface RenderedContent {
   /** The markdown tree (mdast), positions removed. */
-  readonly mdast: MdastRoot
+  readonly mdast: ReadonlyTree<MdastRoot>
   /** The sanitised HTML tree (hast): what `html` is serialised from. */
-  readonly hast: HastRoot
+  readonly hast: ReadonlyTree<HastRoot>
   /** Sanitised HTML, safe to assign to `innerHTML`. */
   readonly html: string
   /** Plain text: exactly the text content of `html`. */
   readonly text: string
+}
+
+/** What the build makes for one piece of content, before it is frozen (internal). */
+export interface BuiltContent {
+  /** The markdown tree (mdast), positions removed. */
+  mdast: MdastRoot
+  /** The sanitised HTML tree (hast). */
+  hast: HastRoot
+  /** `hast` serialised. */
+  html: string
+  /** The text content of `html`. */
+  text: string
 }
 
 /** One checklist item as inline rich content, rendered for one round. */
@@ -31,15 +56,29 @@ export interface ChecklistItemContent {
   /** Plain text for the round: equal to `checklistForRound(r)`'s `text`, and to `hast`'s text content. */
   readonly text: string
   /** Sanitised inline hast (phrasing content, no wrapping `<p>`), placeholders filled for the round. */
+  readonly hast: ReadonlyTree<HastRoot>
+  /** `hast` serialised: sanitised inline HTML, safe to assign to `innerHTML`, placeholders filled for the round. */
+  readonly html: string
+}
+
+/** One checklist item as the build makes it, placeholders unfilled (internal). */
+export interface BuiltItem {
+  /** Inline hast; `{round}`, `{previous}` and `{next}` still in its text nodes. */
   readonly hast: HastRoot
+  /**
+   * The HTML serialised from `hast`, split at each placeholder of a text node:
+   * even indices are HTML, odd ones a placeholder's name (`'next'`). A `{…}`
+   * in an attribute is not split, exactly as `hast` leaves attributes alone.
+   */
+  readonly html: readonly string[]
 }
 
 /** What the build generates for the render subpath (internal). */
 export interface RenderData {
   /** The introduction. */
-  readonly introduction: RenderedContent
+  readonly introduction: BuiltContent
   /** Each step's body, in step order. */
-  readonly steps: readonly RenderedContent[]
-  /** Each checklist item's inline hast by id, placeholders unfilled. */
-  readonly items: Readonly<Record<string, HastRoot>>
+  readonly steps: readonly BuiltContent[]
+  /** Each checklist item's inline hast and split HTML by id, placeholders unfilled. */
+  readonly items: Readonly<Record<string, BuiltItem>>
 }

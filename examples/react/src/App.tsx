@@ -1,5 +1,5 @@
 import {checklistForRound, guide, listSteps} from 'ace-second-interview'
-import {checklistContentForRound, getIntroContent, getStepContent} from 'ace-second-interview/render'
+import {type RenderedContent, checklistContentForRound, getIntroContent, getStepContent} from 'ace-second-interview/render'
 import type {Root} from 'hast'
 import {type Components, toJsxRuntime} from 'hast-util-to-jsx-runtime'
 import {useState} from 'react'
@@ -11,8 +11,10 @@ const components: Partial<Components> = {
   a: (props) => <a {...props} target="_blank" rel="noopener noreferrer" />,
 }
 
-function Rich({tree}: {tree: Root}) {
-  return toJsxRuntime(tree, {Fragment, jsx, jsxs, components})
+// The trees are frozen and typed read-only; toJsxRuntime only reads its tree,
+// though its parameter is typed with the mutable `Root`.
+function Rich({tree}: {tree: RenderedContent['hast']}) {
+  return toJsxRuntime(tree as Root, {Fragment, jsx, jsxs, components})
 }
 
 // A few rounds to pick from; the guide has no upper bound.
