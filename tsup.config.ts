@@ -1,7 +1,17 @@
+import type {Plugin} from 'esbuild'
 import {type Options, defineConfig} from 'tsup'
+import {thirdPartyNotices} from './scripts/notices.js'
+
+/** In the bin, `import('../pipeline/check.js')` becomes `import('./check.js')`: dist/check.js. */
+const loadCheckEntryAtRunTime: Plugin = {
+  name: 'load-check-entry-at-run-time',
+  setup(build) {
+    build.onResolve({filter: /[\\/]pipeline[\\/]check\.js$/}, () => ({path: './check.js', external: true}))
+  },
+}
 
 // tsup needs a default export here; the package itself has none.
-// Three builds, all written to the same out dir (`--out-dir` overrides each).
+// Four builds, all written to the same out dir (`--out-dir` overrides each).
 export default defineConfig([
   // The library's two entries: zero runtime dependencies, one build so that
   // code both use (the error classes, the guide data, argument checks) lands
@@ -40,10 +50,33 @@ export default defineConfig([
     platform: 'neutral',
     clean: false,
   })),
-  // The `ace-second-interview` bin. Everything it uses, the build-time pipeline
-  // (unified, remark, yaml, vfile) included, is bundled in: the installed
-  // package has no dependencies to resolve. The shebang in cli/index.ts is kept
-  // and makes tsup write the file executable.
+  // `ace-second-interview/check`: the content check for apps' own tests, and
+  // the code the bin's `check` command runs. Everything it uses, the
+  // build-time pipeline (unified, remark, yaml, vfile) included, is bundled
+  // in: the installed package has no dependencies to resolve. Its types inline
+  // `vfile`'s (a devDependency), so `files` type-check as vfiles for
+  // vfile-reporter in an app that has no vfile installed.
+  {
+    entry: {check: 'pipeline/check.ts'},
+    format: ['esm', 'cjs'],
+    dts: {resolve: true},
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/.*/],
+    // yaml resolves to its CommonJS build under Node, which `require`s Node's
+    // built-ins; an ES module has no `require` unless it makes one.
+    banner: ({format}) => (format === 'esm' ? {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"} : {}),
+    esbuildPlugins: [thirdPartyNotices('THIRD-PARTY-NOTICES.md', ['dist/check.js', 'dist/check.cjs'])],
+    splitting: false,
+    sourcemap: false,
+    treeshake: true,
+    clean: false,
+  },
+  // The `ace-second-interview` bin: the CLI and the runtime, small so that
+  // `steps` starts fast. `check` loads the pipeline on demand, by importing
+  // the check entry's own file (./check.js beside it) rather than a second
+  // copy. The shebang in cli/index.ts is kept and makes tsup write the file
+  // executable.
   {
     entry: {cli: 'cli/index.ts'},
     format: ['esm'],
@@ -51,9 +84,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/.*/],
-    // yaml resolves to its CommonJS build under Node, which `require`s Node's
-    // built-ins; an ES module has no `require` unless it makes one.
-    banner: {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"},
+    esbuildPlugins: [loadCheckEntryAtRunTime],
     splitting: false,
     sourcemap: false,
     treeshake: true,

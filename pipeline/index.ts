@@ -35,6 +35,8 @@ export interface BuildOptions {
   readonly shownAs?: string
   /** Rules to run (default: all). */
   readonly rules?: readonly Rule[]
+  /** The release history to read (default: `manifest.json` in the content folder). */
+  readonly manifest?: string
 }
 
 /** What {@link buildGuide} produced. */
@@ -61,9 +63,10 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const loaded = await loadContent(options.contentDir, cwd, options.shownAs)
   const lint = lintContent(loaded, options.rules)
-  const read = await readManifest(path.join(options.contentDir, MANIFEST_FILE))
-  // Named like every other content file in diagnostics, not by its absolute path.
-  if (read instanceof VFile) read.path = contentFileNamer(options.contentDir, cwd, options.shownAs)(MANIFEST_FILE)
+  const read = await readManifest(options.manifest ?? path.join(options.contentDir, MANIFEST_FILE))
+  // The folder's own manifest is named like every other content file in
+  // diagnostics, not by its absolute path; one given apart keeps its path.
+  if (read instanceof VFile && options.manifest === undefined) read.path = contentFileNamer(options.contentDir, cwd, options.shownAs)(MANIFEST_FILE)
   // A malformed manifest comes back as a file carrying the problem.
   const manifest = read instanceof VFile ? undefined : read
   const files = read instanceof VFile ? [...lint.files, read] : lint.files

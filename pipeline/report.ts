@@ -36,13 +36,26 @@ export interface FormatOptions {
   readonly tips?: boolean
 }
 
-/** One diagnostic, flat, as tests and JSON output want it. */
+/** How serious a diagnostic is: an error stops the build, a warning does not. */
+export type Severity = 'error' | 'warning'
+
+/** One diagnostic, flat, as the check API, tests and JSON output give it. */
 export interface Diagnostic {
+  /** The file's path, relative to the folder the check ran from. */
   readonly file: string
+  /** 1-based line. */
   readonly line: number
+  /** 1-based column. */
   readonly column: number
+  /** The rule that reported it (`unknown` when none did). */
   readonly ruleId: string
+  /** `error` (the build stops) or `warning`. */
+  readonly severity: Severity
+  /** What is wrong: what was expected and what was found. */
   readonly reason: string
+  /** How to fix it, or `null` when there is no advice. */
+  readonly tip: string | null
+  /** `true` exactly when `severity` is `error` (kept for `--format json` readers). */
   readonly fatal: boolean
 }
 
@@ -50,20 +63,52 @@ export interface Diagnostic {
  * Flatten files' messages into diagnostics, sorted by file, line, column.
  *
  * @param files Files with vfile messages.
+ * @returns One diagnostic per message, each with its own tip.
+ * @example
+ *   diagnostics(result.files).filter((d) => d.severity === 'error')
  */
 export function diagnostics(files: readonly VFile[]): Diagnostic[] {
   return files
     .flatMap((file) =>
-      file.messages.map((message: VFileMessage) => ({
+      file.messages.map((message: VFileMessage): Diagnostic => ({
         file: file.path,
         line: message.line ?? 1,
         column: message.column ?? 1,
         ruleId: message.ruleId ?? 'unknown',
+        severity: message.fatal === true ? 'error' : 'warning',
         reason: message.reason,
+        tip: typeof message.note === 'string' && message.note !== '' ? message.note : null,
         fatal: message.fatal === true,
       })),
     )
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+}
+
+// Workflow-command escaping, as in @actions/core's `command.ts`: the message
+// escapes `%`, CR and LF; property values also escape `:` and `,`.
+const escapeData = (text: string): string => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+const escapeProperty = (text: string): string => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
+
+/**
+ * Format diagnostics as GitHub Actions workflow commands
+ * (`::error file=…,line=…,col=…,title=rule-id::reason`), which a workflow
+ * turns into annotations on the pull request's lines. The tip follows the
+ * reason on a second line of the annotation.
+ *
+ * @param found Diagnostics, as {@link diagnostics} returns them.
+ * @returns One command a line, or `''` when there is nothing to say.
+ * @example
+ *   formatGithub([{file: 'content/guide.md', line: 1, column: 1, ruleId: 'no-html', severity: 'error', reason: 'Expected…', tip: null, fatal: true}])
+ *   // '::error file=content/guide.md,line=1,col=1,title=no-html::Expected…\n'
+ */
+export function formatGithub(found: readonly Diagnostic[]): string {
+  return found
+    .map((d) => {
+      const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}`
+      const text = d.tip === null ? d.reason : `${d.reason}\ntip: ${d.tip}`
+      return `::${d.severity} ${properties}::${escapeData(text)}\n`
+    })
+    .join('')
 }
 
 /**
@@ -80,21 +125,13 @@ export function diagnostics(files: readonly VFile[]): Diagnostic[] {
 export function formatDiagnostics(files: readonly VFile[], options: FormatOptions = {}): string {
   const paint = (open: number, close: number, text: string): string =>
     options.color === true ? `\u001B[${open}m${text}\u001B[${close}m` : text
-  // Each message's own tip: one rule may give different tips for different problems.
-  const key = (file: string, line: number, column: number, ruleId: string, reason: string): string =>
-    JSON.stringify([file, line, column, ruleId, reason])
-  const notes = new Map(
-    files.flatMap((file) =>
-      file.messages.map((m) => [key(file.path, m.line ?? 1, m.column ?? 1, m.ruleId ?? 'unknown', m.reason), m.note] as const),
-    ),
-  )
   const lines: string[] = []
   const found = diagnostics(files)
   for (const d of found) {
     const level = d.fatal ? paint(31, 39, 'error') : paint(33, 39, 'warning')
     lines.push(`${escapeControl(d.file)}:${d.line}:${d.column}: ${level} ${escapeControl(d.reason)}  ${paint(2, 22, escapeControl(d.ruleId))}`)
-    const tip = notes.get(key(d.file, d.line, d.column, d.ruleId, d.reason))
-    if (options.tips === true && tip !== undefined) lines.push(`  tip: ${escapeControl(tip)}`)
+    // Each message's own tip: one rule may give different tips for different problems.
+    if (options.tips === true && d.tip !== null) lines.push(`  tip: ${escapeControl(d.tip)}`)
   }
   if (found.length === 0) return ''
   const errors = found.filter((d) => d.fatal).length

@@ -2,12 +2,13 @@
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
-import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
+import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {toJsonSchema} from '../src/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -49,12 +50,25 @@ async function main(): Promise<number> {
     // The JSON forms, for apps that fetch or cache the guide as data.
     await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
+    await publishManifest(contentDir, staging)
     await swapInto(staging, dist)
   } finally {
     await rm(staging, {recursive: true, force: true})
   }
   process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
+}
+
+// The release history, as `ace-second-interview/manifest.json`: a fork's
+// `checkContent(dir, {manifest})` then knows every id the package published
+// or retired. Copied as it is (the build has already checked it). Content
+// that has never been released has none to publish.
+async function publishManifest(contentDir: string, staging: string): Promise<void> {
+  try {
+    await copyFile(path.join(contentDir, MANIFEST_FILE), path.join(staging, MANIFEST_FILE))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
 }
 
 // Same bytes, same mtime: keeps watchers and incremental tools quiet.

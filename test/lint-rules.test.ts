@@ -53,7 +53,7 @@ describe.each(fixtures)('fixture %s', (fixture) => {
     try {
       const {guide, found, tips} = await lint(directory)
       expect(guide).toBeUndefined()
-      expect(found).toEqual([{...expected, fatal: true}])
+      expect(found).toEqual([{...expected, fatal: true, severity: 'error', tip: tips[0]}])
       // Its tip is there, and points only to documentation the package ships.
       expect(tips).toHaveLength(1)
       expect(tips[0]?.trim()).not.toBe('')

@@ -1,51 +1,40 @@
-import {stat} from 'node:fs/promises'
-import path from 'node:path'
-import {buildGuide, diagnostics, formatDiagnostics} from '../../pipeline/index.js'
-import {guide} from '../../src/index.js'
-import {UsageError, parseFormat, quote} from '../args.js'
-import {escapeControl, shouldUseColor} from '../color.js'
+import {UsageError, quote} from '../args.js'
+import {CHECK_FORMATS, type CheckFormat, runCheck} from '../check-run.js'
 import type {Command} from '../command.js'
-import {formatJson} from '../format.js'
+import {PROGRAM} from '../help.js'
 
 const NAME = 'check'
 
-/** Refuse a path that exists but is no folder; a missing one is a content problem the lint reports. */
-async function assertNotAFile(directory: string, given: string): Promise<void> {
-  const found = await stat(directory).catch(() => undefined)
-  if (found !== undefined && !found.isDirectory()) {
-    throw new UsageError(`expected [content-dir] to be a folder, received a file: ${quote(given)}`, NAME)
+/**
+ * Read `check`'s `--format`: besides the reader commands' text and json, it
+ * prints GitHub workflow commands.
+ */
+function parseCheckFormat(value: string | undefined): CheckFormat {
+  if (value === undefined) return 'text'
+  const format = CHECK_FORMATS.find((known) => known === value)
+  if (format === undefined) {
+    throw new UsageError(`expected --format to be one of ${CHECK_FORMATS.join(', ')}, received ${quote(value)}`, NAME)
   }
+  return format
 }
 
-/** `check [content-dir]`: lint a content folder. */
+/** `check [content-dir]`: lint a content folder, once or on every save. */
 export const checkCommand: Command = {
   name: NAME,
-  synopsis: '[content-dir] [--format <format>]',
+  synopsis: '[content-dir] [--format <format>] [--watch]',
   summary: 'Lint a content folder and print file:line:column diagnostics; exit 1 on errors.',
   details: [
     '  [content-dir]      the content folder (default: ./content)',
-    '  --format <format>  text (default) or json (the diagnostics array)',
+    '  --format <format>  text (default), json (the diagnostics array) or',
+    '                     github (workflow commands: annotations on a pull request)',
+    '  --watch            keep running and check again on every save',
   ],
-  options: {format: {type: 'string'}},
+  options: {format: {type: 'string'}, watch: {type: 'boolean'}},
   maxPositionals: 1,
   async run({values, positionals}, io) {
-    const format = parseFormat(values['format'], NAME, ['text', 'json'])
-    const given = positionals[0] ?? 'content'
-    const contentDir = path.resolve(io.cwd, given)
-    await assertNotAFile(contentDir, given)
-    // The bin's own content version: the lint does not depend on it.
-    // Paths are shown under the folder as the user typed it, absolute or not.
-    const result = await buildGuide({contentDir, version: guide.version, cwd: io.cwd, shownAs: given})
-    const failed = result.guide === undefined
-    if (format === 'json') {
-      io.stdout.write(formatJson(diagnostics(result.files)))
-    } else {
-      const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
-      const report = formatDiagnostics(result.files, {color, tips: true})
-      // A failed lint always has a report; a clean one may have none.
-      const clean = `check: ${escapeControl(given)} is clean (${result.guide?.steps.length ?? 0} steps)\n`
-      io.stdout.write(report || clean)
-    }
-    return failed ? 1 : 0
+    const format = parseCheckFormat(values['format'])
+    // The one boolean option; ParsedArgs types values as strings.
+    const watch = (values as Record<string, unknown>)['watch'] === true
+    return runCheck({dir: positionals[0] ?? 'content', format, watch, program: `${PROGRAM} ${NAME}`}, io)
   },
 }

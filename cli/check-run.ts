@@ -1,0 +1,161 @@
+// What `check` does once its arguments are read: run `checkContent` (the
+// `ace-second-interview/check` API) and print the verdict, once or on every
+// save. Shared by the bin and `npm run check:content` / `npm run dev`, so it
+// imports nothing that needs the generated guide data: a fresh clone, with no
+// build, can run it.
+import {type FSWatcher, watch} from 'node:fs'
+import path from 'node:path'
+import {diagnostics, formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
+import {escapeControl} from '../pipeline/terminal.js'
+import {quote} from './args.js'
+import type {Io} from './command.js'
+
+/** The formats `check` prints. */
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const
+
+/** One of {@link CHECK_FORMATS}. */
+export type CheckFormat = (typeof CHECK_FORMATS)[number]
+
+/** What to check and how to print it. */
+export interface CheckRequest {
+  /** The content folder, as the user gave it (relative to `io.cwd` or absolute). */
+  readonly dir: string
+  /** `text` (file:line:column lines), `json` (the diagnostics) or `github` (workflow commands). */
+  readonly format: CheckFormat
+  /** Keep running and check again on every change. */
+  readonly watch: boolean
+  /** Who is speaking, for one-line errors (`ace-second-interview check`). */
+  readonly program: string
+  /** Stops watching (tests); without one, watching lasts until the process is killed. */
+  readonly signal?: AbortSignal | undefined
+}
+
+/** Opens every watch-mode run; `.vscode/tasks.json`'s `beginsPattern` matches it. */
+export const WATCH_BEGIN = 'check --watch: checking'
+/** Closes every watch-mode run; `.vscode/tasks.json`'s `endsPattern` matches it. */
+export const WATCH_END = 'check --watch: done'
+
+// Saves come as bursts of events (write, chmod, rename of a temporary file):
+// one check per burst.
+const DEBOUNCE_MS = 15
+
+// The pipeline (unified, remark, yaml: most of the package's code) is loaded
+// only when a check runs, so `steps` and friends start fast. The bin's build
+// points this import at dist/check.js, the `ace-second-interview/check` entry.
+const loadCheck = async () => import('../pipeline/check.js')
+type CheckModule = Awaited<ReturnType<typeof loadCheck>>
+
+/**
+ * Check a content folder and print the verdict; with `watch`, keep checking
+ * on every change until `signal` aborts.
+ *
+ * @param request The folder, the format and whether to watch.
+ * @param io Where to write.
+ * @returns 0 clean, 1 content errors, 2 no such folder. In watch mode, the
+ *   status of the last run.
+ * @throws Whatever an unexpected failure (e.g. an unreadable file) throws.
+ * @example
+ *   process.exitCode = await runCheck({dir: 'content', format: 'text', watch: false, program: 'check'}, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
+ */
+export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
+  const api = await loadCheck()
+  if (!request.watch) return checkOnce(api, request, io)
+  return watchFolder(api, request, io)
+}
+
+async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
+  let result
+  try {
+    result = await api.checkContent(request.dir, {cwd: io.cwd})
+  } catch (error) {
+    if (!api.isCheckError(error)) throw error
+    io.stderr.write(`${request.program}: expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(request.dir)}\n`)
+    return 2
+  }
+  const status = result.ok ? 0 : 1
+  if (request.format === 'json') {
+    // Watch mode prints one run a line (JSON Lines); once, the array is indented.
+    io.stdout.write(request.watch ? `${JSON.stringify(result.diagnostics)}\n` : `${JSON.stringify(result.diagnostics, null, 2)}\n`)
+  } else if (request.format === 'github') {
+    io.stdout.write(formatGithub(diagnostics(result.files)))
+  } else {
+    const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
+    // A failed check always has a report; a clean one may have none.
+    const report = formatDiagnostics(result.files, {color, tips: true})
+    io.stdout.write(report || `check: ${escapeControl(request.dir)} is clean (${result.steps} steps)\n`)
+  }
+  return status
+}
+
+async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
+  const root = path.resolve(io.cwd, request.dir)
+  const text = request.format === 'text'
+  let status = 0
+  let running: Promise<void> | undefined
+  let again = false
+  let timer: NodeJS.Timeout | undefined
+
+  const check = async (): Promise<void> => {
+    const started = process.hrtime.bigint()
+    if (text) io.stdout.write(`${WATCH_BEGIN} ${escapeControl(request.dir)}\n`)
+    status = await checkOnce(api, request, io)
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    if (text) io.stdout.write(`${WATCH_END} in ${Math.round(ms)} ms; watching ${escapeControl(request.dir)} for changes (Ctrl-C to stop)\n`)
+  }
+  const schedule = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      if (running !== undefined) {
+        again = true
+        return
+      }
+      running = check().finally(() => {
+        running = undefined
+        watchSteps()
+        if (again) {
+          again = false
+          schedule()
+        }
+      })
+    }, DEBOUNCE_MS)
+  }
+
+  // Two plain directory watches, not `recursive`: on Linux, Node 20's
+  // recursive mode watches each file by inode and goes deaf to a file an
+  // editor saved by writing a copy and renaming it over the original. A
+  // directory's own watch sees every write, rename and delete inside it, and
+  // the content folder has only one level below it (steps/).
+  let top: FSWatcher | undefined
+  let steps: FSWatcher | undefined
+  const open = (folder: string): FSWatcher | undefined => {
+    try {
+      const watcher = watch(folder, {persistent: true}, schedule)
+      watcher.on('error', () => {
+        watcher.close()
+        schedule()
+      })
+      return watcher
+    } catch {
+      return undefined // missing: the check reports it, and the next change retries
+    }
+  }
+  const watchSteps = (): void => {
+    top ??= open(root)
+    steps?.close()
+    steps = open(path.join(root, 'steps'))
+  }
+
+  watchSteps()
+  await check()
+  // Nothing to watch: the one-line error is printed; stop rather than wait forever.
+  if (top === undefined) return status
+  await new Promise<void>((resolve) => {
+    if (request.signal?.aborted === true) resolve()
+    request.signal?.addEventListener('abort', () => resolve(), {once: true})
+  })
+  clearTimeout(timer)
+  top?.close()
+  steps?.close()
+  await running
+  return status
+}
