@@ -19,18 +19,20 @@ export interface BundleSize {
  * @param contents The module's source, e.g. `export * from 'ace-second-interview'`.
  * @param resolveDir Where its imports resolve from (the project root resolves
  *   the package by its own name through the exports map).
+ * @param platform `browser` (default) or `node`, for an entry that only runs
+ *   under Node (`./check` reads files).
  * @returns The minified and gzipped sizes and the bundled files.
  * @throws {Error} When esbuild cannot bundle it (e.g. dist/ is missing: run `npm run build`).
  * @example
  *   await measureBundle("export {getStep} from 'ace-second-interview'", root)
  *   // {minified: 13000, gzip: 4600, inputs: ['dist/index.js', 'entry.js']}
  */
-export async function measureBundle(contents: string, resolveDir: string): Promise<BundleSize> {
+export async function measureBundle(contents: string, resolveDir: string, platform: 'browser' | 'node' = 'browser'): Promise<BundleSize> {
   const result = await build({
     stdin: {contents, resolveDir, sourcefile: 'entry.js', loader: 'js'},
     absWorkingDir: resolveDir,
     bundle: true,
-    platform: 'browser',
+    platform,
     format: 'esm',
     minify: true,
     metafile: true,

@@ -10,11 +10,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 interface Budget {
   readonly budgets: Readonly<Record<string, number>>
+  /** Entries that run only under Node, bundled for Node instead of the browser. */
+  readonly node?: readonly string[]
 }
 
 async function main(): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {name: string; exports: Record<string, unknown>}
-  const {budgets} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
+  const {budgets, node = []} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
   let failed = false
   const rows: string[] = []
   for (const [subpath, limit] of Object.entries(budgets)) {
@@ -27,14 +29,14 @@ async function main(): Promise<number> {
     try {
       // A JSON subpath has only a default export; `export *` would bundle nothing.
       const source = subpath.endsWith('.json') ? `export {default} from '${specifier}'` : `export * from '${specifier}'`
-      size = await measureBundle(source, root)
+      size = await measureBundle(source, root, node.includes(subpath) ? 'node' : 'browser')
     } catch (error) {
       process.stderr.write(`size: could not bundle ${specifier} (run \`npm run build\` first?): ${(error as Error).message}\n`)
       return 2
     }
     const over = size.gzip > limit
     failed ||= over
-    rows.push(`${over ? 'over ' : 'ok   '} ${specifier}: ${size.gzip} B min+gzip (${size.minified} B minified), budget ${limit} B (${((100 * size.gzip) / limit).toFixed(1)}%)`)
+    rows.push(`${over ? 'over ' : 'ok   '} ${specifier}${node.includes(subpath) ? ' (Node)' : ''}: ${size.gzip} B min+gzip (${size.minified} B minified), budget ${limit} B (${((100 * size.gzip) / limit).toFixed(1)}%)`)
   }
   for (const subpath of Object.keys(pkg.exports)) {
     if (subpath !== './package.json' && !Object.hasOwn(budgets, subpath)) {
