@@ -1,0 +1,211 @@
+// `ace-second-interview/check`: checkContent, rules and the published
+// manifest, on fixture content the tests own (a copy of test/fixtures/valid).
+import {spawnSync} from 'node:child_process'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {reporter} from 'vfile-reporter'
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import * as source from '../pipeline/check.js'
+import {checkContent, isCheckError, rules} from '../pipeline/check.js'
+import {rules as pipelineRules} from '../pipeline/rules/index.js'
+import {brokenFixtures, materialize, materializeWith, readExpectation} from './fixture-content.js'
+import {ROOT, consumerProject} from './helpers.js'
+
+const FIXTURE_NAMES = await brokenFixtures()
+const cleanup: string[] = []
+afterAll(async () => {
+  for (const folder of cleanup) await rm(folder, {recursive: true, force: true})
+})
+const owned = (folder: string): string => {
+  cleanup.push(folder)
+  return folder
+}
+
+describe('checkContent', () => {
+  it('resolves ok with no diagnostics and one vfile per file for clean content', async () => {
+    const folder = owned(await materializeWith({}))
+    const result = await checkContent(folder, {cwd: folder})
+    expect(result.ok).toBe(true)
+    expect(result.diagnostics).toEqual([])
+    const paths = result.files.map((file) => file.path).sort()
+    expect(paths).toContain('guide.md')
+    expect(paths.filter((file) => file.startsWith('steps/'))).toHaveLength(result.steps)
+    expect(result.steps).toBeGreaterThan(0)
+  })
+
+  it('accepts the folder as a path relative to cwd, an absolute path or a file URL, and cwd as a URL', async () => {
+    const folder = owned(await materializeWith({}))
+    const parent = path.dirname(folder)
+    const runs = [
+      await checkContent(path.basename(folder), {cwd: parent}),
+      await checkContent(folder, {cwd: pathToFileURL(parent)}),
+      await checkContent(pathToFileURL(folder), {cwd: parent}),
+    ]
+    for (const result of runs) {
+      expect(result.ok).toBe(true)
+      expect(result.files.map((file) => file.path)).toContain(`${path.basename(folder)}/guide.md`)
+    }
+  })
+
+  // Each broken fixture: the same single diagnostic the build reports, with every field.
+  it.each(FIXTURE_NAMES)('reports fixture %s as one diagnostic with file, place, rule, severity, reason and tip', async (fixture) => {
+    const {delete: _deleted, ...expected} = await readExpectation(fixture)
+    const folder = owned(await materialize(fixture))
+    const result = await checkContent(folder, {cwd: folder})
+    expect(result.ok).toBe(false)
+    expect(result.steps).toBe(0)
+    expect(result.diagnostics).toEqual([{...expected, severity: 'error', fatal: true, tip: expect.stringMatching(/\S/)}])
+  })
+
+  it('gives each diagnostic its own message\'s tip', async () => {
+    const folder = owned(await materialize('known-placeholders/unknown'))
+    const result = await checkContent(folder, {cwd: folder})
+    const message = result.files.flatMap((file) => file.messages)[0]
+    expect(result.diagnostics[0]?.tip).toBe(message?.note)
+  })
+
+  it('returns vfiles that vfile-reporter prints', async () => {
+    const folder = owned(await materialize('known-placeholders/unknown'))
+    const {files, diagnostics} = await checkContent(folder, {cwd: folder})
+    const report = reporter([...files], {color: false})
+    expect(report).toContain(diagnostics[0]!.reason)
+    expect(report).toContain(`${diagnostics[0]!.line}:${diagnostics[0]!.column}`)
+    expect(report).toContain('1 error')
+  })
+
+  it.each([
+    {name: 'a folder that does not exist', make: async (folder: string) => path.join(folder, 'no-such-folder'), code: 'ERR_CHECK_NO_FOLDER'},
+    {name: 'a file', make: async (folder: string) => path.join(folder, 'guide.md'), code: 'ERR_CHECK_NOT_A_FOLDER'},
+  ])('rejects $name with $code, naming the path as given', async ({make, code}) => {
+    const folder = owned(await materializeWith({}))
+    const given = await make(folder)
+    const error = await checkContent(given).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    )
+    expect(isCheckError(error)).toBe(true)
+    expect(error).toMatchObject({code, path: given})
+    expect((error as Error).message).toContain(JSON.stringify(given))
+  })
+
+  it('reads the release history from options.manifest instead of the content folder\'s', async () => {
+    const folder = owned(await materializeWith({'manifest.json': await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8')}))
+    expect((await checkContent(folder, {cwd: folder})).ok).toBe(true)
+    const elsewhere = owned(await mkdtemp(path.join(tmpdir(), 'ace-manifest-')))
+    const broken = path.join(elsewhere, 'upstream.json')
+    await writeFile(broken, '{"releases": []}\n')
+    for (const manifest of [broken, pathToFileURL(broken)]) {
+      const result = await checkContent(folder, {cwd: folder, manifest})
+      expect(result.ok).toBe(false)
+      expect(result.diagnostics).toEqual([expect.objectContaining({file: broken, ruleId: 'manifest', severity: 'error'})])
+    }
+  })
+})
+
+describe('rules', () => {
+  it('lists every rule the pipeline runs, in order, with id, description and tip only', () => {
+    expect(rules.map((rule) => rule.id)).toEqual(pipelineRules.map((rule) => rule.id))
+    for (const rule of rules) {
+      expect(Object.keys(rule).sort()).toEqual(['description', 'id', 'tip'])
+      expect(rule.description).toMatch(/\S/)
+      expect(rule.tip).toMatch(/\S/)
+    }
+    expect(Object.isFrozen(rules)).toBe(true)
+    expect(rules.every((rule) => Object.isFrozen(rule))).toBe(true)
+  })
+})
+
+describe('the built entry', () => {
+  const require = createRequire(import.meta.url)
+
+  it('exports the same names from dist/check.js and dist/check.cjs as the source', async () => {
+    const esm = (await import(pathToFileURL(path.join(ROOT, 'dist/check.js')).href)) as Record<string, unknown>
+    const cjs = require(path.join(ROOT, 'dist/check.cjs')) as Record<string, unknown>
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(source).sort())
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(source).sort())
+    expect(esm['rules']).toEqual(rules)
+  })
+
+  it('publishes content/manifest.json as dist/manifest.json, byte for byte', async () => {
+    expect(await readFile(path.join(ROOT, 'dist/manifest.json'), 'utf8')).toBe(await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8'))
+  })
+
+  it('is not part of the main entry: dist/index.* never loads the pipeline', async () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/render.js', 'dist/render.cjs']) {
+      const code = await readFile(path.join(ROOT, file), 'utf8')
+      expect(code, file).not.toMatch(/check\.c?js|unified|micromark/)
+    }
+  })
+})
+
+describe('installed from the packed tarball', () => {
+  const packed = inject('packed')
+  let project: string
+  beforeAll(async () => {
+    project = await consumerProject(packed, 'check-api', {name: 'consumer', private: true, type: 'module'})
+  })
+
+  it('runs from import and require with no dependency installed, against the package\'s own manifest', async () => {
+    const folder = owned(await materializeWith({}))
+    const script = `
+      import {createRequire} from 'node:module'
+      import {checkContent, rules} from 'ace-second-interview/check'
+      const require = createRequire(import.meta.url)
+      const cjs = require('ace-second-interview/check')
+      const manifest = require.resolve('ace-second-interview/manifest.json')
+      const [esmResult, cjsResult] = await Promise.all([checkContent(${JSON.stringify(folder)}, {manifest}), cjs.checkContent(${JSON.stringify(folder)}, {manifest})])
+      console.log(JSON.stringify({esm: esmResult.ok, cjs: cjsResult.ok, rules: rules.length === cjs.rules.length, releases: require('ace-second-interview/manifest.json').releases.length}))
+    `
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: project, encoding: 'utf8'})
+    expect(run.stderr).toBe('')
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8')) as {releases: unknown[]}
+    expect(JSON.parse(run.stdout)).toEqual({esm: true, cjs: true, rules: true, releases: manifest.releases.length})
+  })
+
+  it('type-checks for an app with neither vfile nor the pipeline installed, and its files suit vfile-reporter', async () => {
+    const consumer = `import {checkContent, rules, type CheckResult, type Diagnostic, type RuleInfo} from 'ace-second-interview/check'
+import {reporter} from 'vfile-reporter'
+
+const result: CheckResult = await checkContent('content', {manifest: new URL('./manifest.json', import.meta.url)})
+const first: Diagnostic | undefined = result.diagnostics[0]
+export const where: string = first === undefined ? '' : \`\${first.file}:\${first.line}:\${first.column} \${first.ruleId}\`
+export const severity: 'error' | 'warning' | undefined = first?.severity
+export const tip: string | null | undefined = first?.tip
+export const report: string = reporter([...result.files])
+export const reasons: string[] = result.files.flatMap((file) => file.messages.map((message) => message.reason))
+export const ids: string[] = rules.map((rule: RuleInfo) => rule.id)
+// If the declarations failed to resolve, these would be \`any\` and not errors:
+// @ts-expect-error ok is a boolean
+export const wrong: string = result.ok
+// @ts-expect-error a file's path is a string
+export const wrongPath: number = result.files[0]!.path
+`
+    await writeFile(path.join(project, 'check-consumer.ts'), consumer)
+    await writeFile(
+      path.join(project, 'tsconfig.check.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: false,
+          // A Node app has Node's types; vfile-reporter is the app's own choice,
+          // mapped to this repository's copy (it brings its own vfile).
+          typeRoots: [path.join(ROOT, 'node_modules/@types')],
+          types: ['node'],
+          paths: {'vfile-reporter': [path.join(ROOT, 'node_modules/vfile-reporter/index.d.ts')]},
+        },
+        files: ['check-consumer.ts'],
+      }),
+    )
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.check.json', '--pretty', 'false'], {cwd: project, encoding: 'utf8'})
+    expect(tsc.stdout + tsc.stderr).toBe('')
+    expect(tsc.status).toBe(0)
+  })
+})
