@@ -118,8 +118,7 @@ describe('run: usage errors are worded for the command line and quote what was t
     {args: ['steps', 'extra'], reason: 'ace-second-interview steps: expected no arguments, received "extra"'},
     {args: ['step', '1', '2'], reason: 'ace-second-interview step: expected at most 1 argument, received also "2"'},
     {args: ['steps', '--format', 'xml'], reason: 'ace-second-interview steps: expected --format to be one of text, markdown, json, received "xml"'},
-    {args: ['check', '--format', 'markdown'], reason: 'ace-second-interview check: expected --format to be one of text, json, received "markdown"'},
-    {args: ['check', 'package.json'], reason: 'ace-second-interview check: expected [content-dir] to be a folder, received a file: "package.json"'},
+    {args: ['check', '--format', 'markdown'], reason: 'ace-second-interview check: expected --format to be one of text, json, github, received "markdown"'},
     // Repeated options are refused, not silently the last one.
     {args: ['checklist', '--round', '3', '--round', '4'], reason: 'ace-second-interview checklist: expected --round at most once, received "--round 3" and "--round 4"'},
     {args: ['steps', '--format=json', '--format', 'text'], reason: 'ace-second-interview steps: expected --format at most once, received "--format=json" and "--format text"'},

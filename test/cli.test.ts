@@ -162,7 +162,7 @@ describe('ace-second-interview check', () => {
 
   it('exits 0 on clean content, checking ./content by default', async () => {
     const folder = await copyContent('clean')
-    expect(cli(['check'], {cwd: folder})).toEqual({status: 0, stdout: 'check: content is clean (6 steps)\n', stderr: ''})
+    expect(cli(['check'], {cwd: folder})).toEqual({status: 0, stdout: `check: content is clean (${listSteps().length} steps)\n`, stderr: ''})
     expect(cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
   })
 
@@ -215,13 +215,45 @@ describe('ace-second-interview check', () => {
     }
   })
 
-  it('reports a missing folder as a content error (exit 1), not a bad argument', () => {
-    const run = cli(['check', 'no-such-folder', '--format', 'json'], {cwd: scratch})
+  it.each([
+    {given: 'no-such-folder', found: 'nothing'},
+    {given: 'no/such/folder', found: 'nothing'},
+    {given: '/no/such/dir', found: 'nothing'},
+    {given: 'package.json', found: 'a file'},
+  ])('check $given: exit 2 and one line naming the path as given, nothing on stdout', ({given, found}) => {
+    for (const format of ['text', 'json', 'github']) {
+      expect(cli(['check', given, '--format', format])).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `ace-second-interview check: expected [content-dir] to be a folder, found ${found} at ${JSON.stringify(given)}\n`,
+      })
+    }
+  })
+
+  it('--format json is what checkContent returns: every diagnostic with severity and its own tip', async () => {
+    const folder = await copyContent('json-tips')
+    const file = path.join(folder, 'content', stepFile)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{next} interview, go back', '{nxet} interview, go back'))
+    const run = cli(['check', '--format', 'json'], {cwd: folder})
     expect(run.status).toBe(1)
-    const found = JSON.parse(run.stdout) as {file: string; ruleId: string}[]
-    expect(found.length).toBeGreaterThan(0)
-    for (const diagnostic of found) expect(diagnostic.ruleId).toBe('content-files')
-    expect(found[0]!.file.startsWith('no-such-folder/')).toBe(true)
+    const {checkContent} = await import('../pipeline/check.js')
+    const expected = await checkContent('content', {cwd: folder})
+    expect(JSON.parse(run.stdout)).toEqual(expected.diagnostics)
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({severity: 'error', tip: expect.stringMatching(/\S/)})])
+  })
+
+  it('--format github prints one workflow command per diagnostic, with the rule as title and the tip on a second line', async () => {
+    const folder = await copyContent('github')
+    const file = path.join(folder, 'content', stepFile)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{next} interview, go back', '{nxet} interview, go back'))
+    const run = cli(['check', '--format', 'github'], {cwd: folder})
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe('')
+    const {checkContent} = await import('../pipeline/check.js')
+    const [d] = (await checkContent('content', {cwd: folder})).diagnostics
+    const escape = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+    expect(run.stdout).toBe(`::error file=content/${stepFile},line=${d!.line},col=${d!.column},title=known-placeholders::${escape(`${d!.reason}\ntip: ${d!.tip}`)}\n`)
+    expect(cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
   })
 })
 
@@ -326,16 +358,48 @@ describe('ace-second-interview: the built bin', () => {
     expect((await readFile(BIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node')
   })
 
-  it('imports nothing but Node\'s built-in modules', async () => {
-    const code = await readFile(BIN, 'utf8')
-    const specifiers = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
-    expect(specifiers.length).toBeGreaterThan(0)
-    for (const specifier of specifiers) expect(builtinModules).toContain(specifier.replace(/^node:/, ''))
-    expect(code).not.toMatch(/\bimport\(\s*['"](?!node:)/)
-    // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
-    for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-      expect(builtinModules).toContain(name!.replace(/^node:/, ''))
+  it('imports nothing but Node\'s built-in modules, and the check entry (./check.js) only on demand', async () => {
+    for (const file of ['dist/cli.js', 'dist/check.js']) {
+      const code = await readFile(path.join(ROOT, file), 'utf8')
+      const specifiers = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
+      expect(specifiers.length, file).toBeGreaterThan(0)
+      for (const specifier of specifiers) expect(builtinModules, file).toContain(specifier.replace(/^node:/, ''))
+      const dynamic = [...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!)
+      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')), file).toEqual(file === 'dist/cli.js' ? ['./check.js'] : [])
+      // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
+      for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        expect(builtinModules, file).toContain(name!.replace(/^node:/, ''))
+      }
     }
+  })
+
+  it('runs steps, step and checklist without the pipeline: they work with dist/check.js gone, and check names what is missing', async () => {
+    const copy = path.join(scratch, 'no-pipeline')
+    await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
+    await rm(path.join(copy, 'check.js'))
+    for (const args of [['steps'], ['step', '2'], ['checklist', '--round', '3'], ['--version'], ['--help']]) {
+      const run = spawnSync(process.execPath, [path.join(copy, 'cli.js'), ...args], {cwd: ROOT, encoding: 'utf8'})
+      expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
+      expect(run.stdout).toBe(cli(args).stdout)
+    }
+    const check = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check'], {cwd: ROOT, encoding: 'utf8'})
+    expect(check.status).toBe(1)
+    expect(check.stderr).toContain('check.js')
+  })
+
+  it('checks content wherever it is installed (npx ace-second-interview check)', async () => {
+    const packed = inject('packed')
+    const consumer = await consumerProject(packed, 'cli-check')
+    await cp(path.join(ROOT, 'content'), path.join(consumer, 'content'), {recursive: true})
+    const bin = path.join(consumer, 'node_modules/.bin/ace-second-interview')
+    const clean = spawnSync(bin, ['check'], {cwd: consumer, encoding: 'utf8'})
+    expect(clean.stderr).toBe('')
+    expect(clean.stdout).toMatch(/^check: content is clean \(\d+ steps\)\n$/)
+    expect(clean.status).toBe(0)
+    await writeFile(path.join(consumer, 'content/guide.md'), '# Title only\n')
+    const broken = spawnSync(bin, ['check', 'content', '--format', 'json'], {cwd: consumer, encoding: 'utf8'})
+    expect(broken.status).toBe(1)
+    expect((JSON.parse(broken.stdout) as Array<{file: string}>).some((d) => d.file === 'content/guide.md')).toBe(true)
   })
 
   it('works installed from the packed tarball, with no dependencies, through its bin link', async () => {
