@@ -3,6 +3,7 @@
 // kept as it is when the file is rewritten.
 import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
 import {type Figure, format, rate} from './figure.js'
+import type {CliResult} from './figures/cli.js'
 import type {OpsResult} from './figures/ops.js'
 import type {PipelineResult} from './figures/pipeline.js'
 import type {SizeResult} from './figures/size.js'
@@ -23,6 +24,7 @@ export interface BenchRun {
   readonly figures: readonly Figure[]
   readonly size: SizeResult
   readonly startup: StartupResult
+  readonly cli: CliResult
   readonly ops: OpsResult
   readonly pipeline: PipelineResult
 }
@@ -105,6 +107,13 @@ ${figureTable(run.figures)}
   \`export {getStep, checklistForRound} from 'ace-second-interview'\`, gzip level 9
   (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is
   \`content/guide.md\` and \`content/steps/*.md\` concatenated and gzipped at level 9.
+- **The bin**: \`steps\` start-up is timed in pairs with \`node -e 0\` (two fresh
+  processes back to back, alternating which goes first); the figure is the
+  median of the pairs' ratios. \`check --watch\` runs on a copy of
+  \`content/\`; each sample writes a step file (alternately breaking and
+  repairing an item id) and stops when the watch's closing line for a run that
+  began after the write reaches the benchmark; the baseline is a one-off
+  \`check\` process on the same content.
 - **Throughput**: one fresh process per benchmark (\`bench/workers/ops.ts\`) running
   the shipped \`dist/index.js\`; inputs cycle through a 1,024-entry table; the
   iteration count doubles until a sample takes ≥ 40 ms (this also warms the
@@ -143,6 +152,15 @@ parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0
 | \`import\` + \`getStep\` | ${format(m.esm, 1)} ms | ${format(m.esm / m.baseline, 3)}× |
 | ESM loader alone (\`--input-type=module -e 0\`) | ${format(m.esmLoader, 1)} ms | ${format(m.esmLoader / m.baseline, 3)}× |
 | parsing content/*.md at run time with unified (what the build step avoids) | ${format(m.parseAtRunTime, 1)} ms | ${format(m.parseAtRunTime / m.baseline, 2)}× |
+
+### The bin
+
+| process | median |
+|---|---|
+| \`node -e 0\` | ${format(run.cli.medians.nodeBaseline, 1)} ms |
+| \`ace-second-interview steps\` | ${format(run.cli.medians.steps, 1)} ms (median pair ratio ${format(run.cli.medians.stepsRatio, 3)}×) |
+| one-off \`ace-second-interview check\` (shipped content) | ${format(run.cli.medians.oneOffCheck, 1)} ms |
+| \`check --watch\`: write of a step file to the verdict's last line, ${run.cli.saves} saves | ${format(run.cli.medians.saveToOutput, 1)} ms |
 
 ### Throughput (ns per operation, median)
 

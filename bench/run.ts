@@ -7,6 +7,7 @@ import {loadavg} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {ROOT, makeConsumer} from './consumer.js'
+import {measureCli} from './figures/cli.js'
 import {measureLoad} from './figures/load.js'
 import {measureOps} from './figures/ops.js'
 import {measurePipeline} from './figures/pipeline.js'
@@ -39,15 +40,17 @@ async function main(): Promise<number> {
     const load = await measureLoad(consumer, samples)
     log('bench: whole-process start-up…')
     const startup = measureStartup(consumer, samples)
+    log('bench: the bin (steps start-up, check --watch)…')
+    const cli = await measureCli(samples)
     log('bench: throughput…')
     const ops = measureOps()
     log('bench: validateGuide at its cap…')
     const validate = measureValidate()
     log(`bench: build pipeline${full ? ' (full: up to 60,000 steps)' : ''}…`)
     const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
-    const figures = [...load, ...startup.figures, size.figure, ...ops.figures, ...validate, ...pipeline.figures]
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...ops.figures, ...validate, ...pipeline.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {full, startedAt, seconds, loadBefore, figures, size, startup, ops, pipeline}
+    const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0

@@ -89,11 +89,13 @@ async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promi
 
 async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
   const root = path.resolve(io.cwd, request.dir)
+  const stepsFolder = path.join(root, 'steps')
   const text = request.format === 'text'
   let status = 0
   let running: Promise<void> | undefined
   let again = false
   let timer: NodeJS.Timeout | undefined
+  let steps: FSWatcher | undefined
 
   const check = async (): Promise<void> => {
     const started = process.hrtime.bigint()
@@ -111,7 +113,9 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
       }
       running = check().finally(() => {
         running = undefined
-        watchSteps()
+        // Only a watch that is not open is (re)opened here: closing an open
+        // one would drop the events it holds but has not delivered yet.
+        steps ??= open(stepsFolder, schedule)
         if (again) {
           again = false
           schedule()
@@ -125,27 +129,30 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
   // editor saved by writing a copy and renaming it over the original. A
   // directory's own watch sees every write, rename and delete inside it, and
   // the content folder has only one level below it (steps/).
-  let top: FSWatcher | undefined
-  let steps: FSWatcher | undefined
-  const open = (folder: string): FSWatcher | undefined => {
+  const open = (folder: string, onChange: (event: string, name: string | null) => void): FSWatcher | undefined => {
     try {
-      const watcher = watch(folder, {persistent: true}, schedule)
+      const watcher = watch(folder, {persistent: true}, onChange)
       watcher.on('error', () => {
+        // The folder went away: watched again once a run finds it back.
         watcher.close()
+        if (watcher === steps) steps = undefined
         schedule()
       })
       return watcher
     } catch {
-      return undefined // missing: the check reports it, and the next change retries
+      return undefined // missing: the check reports it, and a later run retries
     }
   }
-  const watchSteps = (): void => {
-    top ??= open(root)
-    steps?.close()
-    steps = open(path.join(root, 'steps'))
-  }
+  const top = open(root, (_event, name) => {
+    // steps/ replaced or created: the old watch sees nothing of the new folder.
+    if (name === null || name === 'steps') {
+      steps?.close()
+      steps = open(stepsFolder, schedule)
+    }
+    schedule()
+  })
+  steps = open(stepsFolder, schedule)
 
-  watchSteps()
   await check()
   // Nothing to watch: the one-line error is printed; stop rather than wait forever.
   if (top === undefined) return status
@@ -154,7 +161,7 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
     request.signal?.addEventListener('abort', () => resolve(), {once: true})
   })
   clearTimeout(timer)
-  top?.close()
+  top.close()
   steps?.close()
   await running
   return status

@@ -30,19 +30,24 @@ function watchBin(folder: string) {
   let err = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-  /** Resolve with everything printed once `count` runs have ended. */
-  const runs = async (count: number): Promise<string[]> => {
+  /**
+   * Resolve with the first whole run (begin line to end line) that began
+   * after `offset` characters of output: it saw every save made before then.
+   */
+  const runAfter = async (offset: number): Promise<string> => {
     const deadline = Date.now() + 30_000
     for (;;) {
-      const ended = out.split('\n').filter((line) => line.startsWith(WATCH_END)).length
-      if (ended >= count) break
-      if (Date.now() > deadline) throw new Error(`expected ${count} watch runs, saw ${ended}:\n${out}\n${err}`)
+      const later = out.slice(offset)
+      const begin = later.indexOf(`${WATCH_BEGIN} `)
+      const end = begin === -1 ? -1 : later.indexOf(`\n${WATCH_END} `, begin)
+      const close = end === -1 ? -1 : later.indexOf('\n', end + 1)
+      if (close !== -1) return later.slice(begin, close + 1)
+      if (Date.now() > deadline) throw new Error(`expected a watch run after output offset ${offset}, saw:\n${out}\n${err}`)
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    // One array of lines per run, begin and end markers included.
-    return out.split(`${WATCH_BEGIN} `).slice(1).map((run) => `${WATCH_BEGIN} ${run}`)
   }
-  return {child, runs, stderr: () => err}
+  const printed = (): number => out.length
+  return {child, runAfter, printed, stderr: () => err}
 }
 
 // Saved the way many editors do: a new file written beside, then renamed over the old one.
@@ -61,8 +66,7 @@ describe('check --watch', () => {
     expect(broken).not.toBe(clean)
     const watcher = watchBin(folder)
 
-    const first = await watcher.runs(1)
-    expect(first[0]).toMatch(/check: \. is clean/)
+    expect(await watcher.runAfter(0)).toMatch(/check: \. is clean/)
     // Each save, then the verdict it causes: the second and fourth use rename,
     // after which a plain write must still be seen (the inode changed).
     const saves = [
@@ -72,14 +76,11 @@ describe('check --watch', () => {
       {save: () => writeFile(file, clean), clean: true},
       {save: () => writeFile(path.join(folder, 'manifest.json'), '{"releases": []}\n'), clean: false},
     ]
-    for (const [index, {save, clean: expectClean}] of saves.entries()) {
-      // Let the previous run's watchers settle so each save is its own run.
-      await new Promise((resolve) => setTimeout(resolve, 100))
+    for (const {save, clean: expectClean} of saves) {
       await save()
-      const runs = await watcher.runs(index + 2)
-      const last = runs.at(-1)!
-      if (expectClean) expect(last).toMatch(/check: \. is clean/)
-      else expect(last).toMatch(new RegExp(`^(?:${STEP_FILE.replace('.', '\\.')}|manifest\\.json):\\d+:\\d+: error `, 'm'))
+      const verdict = await watcher.runAfter(watcher.printed())
+      if (expectClean) expect(verdict).toMatch(/check: \. is clean/)
+      else expect(verdict).toMatch(new RegExp(`^(?:${STEP_FILE.replace('.', '\\.')}|manifest\\.json):\\d+:\\d+: error `, 'm'))
     }
     expect(watcher.child.exitCode).toBeNull()
     expect(watcher.stderr()).toBe('')

@@ -1,0 +1,150 @@
+// The bin, as people use it: how fast `steps` starts (it must not load the
+// content pipeline), and how soon `check --watch` prints a new verdict after
+// a save, against a one-off `check` process.
+import {spawn} from 'node:child_process'
+import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {ROOT} from '../consumer.js'
+import {type Figure, format} from '../figure.js'
+import {timeProcess} from '../spawn.js'
+import {median} from '../stats.js'
+
+const BIN = path.join(ROOT, 'dist/cli.js')
+
+/** What {@link measureCli} found. */
+export interface CliResult {
+  readonly figures: Figure[]
+  /** Medians in milliseconds, for the details. */
+  readonly medians: {
+    readonly nodeBaseline: number
+    readonly steps: number
+    /** Median of the per-pair ratios `steps ÷ node -e 0`. */
+    readonly stepsRatio: number
+    readonly saveToOutput: number
+    readonly oneOffCheck: number
+  }
+  readonly saves: number
+}
+
+/**
+ * Start-up of `steps` against `node -e 0`, in pairs: each pair is two fresh
+ * processes run back to back (in alternating order), so both see the same
+ * load on a shared machine; the figure is the median of the pairs' ratios.
+ */
+function measureStepsStartup(runs: number): {nodeBaseline: number; steps: number; stepsRatio: number} {
+  const node = (): number => timeProcess(process.execPath, ['-e', '0'], ROOT)
+  const steps = (): number => timeProcess(process.execPath, [BIN, 'steps'], ROOT)
+  node()
+  steps() // warm the file cache
+  const pairs: Array<[number, number]> = []
+  for (let run = 0; run < runs; run++) {
+    if (run % 2 === 0) {
+      const base = node()
+      pairs.push([base, steps()])
+    } else {
+      const measured = steps()
+      pairs.push([node(), measured])
+    }
+  }
+  return {
+    nodeBaseline: median(pairs.map(([base]) => base)),
+    steps: median(pairs.map(([, measured]) => measured)),
+    stepsRatio: median(pairs.map(([base, measured]) => measured / base)),
+  }
+}
+
+/**
+ * Save-to-output of `check --watch` on a copy of the shipped content: the
+ * time from the write of a step file (alternately breaking and repairing
+ * it) to the moment the watch's closing line for that save reaches us.
+ */
+async function measureWatch(saves: number): Promise<number[]> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'ace-bench-watch-'))
+  const child = spawn(process.execPath, [BIN, 'check', '--watch', 'content'], {cwd: folder, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+  try {
+    await cp(path.join(ROOT, 'content'), path.join(folder, 'content'), {recursive: true})
+    const steps = path.join(folder, 'content/steps')
+    const file = path.join(steps, (await readdir(steps)).sort()[0]!)
+    const clean = await readFile(file, 'utf8')
+    const broken = clean.replace(/\{#/, '{#Not_An_Id ')
+    let out = ''
+    let waiter: (() => void) | undefined
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk
+      waiter?.()
+    })
+    // The closing line of a run that began after `offset`.
+    const ended = async (offset: number): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error(`bench: no watch verdict within 30 s:\n${out}`)), 30_000)
+        waiter = () => {
+          const later = out.slice(offset)
+          const begin = later.indexOf('check --watch: checking ')
+          if (begin !== -1 && later.indexOf('\ncheck --watch: done ', begin) !== -1) {
+            clearTimeout(timeout)
+            waiter = undefined
+            resolve()
+          }
+        }
+        waiter()
+      })
+    await ended(0)
+    const samples: number[] = []
+    for (let save = 0; save < saves; save++) {
+      await new Promise((resolve) => setTimeout(resolve, 150)) // quiet between saves
+      const offset = out.length
+      const start = process.hrtime.bigint()
+      await writeFile(file, save % 2 === 0 ? broken : clean)
+      await ended(offset)
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+    }
+    return samples
+  } finally {
+    child.kill()
+    await rm(folder, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Measure the bin's start-up and watch figures.
+ *
+ * @param runs Process pairs for start-up, and saves for the watch.
+ * @returns The figures and the medians.
+ */
+export async function measureCli(runs: number): Promise<CliResult> {
+  const startup = measureStepsStartup(runs)
+  const saves = await measureWatch(runs)
+  const folder = await mkdtemp(path.join(tmpdir(), 'ace-bench-check-'))
+  let oneOff: number[]
+  try {
+    await cp(path.join(ROOT, 'content'), path.join(folder, 'content'), {recursive: true})
+    oneOff = Array.from({length: Math.min(runs, 11)}, () => timeProcess(process.execPath, [BIN, 'check'], folder))
+  } finally {
+    await rm(folder, {recursive: true, force: true})
+  }
+  const saveToOutput = median(saves)
+  const oneOffCheck = median(oneOff)
+  return {
+    figures: [
+      {
+        name: '`ace-second-interview steps` start-up (paired with `node -e 0`)',
+        measured: `${format(startup.steps, 1)} ms`,
+        baseline: `${format(startup.nodeBaseline, 1)} ms (\`node -e 0\`)`,
+        ratio: `${format(startup.stepsRatio, 3)}×`,
+        goal: '≤ 1.25×',
+        met: startup.stepsRatio <= 1.25,
+      },
+      {
+        name: '`check --watch`: save to new verdict (shipped content)',
+        measured: `${format(saveToOutput, 1)} ms`,
+        baseline: `${format(oneOffCheck, 1)} ms (one-off \`check\` process)`,
+        ratio: `${format(saveToOutput / oneOffCheck, 3)}×`,
+        goal: '≤ 300 ms',
+        met: saveToOutput <= 300,
+      },
+    ],
+    medians: {...startup, saveToOutput, oneOffCheck},
+    saves: saves.length,
+  }
+}

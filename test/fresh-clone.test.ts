@@ -1,0 +1,79 @@
+// A fresh clone has no dist/ and no src/generated/: the content check, the
+// first thing both READMEs tell an editor to run, must work there.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {ROOT} from './helpers.js'
+
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+let clone: string
+
+beforeAll(async () => {
+  clone = await mkdtemp(path.join(tmpdir(), 'ace-clone-'))
+  // What git would check out: the tracked files (as they are in the working
+  // tree), nothing generated or built.
+  const tracked = execFileSync('git', ['ls-files', '-z'], {cwd: ROOT, encoding: 'utf8'}).split('\0').filter(Boolean)
+  for (const file of tracked) {
+    await mkdir(path.dirname(path.join(clone, file)), {recursive: true})
+    await cp(path.join(ROOT, file), path.join(clone, file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error // deleted in the working tree, not yet committed
+    })
+  }
+  await symlink(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir')
+})
+afterAll(async () => {
+  await rm(clone, {recursive: true, force: true})
+})
+
+function checkContent(args: readonly string[] = []) {
+  const run = spawnSync(process.execPath, [TSX, 'scripts/check-content.ts', ...args], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {status: run.status, stdout: run.stdout, stderr: run.stderr}
+}
+
+describe('npm run check:content on a fresh clone', () => {
+  it('has neither dist/ nor src/generated/ to lean on', async () => {
+    for (const folder of ['dist', 'src/generated']) {
+      await expect(readFile(path.join(clone, folder, 'x')).catch((error: NodeJS.ErrnoException) => error.code)).resolves.toBe('ENOENT')
+    }
+  })
+
+  it('checks content/ and says it is clean', async () => {
+    const steps = execFileSync('git', ['ls-files', 'content/steps'], {cwd: ROOT, encoding: 'utf8'}).trim().split('\n').length
+    expect(checkContent()).toEqual({status: 0, stdout: `check: content is clean (${steps} steps)\n`, stderr: ''})
+  })
+
+  it('reports a broken file at its place and exits 1, in every format', async () => {
+    const guide = path.join(clone, 'content/guide.md')
+    const text = await readFile(guide, 'utf8')
+    try {
+      await writeFile(guide, `${text}\n<div>html</div>\n`)
+      const run = checkContent()
+      expect(run.status).toBe(1)
+      expect(run.stdout).toMatch(/^content\/guide\.md:\d+:\d+: error .*no-html$/m)
+      const json = checkContent(['--format', 'json'])
+      expect(json.status).toBe(1)
+      expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({file: 'content/guide.md', ruleId: 'no-html', severity: 'error'})])
+      expect(checkContent(['--format', 'github']).stdout).toMatch(/^::error file=content\/guide\.md,line=\d+,col=\d+,title=no-html::/)
+    } finally {
+      await writeFile(guide, text)
+    }
+  })
+
+  it.each([
+    {args: ['--format', 'xml'], reason: 'check:content: expected --format to be one of text, json, github, received "xml"'},
+    {args: ['a', 'b'], reason: 'check:content: expected at most 1 argument, received also "b"'},
+    // Node's own wording after the option's name.
+    {args: ['--colour'], reason: expect.stringMatching(/^check:content: Unknown option '--colour'\./)},
+  ])('$args: exit 2, the reason and the usage', ({args, reason}: {args: string[]; reason: unknown}) => {
+    const run = checkContent(args)
+    expect(run.status).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([reason, expect.stringMatching(/^usage: npm run check:content -- /)])
+  })
+
+  it('exits 2 with one line for a folder that does not exist', () => {
+    expect(checkContent(['no/such/dir'])).toEqual({status: 2, stdout: '', stderr: 'check:content: expected [content-dir] to be a folder, found nothing at "no/such/dir"\n'})
+  })
+})
