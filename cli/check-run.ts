@@ -100,7 +100,14 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
   const check = async (): Promise<void> => {
     const started = process.hrtime.bigint()
     if (text) io.stdout.write(`${WATCH_BEGIN} ${escapeControl(request.dir)}\n`)
-    status = await checkOnce(api, request, io)
+    try {
+      status = await checkOnce(api, request, io)
+    } catch (error) {
+      // E.g. a file renamed away between listing the folder and reading it,
+      // as an editor's save does: say so, and let the next change run again.
+      io.stderr.write(`${request.program}: ${escapeControl(error instanceof Error ? error.message : String(error))}\n`)
+      status = 1
+    }
     const ms = Number(process.hrtime.bigint() - started) / 1e6
     if (text) io.stdout.write(`${WATCH_END} in ${Math.round(ms)} ms; watching ${escapeControl(request.dir)} for changes (Ctrl-C to stop)\n`)
   }
