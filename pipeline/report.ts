@@ -41,7 +41,7 @@ export type Severity = 'error' | 'warning'
 
 /** One diagnostic, flat, as the check API, tests and JSON output give it. */
 export interface Diagnostic {
-  /** The file's path, relative to the folder the check ran from. */
+  /** The file's path, under the content folder as it was given (`content/guide.md`). */
   readonly file: string
   /** 1-based line. */
   readonly line: number

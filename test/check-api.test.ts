@@ -27,7 +27,7 @@ const owned = (folder: string): string => {
 describe('checkContent', () => {
   it('resolves ok with no diagnostics and one vfile per file for clean content', async () => {
     const folder = owned(await materializeWith({}))
-    const result = await checkContent(folder, {cwd: folder})
+    const result = await checkContent('.', {cwd: folder})
     expect(result.ok).toBe(true)
     expect(result.diagnostics).toEqual([])
     const paths = result.files.map((file) => file.path).sort()
@@ -36,17 +36,18 @@ describe('checkContent', () => {
     expect(result.steps).toBeGreaterThan(0)
   })
 
-  it('accepts the folder as a path relative to cwd, an absolute path or a file URL, and cwd as a URL', async () => {
+  it('accepts the folder as a path relative to cwd, an absolute path or a file URL, and cwd as a URL, naming files under it as given', async () => {
     const folder = owned(await materializeWith({}))
     const parent = path.dirname(folder)
+    // Files are named under the folder as it was given.
     const runs = [
-      await checkContent(path.basename(folder), {cwd: parent}),
-      await checkContent(folder, {cwd: pathToFileURL(parent)}),
-      await checkContent(pathToFileURL(folder), {cwd: parent}),
+      {result: await checkContent(path.basename(folder), {cwd: parent}), guide: `${path.basename(folder)}/guide.md`},
+      {result: await checkContent(folder, {cwd: pathToFileURL(parent)}), guide: `${folder}/guide.md`},
+      {result: await checkContent(pathToFileURL(folder), {cwd: parent}), guide: `${folder}/guide.md`},
     ]
-    for (const result of runs) {
+    for (const {result, guide} of runs) {
       expect(result.ok).toBe(true)
-      expect(result.files.map((file) => file.path)).toContain(`${path.basename(folder)}/guide.md`)
+      expect(result.files.map((file) => file.path)).toContain(guide)
     }
   })
 
@@ -54,7 +55,7 @@ describe('checkContent', () => {
   it.each(FIXTURE_NAMES)('reports fixture %s as one diagnostic with file, place, rule, severity, reason and tip', async (fixture) => {
     const {delete: _deleted, ...expected} = await readExpectation(fixture)
     const folder = owned(await materialize(fixture))
-    const result = await checkContent(folder, {cwd: folder})
+    const result = await checkContent('.', {cwd: folder})
     expect(result.ok).toBe(false)
     expect(result.steps).toBe(0)
     expect(result.diagnostics).toEqual([{...expected, severity: 'error', fatal: true, tip: expect.stringMatching(/\S/)}])
@@ -62,14 +63,14 @@ describe('checkContent', () => {
 
   it('gives each diagnostic its own message\'s tip', async () => {
     const folder = owned(await materialize('known-placeholders/unknown'))
-    const result = await checkContent(folder, {cwd: folder})
+    const result = await checkContent('.', {cwd: folder})
     const message = result.files.flatMap((file) => file.messages)[0]
     expect(result.diagnostics[0]?.tip).toBe(message?.note)
   })
 
   it('returns vfiles that vfile-reporter prints', async () => {
     const folder = owned(await materialize('known-placeholders/unknown'))
-    const {files, diagnostics} = await checkContent(folder, {cwd: folder})
+    const {files, diagnostics} = await checkContent('.', {cwd: folder})
     const report = reporter([...files], {color: false})
     expect(report).toContain(diagnostics[0]!.reason)
     expect(report).toContain(`${diagnostics[0]!.line}:${diagnostics[0]!.column}`)
@@ -93,7 +94,7 @@ describe('checkContent', () => {
 
   it('reads the release history from options.manifest instead of the content folder\'s', async () => {
     const folder = owned(await materializeWith({'manifest.json': await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8')}))
-    expect((await checkContent(folder, {cwd: folder})).ok).toBe(true)
+    expect((await checkContent('.', {cwd: folder})).ok).toBe(true)
     const elsewhere = owned(await mkdtemp(path.join(tmpdir(), 'ace-manifest-')))
     const broken = path.join(elsewhere, 'upstream.json')
     await writeFile(broken, '{"releases": []}\n')
