@@ -31,10 +31,8 @@ export const checkCommand: Command = {
   ],
   options: {format: {type: 'string'}, watch: {type: 'boolean'}},
   maxPositionals: 1,
-  async run({values, positionals}, io) {
+  async run({values, flags, positionals}, io) {
     const format = parseCheckFormat(values['format'])
-    // The one boolean option; ParsedArgs types values as strings.
-    const watch = (values as Record<string, unknown>)['watch'] === true
-    return runCheck({dir: positionals[0] ?? 'content', format, watch, program: `${PROGRAM} ${NAME}`}, io)
+    return runCheck({dir: positionals[0] ?? 'content', format, watch: flags.has('watch'), program: `${PROGRAM} ${NAME}`}, io)
   },
 }
