@@ -1,4 +1,5 @@
 import type {Rule} from '../rule.js'
+import {parseReplaces} from '../history.js'
 import {parseRounds} from '../rounds.js'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -10,13 +11,13 @@ import {ID_PATTERN, closestMatch, found, kebabSuggestion} from './shared.js'
 const LOOSE_BLOCK = /\{[ \t]*#[ \t]*([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/g
 
 /** Keys an item's attribute block may have besides its `#id`. */
-const ITEM_ATTRIBUTE_KEYS = ['rounds'] as const
+const ITEM_ATTRIBUTE_KEYS = ['rounds', 'replaces'] as const
 
 /** Each item ends with `{#id rounds=…}`: a kebab-case id and the rounds it applies to. */
 export const itemAttributes: Rule = {
   id: 'item-attributes',
   phase: 'document',
-  description: 'Each checklist item ends with `{#item-id rounds=2+}`: a kebab-case id and its rounds, nothing else.',
+  description: 'Each checklist item ends with `{#item-id rounds=2+}`: a kebab-case id and its rounds (and, for a rename, `replaces=old-id`), nothing else.',
   tip: 'End the item with `{#some-id rounds=2+}`; rounds are `2+` (2 and later), `2-4` or `2`.',
   check({steps, report}) {
     for (const document of steps) {
@@ -62,6 +63,13 @@ export const itemAttributes: Rule = {
               actual: key,
               ...(meant === undefined ? {} : {tip: `Rename \`${key}=\` to \`${meant}=\`.`}),
             })
+          } else if (key === 'replaces') {
+            if (parseReplaces(value) === undefined) {
+              report(document, `Expected \`replaces\` as the old item ids separated by commas (\`old-a,old-b\`), found ${found(value)}`, position, {
+                actual: value,
+                tip: 'Write the ids the item replaces as kebab-case ids separated by commas, with no spaces: `replaces=old-a,old-b`.',
+              })
+            }
           } else if (parseRounds(value) === undefined) {
             report(document, `Expected \`rounds\` as \`2+\`, \`2-4\` or \`2\`, found ${found(value)}`, position, {
               actual: value,
