@@ -308,6 +308,7 @@ describe('the release history in every entry point', () => {
     expect(out).toContain('steps/04-show-your-colours.md:18:73')
     expect(out).toContain('found `old-culture-note`, retired in 2.0.0')
     expect(out).toContain('id-history')
+    expect(out).toContain('tip: Give it a new id: readers may still hold ticks for the retired one.')
   })
 })
 

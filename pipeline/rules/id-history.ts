@@ -1,8 +1,20 @@
 import type {Position} from 'unist'
-import {describeHistoryProblem, historyProblems, type IdUse, parseReplaces, readIdHistory} from '../history.js'
+import {describeHistoryProblem, type HistoryProblem, historyProblems, type IdUse, parseReplaces, readIdHistory} from '../history.js'
 import type {ContentDocument} from '../document.js'
 import type {Rule} from '../rule.js'
 import {ID_PATTERN, entry, stepIdOf} from './shared.js'
+
+/** What to do about each kind of problem. */
+const TIPS: Readonly<Record<HistoryProblem['kind'], string>> = {
+  retired:
+    'Give it a new id: readers may still hold ticks for the retired one. If the release that retired it is not published yet, `npm run content:version -- --amend` re-records that release instead.',
+  'replaces-self': 'Name the id the item had before in `replaces=`, not its new one.',
+  'replaces-unpublished': 'Name an item id from the last release in `content/manifest.json`, or drop `replaces=` if the item is simply new.',
+  'replaces-step': 'Only checklist items can be renamed; name the old item id, or drop `replaces=`.',
+  'replaces-live': 'Remove or rename the item that still uses that id, or drop `replaces=` if both items should stay.',
+  'replaces-retired': 'Only ids of the last release can be renamed; an id retired earlier stays retired. Drop it from `replaces=`.',
+  'replaces-twice': 'Let one item carry the old id\'s progress; drop it from the other item\'s `replaces=`.',
+}
 
 /**
  * Ids are forever: the release history (content/manifest.json) decides which
@@ -38,7 +50,7 @@ export const idHistory: Rule = {
       const at = where[use]
       if (at === undefined) continue
       const actual = problem.kind === 'retired' || problem.kind === 'replaces-self' ? problem.id : problem.replaced
-      report(at.document, describeHistoryProblem(problem), at.position, {actual})
+      report(at.document, describeHistoryProblem(problem), at.position, {actual, tip: TIPS[problem.kind]})
     }
   },
 }
