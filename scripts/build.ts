@@ -1,4 +1,4 @@
-// Build: content/*.md → lint → src/generated/{guide,render}-data.ts → tsup → dist/.
+// Build: content/*.md → lint → src/generated/{guide,render,releases}-data.ts → tsup → dist/.
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
@@ -8,6 +8,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
+import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
   await writeIfChanged(generatedRender, emitRenderModule(result.render))
+  await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
 
   // Staged beside the target so the final rename stays on one file system.
   const staging = `${dist}.staging-${process.pid}`

@@ -11,12 +11,16 @@ describe('public api', () => {
       'GuideTypeError',
       'GuideValidationError',
       'assertGuide',
+      'changesSince',
       'checklistForRound',
       'getStep',
       'getStepById',
       'guide',
       'isGuideError',
       'listSteps',
+      'migrateProgress',
+      'progressForRound',
+      'releases',
       'validateGuide',
     ])
   })
