@@ -15,15 +15,10 @@ export interface History {
 
 const PLAIN_VERSION = /^(\d+)\.(\d+)\.(\d+)$/
 
-/** The numbers of a plain `x.y.z` version, or `undefined` for anything else. */
-function parts(version: string): number[] | undefined {
+/** A plain `x.y.z` version as one sortable number; `NaN` for anything else. */
+function rank(version: string): number {
   const match = PLAIN_VERSION.exec(version)
-  return match === null ? undefined : match.slice(1).map(Number)
-}
-
-/** Negative when `a` comes before `b`, positive after, zero when equal (both plain versions). */
-function compare(a: readonly number[], b: readonly number[]): number {
-  return (a[0]! - b[0]!) || (a[1]! - b[1]!) || (a[2]! - b[2]!)
+  return match === null ? Number.NaN : (Number(match[1]) * 1e6 + Number(match[2])) * 1e6 + Number(match[3])
 }
 
 /**
@@ -47,38 +42,28 @@ export function releasesUpTo(
   const index = history.releases.findIndex((release) => release.version === version)
   if (index !== -1) return index + 1
   if (version === history.current) return history.releases.length
-  const known = [...new Set([...history.releases.map((release) => release.version), history.current])]
-    .map((text) => ({text, parts: parts(text) ?? [0, 0, 0]}))
-    .sort((a, b) => compare(a.parts, b.parts))
-  const asked = parts(version)
-  const current = parts(history.current)
-  if (asked !== undefined && current !== undefined && compare(asked, current) > 0) {
-    throw new GuideRangeError(
-      newerCode,
-      `${call}: expected a version up to the installed ${history.current}, received ${describeReceived(version)}; upgrade the package to read it`,
-    )
-  }
+  const asked = rank(version)
+  const newer = asked > rank(history.current)
+  const known = [...history.releases.map((release) => release.version), history.current].sort((a, b) => rank(a) - rank(b))
   // The neighbours on either side; for a malformed version, the latest.
-  const below = asked === undefined ? undefined : known.filter((entry) => compare(entry.parts, asked) < 0).at(-1)
-  const above = asked === undefined ? known.at(-1) : known.find((entry) => compare(entry.parts, asked) > 0)
-  const nearest = [below, above].flatMap((entry) => (entry === undefined ? [] : [`'${entry.text}'`]))
+  const below = known.filter((other) => rank(other) < asked).at(-1)
+  const above = Number.isNaN(asked) ? known.at(-1) : known.find((other) => rank(other) > asked)
   throw new GuideRangeError(
-    'ERR_UNKNOWN_VERSION',
-    `${call}: expected a released version, received ${describeReceived(version)}; the nearest released: ${nearest.join(', ')}`,
+    newer ? newerCode : 'ERR_UNKNOWN_VERSION',
+    `${call}: expected a released version, received ${describeReceived(version)}; ${
+      newer ? `the installed content is ${history.current}: upgrade the package` : `the nearest released: ${[below, above].filter((v) => v !== undefined).map((v) => `'${v}'`).join(', ')}`
+    }`,
   )
 }
 
 /** Order of the kinds in collapsed output, for each id. */
 const KIND_ORDER: readonly ChangeKind[] = ['added', 'removed', 'renamed', 'moved', 'rounds-changed', 'reworded']
 
+/** What happened to one current id since the starting version. */
 interface Entry {
-  readonly target: Change['target']
-  readonly id: string
-  /** Ids the reader knew that became this one (a rename chain's first ids). */
-  readonly from: string[]
-  /** Whether the id did not exist at the starting version. */
-  added: boolean
-  /** The other changes, one per kind. */
+  /** The ids the reader knew it by (itself, or a rename chain's first ids); `undefined` when it is new to them. */
+  from: string[] | undefined
+  /** Its other changes, one per kind. */
   readonly other: Map<ChangeKind, Change>
 }
 
@@ -99,104 +84,72 @@ interface Entry {
  *   ]) // [{kind: 'renamed', target: 'item', id: 'c', from: 'a'}]
  */
 export function collapseChanges(changes: Iterable<Change>): Change[] {
-  const entries = new Map<string, Entry>()
-  const removed: Change[] = []
-  const entry = (target: Change['target'], id: string): Entry => {
-    let found = entries.get(`${target} ${id}`)
-    if (found === undefined) {
-      found = {target, id, from: [], added: false, other: new Map()}
-      entries.set(`${target} ${id}`, found)
-    }
-    return found
-  }
+  const live = new Map<string, Entry>()
+  const out: Change[] = []
   for (const change of changes) {
     const {kind, target, id} = change
     const key = `${target} ${id}`
     if (kind === 'added') {
-      entries.set(key, {target, id, from: [], added: true, other: new Map()})
-    } else if (kind === 'removed') {
-      const old = entries.get(key)
-      entries.delete(key)
-      if (old?.added !== true) {
-        for (const known of old === undefined || old.from.length === 0 ? [id] : old.from) removed.push({kind, target, id: known})
-      }
-    } else if (kind === 'renamed' && change.from !== undefined) {
-      const old = entries.get(`${target} ${change.from}`)
-      entries.delete(`${target} ${change.from}`)
-      const fresh = !entries.has(key)
-      const next = entry(target, id)
-      if (old?.added === true) {
-        // Renamed before the reader ever saw it: still new to them.
-        if (fresh) next.added = true
-      } else {
-        next.added = false
-        next.from.push(...(old === undefined || old.from.length === 0 ? [change.from] : old.from))
-        for (const [otherKind, other] of old?.other ?? []) {
-          if (!next.other.has(otherKind)) next.other.set(otherKind, {...other, id})
-        }
-      }
-    } else {
-      const next = entry(target, id)
-      if (!next.added && !next.other.has(kind)) next.other.set(kind, change)
+      live.set(key, {from: undefined, other: new Map()})
+      continue
     }
-  }
-  const out = removed
-  for (const {target, id, from, added, other} of entries.values()) {
-    if (added) out.push({kind: 'added', target, id})
-    else {
-      for (const known of from) out.push({kind: 'renamed', target, id, from: known})
-      out.push(...other.values())
+    // A rename or removal ends the entry of the id it names (the old id, for a rename).
+    const old = kind === 'renamed' ? (change.from ?? '') : kind === 'removed' ? id : undefined
+    const ended = old === undefined ? undefined : (live.get(`${target} ${old}`) ?? {from: [old], other: new Map()})
+    if (old !== undefined) live.delete(`${target} ${old}`)
+    if (kind === 'removed') {
+      for (const known of ended?.from ?? []) out.push({kind, target, id: known})
+      continue
     }
+    let entry = live.get(key)
+    if (entry === undefined) live.set(key, (entry = {from: kind === 'renamed' ? undefined : [id], other: new Map()}))
+    if (ended !== undefined) {
+      // Merged or renamed: the reader's ids and the other changes follow the item.
+      if (ended.from !== undefined) entry.from = [...(entry.from ?? []), ...ended.from]
+      for (const [otherKind, other] of ended.other) if (!entry.other.has(otherKind)) entry.other.set(otherKind, {...other, id})
+    } else if (entry.from !== undefined && !entry.other.has(kind)) entry.other.set(kind, change)
   }
-  return out.sort(
-    (a, b) =>
-      (a.target === b.target ? 0 : a.target === 'step' ? -1 : 1) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-      ((a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0),
+  for (const [key, {from, other}] of live) {
+    const [target, id] = key.split(' ') as [Change['target'], string]
+    if (from === undefined) out.push({kind: 'added', target, id})
+    else out.push(...from.filter((known) => known !== id).map((known): Change => ({kind: 'renamed', target, id, from: known})), ...other.values())
+  }
+  const order = (change: Change): string => `${change.target === 'step' ? 0 : 1} ${change.id} ${KIND_ORDER.indexOf(change.kind)} ${change.from ?? ''}`
+  return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
+}
+
+/**
+ * Where each renamed item id went: the item of the release that replaced it
+ * (an id is retired once, and claimed by one item only).
+ *
+ * @param releases Every release, oldest first.
+ * @returns Old id → new id.
+ */
+export function itemRenames(releases: readonly Release[]): Map<string, string> {
+  return new Map(
+    releases.flatMap((release) =>
+      release.changes.flatMap((change) => (change.kind === 'renamed' && change.target === 'item' ? [[change.from ?? '', change.id] as const] : [])),
+    ),
   )
 }
 
 /**
- * Where each renamed item id went: its replacements in the release that
- * renamed it (one id, or several when an item was split).
- *
- * @param releases Every release, oldest first.
- * @returns Old id → new ids.
- */
-export function itemRenames(releases: readonly Release[]): Map<string, string[]> {
-  const renames = new Map<string, string[]>()
-  for (const release of releases) {
-    for (const change of release.changes) {
-      if (change.kind !== 'renamed' || change.target !== 'item' || change.from === undefined) continue
-      const to = renames.get(change.from)
-      if (to === undefined) renames.set(change.from, [change.id])
-      else if (!to.includes(change.id)) to.push(change.id)
-    }
-  }
-  return renames
-}
-
-/**
- * The current ids an id lives on as: itself when it is current, else wherever
- * its renames lead (through chains; several ids after a split). Empty when it
- * was retired, renamed into something later retired, or never existed.
+ * The current id a stored id lives on as: itself when it is current, else
+ * wherever its renames lead. `undefined` when it was retired, renamed into
+ * something later retired, or never existed.
  *
  * @param id A stored id.
  * @param renames What {@link itemRenames} found.
  * @param isCurrent Whether an id is an item of the installed content.
- * @returns The current ids, in the order the renames list them.
+ * @returns The current id, or `undefined`.
  */
-export function currentIdsOf(id: string, renames: ReadonlyMap<string, readonly string[]>, isCurrent: (id: string) => boolean): string[] {
-  const found: string[] = []
-  const seen = new Set<string>()
-  const queue = [id]
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    // Ids are never reused, so a cycle means broken data: stop rather than loop.
-    if (seen.has(next)) continue
-    seen.add(next)
-    if (isCurrent(next)) found.push(next)
-    else queue.push(...(renames.get(next) ?? []))
+export function currentIdOf(id: string, renames: ReadonlyMap<string, string>, isCurrent: (id: string) => boolean): string | undefined {
+  // Ids are never reused, so no chain is longer than the map: a cycle is broken data.
+  for (let step = 0; step <= renames.size; step++) {
+    if (isCurrent(id)) return id
+    const next = renames.get(id)
+    if (next === undefined) return undefined
+    id = next
   }
-  return found
+  return undefined
 }

@@ -4,8 +4,8 @@ import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
 import {guide} from './guide.js'
-import {type History, currentIdsOf, itemRenames, releasesUpTo} from './history.js'
-import {HISTORY} from './releases.js'
+import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
+import {shippedHistory} from './releases.js'
 import type {ChecklistItem, ChecklistItemId, Round} from './types.js'
 
 /**
@@ -60,7 +60,7 @@ let itemIds: ReadonlySet<string> | undefined
 const isItem = (id: string): boolean =>
   (itemIds ??= new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))).has(id)
 
-let renames: Map<string, string[]> | undefined
+let renames: Map<string, string> | undefined
 
 /**
  * Bring a stored progress record up to the installed content: ticks on
@@ -83,7 +83,7 @@ let renames: Map<string, string[]> | undefined
  *   const {checked, dropped} = migrateProgress(saved)
  */
 export function migrateProgress(record: ProgressRecord): MigratedProgress {
-  return migrateIn(HISTORY, isItem, record)
+  return migrateIn(shippedHistory(), isItem, record)
 }
 
 /**
@@ -113,14 +113,14 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
     )
   }
   releasesUpTo(history, version, call, 'ERR_PROGRESS_FROM_NEWER_VERSION')
-  const map = history === HISTORY ? (renames ??= itemRenames(history.releases)) : itemRenames(history.releases)
+  const map = history === shippedHistory() ? (renames ??= itemRenames(history.releases)) : itemRenames(history.releases)
   const kept = new Set<string>()
   const renamed: ProgressRename[] = []
   const dropped: string[] = []
   for (const id of new Set(checked as string[])) {
-    const now = currentIdsOf(id, map, isCurrent)
-    if (now.length === 0) dropped.push(id)
-    for (const to of now) {
+    const to = currentIdOf(id, map, isCurrent)
+    if (to === undefined) dropped.push(id)
+    else {
       if (to !== id) renamed.push({from: id, to: to as ChecklistItemId})
       kept.add(to)
     }

@@ -47,10 +47,21 @@ export interface Release {
  *   import {releases} from 'ace-second-interview'
  *   releases.at(-1)?.version // the latest release, normally guide.version
  */
-export const releases: readonly Release[] = deepFreeze(RELEASES_DATA)
+// Pure: an app that imports none of the history calls does not bundle it.
+export const releases: readonly Release[] = /* @__PURE__ */ deepFreeze(RELEASES_DATA)
 
-/** The generated history, with the installed version. */
-export const HISTORY: History = {releases, current: guide.version}
+let shipped: History | undefined
+
+/**
+ * The generated history with the installed version, made on first use (a
+ * module-level object reading `guide.version` would keep the history in
+ * bundles that never ask for it).
+ *
+ * @returns The same object on every call.
+ */
+export function shippedHistory(): History {
+  return (shipped ??= {releases, current: guide.version})
+}
 
 /**
  * List what changed after a release, up to the installed content, collapsed
@@ -71,7 +82,7 @@ export const HISTORY: History = {releases, current: guide.version}
  *   changesSince(releases[0].version).filter((change) => change.kind === 'added')
  */
 export function changesSince(version: string): readonly Change[] {
-  return changesIn(HISTORY, version)
+  return changesIn(shippedHistory(), version)
 }
 
 /**

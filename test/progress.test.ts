@@ -63,7 +63,7 @@ describe('migrateProgress over a synthetic history', () => {
     {record: {version: '1.0.0'}, type: TypeError, code: 'ERR_INVALID_PROGRESS_CHECKED', message: 'expected "record.checked" to be an array of item ids (strings), received undefined'},
     {record: {version: '1.0.0', checked: new Set(['a'])}, type: TypeError, code: 'ERR_INVALID_PROGRESS_CHECKED', message: 'received an instance of Set'},
     {record: {version: '1.0.0', checked: ['a', 3]}, type: TypeError, code: 'ERR_INVALID_PROGRESS_CHECKED', message: 'received type number (3) at index 1'},
-    {record: {version: '4.0.0', checked: []}, type: RangeError, code: 'ERR_PROGRESS_FROM_NEWER_VERSION', message: 'expected a version up to the installed 3.0.0'},
+    {record: {version: '4.0.0', checked: []}, type: RangeError, code: 'ERR_PROGRESS_FROM_NEWER_VERSION', message: 'the installed content is 3.0.0: upgrade the package'},
     {record: {version: '3.0.1', checked: ['a']}, type: RangeError, code: 'ERR_PROGRESS_FROM_NEWER_VERSION', message: 'received type string ("3.0.1")'},
     {record: {version: '2.0.5', checked: []}, type: RangeError, code: 'ERR_UNKNOWN_VERSION', message: "the nearest released: '2.0.0', '2.1.0'"},
     {record: {version: 'latest', checked: []}, type: RangeError, code: 'ERR_UNKNOWN_VERSION', message: "the nearest released: '3.0.0'"},

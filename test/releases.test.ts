@@ -193,7 +193,7 @@ describe('changesSince over synthetic histories', () => {
     {version: '1.5.0', nearest: ["'1.1.0'", "'2.0.0'"]},
     {version: 'v1.0.0', nearest: ["'2.0.0'"]},
     {version: '', nearest: ["'2.0.0'"]},
-    {version: '3.0.0', nearest: ['installed 2.0.0']},
+    {version: '3.0.0', nearest: ['the installed content is 2.0.0: upgrade the package']},
   ]
   it.each(unknown)('a version never released ($version) is a RangeError naming the nearest released ones', ({version, nearest}) => {
     const error = thrown(() => changesIn(history, version))
