@@ -5,7 +5,7 @@ import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
 import {guide} from './guide.js'
 import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
-import {shippedHistory} from './releases.js'
+import {type Release, shippedHistory} from './releases.js'
 import type {ChecklistItem, ChecklistItemId, Round} from './types.js'
 
 /**
@@ -60,7 +60,8 @@ let itemIds: ReadonlySet<string> | undefined
 const isItem = (id: string): boolean =>
   (itemIds ??= new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))).has(id)
 
-let renames: Map<string, string> | undefined
+// Per history (the shipped one, or a test's), built on first use.
+const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
 
 /**
  * Bring a stored progress record up to the installed content: ticks on
@@ -113,7 +114,8 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
     )
   }
   releasesUpTo(history, version, call, 'ERR_PROGRESS_FROM_NEWER_VERSION')
-  const map = history === shippedHistory() ? (renames ??= itemRenames(history.releases)) : itemRenames(history.releases)
+  let map = renamesOf.get(history.releases)
+  if (map === undefined) renamesOf.set(history.releases, (map = itemRenames(history.releases)))
   const kept = new Set<string>()
   const renamed: ProgressRename[] = []
   const dropped: string[] = []
@@ -148,14 +150,21 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
 export function progressForRound(checked: readonly string[] | ReadonlySet<string>, r: Round): RoundProgress {
   const call = 'progressForRound(checked, r)'
   const ids: unknown = checked
-  if (!(Array.isArray(ids) || ids instanceof Set) || [...ids].some((id) => typeof id !== 'string')) {
+  const ticked = Array.isArray(ids) ? new Set<unknown>(ids) : ids instanceof Set ? (ids as Set<unknown>) : undefined
+  // One pass over the ticked ids: check each is a string, list the unknown ones.
+  const unknown: string[] = []
+  let bad = ticked === undefined
+  for (const id of ticked ?? []) {
+    if (typeof id !== 'string') bad = true
+    else if (!isItem(id)) unknown.push(id)
+  }
+  if (bad) {
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be an array or Set of item ids (strings), received ${describeReceived(ids)}`)
   }
   assertIntegerInRange(r, call, 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE')
-  const ticked: ReadonlySet<string> = ids instanceof Set ? ids : new Set(ids as string[])
   const done: ChecklistItem[] = []
   const remaining: ChecklistItem[] = []
-  for (const item of checklistForRound(r)) (ticked.has(item.id) ? done : remaining).push(item)
+  for (const item of checklistForRound(r)) ((ticked as Set<unknown>).has(item.id) ? done : remaining).push(item)
   const total = done.length + remaining.length
   return Object.freeze({
     round: r,
@@ -163,6 +172,6 @@ export function progressForRound(checked: readonly string[] | ReadonlySet<string
     done: Object.freeze(done),
     remaining: Object.freeze(remaining),
     fraction: total === 0 ? 0 : done.length / total,
-    unknown: Object.freeze([...ticked].filter((id) => !isItem(id))),
+    unknown: Object.freeze(unknown),
   })
 }
