@@ -41,13 +41,14 @@ describe('changes --since', () => {
     expect(markdown.stdout).toBe(`# Changes since ${guide.version} (installed: ${guide.version})\n\nNo changes.\n`)
   })
 
+  const versions = [...new Set([...releases.map((release) => release.version), guide.version])].join(', ')
   it.each([
-    {args: ['changes'], reason: 'changes: expected --since <version>, a released content version'},
-    {args: ['changes', '--since', '0.0.1'], reason: 'changesSince(version): expected a released version, received type string ("0.0.1"); the nearest released:'},
-    {args: ['changes', '--since', '99.0.0'], reason: 'upgrade the package'},
-    {args: ['changes', '--since', '\u001B[31m'], reason: 'received type string ("\\u001b[31m")'},
+    {args: ['changes'], reason: `ace-second-interview changes: expected --since <version>, a released content version (${versions})`},
+    {args: ['changes', '--since', '0.0.1'], reason: `ace-second-interview changes: expected --since to be a released content version (${versions}), received "0.0.1"`},
+    {args: ['changes', '--since', '99.0.0'], reason: 'received "99.0.0"'},
+    {args: ['changes', '--since', '\u001B[31m'], reason: 'received "\\x1b[31m"'},
     {args: ['changes', '--since', guide.version, '--format', 'yaml'], reason: 'expected --format to be one of text, markdown, json'},
-    {args: ['changes', 'extra'], reason: 'Unexpected argument'},
+    {args: ['changes', 'extra'], reason: 'ace-second-interview changes: '},
   ])('exits 2 with the reason and the usage on stderr: $args', async ({args, reason}) => {
     const {status, stdout, stderr} = await cli(args)
     expect(status).toBe(2)

@@ -1,5 +1,5 @@
-import {type Change, changesSince, guide} from '../../src/index.js'
-import {UsageError, fromRuntime, parseFormat} from '../args.js'
+import {type Change, changesSince, guide, releases} from '../../src/index.js'
+import {UsageError, parseFormat, quote} from '../args.js'
 import type {Styles} from '../color.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, printResult} from '../format.js'
@@ -67,6 +67,20 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+/** The released versions, for messages: all of them, or the first and the last few. */
+function knownVersions(): string {
+  const versions = [...new Set([...releases.map((release) => release.version), guide.version])]
+  return versions.length <= 8 ? versions.join(', ') : `${versions.slice(0, 2).join(', ')}, …, ${versions.slice(-5).join(', ')}`
+}
+
+function readSince(value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${knownVersions()})`, NAME)
+  if (value !== guide.version && !releases.some((release) => release.version === value)) {
+    throw new UsageError(`expected --since to be a released content version (${knownVersions()}), received ${quote(value)}`, NAME)
+  }
+  return value
+}
+
 /** `changes --since <version>`: what changed in the content since a release. */
 export const changesCommand: Command = {
   name: NAME,
@@ -80,9 +94,8 @@ export const changesCommand: Command = {
   maxPositionals: 0,
   run({values}, io) {
     const format = parseFormat(values['format'], NAME)
-    const since = values['since']
-    if (since === undefined) throw new UsageError(`expected --since <version>, a released content version (the installed one is ${guide.version})`, NAME)
-    const changes = fromRuntime(NAME, () => changesSince(since))
+    const since = readSince(values['since'])
+    const changes = changesSince(since)
     printResult(io, format, changes, {
       text: (value, styles) => formatChangesText(value, since, styles),
       markdown: (value) => formatChangesMarkdown(value, since),
