@@ -222,15 +222,16 @@ export interface SwapRepair {
  * processes (a build at work) are left alone.
  *
  * @param target The folder `swapDirectory` replaces.
+ * @param isAlive Whether a process id still runs (tests inject one).
  * @returns What was restored and removed.
  */
-export async function repairSwap(target: string): Promise<SwapRepair> {
+export async function repairSwap(target: string, isAlive: (pid: number) => boolean = isRunning): Promise<SwapRepair> {
   const directory = path.dirname(target)
   const pattern = new RegExp(`^${escapeRegExp(path.basename(target))}\\.(old|staging)-(\\d+)$`)
   const leftovers: Array<{file: string; kind: string; mtime: number}> = []
   for (const name of await readdir(directory).catch(() => [] as string[])) {
     const match = pattern.exec(name)
-    if (match === null || isRunning(Number(match[2]))) continue
+    if (match === null || isAlive(Number(match[2]))) continue
     const file = path.join(directory, name)
     leftovers.push({file, kind: match[1] as string, mtime: (await stat(file)).mtimeMs})
   }

@@ -50,7 +50,7 @@ function readNotes(text: string, notes: Notes = new Map()): Notes {
  * @param version The new version.
  * @param date The release date, `YYYY-MM-DD`.
  * @param changes The content changes in this release.
- * @param carried Notes to keep besides those under `[Unreleased]` (from an amended release).
+ * @param carried Notes written before those under `[Unreleased]` (from an amended release); they come first.
  * @returns The new CHANGELOG.md.
  * @throws {Error} When the changelog has no `## [Unreleased]` heading.
  */
@@ -58,9 +58,9 @@ export function addRelease(changelog: string, version: string, date: string, cha
   const unreleased = findSection(changelog, /^## \[Unreleased\][^\n]*\n/m)
   if (unreleased === undefined) throw new Error('addRelease: expected a `## [Unreleased]` heading in CHANGELOG.md, found none')
 
-  // Notes already written under [Unreleased] (and carried over), by section.
-  const notes = readNotes(changelog.slice(unreleased.body, unreleased.end))
-  for (const [section, lines] of carried) notes.set(section, [...(notes.get(section) ?? []), ...lines])
+  // Notes carried over (written earlier), then those under [Unreleased], by section.
+  const notes: Notes = new Map([...carried].map(([section, lines]) => [section, [...lines]]))
+  readNotes(changelog.slice(unreleased.body, unreleased.end), notes)
   for (const change of changes) {
     notes.set(change.section, [...(notes.get(change.section) ?? []), `- Content: ${change.description}`])
   }
