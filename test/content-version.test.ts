@@ -9,7 +9,8 @@ import {afterAll, describe, expect, it} from 'vitest'
 import type {StepHook} from '../pipeline/atomic.js'
 import type {Manifest} from '../pipeline/manifest.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
-import {FIXTURES} from './fixture-content.js'
+import {run as runCli} from '../cli/run.js'
+import {FIXTURES, materialize} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const STEP = 'content/steps/02-make-a-plan.md'
@@ -270,4 +271,42 @@ describe('content:version across a kill', () => {
       expect(await leftovers(root)).toEqual([])
     })()
   }, 60_000)
+})
+
+describe('the release history in every entry point', () => {
+  it('`check` reports a retired id at its file:line:column, as the build does', async () => {
+    const directory = await materialize('id-history/retired-item')
+    roots.push(directory)
+    let out = ''
+    const code = await runCli(['check', directory], {
+      stdout: {write: (text: string) => void (out += text)},
+      stderr: {write: (text: string) => void (out += text)},
+      env: {NO_COLOR: '1'},
+      cwd: directory,
+    })
+    expect(code).toBe(1)
+    expect(out).toContain('steps/04-show-your-colours.md:18:73')
+    expect(out).toContain('found `old-culture-note`, retired in 2.0.0')
+    expect(out).toContain('id-history')
+  })
+})
+
+describe('content:version guards', () => {
+  it('refuses a --date before the last release, writing nothing', async () => {
+    const root = await makeRepository()
+    await reword(root)
+    const before = await files(root)
+    const result = await run(root, ['--date', '2029-12-31'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('1.0.1 is dated 2029-12-31, before 1.0.0 (2030-01-01)')
+    expect(await files(root)).toEqual(before)
+  })
+
+  it('--dry-run refuses while an interrupted run awaits completion', async () => {
+    const root = await makeRepository()
+    await writeFile(path.join(root, '.content-version.journal'), '{"files": []}\n')
+    const result = await run(root, ['--dry-run'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('an interrupted run left .content-version.journal; run `npm run content:version` without --dry-run to complete it')
+  })
 })
