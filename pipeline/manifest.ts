@@ -70,8 +70,10 @@ function isRelease(value: unknown): value is Release {
     typeof value['rounds'] === 'string' &&
     typeof value['introduction'] === 'string' &&
     isRecord(value['steps']) &&
+    Object.keys(value['steps']).every((id) => ID.test(id)) &&
     Object.values(value['steps']).every((step) => isRecord(step) && typeof step['number'] === 'number' && typeof step['hash'] === 'string') &&
     isRecord(value['items']) &&
+    Object.keys(value['items']).every((id) => ID.test(id)) &&
     Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string' && isReplaces(item['replaces']))
   )
 }
@@ -112,7 +114,7 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
     return problem('Expected the manifest to be `{"releases": [...]}` with at least one release')
   }
   const bad = value['releases'].findIndex((release) => !isRelease(release))
-  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, \`steps\` and \`items\`, found something else`)
+  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, and \`steps\` and \`items\` keyed by kebab-case id, found something else`)
   return {releases: value['releases'] as Release[]}
 }
 

@@ -1,10 +1,14 @@
 // The release history as data: renames, retired ids, structured changes and
 // the changelog entries they become. Synthetic manifests only; nothing here
 // reads content/.
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {amendRelease, releaseEntry} from '../pipeline/changelog.js'
 import {type HistoryProblem, type IdUse, historyProblems, parseReplaces, readIdHistory} from '../pipeline/history.js'
-import type {Release, ReleaseContent} from '../pipeline/manifest.js'
+import {type Release, type ReleaseContent, readManifest} from '../pipeline/manifest.js'
 import {type Bump, checkHistory, diffReleases, likelyRenames, requiredBump} from '../pipeline/versioning.js'
 
 const base: ReleaseContent = {
@@ -250,5 +254,27 @@ describe('amendRelease', () => {
 
   it('refuses a changelog without the amended entry', () => {
     expect(() => amendRelease(log, '1.0.2', '1.0.2', '2030-01-02', [])).toThrow('expected a `## [1.0.2]` heading in CHANGELOG.md, found none')
+  })
+})
+
+describe('readManifest', () => {
+  const good = release('1.0.0', {...base, items: {...base.items, z: {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz', replaces: ['w']}}})
+  const cases: Array<{manifest: string; releases: unknown[]; ok: boolean}> = [
+    {manifest: 'a release with a date and a rename', releases: [good], ok: true},
+    {manifest: 'a release without a date', releases: [{...good, date: undefined}], ok: false},
+    {manifest: 'a date that is not YYYY-MM-DD', releases: [{...good, date: '2030-1-1'}], ok: false},
+    {manifest: 'an empty `replaces`', releases: [{...good, items: {z: {...good.items['z'], replaces: []}}}], ok: false},
+    {manifest: 'a `replaces` that is not a list of ids', releases: [{...good, items: {z: {...good.items['z'], replaces: 'w'}}}], ok: false},
+    {manifest: 'an item keyed by something other than an id', releases: [{...good, items: {'\u001b[2J': good.items['x']}}], ok: false},
+  ]
+  it.each(cases)('$manifest: ok=$ok', async ({releases, ok}) => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'ace-manifest-'))
+    try {
+      await writeFile(path.join(folder, 'manifest.json'), JSON.stringify({releases}))
+      const read = await readManifest(path.join(folder, 'manifest.json'))
+      expect(read instanceof VFile ? 'problem' : 'manifest').toBe(ok ? 'manifest' : 'problem')
+    } finally {
+      await rm(folder, {recursive: true, force: true})
+    }
   })
 })
