@@ -218,6 +218,25 @@ describe('content:version and renames', () => {
   })
 })
 
+describe('content:version --amend after a forgotten `replaces=`', () => {
+  it('turns the recorded removal and addition (2.0.0) into a rename (1.1.0)', async () => {
+    const root = await makeRepository()
+    await edit(root, '{#note-best-answer rounds=2+}', '{#note-strongest-answer rounds=2+}')
+    const recorded = await run(root, [])
+    expect(recorded.code).toBe(0)
+    expect(recorded.stderr).toContain('then run `npm run content:version -- --amend`')
+    expect((await versions(root)).pkg).toBe('2.0.0')
+
+    await edit(root, '{#note-strongest-answer rounds=2+}', '{#note-strongest-answer rounds=2+ replaces=note-best-answer}')
+    const amended = await run(root, ['--amend'])
+    expect(amended.code, amended.stderr).toBe(0)
+    expect(await versions(root)).toEqual({pkg: '1.1.0', lock: '1.1.0', manifest: ['1.0.0', '1.1.0'], changelog: ['1.1.0', '1.0.0']})
+    const changelog = await readFile(path.join(root, 'CHANGELOG.md'), 'utf8')
+    expect(changelog).toContain('- Content: Checklist item `note-best-answer` renamed to `note-strongest-answer`.')
+    expect(changelog).not.toContain('its id is retired')
+  })
+})
+
 describe('content:version across a kill', () => {
   class Killed extends Error {}
 
