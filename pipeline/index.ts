@@ -11,6 +11,8 @@ import {compileRenderData} from './render.js'
 import {parseReplaces} from './history.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
 import type {Rule} from './rule.js'
+import {rules as allRules} from './rules/index.js'
+import {idHistory as idHistoryRule} from './rules/id-history.js'
 
 export {contentHash, SCHEMA_VERSION} from './compile.js'
 export {emitDataModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
@@ -76,7 +78,10 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   // A malformed manifest comes back as a file carrying the problem.
   const manifest = read instanceof VFile ? undefined : read
   const history = 'manifest' in options ? options.manifest : manifest
-  const lint = lintContent(loaded, options.rules, history)
+  // Without a readable history the manifest's own error is the one root cause:
+  // the history rule would only echo it for every `replaces=`.
+  const rules = options.rules ?? allRules
+  const lint = lintContent(loaded, read instanceof VFile && !('manifest' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history)
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const guide = lint.failed || read instanceof VFile ? undefined : compileGuide(lint, {version: options.version, since: sinceFrom(history)})
   const render = guide === undefined ? undefined : compileRenderData(lint)

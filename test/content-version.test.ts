@@ -10,6 +10,7 @@ import type {StepHook} from '../pipeline/atomic.js'
 import type {Manifest} from '../pipeline/manifest.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
 import {run as runCli} from '../cli/run.js'
+import {buildGuide, diagnostics} from '../pipeline/index.js'
 import {FIXTURES, materialize} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
@@ -307,6 +308,16 @@ describe('the release history in every entry point', () => {
     expect(out).toContain('steps/04-show-your-colours.md:18:73')
     expect(out).toContain('found `old-culture-note`, retired in 2.0.0')
     expect(out).toContain('id-history')
+  })
+})
+
+describe('a malformed manifest', () => {
+  it('is the one diagnostic, not echoed by the history rule for each `replaces=`', async () => {
+    const directory = await materialize('id-history/replaces-live')
+    roots.push(directory)
+    await writeFile(path.join(directory, 'manifest.json'), '{"releases": [')
+    const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+    expect(diagnostics(result.files).map((found) => found.ruleId)).toEqual(['manifest'])
   })
 })
 
