@@ -4,6 +4,7 @@ import type {RoundRange} from '../src/types.js'
 import {type ContentDocument, parseContent} from './document.js'
 import {SOURCE} from './limits.js'
 import type {LoadedContent} from './load.js'
+import type {Manifest} from './manifest.js'
 import {parseRounds} from './rounds.js'
 import {type Rule, runRules} from './rule.js'
 import {rules as defaultRules} from './rules/index.js'
@@ -29,11 +30,12 @@ export interface LintResult {
  *
  * @param content What `loadContent` read.
  * @param rules The rules to run (all of them by default).
+ * @param manifest The release history the rules judge ids against (none by default).
  * @returns Files with messages, and the parsed documents.
  */
-export function lintContent(content: LoadedContent, rules: readonly Rule[] = defaultRules): LintResult {
+export function lintContent(content: LoadedContent, rules: readonly Rule[] = defaultRules, manifest?: Manifest): LintResult {
   const {sources, layout} = content
-  const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined}
+  const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined, manifest}
   runRules(rules.filter((rule) => rule.phase === 'source'), base)
 
   const documents: ContentDocument[] = []

@@ -15,13 +15,20 @@ export interface ReleaseItem {
   readonly stepId: string
   /** Rounds in the content's syntax (`2+`). */
   readonly rounds: string
-  /** The item's shipped hash. */
+  /** The item's shipped hash (not affected by `replaces`). */
   readonly hash: string
+  /**
+   * Ids this item replaces, as its `replaces=` attribute declared them at this
+   * release (a rename carries readers' progress from those ids to this one).
+   */
+  readonly replaces?: readonly string[]
 }
 
 /** The content as published in one version. */
 export interface Release {
   readonly version: string
+  /** The day the release was recorded, `YYYY-MM-DD`. */
+  readonly date: string
   /** The guide's covered rounds, in the content's syntax. */
   readonly rounds: string
   /** Hash of the title and introduction. */
@@ -29,6 +36,9 @@ export interface Release {
   readonly steps: Readonly<Record<string, ReleaseStep>>
   readonly items: Readonly<Record<string, ReleaseItem>>
 }
+
+/** A release's content, without the version and date it was recorded under. */
+export type ReleaseContent = Omit<Release, 'version' | 'date'>
 
 /**
  * `content/manifest.json`: every published version of the content, oldest
@@ -43,6 +53,8 @@ export interface Manifest {
 export const MANIFEST_FILE = 'manifest.json'
 
 const SEMVER = new RegExp(PATTERNS.semver)
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const ID = new RegExp(PATTERNS.id)
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -53,13 +65,21 @@ function isRelease(value: unknown): value is Release {
     isRecord(value) &&
     typeof value['version'] === 'string' &&
     SEMVER.test(value['version']) &&
+    typeof value['date'] === 'string' &&
+    DATE.test(value['date']) &&
     typeof value['rounds'] === 'string' &&
     typeof value['introduction'] === 'string' &&
     isRecord(value['steps']) &&
+    Object.keys(value['steps']).every((id) => ID.test(id)) &&
     Object.values(value['steps']).every((step) => isRecord(step) && typeof step['number'] === 'number' && typeof step['hash'] === 'string') &&
     isRecord(value['items']) &&
-    Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string')
+    Object.keys(value['items']).every((id) => ID.test(id)) &&
+    Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string' && isReplaces(item['replaces']))
   )
+}
+
+function isReplaces(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length > 0 && value.every((id) => typeof id === 'string' && ID.test(id)))
 }
 
 /**
@@ -94,7 +114,7 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
     return problem('Expected the manifest to be `{"releases": [...]}` with at least one release')
   }
   const bad = value['releases'].findIndex((release) => !isRelease(release))
-  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, \`rounds\`, \`introduction\`, \`steps\` and \`items\`, found something else`)
+  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, and \`steps\` and \`items\` keyed by kebab-case id, found something else`)
   return {releases: value['releases'] as Release[]}
 }
 

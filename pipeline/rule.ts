@@ -2,6 +2,7 @@ import type {Node, Point, Position} from 'unist'
 import type {RoundRange} from '../src/types.js'
 import type {VFile} from 'vfile'
 import type {ContentDocument} from './document.js'
+import type {Manifest} from './manifest.js'
 import {SOURCE} from './limits.js'
 
 /** A content file as read from disk, before parsing. */
@@ -40,6 +41,11 @@ export interface RuleContext {
   readonly steps: readonly ContentDocument[]
   /** The guide's covered rounds, when its front matter states them validly. */
   readonly coveredRounds: RoundRange | undefined
+  /**
+   * The release history (`content/manifest.json`), when there is a valid one:
+   * which ids were published, retired or renamed.
+   */
+  readonly manifest: Manifest | undefined
   /**
    * Report a problem as a fatal vfile message with this rule's id, source and tip.
    *

@@ -1,7 +1,8 @@
 import {PATTERNS} from '../src/schema.js'
 import type {Guide} from '../src/types.js'
 import {contentHash} from './compile.js'
-import type {Manifest, Release} from './manifest.js'
+import {describeHistoryProblem, historyProblems, readIdHistory} from './history.js'
+import type {Manifest, Release, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
 import {formatRounds, parseRounds, roundsWithin} from './rounds.js'
 
 /** How much a version must grow, from least to most. */
@@ -10,8 +11,29 @@ export const BUMPS = ['none', 'patch', 'minor', 'major'] as const
 /** A semver bump, or none. */
 export type Bump = (typeof BUMPS)[number]
 
+/** What happened to a step or item between two releases. */
+export type ChangeKind = 'added' | 'reworded' | 'removed' | 'renamed' | 'moved' | 'rounds-changed'
+
+/** What a change is about: the guide as a whole, or one step or item by id. */
+export type ChangeSubject =
+  | {
+      readonly target: 'guide'
+      readonly kind: 'reworded' | 'rounds-changed'
+    }
+  | {
+      readonly target: 'step' | 'item'
+      readonly kind: ChangeKind
+      /** The step's or item's id (for a rename, the new id). */
+      readonly id: string
+      /**
+       * For `renamed`, the old id; for `moved`, the old step id of an item or
+       * the old number of a step (as a string).
+       */
+      readonly from?: string
+    }
+
 /** One difference between two releases of the content, and the bump it needs. */
-export interface Change {
+export type Change = ChangeSubject & {
   readonly bump: Exclude<Bump, 'none'>
   /** Keep a Changelog section it belongs in. */
   readonly section: 'Added' | 'Changed' | 'Removed'
@@ -20,16 +42,22 @@ export interface Change {
 }
 
 /**
- * Record the compiled content as a release (without its version).
+ * Record the compiled content as a release (without its version and date).
  *
  * @param guide The compiled guide.
+ * @param replaces Each item's declared `replaces=` ids, by item id
+ *   (`BuildResult.replaces`); none by default.
+ * @returns What the manifest records of the content.
  */
-export function snapshot(guide: Guide): Omit<Release, 'version'> {
-  const steps: Record<string, Release['steps'][string]> = {}
-  const items: Record<string, Release['items'][string]> = {}
+export function snapshot(guide: Guide, replaces: ReadonlyMap<string, readonly string[]> = new Map()): ReleaseContent {
+  const steps: Record<string, ReleaseStep> = {}
+  const items: Record<string, ReleaseItem> = {}
   for (const step of guide.steps) {
     steps[step.id] = {number: step.number, hash: contentHash({title: step.title, summary: step.summary, body: step.body})}
-    for (const item of step.checklist) items[item.id] = {stepId: item.stepId, rounds: formatRounds(item.rounds), hash: item.hash}
+    for (const item of step.checklist) {
+      const old = replaces.get(item.id)
+      items[item.id] = {stepId: item.stepId, rounds: formatRounds(item.rounds), hash: item.hash, ...(old === undefined || old.length === 0 ? {} : {replaces: [...old]})}
+    }
   }
   return {rounds: formatRounds(guide.rounds), introduction: contentHash({title: guide.title, body: guide.introduction.body}), steps, items}
 }
@@ -43,43 +71,116 @@ function roundsChange(before: string, after: string): Exclude<Bump, 'none'> | un
 }
 
 /**
+ * Items of `after` that replace items of `before`: new id → old ids, for each
+ * `replaces` id that `before` had and `after` no longer has.
+ */
+function renamesBetween(before: ReleaseContent, after: ReleaseContent): Map<string, string[]> {
+  const renames = new Map<string, string[]>()
+  for (const id of Object.keys(after.items).sort()) {
+    if (own(before.items, id) !== undefined) continue
+    const old = (own(after.items, id)?.replaces ?? []).filter((from) => own(before.items, from) !== undefined && own(after.items, from) === undefined)
+    if (old.length > 0) renames.set(id, old)
+  }
+  return renames
+}
+
+/**
  * List what changed between two releases of the content. Removing or
  * renumbering a step, removing or moving an item, or narrowing rounds is
- * major; adding a step or item, or widening rounds, is minor; wording is patch.
+ * major; adding a step or item, renaming an item (`replaces=`), or widening
+ * rounds is minor; wording is patch.
  *
  * @param before The earlier release.
  * @param after The later one.
- * @returns The changes, steps before items, each in id order.
+ * @returns The changes, guide first, then steps, then items, each in id order.
+ * @example
+ *   diffReleases(release, release) // []
  */
-export function diffReleases(before: Omit<Release, 'version'>, after: Omit<Release, 'version'>): Change[] {
+export function diffReleases(before: ReleaseContent, after: ReleaseContent): Change[] {
   const changes: Change[] = []
   const guideRounds = roundsChange(before.rounds, after.rounds)
-  if (guideRounds !== undefined) changes.push({bump: guideRounds, section: 'Changed', description: `The guide's rounds changed from \`${before.rounds}\` to \`${after.rounds}\`.`})
-  if (before.introduction !== after.introduction) changes.push({bump: 'patch', section: 'Changed', description: 'The title or introduction was reworded.'})
+  if (guideRounds !== undefined) changes.push({target: 'guide', kind: 'rounds-changed', bump: guideRounds, section: 'Changed', description: `The guide's rounds changed from \`${before.rounds}\` to \`${after.rounds}\`.`})
+  if (before.introduction !== after.introduction) changes.push({target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title or introduction was reworded.'})
 
   for (const id of union(before.steps, after.steps)) {
     const old = own(before.steps, id)
     const next = own(after.steps, id)
-    if (old === undefined && next !== undefined) changes.push({bump: 'minor', section: 'Added', description: `Step \`${id}\` (number ${next.number}).`})
-    else if (old !== undefined && next === undefined) changes.push({bump: 'major', section: 'Removed', description: `Step \`${id}\` (its id is retired).`})
+    const step = {target: 'step', id} as const
+    if (old === undefined && next !== undefined) changes.push({...step, kind: 'added', bump: 'minor', section: 'Added', description: `Step \`${id}\` (number ${next.number}).`})
+    else if (old !== undefined && next === undefined) changes.push({...step, kind: 'removed', bump: 'major', section: 'Removed', description: `Step \`${id}\` (its id is retired).`})
     else if (old !== undefined && next !== undefined) {
-      if (old.number !== next.number) changes.push({bump: 'major', section: 'Changed', description: `Step \`${id}\` renumbered from ${old.number} to ${next.number}.`})
-      if (old.hash !== next.hash) changes.push({bump: 'patch', section: 'Changed', description: `Step \`${id}\` reworded.`})
+      if (old.number !== next.number) changes.push({...step, kind: 'moved', from: String(old.number), bump: 'major', section: 'Changed', description: `Step \`${id}\` renumbered from ${old.number} to ${next.number}.`})
+      if (old.hash !== next.hash) changes.push({...step, kind: 'reworded', bump: 'patch', section: 'Changed', description: `Step \`${id}\` reworded.`})
     }
   }
+
+  const renames = renamesBetween(before, after)
+  const renamed = new Set([...renames.values()].flat())
   for (const id of union(before.items, after.items)) {
-    const old = own(before.items, id)
     const next = own(after.items, id)
-    if (old === undefined && next !== undefined) changes.push({bump: 'minor', section: 'Added', description: `Checklist item \`${id}\` in step \`${next.stepId}\`.`})
-    else if (old !== undefined && next === undefined) changes.push({bump: 'major', section: 'Removed', description: `Checklist item \`${id}\` from step \`${old.stepId}\` (its id is retired).`})
-    else if (old !== undefined && next !== undefined) {
-      const rounds = roundsChange(old.rounds, next.rounds)
-      if (old.stepId !== next.stepId) changes.push({bump: 'major', section: 'Changed', description: `Checklist item \`${id}\` moved from step \`${old.stepId}\` to \`${next.stepId}\`.`})
-      else if (rounds !== undefined) changes.push({bump: rounds, section: 'Changed', description: `Checklist item \`${id}\` now applies to rounds \`${next.rounds}\` (was \`${old.rounds}\`).`})
-      else if (old.hash !== next.hash) changes.push({bump: 'patch', section: 'Changed', description: `Checklist item \`${id}\` reworded.`})
+    const sources = renames.get(id)
+    if (sources !== undefined && next !== undefined) {
+      for (const from of sources) {
+        changes.push({target: 'item', kind: 'renamed', id, from, bump: 'minor', section: 'Changed', description: `Checklist item \`${from}\` renamed to \`${id}\`.`})
+      }
+      // What else changed is judged against the first id it replaces.
+      const old = own(before.items, sources[0] as string)
+      if (old !== undefined) changes.push(...itemChanges(id, old, next))
+      continue
     }
+    if (renamed.has(id)) continue
+    const old = own(before.items, id)
+    if (old === undefined && next !== undefined) changes.push({target: 'item', kind: 'added', id, bump: 'minor', section: 'Added', description: `Checklist item \`${id}\` in step \`${next.stepId}\`.`})
+    else if (old !== undefined && next === undefined) changes.push({target: 'item', kind: 'removed', id, bump: 'major', section: 'Removed', description: `Checklist item \`${id}\` from step \`${old.stepId}\` (its id is retired).`})
+    else if (old !== undefined && next !== undefined) changes.push(...itemChanges(id, old, next))
   }
   return changes
+}
+
+// A move hides a rounds change and a rewording (the hash covers the step), and
+// a rounds change hides a rewording, as they always have: one change per item.
+function itemChanges(id: string, old: ReleaseItem, next: ReleaseItem): Change[] {
+  const item = {target: 'item', id} as const
+  const rounds = roundsChange(old.rounds, next.rounds)
+  if (old.stepId !== next.stepId) return [{...item, kind: 'moved', from: old.stepId, bump: 'major', section: 'Changed', description: `Checklist item \`${id}\` moved from step \`${old.stepId}\` to \`${next.stepId}\`.`}]
+  if (rounds !== undefined) return [{...item, kind: 'rounds-changed', bump: rounds, section: 'Changed', description: `Checklist item \`${id}\` now applies to rounds \`${next.rounds}\` (was \`${old.rounds}\`).`}]
+  if (old.hash !== next.hash) return [{...item, kind: 'reworded', bump: 'patch', section: 'Changed', description: `Checklist item \`${id}\` reworded.`}]
+  return []
+}
+
+/** A removed id and an added one whose recorded content is identical. */
+export interface LikelyRename {
+  readonly target: 'step' | 'item'
+  /** The removed id. */
+  readonly from: string
+  /** The added id. */
+  readonly to: string
+}
+
+/**
+ * Find ids that look renamed without saying so: a removed step or item and an
+ * added one with the same hash (an item's hash covers its text, step and
+ * rounds but not its id; a step's covers its title, summary and body). Such a
+ * pair is recorded as a removal (major) plus an addition; `replaces=` on the
+ * item would make it a rename (minor) that keeps readers' progress.
+ *
+ * @param before The earlier release.
+ * @param after The later one.
+ * @returns Each pair, steps first, in id order.
+ */
+export function likelyRenames(before: ReleaseContent, after: ReleaseContent): LikelyRename[] {
+  const found: LikelyRename[] = []
+  const renamed = new Set([...renamesBetween(before, after).entries()].flatMap(([to, from]) => [to, ...from]))
+  for (const target of ['step', 'item'] as const) {
+    const old: Readonly<Record<string, {readonly hash: string}>> = target === 'step' ? before.steps : before.items
+    const next: Readonly<Record<string, {readonly hash: string}>> = target === 'step' ? after.steps : after.items
+    const added = Object.keys(next).filter((id) => own(old, id) === undefined && !renamed.has(id)).sort()
+    for (const from of Object.keys(old).filter((id) => own(next, id) === undefined && !renamed.has(id)).sort()) {
+      const hash = own(old, from)?.hash
+      for (const to of added) if (own(next, to)?.hash === hash) found.push({target, from, to})
+    }
+  }
+  return found
 }
 
 // Ids such as `constructor` are valid: never read them from the prototype.
@@ -138,7 +239,8 @@ export function bumpBetween(from: string, to: string): Bump {
 
 /**
  * Check a manifest's whole history: versions grow, each by at least what its
- * changes need, and no retired id comes back.
+ * changes need, dates do not go back, no retired id comes back, and every
+ * recorded rename names an item the release before had.
  *
  * @param manifest The published releases, oldest first.
  * @returns One sentence per problem; empty when the history is sound.
@@ -155,8 +257,15 @@ export function checkHistory(manifest: Manifest): string[] {
       if (actual === 'none') problems.push(`${release.version} does not come after ${before.version}`)
       else if (BUMPS.indexOf(actual) < BUMPS.indexOf(needed)) problems.push(`${before.version} → ${release.version} is a ${actual} bump, but its changes need ${needed}`)
     }
+    if (before !== undefined && release.date < before.date) problems.push(`${release.version} is dated ${release.date}, before ${before.version} (${before.date})`)
     for (const {id, retiredIn} of reusedIds({releases: manifest.releases.slice(0, index + 1)}, release)) {
       problems.push(`${release.version} reuses \`${id}\`, retired in ${retiredIn}`)
+    }
+    // Renames recorded in this release, judged as the lint judged the content then.
+    const uses = Object.entries(release.items).map(([id, item]) => ({id, target: 'item' as const, replaces: item.replaces ?? []}))
+    const history = readIdHistory({releases: manifest.releases.slice(0, index)})
+    for (const {problem} of historyProblems(history, uses)) {
+      if (problem.kind !== 'retired') problems.push(`${release.version} records \`${problem.id}\` with ${describeHistoryProblem(problem).replace(/^Expected/, 'expected')}`)
     }
   })
   return problems
@@ -169,7 +278,7 @@ export function checkHistory(manifest: Manifest): string[] {
  * @param next The release to check (by default the last one).
  * @returns Each reused id with the version that retired it.
  */
-export function reusedIds(manifest: Manifest, next: Omit<Release, 'version'> = manifest.releases.at(-1) as Release): Array<{id: string; retiredIn: string}> {
+export function reusedIds(manifest: Manifest, next: ReleaseContent = manifest.releases.at(-1) as Release): Array<{id: string; retiredIn: string}> {
   const retired = new Map<string, string>()
   const live = new Set<string>()
   for (const release of manifest.releases) {

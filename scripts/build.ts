@@ -2,11 +2,12 @@
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
-import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
@@ -26,6 +27,11 @@ async function main(): Promise<number> {
   }
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'))
   const dist = path.resolve(values['out-dir'] ?? path.join(root, 'dist'))
+  // A build killed mid-swap may have left no dist/: put the last one back first.
+  const repaired = await repairSwap(dist)
+  if (repaired.restored !== undefined) {
+    process.stderr.write(`build: an interrupted build had left no ${path.basename(dist)}/; restored it from ${path.basename(repaired.restored)}\n`)
+  }
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root})
   const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
@@ -51,7 +57,8 @@ async function main(): Promise<number> {
     // The JSON forms, for apps that fetch or cache the guide as data.
     await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
-    await swapInto(staging, dist)
+    // Two renames; see swapDirectory for the moment between them.
+    await swapDirectory(staging, dist, crashHookFromEnv())
   } finally {
     await rm(staging, {recursive: true, force: true})
   }
@@ -63,27 +70,6 @@ async function main(): Promise<number> {
 async function writeIfChanged(file: string, text: string): Promise<void> {
   const old = await readFile(file, 'utf8').catch(() => undefined)
   if (old !== text) await writeFile(file, text)
-}
-
-// Two renames, a moment apart: the old build moves aside, the new one takes
-// its place. Should the second fail, the old build is put back, so dist/ ends
-// up either the old build or the new one, never missing or half-written.
-async function swapInto(staging: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`
-  let moved = false
-  try {
-    await rename(target, old)
-    moved = true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  try {
-    await rename(staging, target)
-  } catch (error) {
-    if (moved) await rename(old, target)
-    throw error
-  }
-  if (moved) await rm(old, {recursive: true, force: true})
 }
 
 function resolveBin(name: string): string {

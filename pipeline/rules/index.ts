@@ -6,6 +6,7 @@ import {fileFormat} from './file-format.js'
 import {frontMatterKeys} from './front-matter-keys.js'
 import {frontMatterSyntax} from './front-matter-syntax.js'
 import {headingStructure} from './heading-structure.js'
+import {idHistory} from './id-history.js'
 import {itemAttributes} from './item-attributes.js'
 import {itemRounds} from './item-rounds.js'
 import {knownPlaceholders} from './known-placeholders.js'
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   itemRounds,
   stepNumbering,
   uniqueIds,
+  idHistory,
   knownPlaceholders,
   linkProtocol,
   noHtml,

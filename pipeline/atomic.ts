@@ -1,0 +1,287 @@
+// Writes that survive a kill at any moment, for the build-time scripts:
+// `commitFiles` replaces several files as one change (content:version's
+// manifest, package.json, lockfile and changelog) and `swapDirectory` puts a
+// freshly built folder in place of the old one (the build's dist/). Each has a
+// repair function that the next run calls first.
+import {open, readFile, readdir, rename, rm, stat, unlink} from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * Called after each durable step, with a name for it. Tests inject a hook that
+ * stops the process there (a kill runs no cleanup), to check that every state
+ * a kill can leave is repaired by the next run.
+ */
+export type StepHook = (step: string) => void
+
+/** One file to replace, and its new text. */
+export interface PlannedWrite {
+  readonly path: string
+  readonly text: string
+}
+
+/** Marks temporary files of {@link commitFiles}: `<file>.<TEMP_TAG>-<pid>.tmp`. */
+const TEMP_TAG = 'commit'
+
+function tempName(file: string, pid = process.pid): string {
+  return `${file}.${TEMP_TAG}-${pid}.tmp`
+}
+
+async function fsyncDirectory(directory: string): Promise<void> {
+  const handle = await open(directory, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+// Written, flushed to disk and closed: after this the bytes survive a crash.
+async function writeDurable(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'w')
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Write one file atomically: a temporary file beside it, flushed, then renamed
+ * over it. A reader (or a crash) sees the old bytes or the new, never a part.
+ *
+ * @param file The file to replace.
+ * @param text Its new text.
+ * @example
+ *   await writeFileAtomic('content/manifest.json', '{"releases": []}\n')
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = tempName(file)
+  await writeDurable(temp, text)
+  await rename(temp, file)
+  await fsyncDirectory(path.dirname(file))
+}
+
+interface Journal {
+  readonly files: ReadonlyArray<{readonly path: string; readonly temp: string}>
+}
+
+/**
+ * Replace several files as one change. Every new text is first written to a
+ * temporary file beside its target and flushed; then a journal listing them
+ * is renamed into place (the commit point); then each temporary file is
+ * renamed over its target, in the order given; then the journal goes. Killed
+ * before the journal exists, nothing changed (the temporary files are litter
+ * that {@link recoverCommit} removes); killed after, {@link recoverCommit}
+ * finishes the renames. So once repaired, the files are all old or all new.
+ *
+ * @param journal Where the journal lives while the change is in flight.
+ * @param writes The files and their new texts; the last is renamed last.
+ * @param hook Called after each durable step (tests only).
+ * @throws {Error} When a write fails before the commit point; nothing changed then.
+ * @example
+ *   await commitFiles('.content-version.journal', [{path: 'package.json', text}])
+ */
+export async function commitFiles(journal: string, writes: readonly PlannedWrite[], hook: StepHook = () => {}): Promise<void> {
+  const base = path.dirname(journal)
+  const entries = writes.map((write) => ({path: write.path, temp: tempName(write.path)}))
+  for (const [index, write] of writes.entries()) {
+    await writeDurable(entries[index]?.temp as string, write.text)
+    hook(`wrote ${path.basename(write.path)} aside`)
+  }
+  const record: Journal = {files: entries.map((entry) => ({path: path.relative(base, entry.path), temp: path.relative(base, entry.temp)}))}
+  await writeFileAtomic(journal, `${JSON.stringify(record, null, 2)}\n`)
+  hook('committed the journal')
+  for (const entry of entries) {
+    await rename(entry.temp, entry.path)
+    await fsyncDirectory(path.dirname(entry.path))
+    hook(`renamed ${path.basename(entry.path)}`)
+  }
+  await unlink(journal)
+  await fsyncDirectory(base)
+  hook('removed the journal')
+}
+
+/** What {@link recoverCommit} did. */
+export interface Recovery {
+  /** Targets whose new text an interrupted commit had not yet put in place, now renamed in. */
+  readonly completed: readonly string[]
+  /** Temporary files of a commit that never reached its journal, now removed. */
+  readonly removed: readonly string[]
+}
+
+/**
+ * Repair what an interrupted {@link commitFiles} left: with a journal, finish
+ * its renames (the change was committed); without one, remove the temporary
+ * files (it was not). Call it before reading any of the files.
+ *
+ * @param journal The journal path given to `commitFiles`.
+ * @param targets Every file a commit may write; a journal naming anything
+ *   else is refused.
+ * @returns What was completed and what was removed; both empty when there
+ *   was nothing to repair.
+ * @throws {Error} When the journal names a file outside `targets`.
+ */
+export async function recoverCommit(journal: string, targets: readonly string[]): Promise<Recovery> {
+  const base = path.dirname(journal)
+  const completed: string[] = []
+  const text = await readFile(journal, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (text !== undefined) {
+    const record = JSON.parse(text) as Journal
+    const known = new Set(targets.map((target) => path.resolve(target)))
+    for (const entry of record.files) {
+      const target = path.resolve(base, entry.path)
+      const temp = path.resolve(base, entry.temp)
+      if (!known.has(target) || path.dirname(temp) !== path.dirname(target)) {
+        throw new Error(`recoverCommit: expected the journal ${journal} to name only ${targets.join(', ')}, found ${entry.path}`)
+      }
+      // Already renamed when the temporary file is gone.
+      if (await exists(temp)) {
+        await rename(temp, target)
+        await fsyncDirectory(path.dirname(target))
+        completed.push(target)
+      }
+    }
+    await unlink(journal)
+    await fsyncDirectory(base)
+  }
+  const removed: string[] = []
+  for (const file of [...targets, journal]) {
+    const directory = path.dirname(file)
+    const prefix = `${path.basename(file)}.${TEMP_TAG}-`
+    for (const name of await readdir(directory).catch(() => [] as string[])) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) {
+        await rm(path.join(directory, name), {force: true})
+        removed.push(path.join(directory, name))
+      }
+    }
+  }
+  return {completed, removed}
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+}
+
+/**
+ * Put a freshly built folder in place of the old one. Node has no atomic
+ * exchange of two folders (`renameat2(RENAME_EXCHANGE)`), so this takes two
+ * renames: the old folder moves aside to `<target>.old-<pid>`, the new one
+ * takes its place. Between those two system calls `target` does not exist;
+ * a kill exactly there leaves `<target>.old-<pid>`, which
+ * {@link repairSwap} (run first by the next build) puts back.
+ *
+ * @param staging The complete new folder, on the same file system as `target`.
+ * @param target The folder to replace (it may not exist yet).
+ * @param hook Called after each durable step (tests only).
+ * @throws {Error} When a rename fails; the old folder is put back first.
+ */
+export async function swapDirectory(staging: string, target: string, hook: StepHook = () => {}): Promise<void> {
+  const old = `${target}.old-${process.pid}`
+  let moved = false
+  try {
+    await rename(target, old)
+    moved = true
+    hook('moved the old folder aside')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  try {
+    await rename(staging, target)
+  } catch (error) {
+    if (moved) await rename(old, target)
+    throw error
+  }
+  await fsyncDirectory(path.dirname(target))
+  hook('moved the new folder in')
+  if (moved) await rm(old, {recursive: true, force: true})
+}
+
+/** What {@link repairSwap} did. */
+export interface SwapRepair {
+  /** The `<target>.old-<pid>` folder put back as `target`, if one was. */
+  readonly restored: string | undefined
+  /** Leftover folders of dead builds, now removed. */
+  readonly removed: readonly string[]
+}
+
+/**
+ * Repair what an interrupted {@link swapDirectory} or build left beside
+ * `target`: when `target` is missing, the newest `<target>.old-<pid>` of a
+ * process that no longer runs is put back; leftover `.old-<pid>` and
+ * `.staging-<pid>` folders of dead processes are removed. Folders of running
+ * processes (a build at work) are left alone.
+ *
+ * @param target The folder `swapDirectory` replaces.
+ * @param isAlive Whether a process id still runs (tests inject one).
+ * @returns What was restored and removed.
+ */
+export async function repairSwap(target: string, isAlive: (pid: number) => boolean = isRunning): Promise<SwapRepair> {
+  const directory = path.dirname(target)
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(target))}\\.(old|staging)-(\\d+)$`)
+  const leftovers: Array<{file: string; kind: string; mtime: number}> = []
+  for (const name of await readdir(directory).catch(() => [] as string[])) {
+    const match = pattern.exec(name)
+    if (match === null || isAlive(Number(match[2]))) continue
+    const file = path.join(directory, name)
+    leftovers.push({file, kind: match[1] as string, mtime: (await stat(file)).mtimeMs})
+  }
+  let restored: string | undefined
+  if (!(await exists(target))) {
+    const newest = leftovers.filter((entry) => entry.kind === 'old').sort((a, b) => b.mtime - a.mtime)[0]
+    if (newest !== undefined) {
+      await rename(newest.file, target)
+      await fsyncDirectory(directory)
+      restored = newest.file
+    }
+  }
+  const removed: string[] = []
+  for (const {file} of leftovers) {
+    if (file === restored) continue
+    await rm(file, {recursive: true, force: true})
+    removed.push(file)
+  }
+  return {restored, removed}
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * A step hook from `ACE_TEST_CRASH_AFTER=<n>`: kill this process (SIGKILL, so
+ * no cleanup runs) right after the n-th durable step. For tests of the
+ * scripts' crash safety; does nothing when the variable is unset.
+ *
+ * @param env The environment to read.
+ * @returns The hook.
+ */
+export function crashHookFromEnv(env: NodeJS.ProcessEnv = process.env): StepHook {
+  const after = Number(env['ACE_TEST_CRASH_AFTER'])
+  if (!Number.isSafeInteger(after) || after < 1) return () => {}
+  let steps = 0
+  return () => {
+    steps += 1
+    if (steps === after) process.kill(process.pid, 'SIGKILL')
+  }
+}
