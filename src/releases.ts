@@ -33,8 +33,8 @@ export interface Change {
 export interface Release {
   /** Its content version (`x.y.z`). */
   readonly version: string
-  /** The day it was recorded (`YYYY-MM-DD`), or `null` when the manifest has no date for it. */
-  readonly date: string | null
+  /** The day it was recorded, `YYYY-MM-DD`. */
+  readonly date: string
   /** What changed since the release before it (empty for the first release). */
   readonly changes: readonly Change[]
 }

@@ -25,8 +25,9 @@ export interface ReleaseSpec {
 }
 
 /**
- * Write a manifest from short release specs. Hashes stand in for wording:
- * an item's hash is its id, step and text (the real hash covers the id too).
+ * Write a manifest from short release specs. Hashes stand in for wording: an
+ * item's hash is its text alone, so a rename that keeps the words is no
+ * rewording (the shipped hash also covers the id and rounds).
  */
 export function manifestOf(specs: readonly ReleaseSpec[]): Manifest {
   return {
@@ -39,7 +40,7 @@ export function manifestOf(specs: readonly ReleaseSpec[]): Manifest {
         items[id] = {
           stepId: item.step,
           rounds: item.rounds ?? '2+',
-          hash: `${id}/${item.text ?? 'v1'}`,
+          hash: item.text ?? 'v1',
           ...(item.replaces === undefined ? {} : {replaces: item.replaces}),
         }
       }
