@@ -120,6 +120,13 @@ ${figureTable(run.figures)}
   JIT), then the median of 15 samples. The bare index reads the same step
   objects from a plain array; the recompute baseline is \`computeChecklist\`
   (\`src/checklist.ts\`), the code \`checklistForRound\` memoises.
+  \`migrateProgress\` runs as \`migrateIn\` (\`src/progress.ts\`, the same code over
+  any history) on a synthetic history, since the shipped one is small: 1,000
+  items, 100 renamed (50 of them twice), 50 retired, the record ticking all
+  1,000; its baseline is the \`Set\`/\`Map\` work alone (dedupe, follow renames,
+  keep current ids), without validation or freezing. \`progressForRound\`'s
+  baseline builds a \`Set\` of the ticked ids and calls \`has\` per item of
+  the round's (memoised) checklist, without building the result.
 - **Build pipeline**: synthetic guides (\`bench/synthetic.ts\`: valid content,
   one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps
   (60,000 with \`--full\`). Each sample is one cold run in a fresh process

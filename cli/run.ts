@@ -1,6 +1,7 @@
 import {guide} from '../src/index.js'
 import {UsageError, isUsageError, parseCommandLine, quote} from './args.js'
 import type {Command, Io} from './command.js'
+import {changesCommand} from './commands/changes.js'
 import {checkCommand} from './commands/check.js'
 import {checklistCommand} from './commands/checklist.js'
 import {stepCommand} from './commands/step.js'
@@ -27,7 +28,7 @@ const helpCommand: Command = {
 }
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, helpCommand]
+export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, changesCommand, helpCommand]
 
 const NAMES = COMMANDS.map((command) => command.name).join(', ')
 

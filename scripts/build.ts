@@ -1,4 +1,4 @@
-// Build: content/*.md → lint → src/generated/{guide,render}-data.ts → tsup → dist/.
+// Build: content/*.md → lint → src/generated/{guide,render,releases}-data.ts → tsup → dist/.
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util'
 import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
+import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
   await writeIfChanged(generatedRender, emitRenderModule(result.render))
+  await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
 
   // Staged beside the target so the final rename stays on one file system.
   const staging = `${dist}.staging-${process.pid}`

@@ -5,6 +5,10 @@ export type GuideErrorCode =
   | 'ERR_UNKNOWN_STEP_ID'
   | 'ERR_ROUND_OUT_OF_RANGE'
   | 'ERR_INVALID_GUIDE'
+  | 'ERR_UNKNOWN_VERSION'
+  | 'ERR_INVALID_PROGRESS_VERSION'
+  | 'ERR_INVALID_PROGRESS_CHECKED'
+  | 'ERR_PROGRESS_FROM_NEWER_VERSION'
 
 /**
  * What every error from this package has: a stable `code`. The classes differ

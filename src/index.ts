@@ -19,3 +19,7 @@ export type {
   StepId,
   StepNumber,
 } from './types.js'
+export {changesSince, releases} from './releases.js'
+export type {Change, ChangeKind, ChangeTarget, Release} from './releases.js'
+export {migrateProgress, progressForRound} from './progress.js'
+export type {MigratedProgress, ProgressRecord, ProgressRename, RoundProgress} from './progress.js'

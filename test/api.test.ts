@@ -11,6 +11,7 @@ describe('public api', () => {
       'GuideTypeError',
       'GuideValidationError',
       'assertGuide',
+      'changesSince',
       'checklistForRound',
       'getStep',
       'getStepById',
@@ -21,7 +22,10 @@ describe('public api', () => {
       'isStepId',
       'isStepNumber',
       'listSteps',
+      'migrateProgress',
       'parseGuide',
+      'progressForRound',
+      'releases',
       'validateGuide',
     ])
   })

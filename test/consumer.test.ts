@@ -131,7 +131,7 @@ describe('Node consumers', () => {
       expect(entry.cjsKeys, entry.subpath).toEqual(entry.esmKeys)
       expect(entry.unequalData, entry.subpath).toEqual([])
     }
-    expect(seen.subpaths.find((entry) => entry.subpath === '.')?.dataKeys).toEqual(['guide'])
+    expect(seen.subpaths.find((entry) => entry.subpath === '.')?.dataKeys).toEqual(['guide', 'releases'])
     expect(seen.twoCopies).toBe(true)
     expect(seen.sameStepsData).toBe(true)
     expect(seen.sameChecklists).toBe(true)

@@ -1,4 +1,4 @@
-// Throughput of getStep, getStepById and checklistForRound against their
+// Throughput of getStep, getStepById, checklistForRound, migrateProgress and progressForRound against their
 // baselines; each benchmark runs in its own process (workers/ops.ts).
 import path from 'node:path'
 import {ROOT} from '../consumer.js'
@@ -19,6 +19,10 @@ const BENCHMARKS = [
   'filter-plain',
   'filter-frozen',
   'clone-per-call',
+  'migrateProgress',
+  'migrate-bare',
+  'progressForRound',
+  'progress-bare',
 ] as const
 
 /** Name of one throughput benchmark. */
@@ -61,6 +65,24 @@ export function measureOps(): OpsResult {
         ratio: `${format(nsPerOp['checklist-recompute'] / nsPerOp.checklistForRound, 0)}× faster`,
         goal: '≥ 50 M ops/s',
         met: 1e3 / nsPerOp.checklistForRound >= 50,
+      },
+      // No goal in the issue: these say what an app needs, once per page load
+      // (migration) and once per render (a round's progress).
+      {
+        name: '`migrateProgress(record)`, 1,000 ids, 150 renamed or retired (synthetic history)',
+        measured: `${format(nsPerOp.migrateProgress / 1e6, 3)} ms`,
+        baseline: `${format(nsPerOp['migrate-bare'] / 1e6, 3)} ms (bare \`Set\`/\`Map\` operations)`,
+        ratio: `${format(nsPerOp.migrateProgress / nsPerOp['migrate-bare'])}×`,
+        goal: '≤ 5 ms (once per page load)',
+        met: nsPerOp.migrateProgress / 1e6 <= 5,
+      },
+      {
+        name: '`progressForRound(checked, r)`, half of each round ticked, rounds 2–50',
+        measured: rate(nsPerOp.progressForRound),
+        baseline: `${rate(nsPerOp['progress-bare'])} (bare \`Set\` of ids, \`has\` per item)`,
+        ratio: `${format(nsPerOp.progressForRound / nsPerOp['progress-bare'])}×`,
+        goal: '≥ 100 k ops/s (every render)',
+        met: 1e3 / nsPerOp.progressForRound >= 0.1,
       },
     ],
     nsPerOp,

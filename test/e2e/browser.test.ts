@@ -3,13 +3,16 @@
 // No browser is ever downloaded. Without Chromium the test is skipped, loudly,
 // unless CI is set: then a missing browser is a failure, never a silent skip.
 import {spawnSync} from 'node:child_process'
-import {readFile, mkdtemp, rm} from 'node:fs/promises'
+import {readFile, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {chromium, type BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {readManifest} from '../../pipeline/manifest.js'
+import {emitReleasesModule, releasesFromManifest} from '../../pipeline/releases.js'
+import {checklistForRound, guide} from '../../src/index.js'
 import {ROOT} from '../helpers.js'
 import {browserPolicy} from './browser-policy.js'
 
@@ -39,6 +42,18 @@ function serve(directory: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
 }
 
+/** Build examples/react into `out` as an app ships it; `env` adds variables (ACE_EXAMPLE_RELEASES). */
+function buildExample(out: string, env: Record<string, string> = {}): void {
+  // A child process: vitest sets NODE_ENV=test, and the example must be
+  // built as an app ships it (React's production build, production JSX).
+  const vite = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'examples/react/vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'],
+    {cwd: ROOT, encoding: 'utf8', env: {...process.env, NODE_ENV: 'production', ...env}},
+  )
+  expect(vite.status, vite.stderr).toBe(0)
+}
+
 const name = RUN
   ? 'the React example: a ticked item survives a reload, round 3 reads "fourth", no console errors'
   : 'the React example in Chromium (SKIPPED: no Chromium; apt-get install -y chromium)'
@@ -60,14 +75,7 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
   it(name, async () => {
     if (POLICY.action !== 'run') throw new Error(POLICY.reason)
     const out = path.join(scratch, 'site')
-    // A child process: vitest sets NODE_ENV=test, and the example must be
-    // built as an app ships it (React's production build, production JSX).
-    const vite = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(ROOT, 'examples/react/vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'],
-      {cwd: ROOT, encoding: 'utf8', env: {...process.env, NODE_ENV: 'production'}},
-    )
-    expect(vite.status, vite.stderr).toBe(0)
+    buildExample(out)
     server = await serve(out)
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 
@@ -106,5 +114,87 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
     const screenshot = process.env['E2E_SCREENSHOT']
     if (screenshot !== undefined) await page.screenshot({path: screenshot, fullPage: true})
     expect(problems).toEqual([])
+  })
+
+  it.skipIf(!RUN)('the React example: a reader back after later releases keeps renamed ticks, loses retired ones, sees what is new', async () => {
+    if (POLICY.action !== 'run') throw new Error(POLICY.reason)
+    // The shipped history has no later release yet, so the example is built
+    // from the sources with a history of two releases: an older one made up
+    // here, then the shipped content as it is, one of whose items replaces an
+    // id of the older one. Which items play which part comes from the content.
+    const manifest = await readManifest(path.join(ROOT, 'content/manifest.json'))
+    const current = manifest !== undefined && 'releases' in manifest ? manifest.releases.at(-1) : undefined
+    if (current === undefined) throw new Error('content/manifest.json has no release')
+    expect(current.version).toBe(guide.version)
+    const [renamed, added, reworded, kept] = checklistForRound(guide.rounds.from).map((item) => item.id)
+    if (renamed === undefined || added === undefined || reworded === undefined || kept === undefined) throw new Error('expected four items in the first round')
+    const oldId = `${renamed}-before`
+    const {[added]: _added, [renamed]: renamedItem, ...unchanged} = current.items
+    const older = {
+      ...current,
+      version: '0.1.0',
+      items: {
+        ...unchanged,
+        [oldId]: renamedItem!,
+        [reworded]: {...current.items[reworded]!, hash: '000000000000'},
+        'retired-item': {...renamedItem!, hash: '111111111111'},
+      },
+    }
+    const newer = {...current, items: {...current.items, [renamed]: {...renamedItem!, replaces: [oldId]}}}
+    const releasesModule = path.join(scratch, 'releases-data.ts')
+    await writeFile(releasesModule, emitReleasesModule(releasesFromManifest({releases: [older, newer]})))
+    const out = path.join(scratch, 'site-history')
+    buildExample(out, {ACE_EXAMPLE_RELEASES: releasesModule})
+
+    const site = await serve(out)
+    const context = await chromium.launchPersistentContext(path.join(scratch, 'profile-history'), {
+      executablePath: POLICY.executable,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    try {
+      const page = context.pages()[0] ?? (await context.newPage())
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+      })
+      page.on('pageerror', (error) => problems.push(`page: ${error.message}`))
+      const box = (id: string) => page.locator(`input[data-item-id="${id}"]`)
+
+      await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`)
+      await box(kept).waitFor()
+      // The record an earlier visit saved under 0.1.0: a renamed id, a retired one, a current one.
+      await page.evaluate((record) => (globalThis as unknown as {localStorage: {getItem(key: string): string | null; setItem(key: string, value: string): void}}).localStorage.setItem('ace-second-interview:progress', JSON.stringify(record)), {
+        version: '0.1.0',
+        checked: [oldId, 'retired-item', kept],
+      })
+      await page.reload()
+      await box(kept).waitFor()
+
+      expect(await box(renamed).isChecked()).toBe(true)
+      expect(await box(kept).isChecked()).toBe(true)
+      expect(await box(added).isChecked()).toBe(false)
+      const news = page.getByRole('complementary', {name: 'New since your last visit'})
+      expect(await news.innerText()).toMatch(/^New since your last visit:/)
+      const listed = await news.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-item-id')))
+      expect(listed.sort()).toEqual([added, reworded].sort())
+      const text = (id: string) => checklistForRound(guide.rounds.from).find((item) => item.id === id)?.text ?? ''
+      expect(await news.innerText()).toContain(text(added))
+      expect(await news.innerText()).toContain(text(reworded))
+      expect(await page.getByText('1 ticked action is no longer in the guide.').count()).toBe(1)
+      // Saved back under the installed version, renamed tick first, as stored.
+      const saved = await page.evaluate(() => JSON.parse((globalThis as unknown as {localStorage: {getItem(key: string): string | null; setItem(key: string, value: string): void}}).localStorage.getItem('ace-second-interview:progress') ?? 'null') as unknown)
+      expect(saved).toEqual({version: guide.version, checked: [renamed, kept]})
+
+      // The next visit has nothing new and the same ticks.
+      await page.reload()
+      await box(kept).waitFor()
+      expect(await news.count()).toBe(0)
+      expect(await box(renamed).isChecked()).toBe(true)
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await new Promise((resolve) => site.close(resolve))
+    }
   })
 })

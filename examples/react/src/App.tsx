@@ -38,7 +38,7 @@ function RoundPicker({round, onChange}: {round: number; onChange: (round: number
 /** The guide, with a round picker and a persisted checklist. */
 export function App() {
   const [round, setRound] = useState(guide.rounds.from)
-  const {checked, toggle} = useProgress()
+  const {checked, toggle, news, dropped, notice} = useProgress()
   const items = checklistContentForRound(round)
   return (
     <main>
@@ -46,6 +46,24 @@ export function App() {
       <section aria-label="Introduction">
         <Rich tree={getIntroContent().hast} />
       </section>
+      {notice === undefined ? null : <p role="status">{notice}</p>}
+      {news.length === 0 ? null : (
+        <aside aria-label="New since your last visit" className="news">
+          <strong>New since your last visit:</strong>
+          <ul>
+            {news.map((item) => (
+              <li key={item.id} data-item-id={item.id}>
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      {dropped.length === 0 ? null : (
+        <p role="status" className="dropped">
+          {dropped.length === 1 ? '1 ticked action is' : `${dropped.length} ticked actions are`} no longer in the guide.
+        </p>
+      )}
       <RoundPicker round={round} onChange={setRound} />
       {listSteps().map((step) => (
         <section key={step.id} id={step.id} aria-labelledby={`${step.id}-title`}>

@@ -1,0 +1,105 @@
+import {type Change, changesSince, guide, releases} from '../../src/index.js'
+import {UsageError, parseFormat, quote} from '../args.js'
+import type {Styles} from '../color.js'
+import type {Command} from '../command.js'
+import {FORMAT_HELP, printResult} from '../format.js'
+
+const NAME = 'changes'
+
+const NOUN: Record<Change['target'], string> = {step: 'step', item: 'checklist item'}
+
+/**
+ * One change as a sentence fragment, ids in backticks for markdown.
+ *
+ * @param change A change from `changesSince`.
+ * @param code How to mark an id (backticks for markdown, bold or plain for text).
+ * @returns E.g. "renamed checklist item `a` to `b`".
+ */
+function describeChange(change: Change, code: (id: string) => string): string {
+  const what = `${NOUN[change.target]} ${code(change.id)}`
+  switch (change.kind) {
+    case 'renamed':
+      return `renamed ${NOUN[change.target]} ${code(change.from ?? '')} to ${code(change.id)}`
+    case 'moved':
+      return change.target === 'step' ? `renumbered ${what} (was number ${change.from ?? '?'})` : `moved ${what} (from step ${code(change.from ?? '')})`
+    case 'rounds-changed':
+      return `changed the rounds of ${what}`
+    default:
+      return `${change.kind} ${what}`
+  }
+}
+
+function heading(since: string): string {
+  return `Changes since ${since} (installed: ${guide.version})`
+}
+
+/**
+ * Print changes for reading at a terminal, one a line.
+ *
+ * @param changes What `changesSince(since)` returned.
+ * @param since The version asked about.
+ * @param styles Text styles (colour or none).
+ * @returns A heading with the count, then `  - …` lines; one line when nothing changed.
+ * @example
+ *   formatChangesText(changesSince('1.0.0'), '1.0.0', createStyles(false))
+ */
+export function formatChangesText(changes: readonly Change[], since: string, styles: Styles): string {
+  if (changes.length === 0) return `No changes since ${since} (installed: ${guide.version}).\n`
+  const lines = [styles.bold(`${heading(since)}: ${changes.length}`), ...changes.map((change) => `  - ${describeChange(change, styles.bold)}`)]
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Print changes as markdown, a list item per change, ids as code.
+ *
+ * @param changes What `changesSince(since)` returned.
+ * @param since The version asked about.
+ * @returns A `# Changes since …` heading and `- Added checklist item \`id\`.` lines.
+ * @example
+ *   formatChangesMarkdown(changesSince('1.0.0'), '1.0.0')
+ */
+export function formatChangesMarkdown(changes: readonly Change[], since: string): string {
+  const body = changes.length === 0 ? ['No changes.'] : changes.map((change) => `- ${capitalise(describeChange(change, (id) => `\`${id}\``))}.`)
+  return `${[`# ${heading(since)}`, '', ...body].join('\n')}\n`
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The released versions, for messages: all of them, or the first and the last few. */
+function knownVersions(): string {
+  const versions = [...new Set([...releases.map((release) => release.version), guide.version])]
+  return versions.length <= 8 ? versions.join(', ') : `${versions.slice(0, 2).join(', ')}, …, ${versions.slice(-5).join(', ')}`
+}
+
+function readSince(value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${knownVersions()})`, NAME)
+  if (value !== guide.version && !releases.some((release) => release.version === value)) {
+    throw new UsageError(`expected --since to be a released content version (${knownVersions()}), received ${quote(value)}`, NAME)
+  }
+  return value
+}
+
+/** `changes --since <version>`: what changed in the content since a release. */
+export const changesCommand: Command = {
+  name: NAME,
+  synopsis: '--since <version> [--format <format>]',
+  summary: 'List what changed in the content since a release, per step and checklist item id.',
+  details: [
+    '  --since <version>  a released content version, e.g. the one a reader\'s progress was saved under',
+    FORMAT_HELP,
+  ],
+  options: {since: {type: 'string'}, format: {type: 'string'}},
+  maxPositionals: 0,
+  run({values}, io) {
+    const format = parseFormat(values['format'], NAME)
+    const since = readSince(values['since'])
+    const changes = changesSince(since)
+    printResult(io, format, changes, {
+      text: (value, styles) => formatChangesText(value, since, styles),
+      markdown: (value) => formatChangesMarkdown(value, since),
+    })
+    return 0
+  },
+}

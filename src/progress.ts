@@ -1,0 +1,177 @@
+import {assertIntegerInRange} from './arguments.js'
+import {checklistForRound} from './checklist.js'
+import {describeReceived} from './describe.js'
+import {GuideTypeError} from './errors.js'
+import {deepFreeze} from './freeze.js'
+import {guide} from './guide.js'
+import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
+import {type Release, shippedHistory} from './releases.js'
+import type {ChecklistItem, ChecklistItemId, Round} from './types.js'
+
+/**
+ * What an app stores of a reader's progress: the content version it was saved
+ * under and the ids of the checklist items the reader ticked. Plain JSON.
+ */
+export interface ProgressRecord {
+  /** The content version (`guide.version`) when the record was saved. */
+  readonly version: string
+  /** Ids of the ticked checklist items. */
+  readonly checked: readonly string[]
+}
+
+/** A ticked id carried over to the id its item has now. */
+export interface ProgressRename {
+  /** The id as stored. */
+  readonly from: string
+  /** The item's current id. */
+  readonly to: ChecklistItemId
+}
+
+/** What {@link migrateProgress} returns: a record for the installed content, and what happened to the old one. */
+export interface MigratedProgress extends ProgressRecord {
+  /** The installed content version. */
+  readonly version: string
+  /** Current item ids, each once, in the order first stored. */
+  readonly checked: readonly ChecklistItemId[]
+  /** Stored ids that were carried to a renamed item's current id. */
+  readonly renamed: readonly ProgressRename[]
+  /** Stored ids that were dropped: retired items, and ids never published. */
+  readonly dropped: readonly string[]
+}
+
+/** What {@link progressForRound} returns. */
+export interface RoundProgress {
+  /** The round. */
+  readonly round: Round
+  /** How many items the round's checklist has. */
+  readonly total: number
+  /** The round's items that are ticked, in checklist order, rendered for the round. */
+  readonly done: readonly ChecklistItem[]
+  /** The round's items still to do, in checklist order, rendered for the round. */
+  readonly remaining: readonly ChecklistItem[]
+  /** `done.length / total`, from 0 to 1; 0 when the round has no items. */
+  readonly fraction: number
+  /** Ticked ids that are no item of the installed content (migrate the record first), each once. */
+  readonly unknown: readonly string[]
+}
+
+// Built on first use, so an app that never asks pays nothing at start-up.
+let itemIds: ReadonlySet<string> | undefined
+const isItem = (id: string): boolean =>
+  (itemIds ??= new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))).has(id)
+
+// Per history (the shipped one, or a test's), built on first use.
+const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
+
+/**
+ * Bring a stored progress record up to the installed content: ticks on
+ * renamed items move to their current id (through chains of renames), ticks
+ * on retired items and on ids never published are dropped and listed,
+ * duplicates go, and the order stays as stored. Migrating the result again
+ * changes nothing. Fields other than `version` and `checked` are not copied.
+ *
+ * @param record A record saved earlier, e.g. parsed from `localStorage`.
+ * @returns `{version: guide.version, checked, renamed, dropped}`, deeply frozen.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `record` is not an
+ *   object; `ERR_INVALID_PROGRESS_VERSION` when `record.version` is not a
+ *   string; `ERR_INVALID_PROGRESS_CHECKED` when `record.checked` is not an
+ *   array of strings.
+ * @throws {GuideRangeError} `ERR_PROGRESS_FROM_NEWER_VERSION` when the record
+ *   was saved under a newer version than the installed one (never silently
+ *   downgraded); `ERR_UNKNOWN_VERSION` when its version was never released.
+ * @example
+ *   const saved = JSON.parse(localStorage.getItem('progress') ?? 'null') ?? {version: guide.version, checked: []}
+ *   const {checked, dropped} = migrateProgress(saved)
+ */
+export function migrateProgress(record: ProgressRecord): MigratedProgress {
+  return migrateIn(shippedHistory(), isItem, record)
+}
+
+/**
+ * {@link migrateProgress} over any history (for tests of synthetic histories).
+ *
+ * @param history The releases and the installed version.
+ * @param isCurrent Whether an id is an item of the installed content.
+ * @param record The stored record.
+ * @returns The migrated record, deeply frozen.
+ * @throws {GuideTypeError} As {@link migrateProgress}.
+ * @throws {GuideRangeError} As {@link migrateProgress}.
+ */
+export function migrateIn(history: History, isCurrent: (id: string) => boolean, record: unknown): MigratedProgress {
+  const call = 'migrateProgress(record)'
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "record" to be an object {version, checked}, received ${describeReceived(record)}`)
+  }
+  const {version, checked} = record as {version?: unknown; checked?: unknown}
+  if (typeof version !== 'string') {
+    throw new GuideTypeError('ERR_INVALID_PROGRESS_VERSION', `${call}: expected "record.version" to be a content version (type string), received ${describeReceived(version)}`)
+  }
+  const bad = Array.isArray(checked) ? checked.findIndex((id) => typeof id !== 'string') : -2
+  if (bad !== -1) {
+    throw new GuideTypeError(
+      'ERR_INVALID_PROGRESS_CHECKED',
+      `${call}: expected "record.checked" to be an array of item ids (strings), received ${bad === -2 ? describeReceived(checked) : `${describeReceived((checked as unknown[])[bad])} at index ${bad}`}`,
+    )
+  }
+  releasesUpTo(history, version, call, 'ERR_PROGRESS_FROM_NEWER_VERSION')
+  let map = renamesOf.get(history.releases)
+  if (map === undefined) renamesOf.set(history.releases, (map = itemRenames(history.releases)))
+  const kept = new Set<string>()
+  const renamed: ProgressRename[] = []
+  const dropped: string[] = []
+  for (const id of new Set(checked as string[])) {
+    const to = currentIdOf(id, map, isCurrent)
+    if (to === undefined) dropped.push(id)
+    else {
+      if (to !== id) renamed.push({from: id, to: to as ChecklistItemId})
+      kept.add(to)
+    }
+  }
+  return deepFreeze({version: history.current, checked: [...kept] as ChecklistItemId[], renamed, dropped})
+}
+
+/**
+ * Split one round's checklist into what a reader has done and what remains.
+ * Cheap enough to call on every render: the work is proportional to the
+ * round's items and `checked` only (the checklist itself is memoised).
+ *
+ * @param checked The ticked item ids (an array or a `Set`), as
+ *   {@link migrateProgress} returns them.
+ * @param r The round, an integer from `guide.rounds.from` upwards.
+ * @returns `{round, total, done, remaining, fraction, unknown}`, deeply frozen;
+ *   the items are those of `checklistForRound(r)`.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `checked` is not an
+ *   array or `Set` of strings, or `r` is not a number.
+ * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
+ * @example
+ *   const {done, total, fraction} = progressForRound(['recall-potential-shown'], 2)
+ *   `${done.length} of ${total} (${Math.round(fraction * 100)}%)`
+ */
+export function progressForRound(checked: readonly string[] | ReadonlySet<string>, r: Round): RoundProgress {
+  const call = 'progressForRound(checked, r)'
+  const ids: unknown = checked
+  const ticked = Array.isArray(ids) ? new Set<unknown>(ids) : ids instanceof Set ? (ids as Set<unknown>) : undefined
+  // One pass over the ticked ids: check each is a string, list the unknown ones.
+  const unknown: string[] = []
+  let bad = ticked === undefined
+  for (const id of ticked ?? []) {
+    if (typeof id !== 'string') bad = true
+    else if (!isItem(id)) unknown.push(id)
+  }
+  if (bad) {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be an array or Set of item ids (strings), received ${describeReceived(ids)}`)
+  }
+  assertIntegerInRange(r, call, 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE')
+  const done: ChecklistItem[] = []
+  const remaining: ChecklistItem[] = []
+  for (const item of checklistForRound(r)) ((ticked as Set<unknown>).has(item.id) ? done : remaining).push(item)
+  const total = done.length + remaining.length
+  return Object.freeze({
+    round: r,
+    total,
+    done: Object.freeze(done),
+    remaining: Object.freeze(remaining),
+    fraction: total === 0 ? 0 : done.length / total,
+    unknown: Object.freeze(unknown),
+  })
+}
