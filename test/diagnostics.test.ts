@@ -121,7 +121,7 @@ const cases: readonly Case[] = [
   {
     name: 'a misspelt attribute `round=`',
     change: edit(STEP, '{#add-story-results rounds=2+}', '{#add-story-results round=2+}'),
-    expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected only the attributes `rounds`, found `round`; did you mean `rounds`?'},
+    expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected only the attributes `rounds` and `replaces`, found `round`; did you mean `rounds`?'},
     tip: 'Rename `round=` to `rounds=`.',
   },
   {
@@ -231,8 +231,11 @@ async function lintWith(change: Change) {
     await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
     await change(directory)
     const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+    const found = diagnostics(result.files)
+    // The tip is asserted on its own; it must be the one the message carries.
     const tips = result.files.flatMap((file) => file.messages.map((message) => message.note))
-    return {guide: result.guide, found: diagnostics(result.files), tips}
+    expect(found.map((diagnostic) => diagnostic.tip)).toEqual(tips)
+    return {guide: result.guide, found: found.map(({tip: _tip, ...rest}) => rest), tips}
   } finally {
     await rm(directory, {recursive: true, force: true})
   }
@@ -242,7 +245,7 @@ describe('one mistake, one diagnostic', () => {
   it.each(cases)('$name', async ({change, expected, tip}) => {
     const {guide, found, tips} = await lintWith(change)
     expect(guide).toBeUndefined()
-    expect(found).toEqual([{...expected, fatal: true}])
+    expect(found).toEqual([{...expected, fatal: true, severity: 'error'}])
     expect(tips).toEqual([tip])
   })
 })

@@ -58,7 +58,7 @@ export const itemAttributes: Rule = {
           if (!(ITEM_ATTRIBUTE_KEYS as readonly string[]).includes(key)) {
             const meant = closestMatch(key, ITEM_ATTRIBUTE_KEYS.filter((known) => !attributes.pairs.has(known)))
             if (meant === 'rounds') meantRounds = true
-            report(document, `Expected only the attributes ${ITEM_ATTRIBUTE_KEYS.map((k) => `\`${k}\``).join(', ')}, found \`${key}\`${meant === undefined ? '' : `; did you mean \`${meant}\`?`}`, position, {
+            report(document, `Expected only the attributes ${ITEM_ATTRIBUTE_KEYS.map((k) => `\`${k}\``).join(' and ')}, found \`${key}\`${meant === undefined ? '' : `; did you mean \`${meant}\`?`}`, position, {
               expected: [...ITEM_ATTRIBUTE_KEYS],
               actual: key,
               ...(meant === undefined ? {} : {tip: `Rename \`${key}=\` to \`${meant}=\`.`}),
