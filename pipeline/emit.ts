@@ -29,8 +29,11 @@ export type StepId = ${union(guide.steps.map((step) => step.id))}
 /** Id of a checklist item in the guide. */
 export type ChecklistItemId = ${union(items.map((item) => item.id))}
 
-/** The guide compiled from content/ (src/guide.ts freezes it). */
-export const GUIDE_DATA: Guide = ${JSON.stringify(guide, null, 2)}
+/**
+ * The guide compiled from content/ (src/guide.ts freezes it). Typed \`as const\`
+ * so test/types.test-d.ts can check the unions above against the data itself.
+ */
+export const GUIDE_DATA = ${JSON.stringify(guide, null, 2)} as const satisfies Guide
 `
 }
 

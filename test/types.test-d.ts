@@ -1,4 +1,5 @@
 import {describe, expectTypeOf, it} from 'vitest'
+import type {GUIDE_DATA} from '../src/generated/guide-data.js'
 import {
   type ChecklistItem,
   type ChecklistItemId,
@@ -15,20 +16,38 @@ import {
   listSteps,
 } from '../src/index.js'
 
+// The data as generated from content/, typed `as const`: the expected unions
+// follow the content, so adding, removing or renaming a step or item needs no
+// edit here.
+type ShippedSteps = (typeof GUIDE_DATA)['steps']
+type ShippedStep = ShippedSteps[number]
+
 describe('types', () => {
-  it('StepNumber and StepId are literal unions generated from the content', () => {
-    expectTypeOf<StepNumber>().toEqualTypeOf<1 | 2 | 3 | 4 | 5 | 6>()
-    expectTypeOf<'make-a-plan'>().toExtend<StepId>()
-    expectTypeOf<'not-a-step'>().not.toExtend<StepId>()
-    expectTypeOf<'note-best-answer'>().toExtend<ChecklistItemId>()
+  it('StepNumber, StepId and ChecklistItemId are exactly the numbers and ids in the content', () => {
+    expectTypeOf<StepNumber>().toEqualTypeOf<ShippedStep['number']>()
+    expectTypeOf<StepId>().toEqualTypeOf<ShippedStep['id']>()
+    expectTypeOf<ChecklistItemId>().toEqualTypeOf<ShippedStep['checklist'][number]['id']>()
+    // The last step's number is the step count, one more is not a step.
+    expectTypeOf<ShippedSteps['length']>().toExtend<StepNumber>()
+    expectTypeOf<[...ShippedSteps, unknown]['length']>().not.toExtend<StepNumber>()
   })
 
-  it('getStep(7) and getStepById("nope") do not type-check', () => {
-    // @ts-expect-error 7 is not a StepNumber
-    getStep(7)
+  it('the unions are literal unions, not widened to number or string', () => {
+    expectTypeOf<number>().not.toExtend<StepNumber>()
+    expectTypeOf<0>().not.toExtend<StepNumber>()
+    expectTypeOf<string>().not.toExtend<StepId>()
+    expectTypeOf<'not-a-step'>().not.toExtend<StepId>()
+    expectTypeOf<string>().not.toExtend<ChecklistItemId>()
+    expectTypeOf<StepId>().not.toExtend<ChecklistItemId>()
+  })
+
+  it('getStep(0) and getStepById("nope") do not type-check', () => {
+    // @ts-expect-error 0 is never a StepNumber
+    getStep(0)
     // @ts-expect-error not a StepId
     getStepById('nope')
     expectTypeOf(getStep).parameter(0).toEqualTypeOf<StepNumber>()
+    expectTypeOf(getStepById).parameter(0).toEqualTypeOf<StepId>()
   })
 
   it('returns read-only, typed data', () => {
