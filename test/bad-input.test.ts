@@ -1,17 +1,23 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {checklistForRound, getStep, getStepById, isGuideError} from '../src/index.js'
+import {checklistForRound, getStep, getStepById, isGuideError, listSteps} from '../src/index.js'
+import type {StepId} from '../src/index.js'
 import {checklistContentForRound, getStepContent} from '../src/render/index.js'
 import {thrown} from './helpers.js'
 
-// The calls under test, each with what it accepts.
+// The calls under test, each with what it accepts: the shipped guide's step
+// numbers and ids.
+const LAST_STEP = listSteps().length
+const STEP_IDS: readonly unknown[] = listSteps().map((step) => step.id)
+const FIRST_ID = listSteps()[0]!.id
+const isStepNumber = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= LAST_STEP
 const calls = [
-  {name: 'getStep(n)', call: (value: unknown) => getStep(value as 1), valid: (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6, range: 'ERR_STEP_OUT_OF_RANGE'},
+  {name: 'getStep(n)', call: (value: unknown) => getStep(value as 1), valid: isStepNumber, range: 'ERR_STEP_OUT_OF_RANGE'},
   {name: 'checklistForRound(r)', call: (value: unknown) => checklistForRound(value as number), valid: (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 2, range: 'ERR_ROUND_OUT_OF_RANGE'},
   // The render subpath follows the same rules, with the same codes.
-  {name: 'getStepContent(n)', call: (value: unknown) => getStepContent(value as 1), valid: (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6, range: 'ERR_STEP_OUT_OF_RANGE'},
+  {name: 'getStepContent(n)', call: (value: unknown) => getStepContent(value as 1), valid: isStepNumber, range: 'ERR_STEP_OUT_OF_RANGE'},
   {name: 'checklistContentForRound(r)', call: (value: unknown) => checklistContentForRound(value as number), valid: (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 2, range: 'ERR_ROUND_OUT_OF_RANGE'},
-  {name: 'getStepById(id)', call: (value: unknown) => getStepById(value as 'make-a-plan'), valid: (v: unknown) => typeof v === 'string' && ['have-confidence', 'make-a-plan', 'be-specific', 'show-your-colours', 'say-thank-you', 'get-ready-for-number-three'].includes(v), range: 'ERR_UNKNOWN_STEP_ID'},
+  {name: 'getStepById(id)', call: (value: unknown) => getStepById(value as StepId), valid: (v: unknown) => STEP_IDS.includes(v), range: 'ERR_UNKNOWN_STEP_ID'},
 ] as const
 
 function expectRejected(name: string, call: (value: unknown) => unknown, value: unknown, rangeCode: string): void {
@@ -33,7 +39,7 @@ function expectRejected(name: string, call: (value: unknown) => unknown, value: 
 }
 
 describe('bad input', () => {
-  const tricky = ['3', '', 3n, 3.0000001, 2.5, Number.NaN, Infinity, -Infinity, -0, 0, -1, 7, 1e21, null, undefined, true, {}, [], [3], {valueOf: () => 3}, new Number(3), Symbol('3'), () => 3, Object.create(null), new Proxy({}, {get() { throw new Error('trap') }}), 'MAKE-A-PLAN', ' make-a-plan', '__proto__', 'constructor', 'toString']
+  const tricky = ['3', '', 3n, 3.0000001, 2.5, Number.NaN, Infinity, -Infinity, -0, 0, -1, LAST_STEP + 1, 1e21, null, undefined, true, {}, [], [3], {valueOf: () => 3}, new Number(3), Symbol('3'), () => 3, Object.create(null), new Proxy({}, {get() { throw new Error('trap') }}), FIRST_ID.toUpperCase(), ` ${FIRST_ID}`, '__proto__', 'constructor', 'toString']
 
   for (const {name, call, valid, range} of calls) {
     it(`${name} rejects each tricky value with a typed, coded error`, () => {

@@ -110,7 +110,7 @@ describe('Node consumers', () => {
     expect(seen['listIsGuideSteps']).toBe(true)
     expect(seen['round3']).toEqual(source.checklistForRound(3))
     expect(seen['errors']).toEqual({
-      step7: {guard: true, code: 'ERR_STEP_OUT_OF_RANGE', typeError: false, rangeError: true},
+      pastLastStep: {guard: true, code: 'ERR_STEP_OUT_OF_RANGE', typeError: false, rangeError: true},
       stepString: {guard: true, code: 'ERR_INVALID_ARG_TYPE', typeError: true, rangeError: false},
       unknownId: {guard: true, code: 'ERR_UNKNOWN_STEP_ID', typeError: false, rangeError: true},
       round1: {guard: true, code: 'ERR_ROUND_OUT_OF_RANGE', typeError: false, rangeError: true},
@@ -191,6 +191,17 @@ describe('TypeScript consumers', () => {
     const run = spawnSync(process.execPath, [TSC, '-p', config, '--pretty', 'false'], {cwd: consumer, encoding: 'utf8'})
     expect(run.stdout + run.stderr).toBe('')
     expect(run.status).toBe(0)
+  })
+})
+
+describe('the bin', () => {
+  it('works installed from the packed tarball, with no dependencies, through its bin link', async () => {
+    expect(packed.files.find((file) => file.path === 'dist/cli.js')?.mode).toBe(0o755)
+    const project = await consumerProject(packed, 'cli-bin')
+    const bin = path.join(project, 'node_modules/.bin/ace-second-interview')
+    const run = spawnSync(bin, ['checklist', '--round', '2', '--format', 'markdown'], {cwd: project, encoding: 'utf8'})
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toBe(`${source.checklistForRound(2).map((item) => `- [ ] ${item.text}`).join('\n')}\n`)
   })
 })
 

@@ -28,8 +28,8 @@ export const title: string = getStep(2).title
 export const wrongHast: number = content.hast.type
 // @ts-expect-error mdast's root type is 'root', not a number
 export const wrongMdast: number = content.mdast.type
-// @ts-expect-error 7 is not a StepNumber
-getStepContent(7)
+// @ts-expect-error 0 is never a StepNumber
+getStepContent(0)
 `
 
 const CJS_CONSUMER = `import render = require('ace-second-interview/render')

@@ -12,6 +12,8 @@ const ajvValidate = new Ajv2020({allErrors: true, strict: true}).compile(schema)
 
 type Mutable = {[key: string]: any}
 const copy = (): Mutable => structuredClone(json) as Mutable
+// Index of the last step, whatever the content's step count.
+const LAST = (json as {steps: unknown[]}).steps.length - 1
 
 // Each corruption breaks a copy of guide.json in one way that the JSON Schema can see.
 const corruptions: ReadonlyArray<{name: string; corrupt: (g: Mutable) => void; code: string; path: (string | number)[]}> = [
@@ -24,12 +26,12 @@ const corruptions: ReadonlyArray<{name: string; corrupt: (g: Mutable) => void; c
   {name: 'rounds.from 0', corrupt: (g) => (g['rounds'].from = 0), code: 'ERR_GUIDE_TOO_SMALL', path: ['rounds', 'from']},
   {name: 'steps not an array', corrupt: (g) => (g['steps'] = {}), code: 'ERR_GUIDE_TYPE', path: ['steps']},
   {name: 'no steps', corrupt: (g) => (g['steps'] = []), code: 'ERR_GUIDE_TOO_SMALL', path: ['steps']},
-  {name: 'step number as float', corrupt: (g) => (g['steps'][2].number = 3.5), code: 'ERR_GUIDE_TYPE', path: ['steps', 2, 'number']},
+  {name: 'step number as float', corrupt: (g) => (g['steps'][1].number = 1.5), code: 'ERR_GUIDE_TYPE', path: ['steps', 1, 'number']},
   {name: 'step id with spaces', corrupt: (g) => (g['steps'][0].id = 'have confidence'), code: 'ERR_GUIDE_PATTERN', path: ['steps', 0, 'id']},
   {name: 'body paragraph not a string', corrupt: (g) => (g['steps'][1].body[0] = 42), code: 'ERR_GUIDE_TYPE', path: ['steps', 1, 'body', 0]},
-  {name: 'empty checklist', corrupt: (g) => (g['steps'][3].checklist = []), code: 'ERR_GUIDE_TOO_SMALL', path: ['steps', 3, 'checklist']},
-  {name: 'item without text', corrupt: (g) => delete g['steps'][4].checklist[0].text, code: 'ERR_GUIDE_MISSING_PROPERTY', path: ['steps', 4, 'checklist', 0, 'text']},
-  {name: 'item hash too short', corrupt: (g) => (g['steps'][5].checklist[1].hash = 'abc'), code: 'ERR_GUIDE_PATTERN', path: ['steps', 5, 'checklist', 1, 'hash']},
+  {name: 'empty checklist', corrupt: (g) => (g['steps'][LAST].checklist = []), code: 'ERR_GUIDE_TOO_SMALL', path: ['steps', LAST, 'checklist']},
+  {name: 'item without text', corrupt: (g) => delete g['steps'][1].checklist[0].text, code: 'ERR_GUIDE_MISSING_PROPERTY', path: ['steps', 1, 'checklist', 0, 'text']},
+  {name: 'item hash too short', corrupt: (g) => (g['steps'][LAST].checklist[1].hash = 'abc'), code: 'ERR_GUIDE_PATTERN', path: ['steps', LAST, 'checklist', 1, 'hash']},
   {name: 'item with an extra key', corrupt: (g) => (g['steps'][0].checklist[0].done = true), code: 'ERR_GUIDE_UNKNOWN_PROPERTY', path: ['steps', 0, 'checklist', 0, 'done']},
 ]
 
@@ -37,11 +39,11 @@ const corruptions: ReadonlyArray<{name: string; corrupt: (g: Mutable) => void; c
 const inconsistencies: ReadonlyArray<{name: string; corrupt: (g: Mutable) => void; code: string; path: (string | number)[]}> = [
   {name: 'steps out of order', corrupt: (g) => g['steps'].reverse(), code: 'ERR_GUIDE_STEP_NUMBER', path: ['steps', 0, 'number']},
   {name: 'duplicate step id', corrupt: (g) => (g['steps'][1].id = g['steps'][0].id), code: 'ERR_GUIDE_DUPLICATE_ID', path: ['steps', 1, 'id']},
-  {name: 'item stepId not its step', corrupt: (g) => (g['steps'][1].checklist[0].stepId = 'be-specific'), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 1, 'checklist', 0, 'stepId']},
+  {name: 'item stepId not its step', corrupt: (g) => (g['steps'][1].checklist[0].stepId = g['steps'][0].id), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 1, 'checklist', 0, 'stepId']},
   {name: 'rounds.to below from', corrupt: (g) => (g['rounds'].to = 1), code: 'ERR_GUIDE_ROUNDS', path: ['rounds']},
   {name: 'schemaVersion an unsafe integer', corrupt: (g) => (g['schemaVersion'] = 2 ** 60), code: 'ERR_GUIDE_TYPE', path: ['schemaVersion']},
   {name: "an item's rounds outside the guide's", corrupt: (g) => (g['steps'][0].checklist[0].rounds = {from: 1, to: 1}), code: 'ERR_GUIDE_ROUNDS', path: ['steps', 0, 'checklist', 0, 'rounds']},
-  {name: "an item's stepNumber not its step's", corrupt: (g) => (g['steps'][2].checklist[0].stepNumber = 1), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 2, 'checklist', 0, 'stepNumber']},
+  {name: "an item's stepNumber not its step's", corrupt: (g) => (g['steps'][1].checklist[0].stepNumber = 1), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 1, 'checklist', 0, 'stepNumber']},
 ]
 
 describe('guide.json and schema.json', () => {
