@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
+import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
@@ -51,9 +52,9 @@ describe('build', () => {
     expect(text.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
   })
 
-  it('fails closed on broken content: file:line:column, exit 1, previous output intact', async () => {
+  it('fails closed on broken content (the valid fixture, broken): file:line:column, exit 1, previous output intact', async () => {
     const content = path.join(scratch, 'content')
-    await cp(path.join(ROOT, 'content'), content, {recursive: true})
+    await cp(path.join(FIXTURES, 'valid'), content, {recursive: true})
     const stepFile = path.join(content, 'steps/06-get-ready-for-number-three.md')
     const text = await readFile(stepFile, 'utf8')
     await writeFile(stepFile, text.replace('{next} interview, go back', '{nxet} interview, go back'))
@@ -75,7 +76,7 @@ describe('build', () => {
 
   it('refuses a placeholder split by formatting, which the per-node render could not fill', async () => {
     const content = path.join(scratch, 'split')
-    await cp(path.join(ROOT, 'content'), content, {recursive: true})
+    await cp(path.join(FIXTURES, 'valid'), content, {recursive: true})
     const stepFile = path.join(content, 'steps/06-get-ready-for-number-three.md')
     const text = await readFile(stepFile, 'utf8')
     await writeFile(stepFile, text.replace('Start your {next} interview', 'Start your {ne*x*t} interview'))

@@ -5,7 +5,7 @@
 // The tarball and its install are made once by test/setup/packed.ts.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
-import {copyFile, readFile, readdir, writeFile} from 'node:fs/promises'
+import {copyFile, cp, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {runInNewContext} from 'node:vm'
 import {build} from 'esbuild'
@@ -195,6 +195,20 @@ describe('TypeScript consumers', () => {
 })
 
 describe('the bin', () => {
+  it('checks content wherever it is installed (npx ace-second-interview check)', async () => {
+    const project = await consumerProject(packed, 'cli-check')
+    await cp(path.join(ROOT, 'content'), path.join(project, 'content'), {recursive: true})
+    const bin = path.join(project, 'node_modules/.bin/ace-second-interview')
+    const clean = spawnSync(bin, ['check'], {cwd: project, encoding: 'utf8'})
+    expect(clean.stderr).toBe('')
+    expect(clean.stdout).toMatch(/^check: content is clean \(\d+ steps\)\n$/)
+    expect(clean.status).toBe(0)
+    await writeFile(path.join(project, 'content/guide.md'), '# Title only\n')
+    const broken = spawnSync(bin, ['check', 'content', '--format', 'json'], {cwd: project, encoding: 'utf8'})
+    expect(broken.status).toBe(1)
+    expect((JSON.parse(broken.stdout) as Array<{file: string}>).some((d) => d.file === 'content/guide.md')).toBe(true)
+  })
+
   it('works installed from the packed tarball, with no dependencies, through its bin link', async () => {
     expect(packed.files.find((file) => file.path === 'dist/cli.js')?.mode).toBe(0o755)
     const project = await consumerProject(packed, 'cli-bin')

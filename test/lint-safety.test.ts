@@ -1,19 +1,12 @@
 // The first line of defence: content with raw HTML or unsafe links never
 // builds. (The sanitiser, tested in sanitize.test.ts, is the second.)
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {rm} from 'node:fs/promises'
+import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {ROOT} from './helpers.js'
+import {materializeWith, validFile} from './fixture-content.js'
 
-let scratch: string
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ace-lint-safety-'))
-})
-afterAll(async () => {
-  await rm(scratch, {recursive: true, force: true})
-})
+const STEP = 'steps/03-be-specific.md'
+const text = await validFile(STEP)
 
 const CASES = [
   {name: 'inline raw HTML', insert: 'Be <b onclick="alert(1)">bold</b>.', rule: 'no-html'},
@@ -26,15 +19,16 @@ const CASES = [
 ] as const
 
 describe('content lint refuses unsafe markdown', () => {
-  it.each(CASES)('$name in a step body stops the build ($rule)', async ({name, insert, rule}) => {
-    const content = path.join(scratch, name.replace(/\W+/g, '-'))
-    await cp(path.join(ROOT, 'content'), content, {recursive: true})
-    const file = path.join(content, 'steps/03-be-specific.md')
-    const text = await readFile(file, 'utf8')
-    await writeFile(file, text.replace('\n## Checklist', `\n${insert}\n\n## Checklist`))
-    const result = await buildGuide({contentDir: content, version: '1.0.0'})
-    expect(result.guide).toBeUndefined()
-    expect(result.render).toBeUndefined()
-    expect(diagnostics(result.files).map((d) => d.ruleId)).toContain(rule)
+  it.each(CASES)('$name in a step body stops the build ($rule)', async ({insert, rule}) => {
+    // The valid fixture, with the insert as the body's last paragraph.
+    const content = await materializeWith({[STEP]: text.replace('\n## Checklist', `\n${insert}\n\n## Checklist`)})
+    try {
+      const result = await buildGuide({contentDir: content, version: '1.0.0'})
+      expect(result.guide).toBeUndefined()
+      expect(result.render).toBeUndefined()
+      expect(diagnostics(result.files).map((d) => d.ruleId)).toContain(rule)
+    } finally {
+      await rm(content, {recursive: true, force: true})
+    }
   })
 })

@@ -3,40 +3,11 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildGuide} from '../pipeline/index.js'
 import type {Manifest, Release, ReleaseContent} from '../pipeline/manifest.js'
 import {addRelease} from '../pipeline/changelog.js'
-import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds, snapshot} from '../pipeline/versioning.js'
-import {guide} from '../src/index.js'
+import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds} from '../pipeline/versioning.js'
+import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
-
-const manifest = JSON.parse(await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8')) as Manifest
-const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
-const changelog = await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
-const latest = manifest.releases.at(-1) as Release
-
-describe('versioning discipline of this repository', () => {
-  it('records the content as it is now (else run `npm run content:version`)', async () => {
-    const built = await buildGuide({contentDir: path.join(ROOT, 'content'), version: pkg.version})
-    const {version: _, date: __, ...recorded} = latest
-    expect(snapshot(built.guide!, built.replaces), 'content/ changed but its version did not: run `npm run content:version`').toEqual(recorded)
-  })
-
-  it('ships the latest release version as package.json and guide.version', () => {
-    expect(pkg.version).toBe(latest.version)
-    expect(guide.version).toBe(latest.version)
-  })
-
-  it('has a sound history: versions grow by at least what each change needs, no retired id returns', () => {
-    expect(checkHistory(manifest)).toEqual([])
-  })
-
-  it('has a CHANGELOG entry for every released version', () => {
-    for (const {version} of manifest.releases) {
-      expect(changelog, `CHANGELOG.md has no "## [${version}]" entry`).toMatch(new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'))
-    }
-  })
-})
 
 const base: ReleaseContent = {
   rounds: '2+',
@@ -159,11 +130,16 @@ describe('npm run content:version', () => {
   const edit = async (from: string | RegExp, to: string) => writeFile(stepFile(), (await readFile(stepFile(), 'utf8')).replace(from, to))
   const read = async (file: string) => readFile(path.join(root, file), 'utf8')
 
+  // A repository of its own: the valid fixture as content, at 1.0.0, with its
+  // first release recorded; the live content/ and version play no part.
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'ace-version-'))
-    for (const file of ['content', 'package.json', 'package-lock.json', 'CHANGELOG.md']) {
-      await cp(path.join(ROOT, file), path.join(root, file), {recursive: true})
-    }
+    await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
+    await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
+    await writeFile(path.join(root, 'package-lock.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0', lockfileVersion: 3, packages: {'': {name: 'fixture', version: '1.0.0'}}}, null, 2)}\n`)
+    await writeFile(path.join(root, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2030-01-01\n\nFirst release.\n')
+    const first = run()
+    expect(first.stdout, first.stderr).toContain('recorded the first release, 1.0.0')
   })
   afterAll(async () => {
     await rm(root, {recursive: true, force: true})
@@ -173,7 +149,7 @@ describe('npm run content:version', () => {
     const result = run()
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('content unchanged')
-    expect(JSON.parse(await read('package.json')).version).toBe(pkg.version)
+    expect(JSON.parse(await read('package.json')).version).toBe('1.0.0')
   })
 
   it('bumps the patch version for a reworded item and lists it by id', async () => {
@@ -181,14 +157,13 @@ describe('npm run content:version', () => {
     const result = run()
     expect(result.status, result.stderr).toBe(0)
     const version = '1.0.1'
-    expect(pkg.version, 'this test assumes the repository is at 1.0.0').toBe('1.0.0')
     expect(JSON.parse(await read('package.json')).version).toBe(version)
     expect(JSON.parse(await read('package-lock.json')).version).toBe(version)
     const log = await read('CHANGELOG.md')
     expect(log).toMatch(new RegExp(`## \\[Unreleased\\]\\n\\n## \\[${version.replaceAll('.', '\\.')}\\] - 2030-01-02\\n`))
     expect(log).toContain('- Content: Checklist item `note-best-answer` reworded.')
     const written = JSON.parse(await read('content/manifest.json')) as Manifest
-    expect(written.releases.map((release) => release.version)).toEqual([...manifest.releases.map((r) => r.version), version])
+    expect(written.releases.map((release) => release.version)).toEqual(['1.0.0', version])
   })
 
   it('bumps the major version for a removed item, and refuses to reuse its id', async () => {
