@@ -1,14 +1,58 @@
-import {defineConfig} from 'vitest/config'
+import {configDefaults, defineConfig} from 'vitest/config'
+
+// The test files fall into projects by what they need. `npm test` runs every
+// project, so every file exactly once. `npm run test:content` runs only
+// `content`, the editor's fast loop. test/release-loop.test.ts runs `content`,
+// `types` and `shipped` against content it has changed, so every test file
+// that reads the shipped content belongs to one of those; the others run on
+// fixture content they own.
+
+/** The editor's fast loop: the content is lint-clean and recorded, the shipped data is sound. */
+const CONTENT = ['test/api.test.ts', 'test/immutability.test.ts', 'test/integrity.test.ts', 'test/render.test.ts', 'test/repository.test.ts']
+/** More tests of the shipped data: slower ones, and those through the built package (dist/). */
+const SHIPPED = ['test/bad-input.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/validate.test.ts']
+/** What a consumer installs: these share one packed tarball. */
+const PACKAGE = ['test/consumer.test.ts', 'test/pack.test.ts', 'test/e2e/**/*.test.ts']
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Packs and installs the package once for the consumer-facing tests.
-    globalSetup: ['test/setup/packed.ts'],
-    // Type-level tests (`*.test-d.ts`) run under `vitest --typecheck`.
-    typecheck: {include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json'},
     // CI reads the counts from this file (`.ci/run`), not from the console summary.
     reporters: ['default', ['json', {outputFile: 'test-results.json'}]],
     testTimeout: 60_000,
+    projects: [
+      {extends: true, test: {name: 'content', include: CONTENT}},
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          // Type-level tests (`*.test-d.ts`), such as those of the unions
+          // generated from the content, checked by tsc over only what they
+          // import. Enabled here: the command line's --typecheck does not
+          // reach a project's own config.
+          typecheck: {enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './test/tsconfig.type-tests.json'},
+        },
+      },
+      {extends: true, test: {name: 'shipped', include: SHIPPED}},
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: PACKAGE,
+          // Packs and installs the package once for the consumer-facing tests.
+          globalSetup: ['test/setup/packed.ts'],
+        },
+      },
+      // The pipeline, the scripts and the command line on fixture content,
+      // and any test file not listed above.
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE],
+        },
+      },
+    ],
   },
 })

@@ -1,4 +1,5 @@
 // Build: content/*.md → lint → src/generated/{guide,render,releases}-data.ts → tsup → dist/.
+// `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
@@ -16,12 +17,12 @@ import {toJsonSchema} from '../src/schema.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
 const generatedRender = path.join(root, 'src', 'generated', 'render-data.ts')
-const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>]'
+const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>] [--data-only]'
 
 async function main(): Promise<number> {
-  let values: {content?: string; 'out-dir'?: string}
+  let values: {content?: string; 'out-dir'?: string; 'data-only'?: boolean}
   try {
-    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}}}))
+    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}, 'data-only': {type: 'boolean'}}}))
   } catch (error) {
     process.stderr.write(`build: ${(error as Error).message}\n${USAGE}\n`)
     return 2
@@ -45,6 +46,10 @@ async function main(): Promise<number> {
   await writeIfChanged(generated, emitDataModule(result.guide))
   await writeIfChanged(generatedRender, emitRenderModule(result.render))
   await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
+  if (values['data-only'] === true) {
+    process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → src/generated (--data-only: dist/ left as it was)\n`)
+    return 0
+  }
 
   // Staged beside the target so the final rename stays on one file system.
   const staging = `${dist}.staging-${process.pid}`
