@@ -19,6 +19,8 @@ export default defineConfig({
     // CI reads the counts from this file (`.ci/run`), not from the console summary.
     reporters: ['default', ['json', {outputFile: 'test-results.json'}]],
     testTimeout: 60_000,
+    // Some hooks spawn the scripts (tsx) or copy folders: seconds on a busy machine.
+    hookTimeout: 60_000,
     projects: [
       {extends: true, test: {name: 'content', include: CONTENT}},
       {

@@ -136,6 +136,10 @@ ${figureTable(run.figures)}
   files with a bare \`unified().use(remarkParse)\`. Peak memory is the process's
   \`resourceUsage().maxRSS\`. The growth exponent is the least-squares slope of
   log time against log steps from 60 steps up.
+- **Editor's fast loop**: wall time of \`npm run test:content\` (regenerate
+  \`src/generated/\`, then the \`content\` vitest project), median of 3 runs
+  interleaved with \`npm run check:content\` (the lint alone); the goal is an
+  absolute ≤ 15 s.
 
 ## Details
 

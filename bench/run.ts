@@ -13,6 +13,7 @@ import {measureOps} from './figures/ops.js'
 import {measurePipeline} from './figures/pipeline.js'
 import {measureSize} from './figures/size.js'
 import {measureStartup} from './figures/startup.js'
+import {measureTestContent} from './figures/test-content.js'
 import {measureValidate} from './figures/validate.js'
 import {NOTES_END, NOTES_START, consoleTable, renderBenchmarks} from './report.js'
 
@@ -48,7 +49,9 @@ async function main(): Promise<number> {
     const validate = measureValidate()
     log(`bench: build pipeline${full ? ' (full: up to 60,000 steps)' : ''}…`)
     const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...ops.figures, ...validate, ...pipeline.figures]
+    log('bench: the editor\'s fast loop (npm run test:content)…')
+    const testContent = measureTestContent(values.quick === true ? 1 : 3)
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...ops.figures, ...validate, ...pipeline.figures, testContent]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
