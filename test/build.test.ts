@@ -44,8 +44,9 @@ describe('build', () => {
     const left = await snapshot(a)
     expect(Object.keys(left)).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'render.cjs', 'render.d.cts', 'render.d.ts', 'render.js', 'schema.json', 'shared.cjs', 'shared.js'])
     expect(await snapshot(b)).toEqual(left)
-    // Two full builds (tsup, declarations included) on a shared machine.
-  }, 240_000)
+    // Two full builds (tsup with declarations), beside the release loop's own
+    // build in the same run: minutes on a busy machine.
+  }, 5 * 60_000)
 
   it.each(['guide-data.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
     const text = await readFile(path.join(ROOT, 'src/generated', name), 'utf8')
@@ -72,7 +73,7 @@ describe('build', () => {
     expect(run.stdout).toBe('')
     expect(await snapshot(out)).toEqual(before)
     expect((await readdir(scratch)).filter((name) => name.includes('staging'))).toEqual([])
-  })
+  }, 5 * 60_000)
 
   it('refuses a placeholder split by formatting, which the per-node render could not fill', async () => {
     const content = path.join(scratch, 'split')
