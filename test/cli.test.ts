@@ -122,7 +122,7 @@ describe('ace-second-interview: help and version', () => {
 
   it.each([
     {command: 'steps', mentions: '--format'},
-    {command: 'step', mentions: `a step number (1 to ${count}) or a step id (${steps.map((step) => step.id).join(', ')})`},
+    {command: 'step', mentions: `a step number from 1 to ${count} or a step id (${steps.map((step) => step.id).join(', ')})`},
     {command: 'checklist', mentions: '(default: 2)'},
     {command: 'check', mentions: 'default: ./content'},
   ])('$command --help prints that command\'s help', ({command, mentions}) => {
