@@ -34,7 +34,7 @@ getStepContent(0)
 
 const CJS_CONSUMER = `import render = require('ace-second-interview/render')
 
-const content: render.RenderedContent = render.getStepContent(6)
+const content: render.RenderedContent = render.getStepContent(1)
 export const kind: 'root' = content.hast.type
 // @ts-expect-error hast's root type is 'root', not a number
 export const wrong: number = content.hast.type
