@@ -89,10 +89,14 @@ const releases: ReadonlyArray<{name: string; bump: Bump; edit: () => Promise<voi
     name: 'a checklist item removed',
     bump: 'major',
     async edit() {
+      // The item the release before added (published, so its removal is
+      // major). Not one of today's: the bin's check of test/fixtures/valid
+      // reads the shipped manifest, and would find that id retired.
       const {steps} = await content()
-      const step = steps.find((entry) => entry.itemIds.length > 2)!
+      const step = steps.find((entry) => entry.itemIds.some((id) => id.startsWith('release-loop-item-')))!
       const text = await read(step.file)
-      await writeFile(file(step.file), text.replace(`${itemLines(text)[0]!}\n`, ''))
+      const line = itemLines(text).find((entry) => entry.includes('{#release-loop-item-'))!
+      await writeFile(file(step.file), text.replace(`${line}\n`, ''))
     },
   },
   {
