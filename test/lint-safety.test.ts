@@ -1,40 +1,68 @@
-// The first line of defence: content with raw HTML or unsafe links never
-// builds. (The sanitiser, tested in sanitize.test.ts, is the second.)
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {ROOT} from './helpers.js'
+// The first line of defence: content with raw HTML, unsafe links or items
+// whose rich form would read other than their text never builds. (The
+// sanitiser, tested in sanitize.test.ts, is the second.)
+import {rm} from 'node:fs/promises'
+import {describe, expect, it} from 'vitest'
+import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
+import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
 
-let scratch: string
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ace-lint-safety-'))
-})
-afterAll(async () => {
-  await rm(scratch, {recursive: true, force: true})
-})
+const step = await validFile(STEP_FILE)
+const ITEM = /^- \[ \] .*(\{#remember-culture-fit rounds=2\+\})$/m
+const inBody = (markdown: string): string => step.replace('\n## Checklist', `\n${markdown}\n\n## Checklist`)
+const asItem = (markdown: string): string => `${step.replace(ITEM, `- [ ] ${markdown} $1`)}\n[ref]: https://example.com/ref\n`
+
+async function build(content: string, only = rules) {
+  const directory = await materializeWith({[STEP_FILE]: content})
+  try {
+    const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory, rules: only})
+    return {result, found: diagnostics(result.files)}
+  } finally {
+    await rm(directory, {recursive: true, force: true})
+  }
+}
 
 const CASES = [
-  {name: 'inline raw HTML', insert: 'Be <b onclick="alert(1)">bold</b>.', rule: 'no-html'},
-  {name: 'a script block', insert: '<script>alert(1)</script>', rule: 'no-html'},
-  {name: 'an HTML comment', insert: 'Note <!-- hidden --> this.', rule: 'no-html'},
-  {name: 'a javascript: link', insert: 'See [this](JavaScript:alert(1)).', rule: 'link-protocol'},
-  {name: 'an entity-encoded javascript: link', insert: 'See [this](&#106;avascript:alert(1)).', rule: 'link-protocol'},
-  {name: 'a data: image', insert: 'See ![this](data:image/png;base64,AAAA).', rule: 'link-protocol'},
-  {name: 'an http: link', insert: 'See [this](http://example.com).', rule: 'link-protocol'},
+  {name: 'inline raw HTML', content: inBody('Be <b onclick="alert(1)">bold</b>.'), rule: 'no-html'},
+  {name: 'a script block', content: inBody('<script>alert(1)</script>'), rule: 'no-html'},
+  {name: 'an HTML comment', content: inBody('Note <!-- hidden --> this.'), rule: 'no-html'},
+  {name: 'a javascript: link', content: inBody('See [this](JavaScript:alert(1)).'), rule: 'link-protocol'},
+  {name: 'an entity-encoded javascript: link', content: inBody('See [this](&#106;avascript:alert(1)).'), rule: 'link-protocol'},
+  {name: 'a data: image', content: inBody('See ![this](data:image/png;base64,AAAA).'), rule: 'link-protocol'},
+  {name: 'an http: link', content: inBody('See [this](http://example.com).'), rule: 'link-protocol'},
+  {name: 'an image in a checklist item', content: asItem('Study ![the agenda](https://example.com/a.png) first.'), rule: 'item-content'},
+  {name: 'a reference image in a checklist item', content: asItem('Study ![the agenda][ref] first.'), rule: 'item-content'},
+  {name: 'a footnote reference in a checklist item', content: `${asItem('Study the agenda[^1] first.')}\n[^1]: A note.\n`, rule: 'item-content'},
+  {name: 'a hard line break in a checklist item', content: asItem('Study the agenda\\\n  first.'), rule: 'item-content'},
+  {name: 'a reference link in a checklist item', content: asItem('Study [the agenda][ref] first.'), rule: 'item-content'},
 ] as const
 
 describe('content lint refuses unsafe markdown', () => {
-  it.each(CASES)('$name in a step body stops the build ($rule)', async ({name, insert, rule}) => {
-    const content = path.join(scratch, name.replace(/\W+/g, '-'))
-    await cp(path.join(ROOT, 'content'), content, {recursive: true})
-    const file = path.join(content, 'steps/03-be-specific.md')
-    const text = await readFile(file, 'utf8')
-    await writeFile(file, text.replace('\n## Checklist', `\n${insert}\n\n## Checklist`))
-    const result = await buildGuide({contentDir: content, version: '1.0.0'})
+  it.each(CASES)('$name stops the build ($rule)', async ({content, rule}) => {
+    const {result, found} = await build(content)
     expect(result.guide).toBeUndefined()
     expect(result.render).toBeUndefined()
-    expect(diagnostics(result.files).map((d) => d.ruleId)).toContain(rule)
+    expect(found.map((d) => d.ruleId)).toContain(rule)
+  })
+
+  it('refuses each image of the issue\'s item at its own position, and nothing else', async () => {
+    const content = asItem('See ![{next}](https://example.com/a.png) and ![alt text](https://example.com/b.png) before your {next} interview.')
+    const {found} = await build(content)
+    expect(found).toEqual(
+      [11, 52].map((column) => ({
+        file: STEP_FILE,
+        line: 17,
+        column,
+        ruleId: 'item-content',
+        reason: 'Expected only text, emphasis, code and links in a checklist item, found an image',
+        fatal: true,
+      })),
+    )
+  })
+
+  it('turns a failure after the lint into a diagnostic at the content file\'s position (item-content left out)', async () => {
+    const {result, found} = await build(asItem('See ![{next}](https://example.com/a.png) first.'), rules.filter((rule) => rule.id !== 'item-content'))
+    expect(result.guide).toBeUndefined()
+    expect(found).toEqual([expect.objectContaining({file: STEP_FILE, line: 17, column: 1, ruleId: 'build-failure', fatal: true})])
+    expect(found[0]?.reason).toMatch(/^Expected content the build can render, found a construct it failed on \(Error: renderData: checklist item "remember-culture-fit" renders as other text than its `text`/)
   })
 })

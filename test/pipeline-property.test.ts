@@ -1,9 +1,13 @@
 import {readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
+import type {Root} from 'hast'
+import {toString as hastText} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {FIXTURES, materializeWith, validFile} from './fixture-content.js'
+import {mapText} from '../src/render/tree.js'
+import {renderTemplate} from '../src/template.js'
+import {FIXTURES, STEP_FILE, materializeWith, validFile} from './fixture-content.js'
 
 const validSteps = (await readdir(path.join(FIXTURES, 'valid/steps'))).sort()
 const validGuide = await validFile('guide.md')
@@ -99,6 +103,66 @@ describe('the content pipeline', () => {
         expect(Reflect.ownKeys(Object.prototype)).toEqual(prototypeKeys)
       }),
       {numRuns: 100},
+    )
+  })
+})
+
+// Issue 11 case 8: a checklist item's `text` is what its rich form shows.
+// Items built from every kind of inline markdown either fail the lint or
+// render so that, for every round, the filled hast's text content equals the
+// filled template (and `text` is that for the item's first round).
+const itemWord = fc.constantFrom('Prepare', 'your', 'notes', 'é', '😀', '&amp;', '\\*', 'x_y', '{next}', '{round}', '{previous}', '(a)', '"quoted"')
+const itemPiece: fc.Arbitrary<string> = fc.oneof(
+  {weight: 6, arbitrary: itemWord},
+  itemWord.map((word) => `*${word}*`),
+  itemWord.map((word) => `**${word}**`),
+  itemWord.map((word) => `~~${word}~~`),
+  itemWord.map((word) => `\`${word}\``),
+  itemWord.map((word) => `[${word}](https://example.com/a)`),
+  itemWord.map((word) => `![${word}](https://example.com/a.png)`),
+  fc.constantFrom(
+    '<https://example.com>',
+    'www.example.com',
+    '[^note]',
+    '<b>bold</b>',
+    '\\\n  ',
+    '  \n  ',
+    '\n  ',
+    '`a\n  b`',
+    '[ref][]',
+  ),
+)
+const itemText = fc.array(itemPiece, {minLength: 1, maxLength: 8}).map((pieces) => pieces.join(' '))
+
+describe('checklist items', () => {
+  it('fail the lint, or have a text equal to the text content of their hast in every round', async () => {
+    const step = await validFile(STEP_FILE)
+    const line = /^- \[ \] .*(\{#remember-culture-fit rounds=2\+\})$/m
+    await fc.assert(
+      fc.asyncProperty(itemText, async (text) => {
+        const content = `${step.replace(line, `- [ ] ${text} $1`)}\n[ref]: https://example.com/ref\n`
+        const directory = await materializeWith({[STEP_FILE]: content})
+        try {
+          const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+          if (result.guide === undefined || result.render === undefined) {
+            const found = diagnostics(result.files)
+            expect(found.length).toBeGreaterThan(0)
+            // The lint refused it: no item reaches a build step that then fails.
+            expect(found.map((diagnostic) => diagnostic.ruleId)).not.toContain('build-failure')
+            return
+          }
+          for (const item of result.guide.steps.flatMap((each) => each.checklist)) {
+            const tree = result.render.items[item.id] as Root
+            for (const round of [item.rounds.from, item.rounds.from + 1, item.rounds.from + 9]) {
+              expect(hastText(mapText(tree, (value) => renderTemplate(value, round)))).toBe(renderTemplate(item.template, round))
+            }
+            expect(item.text).toBe(renderTemplate(item.template, item.rounds.from))
+          }
+        } finally {
+          await rm(directory, {recursive: true, force: true})
+        }
+      }),
+      {numRuns: 60},
     )
   })
 })

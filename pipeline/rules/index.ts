@@ -8,6 +8,7 @@ import {frontMatterSyntax} from './front-matter-syntax.js'
 import {headingStructure} from './heading-structure.js'
 import {idHistory} from './id-history.js'
 import {itemAttributes} from './item-attributes.js'
+import {itemContent} from './item-content.js'
 import {itemRounds} from './item-rounds.js'
 import {knownPlaceholders} from './known-placeholders.js'
 import {linkProtocol} from './link-protocol.js'
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   bodyParagraphs,
   checklistItems,
   itemAttributes,
+  itemContent,
   itemRounds,
   stepNumbering,
   uniqueIds,
