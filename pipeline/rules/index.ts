@@ -2,6 +2,7 @@ import type {Rule} from '../rule.js'
 import {bodyParagraphs} from './body-paragraphs.js'
 import {checklistItems} from './checklist-items.js'
 import {contentFiles} from './content-files.js'
+import {controlCharacters} from './control-characters.js'
 import {fileFormat} from './file-format.js'
 import {frontMatterKeys} from './front-matter-keys.js'
 import {frontMatterSyntax} from './front-matter-syntax.js'
@@ -21,6 +22,7 @@ import {uniqueIds} from './unique-ids.js'
 export const rules: readonly Rule[] = [
   contentFiles,
   fileFormat,
+  controlCharacters,
   nestingDepth,
   frontMatterSyntax,
   frontMatterKeys,
