@@ -21,6 +21,11 @@ export interface BudgetReply {
   readonly diagnostics: ReturnType<typeof diagnostics>
   /** Bytes of the two generated modules, when it built. */
   readonly emitted: number
+  /**
+   * How deep the generated data nests (objects and arrays), when it built:
+   * what the type checker recurses through when it compiles the modules.
+   */
+  readonly depth: number
   /** CPU time the process spent on the case (the main thread only waits). */
   readonly cpuMs: number
   readonly wallMs: number
@@ -52,8 +57,22 @@ async function run({id, directory}: BudgetRequest): Promise<BudgetReply> {
       result.guide === undefined || result.render === undefined
         ? 0
         : emitDataModule(result.guide).length + emitRenderModule(result.render).length
-    return {id, built: emitted > 0, diagnostics: diagnostics(result.files), emitted, ...cost()}
+    const depth = emitted === 0 ? 0 : Math.max(jsonDepth(result.guide), jsonDepth(result.render))
+    return {id, built: emitted > 0, diagnostics: diagnostics(result.files), emitted, depth, ...cost()}
   } catch (error) {
-    return {id, thrown: error instanceof Error ? (error.stack ?? error.message) : String(error), built: false, diagnostics: [], emitted: 0, ...cost()}
+    return {id, thrown: error instanceof Error ? (error.stack ?? error.message) : String(error), built: false, diagnostics: [], emitted: 0, depth: 0, ...cost()}
   }
+}
+
+// Deepest nesting of objects and arrays in a JSON value, without recursion.
+function jsonDepth(value: unknown): number {
+  let deepest = 0
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, depth] = entry
+    if (typeof node !== 'object' || node === null) continue
+    deepest = Math.max(deepest, depth + 1)
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
 }

@@ -3,10 +3,12 @@ import path from 'node:path'
 import fc from 'fast-check'
 import type {Root} from 'hast'
 import {toString as hastText} from 'hast-util-to-string'
-import {describe, expect, it} from 'vitest'
-import {buildGuide, diagnostics} from '../pipeline/index.js'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {LINE_ENDING, frontMatterLines} from '../pipeline/front-matter-fence.js'
+import {buildGuide, diagnostics, parseMarkdown} from '../pipeline/index.js'
 import {mapText} from '../src/render/tree.js'
 import {renderTemplate} from '../src/template.js'
+import {BUDGET, type PipelineWorker, startPipelineWorker} from './budget.js'
 import {FIXTURES, STEP_FILE, materializeWith, validFile} from './fixture-content.js'
 
 const validSteps = (await readdir(path.join(FIXTURES, 'valid/steps'))).sort()
@@ -163,6 +165,105 @@ describe('checklist items', () => {
         }
       }),
       {numRuns: 60},
+    )
+  })
+})
+
+// Issue 11, cases 1 and 2: hostile bodies either get a diagnostic or build
+// (lint, compile, render and emit), each within a fixed CPU time and heap
+// budget, and never through a build step failing after the lint passed.
+const fenceLine = fc.tuple(fc.constantFrom('---', '----', ' ---', '---x'), fc.constantFrom('', ' ', '\t', '  \t ')).map(([fence, space]) => `${fence}${space}`)
+const frontMatterOf = (closing: string | null): string =>
+  `---\nid: show-your-colours\nstep: 4\nsummary: Let the interviewers see the real you.\n${closing === null ? '' : `${closing}\n`}`
+// Openers, then as many closers: `*a *a b a* a*`.
+const nestedRuns = (run: string, times: number): string => `${`${run}a `.repeat(times)}b${` a${run}`.repeat(times)}`
+const delimiter = fc.constantFrom('*', '_', '~', '~~', '[', ']', '**', '***', '`', '<', '*_')
+// Counts both small (just under the limits) and large (far over them).
+const count = (small: number, large: number) => fc.oneof(fc.integer({min: 1, max: small}), fc.integer({min: 1, max: large}))
+// Type checking the generated modules recursed past its limit (TS2321) at
+// between 90 and 115 nested elements, about 190 to 240 levels of objects and
+// arrays; anything that builds must stay far below that. (The lint's limits,
+// 8 block and 8 inline levels, come to about 60.)
+const MAX_GENERATED_DEPTH = 80
+const hostileBlock: fc.Arbitrary<string> = fc.oneof(
+  // Nested emphasis or brackets: openers, then closers.
+  {
+    weight: 4,
+    arbitrary: fc.tuple(delimiter, count(32, 40), count(40, 4000)).map(([mark, length, times]) => {
+      return nestedRuns(mark.repeat(length), times)
+    }),
+  },
+  // Flat runs: many pairs side by side, on one line or many.
+  fc.tuple(delimiter, count(80, 4000), fc.constantFrom(' ', '\n', '\n\u00a0\n')).map(([mark, times, gap]) => Array.from({length: times}, () => `${mark}a${mark}`).join(gap)),
+  // Deep lists and quotes, by markers or by indentation.
+  fc.tuple(fc.constantFrom('> ', '- ', '1. ', '* > ', '  ', '\t'), fc.integer({min: 1, max: 60}), fc.integer({min: 1, max: 40})).map(([marker, depth, lines]) =>
+    Array.from({length: lines}, (_, line) => `${marker.repeat(Math.max(1, depth - (line % 3)))}${marker.trim() === '' ? '- ' : ''}line ${line}`).join('\n'),
+  ),
+  // Links inside emphasis inside links…
+  count(40, 2000).map((depth) => `${'[*a '.repeat(depth)}x${' b*](https://example.com)'.repeat(depth)}`),
+  // Shapes the parser handles in more than linear time: many setext
+  // headings, list items, table cells, link definitions.
+  fc.tuple(fc.constantFrom('a\n=\n', 'a\n-\n', '- a\n', '|a|b|\n', '[a]: https://example.com\n', '> a\n'), count(400, 8000)).map(([unit, times]) => `${unit.startsWith('|') ? '|a|b|\n|-|-|\n' : ''}${unit.repeat(times)}`),
+)
+const stepWith = (closing: string | null, blocks: readonly string[]): string =>
+  `${frontMatterOf(closing)}\n# Show your colours\n\n${blocks.join('\n\n')}\n\n## Checklist\n\n- [ ] Remind yourself. {#remember-culture-fit rounds=2+}\n- [ ] Decide. {#let-personality-show rounds=2+}\n`
+const hostileStep = fc
+  .tuple(fc.option(fenceLine, {nil: null}), fc.array(hostileBlock, {minLength: 1, maxLength: 2}))
+  .map(([closing, blocks]) => stepWith(closing, blocks))
+// The issue's cases, always tried first: 14 runs of 32 `*` (the build then
+// failed in tsc), nested runs behind a `--- ` fence or an unclosed front
+// matter, and 8000 setext headings (minutes of parsing).
+const issueExamples: Array<[string]> = [
+  [stepWith('---', [nestedRuns('*'.repeat(32), 7)])],
+  [stepWith('--- ', [nestedRuns('*', 1000)])],
+  [stepWith(null, [nestedRuns('*', 1500)])],
+  [stepWith('---', ['a\n=\n'.repeat(8000)])],
+]
+
+describe('hostile bodies', () => {
+  let worker: PipelineWorker
+  beforeAll(async () => {
+    worker = await startPipelineWorker()
+  })
+  afterAll(async () => {
+    await worker.close()
+  })
+
+  it(`get a diagnostic or build, each within ${BUDGET.cpuMs} ms of CPU and ${BUDGET.heapMb} MB of heap`, async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileStep, async (content) => {
+        const directory = await materializeWith({[STEP_FILE]: content})
+        try {
+          const reply = await worker.build(directory)
+          expect(reply.thrown).toBeUndefined()
+          if (reply.built) {
+            expect(reply.depth).toBeLessThanOrEqual(MAX_GENERATED_DEPTH)
+          } else {
+            expect(reply.diagnostics.length).toBeGreaterThan(0)
+            expect(reply.diagnostics.map((diagnostic) => diagnostic.ruleId)).not.toContain('build-failure')
+          }
+          expect(reply.cpuMs).toBeLessThanOrEqual(BUDGET.cpuMs)
+          expect(reply.heapMb).toBeLessThanOrEqual(BUDGET.heapMb)
+        } finally {
+          await rm(directory, {recursive: true, force: true})
+        }
+      }),
+      {numRuns: 100, examples: issueExamples},
+    )
+  }, 600_000)
+})
+
+describe('front matter', () => {
+  it('ends where the parser ends it, whatever the fences look like', () => {
+    const line = fc.oneof(fenceLine, fc.constantFrom('id: a', '', 'text', '- x', '***'))
+    fc.assert(
+      fc.property(fc.array(line, {maxLength: 8}), fc.constantFrom('', '\n'), (lines, ending) => {
+        const text = `${lines.join('\n')}${ending}`
+        const first = parseMarkdown(text).children[0]
+        const expected = first?.type === 'yaml' ? (first.position?.end.line ?? 0) : 0
+        expect(frontMatterLines(text.split(LINE_ENDING))).toBe(expected)
+      }),
+      {numRuns: 500},
     )
   })
 })
