@@ -1,10 +1,13 @@
 // The first line of defence: content with raw HTML, unsafe links or items
 // whose rich form would read other than their text never builds. (The
 // sanitiser, tested in sanitize.test.ts, is the second.)
-import {rm} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
+import {MAX_DELIMITER_RUN, MAX_FILE_BYTES, MAX_INLINE_DELIMITERS, MAX_INLINE_DEPTH, MAX_LINES, MAX_MANIFEST_BYTES, MAX_NESTING_DEPTH} from '../pipeline/limits.js'
 import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
+import {ROOT} from './helpers.js'
 
 const step = await validFile(STEP_FILE)
 const ITEM = /^- \[ \] .*(\{#remember-culture-fit rounds=2\+\})$/m
@@ -64,5 +67,26 @@ describe('content lint refuses unsafe markdown', () => {
     expect(result.guide).toBeUndefined()
     expect(found).toEqual([expect.objectContaining({file: STEP_FILE, line: 17, column: 1, ruleId: 'build-failure', fatal: true})])
     expect(found[0]?.reason).toMatch(/^Expected content the build can render, found a construct it failed on \(Error: renderData: checklist item "remember-culture-fit" renders as other text than its `text`/)
+  })
+})
+
+describe("the README's Security section", () => {
+  // Each limit's row names it and states the number in pipeline/limits.ts.
+  const rows = [
+    ['size of a content file', `${MAX_FILE_BYTES} bytes`],
+    ['lines in a content file', `${MAX_LINES} lines`],
+    ['size of `content/manifest.json`', `${MAX_MANIFEST_BYTES} bytes`],
+    ['block nesting', `${MAX_NESTING_DEPTH} levels`],
+    ['inline nesting', `${MAX_INLINE_DEPTH} levels`],
+    ['one run of', `${MAX_DELIMITER_RUN} characters`],
+    ['runs of those characters', `${MAX_INLINE_DELIMITERS} runs`],
+  ] as const
+
+  it.each(rows)('states the limit on %s as %s', async (name, value) => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    const security = readme.slice(readme.indexOf('\n## Security'), readme.indexOf('\n## ', readme.indexOf('\n## Security') + 1))
+    const row = security.split('\n').find((line) => line.startsWith(`| ${name}`))
+    expect(row).toBeDefined()
+    expect(row?.split('|')[2]).toContain(value)
   })
 })
