@@ -3,7 +3,7 @@ import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildGuide, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
+import {buildGuide, diagnostics, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
 import {ROOT} from './helpers.js'
 
 const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
@@ -81,9 +81,12 @@ describe('build', () => {
     await writeFile(stepFile, text.replace('Start your {next} interview', 'Start your {ne*x*t} interview'))
     // The lint refuses it from the source already; bypass that rule to reach the render step.
     const withoutLint = rules.filter((rule) => rule.id !== 'known-placeholders')
-    await expect(buildGuide({contentDir: content, version: '1.0.0', rules: withoutLint})).rejects.toThrow(
-      /checklist item "start-next-with-confidence" has a placeholder split by formatting/,
-    )
+    // …where the failure is a diagnostic on the content file, not a throw.
+    const unlinted = await buildGuide({contentDir: content, version: '1.0.0', rules: withoutLint})
+    expect(unlinted.guide).toBeUndefined()
+    expect(diagnostics(unlinted.files)).toEqual([
+      expect.objectContaining({ruleId: 'build-failure', reason: expect.stringMatching(/checklist item "start-next-with-confidence" has a placeholder split by formatting/)}),
+    ])
     const linted = await buildGuide({contentDir: content, version: '1.0.0'})
     expect(linted.guide).toBeUndefined()
     expect(linted.render).toBeUndefined()
