@@ -69,7 +69,7 @@ async function build(content: string) {
 describe('control-characters', () => {
   it.each(refused)('$name: reported at its exact line and column', async ({content, found}) => {
     expect(await build(content)).toEqual(
-      found.map(([line, column, what]) => ({file: STEP_FILE, line, column, ruleId: 'control-characters', reason: `Expected visible text, found ${what}`, fatal: true})),
+      found.map(([line, column, what]) => expect.objectContaining({file: STEP_FILE, line, column, ruleId: 'control-characters', reason: `Expected visible text, found ${what}`, fatal: true})),
     )
   })
 
