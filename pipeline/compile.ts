@@ -3,6 +3,7 @@ import type {Paragraph} from 'mdast'
 import {renderTemplate} from '../src/template.js'
 import type {ChecklistItem, Guide, Step} from '../src/types.js'
 import type {ContentDocument} from './document.js'
+import {inContent} from './guard.js'
 import {plainText} from './lint.js'
 import type {LintResult} from './lint.js'
 import {parseRounds} from './rounds.js'
@@ -38,23 +39,25 @@ export function contentHash(value: unknown): string {
  * @param result A passing lint result.
  * @param options The version and `since` lookup.
  * @returns The guide, not yet frozen.
+ * @throws {ContentBuildError} When compiling a file fails, naming the file.
  */
 export function compileGuide(result: LintResult, options: CompileOptions): Guide {
   const {guide, steps, coveredRounds} = result
   if (result.failed || guide === undefined || coveredRounds === undefined) {
     throw new Error('compileGuide: expected content that passed the lint, received a failed result')
   }
+  // Each file compiled on its own, so a failure names the file it came from.
   const compiled = steps
-    .map((document) => compileStep(document, coveredRounds.from, options))
+    .map((document) => inContent(document.file, document.tree, 'compile', () => compileStep(document, coveredRounds.from, options)))
     .sort((a, b) => a.number - b.number)
-  return {
+  return inContent(guide.file, guide.tree, 'compile', () => ({
     title: plainText(guide.title ?? {type: 'text', value: ''}),
     version: options.version,
     schemaVersion: SCHEMA_VERSION,
     rounds: coveredRounds,
     introduction: {body: paragraphs(guide)},
     steps: compiled,
-  }
+  }))
 }
 
 function paragraphs(document: ContentDocument): string[] {

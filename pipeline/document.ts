@@ -66,6 +66,29 @@ export function parseMarkdown(markdown: string): Root {
   return parser.parse(markdown)
 }
 
+// Trees parsed by the nesting-depth rule, kept until parseContent takes them,
+// so a file is parsed once however many steps look at it.
+const parsed = new WeakMap<VFile, Root>()
+
+/**
+ * Parse a content file (once): the nesting-depth rule measures the tree this
+ * returns, and {@link parseContent} then takes the same tree over.
+ *
+ * @param file The file, its `value` a string the source rules accepted.
+ * @returns The mdast tree, with positions.
+ * @throws Whatever the parser throws on input the source rules let through.
+ * @example
+ *   parseTree(new VFile('- [ ] a')).children[0]?.type // 'list'
+ */
+export function parseTree(file: VFile): Root {
+  let tree = parsed.get(file)
+  if (tree === undefined) {
+    tree = parser.parse(file)
+    parsed.set(file, tree)
+  }
+  return tree
+}
+
 // `{#id key=value …}` closing the item's text.
 const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
 
@@ -77,7 +100,10 @@ const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
  * @returns The document model.
  */
 export function parseContent(file: VFile, kind: 'guide' | 'step'): ContentDocument {
-  const tree = parser.parse(file)
+  // The document model changes the tree (item attributes are cut out of the
+  // text), so the cached tree is taken, not shared.
+  const tree = parseTree(file)
+  parsed.delete(file)
   const children = tree.children
   const first = children[0]
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first) : undefined

@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import type {RenderData} from '../src/render/types.js'
 import type {Guide} from '../src/types.js'
 import {compileGuide} from './compile.js'
+import {reportBuildFailure} from './guard.js'
 import {type LintResult, lintContent} from './lint.js'
 import {contentFileNamer, loadContent} from './load.js'
 import {compileRenderData} from './render.js'
@@ -66,7 +67,9 @@ export interface BuildResult {
 
 /**
  * Load, lint and compile a content folder. Never throws for bad content: the
- * problems come back as fatal vfile messages and `guide` is `undefined`.
+ * problems come back as fatal vfile messages and `guide` is `undefined`; so
+ * does a failure in compiling or rendering content that passed the lint
+ * (ruleId `build-failure`, at the content file's position).
  *
  * @param options Where the content is and which version it is.
  */
@@ -86,9 +89,16 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const rules = options.rules ?? allRules
   const lint = lintContent(loaded, read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history)
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
-  const guide = lint.failed || read instanceof VFile ? undefined : compileGuide(lint, {version: options.version, since: sinceFrom(history)})
-  const render = guide === undefined ? undefined : compileRenderData(lint)
-  return {guide, render, manifest, replaces: declaredReplaces(lint), files, lint}
+  const replaces = declaredReplaces(lint)
+  if (lint.failed || read instanceof VFile) return {guide: undefined, render: undefined, manifest, replaces, files, lint}
+  try {
+    const guide = compileGuide(lint, {version: options.version, since: sinceFrom(history)})
+    return {guide, render: compileRenderData(lint), manifest, replaces, files, lint}
+  } catch (error) {
+    // A step after the lint failed: a diagnostic on the content file, like any other.
+    if (!reportBuildFailure(error)) throw error
+    return {guide: undefined, render: undefined, manifest, replaces, files, lint}
+  }
 }
 
 function declaredReplaces(lint: LintResult): Map<string, readonly string[]> {

@@ -50,7 +50,7 @@ export function lintContent(content: LoadedContent, rules: readonly Rule[] = def
   const coveredRounds = written === undefined || written === null ? undefined : parseRounds(String(written))
   runRules(rules.filter((rule) => rule.phase === 'document'), {...base, guide, steps, coveredRounds})
 
-  const files = [...layout.missing, ...layout.unexpected, ...sources.map((source) => source.file)]
+  const files = [...layout.missing, ...layout.unexpected, ...layout.unreadable.map((entry) => entry.file), ...sources.map((source) => source.file)]
   const failed = files.some((file) => file.messages.some((message) => message.fatal))
   return {files, failed, guide, steps, coveredRounds}
 }

@@ -1,7 +1,7 @@
-import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {PATTERNS} from '../src/schema.js'
-import {SOURCE} from './limits.js'
+import {MAX_MANIFEST_BYTES, SOURCE} from './limits.js'
+import {readRegularFile, withArticle} from './read.js'
 
 /** What a release records of a step. */
 export interface ReleaseStep {
@@ -90,19 +90,32 @@ function isReplaces(value: unknown): boolean {
  *   carrying a fatal message when it is malformed.
  */
 export async function readManifest(path: string): Promise<Manifest | undefined | VFile> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+  let text = ''
   const problem = (reason: string): VFile => {
     const file = new VFile({path, value: text})
     const message = file.message(reason, {place: {line: 1, column: 1}, ruleId: 'manifest', source: SOURCE})
     message.fatal = true
     message.note = 'The manifest is written by `npm run content:version`; restore it from git rather than editing it.'
     return file
+  }
+  // Type and size are checked before reading: a FIFO, a device or a link
+  // there is refused at once, and a huge file is never read whole.
+  const outcome = await readRegularFile(path, MAX_MANIFEST_BYTES)
+  switch (outcome.kind) {
+    case 'missing':
+      return undefined
+    case 'special':
+      return problem(`Expected the manifest to be a regular file, found ${withArticle(outcome.type)}`)
+    case 'unreadable':
+      return problem(`Expected the manifest to be readable, found an error (${outcome.code})`)
+    case 'too-large':
+      return problem(`Expected the manifest to be at most ${MAX_MANIFEST_BYTES} bytes, found ${outcome.size}`)
+    case 'read':
+      try {
+        text = new TextDecoder('utf-8', {fatal: true}).decode(outcome.bytes)
+      } catch {
+        return problem('Expected the manifest to be UTF-8 text, found invalid bytes')
+      }
   }
   let value: unknown
   try {

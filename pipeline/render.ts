@@ -8,6 +8,8 @@ import {findPlaceholders} from '../src/template.js'
 import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
 import type {ContentDocument} from './document.js'
 import {parseMarkdown} from './document.js'
+import {inContent} from './guard.js'
+import {plainText} from './lint.js'
 import type {LintResult} from './lint.js'
 import {ALLOWED_PROTOCOLS} from './rules/link-protocol.js'
 import {entry} from './rules/shared.js'
@@ -107,6 +109,14 @@ function itemHast(paragraph: Paragraph | undefined, id: string): HastRoot {
   const hast = toSafeHast({type: 'root', children: paragraph === undefined ? [] : [paragraph]})
   const p = hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p')
   const inline: HastRoot = {type: 'root', children: p?.children ?? []}
+  // An item written over several lines reads as one line: its `text` folds
+  // each line break (and the spaces around it) to one space, so its tree does
+  // too, node by node, and the two always read the same.
+  foldLineBreaks(inline)
+  const expected = paragraph === undefined ? '' : plainText(paragraph)
+  if (hastToString(inline) !== expected) {
+    throw new Error(`renderData: checklist item "${id}" renders as other text than its \`text\`; keep it to text, emphasis, code and links`)
+  }
   // The runtime fills placeholders node by node; one split across nodes
   // (`{ne*x*t}`) would survive unfilled, so the build refuses it here.
   const template = paragraph === undefined ? '' : hastToString(inline)
@@ -146,6 +156,11 @@ function itemHtml(inline: HastRoot, id: string): string[] {
   return toHtml(marked).split(MARK)
 }
 
+function foldLineBreaks(node: HastNodes): void {
+  if (node.type === 'text') node.value = node.value.replace(/[ \t]*\n[ \t]*/g, ' ')
+  else if ('children' in node) for (const child of node.children) foldLineBreaks(child)
+}
+
 function collectText(node: HastNodes, into: string[]): void {
   if (node.type === 'text') into.push(node.value)
   else if ('children' in node) for (const child of node.children) collectText(child, into)
@@ -158,7 +173,8 @@ function collectText(node: HastNodes, into: string[]): void {
  *
  * @param result A passing lint result (the same one `compileGuide` used).
  * @returns Data for `src/generated/render-data.ts`.
- * @throws {Error} When `result` failed, or an item splits a placeholder across formatting.
+ * @throws {Error} When `result` failed.
+ * @throws {ContentBuildError} When rendering a file or item fails (an item that splits a placeholder across formatting, or reads other than its text), naming the file and position.
  * @example
  *   emitRenderModule(compileRenderData(lintContent(await loadContent('content'))))
  */
@@ -168,17 +184,22 @@ export function compileRenderData(result: LintResult): RenderData {
     throw new Error('compileRenderData: expected content that passed the lint, received a failed result')
   }
   const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
+  // Each file and item rendered on its own, so a failure names where it came from.
   const items: Record<string, BuiltItem> = {}
   for (const document of ordered) {
     for (const item of document.items) {
       const id = item.attributes?.id ?? ''
-      const hast = itemHast(item.paragraph, id)
-      items[id] = {hast, html: itemHtml(hast, id)}
+      items[id] = inContent(document.file, item.node, 'render', () => {
+        const hast = itemHast(item.paragraph, id)
+        return {hast, html: itemHtml(hast, id)}
+      })
     }
   }
+  const render = (document: ContentDocument): BuiltContent =>
+    inContent(document.file, document.body[0], 'render', () => renderTree(bodyOf(document)))
   return {
-    introduction: renderTree(bodyOf(guide)),
-    steps: ordered.map((document) => renderTree(bodyOf(document))),
+    introduction: render(guide),
+    steps: ordered.map(render),
     items,
   }
 }

@@ -9,8 +9,10 @@ import {SOURCE} from './limits.js'
 export interface SourceFile {
   /** The file; `value` is the decoded text (empty when it could not be decoded). */
   readonly file: VFile
-  /** The raw bytes. */
+  /** The raw bytes; empty when the file is over the size limit (it is never read whole). */
   readonly bytes: Uint8Array
+  /** The file's size in bytes, as found on disk. */
+  readonly size: number
   /** `guide` for `content/guide.md`, `step` for `content/steps/*.md`. */
   readonly kind: ContentDocument['kind']
 }
@@ -32,6 +34,22 @@ export interface ContentLayout {
   readonly missing: readonly VFile[]
   /** Entries that are not part of the convention. */
   readonly unexpected: readonly VFile[]
+  /**
+   * Entries where a content file (or the steps folder) belongs that are not
+   * one: symbolic links, FIFOs, devices, folders, files that cannot be read.
+   * None of them is opened or followed.
+   */
+  readonly unreadable: readonly UnreadableEntry[]
+}
+
+/** An entry that stands where a content file or folder belongs but is not one. */
+export interface UnreadableEntry {
+  /** An empty file named for the entry. */
+  readonly file: VFile
+  /** What belongs there: `'a regular file'` or `'a folder'`. */
+  readonly expected: string
+  /** What is there, for the message: `'a symbolic link'`, `'a named pipe (FIFO)'`, `'an error (EACCES)'`… */
+  readonly found: string
 }
 
 /** What a rule sees: every document, plus a `report` bound to the rule. */

@@ -3,7 +3,7 @@ import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildGuide, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
+import {buildGuide, diagnostics, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
@@ -42,7 +42,9 @@ describe('build', () => {
     expect(runBuild('--out-dir', a).status).toBe(0)
     expect(runBuild('--out-dir', b).status).toBe(0)
     const left = await snapshot(a)
-    expect(Object.keys(left)).toEqual(['cli.js', 'guide.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'render.cjs', 'render.d.cts', 'render.d.ts', 'render.js', 'schema.json', 'shared.cjs', 'shared.js'])
+    // Every file the package publishes under dist/, and nothing else.
+    const published = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/package-files.json'), 'utf8')) as string[]
+    expect(Object.keys(left)).toEqual(published.filter((file) => file.startsWith('dist/')).map((file) => file.slice('dist/'.length)).sort())
     expect(await snapshot(b)).toEqual(left)
     // Two full builds (tsup with declarations), beside the release loop's own
     // build in the same run: minutes on a busy machine.
@@ -83,9 +85,12 @@ describe('build', () => {
     await writeFile(stepFile, text.replace('Start your {next} interview', 'Start your {ne*x*t} interview'))
     // The lint refuses it from the source already; bypass that rule to reach the render step.
     const withoutLint = rules.filter((rule) => rule.id !== 'known-placeholders')
-    await expect(buildGuide({contentDir: content, version: '1.0.0', rules: withoutLint})).rejects.toThrow(
-      /checklist item "start-next-with-confidence" has a placeholder split by formatting/,
-    )
+    // …where the failure is a diagnostic on the content file, not a throw.
+    const unlinted = await buildGuide({contentDir: content, version: '1.0.0', rules: withoutLint})
+    expect(unlinted.guide).toBeUndefined()
+    expect(diagnostics(unlinted.files)).toEqual([
+      expect.objectContaining({ruleId: 'build-failure', reason: expect.stringMatching(/checklist item "start-next-with-confidence" has a placeholder split by formatting/)}),
+    ])
     const linted = await buildGuide({contentDir: content, version: '1.0.0'})
     expect(linted.guide).toBeUndefined()
     expect(linted.render).toBeUndefined()

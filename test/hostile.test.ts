@@ -1,7 +1,8 @@
 import {rm} from 'node:fs/promises'
-import {describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {MAX_FILE_BYTES} from '../pipeline/limits.js'
+import {MAX_FILE_BYTES, MAX_LINES} from '../pipeline/limits.js'
+import {BUDGET, type PipelineWorker, startPipelineWorker} from './budget.js'
 import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
 
 const step = await validFile(STEP_FILE)
@@ -37,15 +38,15 @@ const cases: ReadonlyArray<{name: string; content: string | Uint8Array; ruleId: 
   {name: 'a 1 MB file', content: withBody('So let them see the real you. '.repeat(Math.ceil(2 ** 20 / 30))), ruleId: 'file-format'},
   {name: 'invalid UTF-8 bytes', content: new Uint8Array([...Buffer.from(step.slice(0, 200)), 0xc3, 0x28, 0xff, 0xfe, ...Buffer.from(step.slice(200))]), ruleId: 'file-format'},
   {name: '10 000 nested block quotes', content: withBody(`${'>'.repeat(10_000)} deep`), ruleId: 'nesting-depth'},
-  {name: '5 000 lines of block quotes, then one 9 deep', content: withBody(`${'> > x\n'.repeat(5000)}${'> '.repeat(9)}deep`), ruleId: 'nesting-depth'},
+  {name: '300 lines of block quotes, then one 9 deep', content: withBody(`${'> > x\n'.repeat(300)}${'> '.repeat(9)}deep`), ruleId: 'nesting-depth'},
   {name: '5 000 nested list markers on one line', content: withBody(`${'- '.repeat(5000)}deep`), ruleId: 'nesting-depth'},
   {name: '5 000 nested ordered list markers', content: withBody(`${'1. '.repeat(5000)}deep`), ruleId: 'nesting-depth'},
-  {name: '300 list levels by indentation', content: withBody(indentedList(300)), ruleId: 'nesting-depth'},
+  {name: '100 list levels by indentation', content: withBody(indentedList(100)), ruleId: 'nesting-depth'},
   {name: '5 000 list levels by indentation (too large a file first)', content: withBody(indentedList(5000)), ruleId: 'file-format'},
-  {name: 'a run of 20 000 `*`', content: withBody('*'.repeat(20_000)), ruleId: 'nesting-depth'},
-  {name: '20 000 `*` runs nesting emphasis', content: withBody(`${'*a '.repeat(10_000)}${'a* '.repeat(10_000)}`), ruleId: 'nesting-depth'},
-  {name: '10 000 alternating `*` and `_` runs over many lines', content: withBody(Array.from({length: 10_000}, (_, i) => (i % 2 === 0 ? '*a' : '_a')).join('\n')), ruleId: 'nesting-depth'},
-  {name: '20 000 `[`', content: withBody('[a '.repeat(20_000)), ruleId: 'nesting-depth'},
+  {name: 'a run of 10 000 `*`', content: withBody('*'.repeat(10_000)), ruleId: 'nesting-depth'},
+  {name: '5 000 `*` runs nesting emphasis', content: withBody(`${'*a '.repeat(2500)}${'a* '.repeat(2500)}`), ruleId: 'nesting-depth'},
+  {name: '300 alternating `*` and `_` runs over many lines', content: withBody(Array.from({length: 300}, (_, i) => (i % 2 === 0 ? '*a' : '_a')).join('\n')), ruleId: 'nesting-depth'},
+  {name: '5 000 `[`', content: withBody('[a '.repeat(5000)), ruleId: 'nesting-depth'},
 ]
 
 describe('hostile content', () => {
@@ -70,8 +71,74 @@ describe('hostile content', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 
+  it.each(cases.filter((entry) => entry.ruleId !== 'file-format'))('$name stays within the file size and line limits (so it tests what it says)', ({content}) => {
+    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(MAX_FILE_BYTES)
+    expect(String(content).split('\n').length).toBeLessThanOrEqual(MAX_LINES)
+  })
+
   it('keeps the 1 MB case above the file size limit (so it tests what it says)', () => {
     const big = cases.find((entry) => entry.name === 'a 1 MB file')?.content ?? ''
     expect(Buffer.byteLength(big)).toBeGreaterThan(Math.max(2 ** 20, MAX_FILE_BYTES))
+  })
+})
+
+// Issue 11, cases 1 and 2: markdown the lint used to call clean (or skip)
+// that then stopped or stalled the build. Each must now get a diagnostic from
+// the named rule, within the per-case budget.
+const nested = (n: number): string => `${'*a '.repeat(n)}b${' a*'.repeat(n)}`
+const runs = (length: number, count: number): string =>
+  `${`${'*'.repeat(length)}a `.repeat(count)}b${` a${'*'.repeat(length)}`.repeat(count)}`
+// The valid step with its closing fence written another way (or left out).
+const withClosingFence = (fence: string | undefined, markdown: string): string => {
+  const text = withBody(markdown)
+  const end = text.indexOf('\n---\n', 4)
+  return `${text.slice(0, end + 1)}${fence === undefined ? '' : `${fence}\n`}${text.slice(end + 5)}`
+}
+// Flat emphasis (no nesting) in chunks of 40 runs, joined by lines of
+// no-break spaces: not blank to the parser, so one paragraph of 120 runs.
+const noBreakSpaceLines = Array.from({length: 3}, () => '*a* '.repeat(20)).join('\n\u00a0\u00a0\n')
+
+const issueCases: ReadonlyArray<{name: string; content: string; ruleId: string}> = [
+  {name: '14 runs of 32 `*` (the 477-byte case that stopped tsc)', content: withBody(runs(32, 7)), ruleId: 'nesting-depth'},
+  {name: '8 runs of 16 `*`, strong emphasis 32 levels deep', content: withBody(runs(16, 4)), ruleId: 'nesting-depth'},
+  {name: 'emphasis, strong and strikethrough 9 levels deep', content: withBody('*a **b ~~c *d **e ~~f *g **h ~~i~~ h** g* f~~ e** d* c~~ b** a*'), ruleId: 'nesting-depth'},
+  {name: 'emphasis and strikethrough inside a link, 9 levels deep', content: withBody('[*a **b ~~c *d **e ~~f *g **h** g* f~~ e** d* c~~ b** a*](https://example.com)'), ruleId: 'nesting-depth'},
+  {name: 'lines of no-break spaces, which do not end a paragraph', content: withBody(noBreakSpaceLines), ruleId: 'nesting-depth'},
+  ...[1000, 1500].map((n) => ({name: `a \`--- \` closing fence, then ${n} nested \`*\` runs`, content: withClosingFence('--- ', nested(n)), ruleId: 'nesting-depth'})),
+  ...[4000, 6000].map((n) => ({name: `a \`--- \` closing fence, then ${n} nested \`*\` runs (too large a file first)`, content: withClosingFence('--- ', nested(n)), ruleId: 'file-format'})),
+  {name: 'a `---<tab>` closing fence, then 1000 nested `*` runs', content: withClosingFence('---\t', nested(1000)), ruleId: 'nesting-depth'},
+  {name: 'front matter that never closes, then 1000 nested `*` runs', content: withClosingFence(undefined, nested(1000)), ruleId: 'nesting-depth'},
+]
+
+describe('hostile content the lint used to miss (issue 11)', () => {
+  let worker: PipelineWorker
+  beforeAll(async () => {
+    worker = await startPipelineWorker()
+  })
+  afterAll(async () => {
+    await worker.close()
+  })
+
+  it.each(issueCases)(`$name: a $ruleId error within ${BUDGET.cpuMs} ms of CPU and ${BUDGET.heapMb} MB`, async ({content, ruleId}) => {
+    const directory = await materializeWith({[STEP_FILE]: content})
+    try {
+      const reply = await worker.build(directory)
+      expect(reply.thrown).toBeUndefined()
+      expect(reply.built).toBe(false)
+      expect(reply.diagnostics.length).toBeGreaterThan(0)
+      for (const diagnostic of reply.diagnostics) expect(diagnostic).toMatchObject({file: STEP_FILE, ruleId, fatal: true})
+      expect(reply.cpuMs).toBeLessThanOrEqual(BUDGET.cpuMs)
+      expect(reply.heapMb).toBeLessThanOrEqual(BUDGET.heapMb)
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+
+  it('keeps the `--- ` cases meaningful: the parser does close front matter on those fences', async () => {
+    const {parseMarkdown} = await import('../pipeline/index.js')
+    for (const fence of ['--- ', '---\t']) {
+      expect(parseMarkdown(withClosingFence(fence, 'text')).children[0]?.type).toBe('yaml')
+    }
+    expect(parseMarkdown(withClosingFence(undefined, 'text')).children[0]?.type).not.toBe('yaml')
   })
 })

@@ -4,14 +4,20 @@ import type {Rule} from '../rule.js'
 export const contentFiles: Rule = {
   id: 'content-files',
   phase: 'source',
-  description: 'content/ has guide.md and at least one steps/*.md; any other file is an error, not ignored.',
-  tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/ (see README.md#editing-the-content).',
+  description: 'content/ has guide.md and at least one steps/*.md, all regular files (not symbolic links, FIFOs or devices); any other file is an error, not ignored.',
+  tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/, as regular files (see README.md#editing-the-content).',
   check({layout, report}) {
     for (const file of layout.missing) {
       report({file}, `Expected a file at \`${file.path}\`, found none`, {line: 1, column: 1})
     }
     for (const file of layout.unexpected) {
       report({file}, `Expected only guide.md, README.md, manifest.json and steps/*.md in the content folder, found \`${file.path}\``, {line: 1, column: 1})
+    }
+    for (const {file, expected, found} of layout.unreadable) {
+      // Links are refused, not followed: the content must be the files in the
+      // folder, not whatever a link points to (another folder, a device…).
+      const fix = found === 'a symbolic link' ? '; put the file itself here instead of a link to it' : ''
+      report({file}, `Expected ${expected} at \`${file.path}\`, found ${found}${fix}`, {line: 1, column: 1})
     }
   },
 }

@@ -1,5 +1,5 @@
 import type {Rule} from '../rule.js'
-import {MAX_FILE_BYTES} from '../limits.js'
+import {MAX_FILE_BYTES, MAX_LINES} from '../limits.js'
 
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
@@ -10,23 +10,24 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 export const fileFormat: Rule = {
   id: 'file-format',
   phase: 'source',
-  description: `Files are non-empty UTF-8 without a BOM, use LF line endings and are at most ${MAX_FILE_BYTES / 1024} KiB.`,
-  tip: 'Save the file as UTF-8 (no BOM) with LF line endings, at most 64 KiB.',
+  description: `Files are non-empty UTF-8 without a BOM, use LF line endings and are at most ${MAX_FILE_BYTES / 1024} KiB and ${MAX_LINES} lines.`,
+  tip: `Save the file as UTF-8 (no BOM) with LF line endings, at most ${MAX_FILE_BYTES / 1024} KiB and ${MAX_LINES} lines.`,
   check({sources, report}) {
     for (const source of sources) {
-      const {bytes} = source
+      const {bytes, size} = source
       const start = {line: 1, column: 1}
-      if (bytes.length === 0) {
-        report(source, 'Expected a content file with front matter, found an empty file', start, {
-          tip: `Write the file out (front matter, \`# Title\`, paragraphs${source.kind === 'step' ? ', `## Checklist`' : ''}; see README.md#editing-the-content), or delete it if it is not meant to be there.`,
+      // Checked first: a file over the limit was never read (its bytes are empty).
+      if (size > MAX_FILE_BYTES) {
+        report(source, `Expected at most ${MAX_FILE_BYTES} bytes, found ${size}`, start, {
+          expected: [String(MAX_FILE_BYTES)],
+          actual: String(size),
+          tip: 'Shorten the file: a step is a few short paragraphs and a checklist of a few items.',
         })
         continue
       }
-      if (bytes.length > MAX_FILE_BYTES) {
-        report(source, `Expected at most ${MAX_FILE_BYTES} bytes, found ${bytes.length}`, start, {
-          expected: [String(MAX_FILE_BYTES)],
-          actual: String(bytes.length),
-          tip: 'Shorten the file: a step is a few short paragraphs and a checklist of a few items.',
+      if (bytes.length === 0) {
+        report(source, 'Expected a content file with front matter, found an empty file', start, {
+          tip: `Write the file out (front matter, \`# Title\`, paragraphs${source.kind === 'step' ? ', `## Checklist`' : ''}; see README.md#editing-the-content), or delete it if it is not meant to be there.`,
         })
         continue
       }
@@ -60,6 +61,16 @@ export const fileFormat: Rule = {
         const line = text.slice(0, carriageReturn).split('\n').length
         report(source, 'Expected LF line endings, found CR (`\\r`, as in CRLF)', {line, column: carriageReturn - text.lastIndexOf('\n', carriageReturn - 1)}, {
           tip: 'Switch the file\'s line endings to LF (in most editors, in the status bar), or set `core.autocrlf` to `input` in git.',
+        })
+        continue
+      }
+      // Counted as an editor shows them: a final line ending ends the last line.
+      const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
+      if (lines > MAX_LINES) {
+        report(source, `Expected at most ${MAX_LINES} lines, found ${lines}`, {line: MAX_LINES + 1, column: 1}, {
+          expected: [String(MAX_LINES)],
+          actual: String(lines),
+          tip: 'Shorten the file: a step is a few short paragraphs and a checklist of a few items.',
         })
       }
     }

@@ -2,12 +2,14 @@ import type {Rule} from '../rule.js'
 import {bodyParagraphs} from './body-paragraphs.js'
 import {checklistItems} from './checklist-items.js'
 import {contentFiles} from './content-files.js'
+import {controlCharacters} from './control-characters.js'
 import {fileFormat} from './file-format.js'
 import {frontMatterKeys} from './front-matter-keys.js'
 import {frontMatterSyntax} from './front-matter-syntax.js'
 import {headingStructure} from './heading-structure.js'
 import {idHistory} from './id-history.js'
 import {itemAttributes} from './item-attributes.js'
+import {itemContent} from './item-content.js'
 import {itemRounds} from './item-rounds.js'
 import {knownPlaceholders} from './known-placeholders.js'
 import {linkProtocol} from './link-protocol.js'
@@ -20,6 +22,7 @@ import {uniqueIds} from './unique-ids.js'
 export const rules: readonly Rule[] = [
   contentFiles,
   fileFormat,
+  controlCharacters,
   nestingDepth,
   frontMatterSyntax,
   frontMatterKeys,
@@ -27,6 +30,7 @@ export const rules: readonly Rule[] = [
   bodyParagraphs,
   checklistItems,
   itemAttributes,
+  itemContent,
   itemRounds,
   stepNumbering,
   uniqueIds,

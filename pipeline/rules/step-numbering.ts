@@ -21,7 +21,7 @@ export const stepNumbering: Rule = {
   phase: 'document',
   description: 'Steps are numbered contiguously from 1, each number used once, and each file name starts with its step number (`03-…` for `step: 3`).',
   tip: 'Renumber the `step:` values so they run 1, 2, 3…, and start each file name with its number (`03-be-specific.md` for `step: 3`).',
-  check({sources, steps, report}) {
+  check({layout, sources, steps, report}) {
     const stepFiles = sources.filter((source) => source.kind === 'step').length
     // Which numbers the front matter uses, and how often.
     const uses = new Map<number, number>()
@@ -34,9 +34,10 @@ export const stepNumbering: Rule = {
 
     // A step without a usable number (reported by other rules), a name that
     // disagrees with its number (one mistake, reported once, in its own file)
-    // or a step file that was not parsed would show up as a gap or repeat
-    // too: judge those only when every step file agrees with itself.
-    let complete = steps.length === stepFiles
+    // or a step file that was not parsed (or not read: a link, a FIFO…)
+    // would show up as a gap or repeat too: judge those only when every step
+    // file agrees with itself.
+    let complete = layout.unreadable.length === 0 && steps.length === stepFiles
     for (const document of steps) {
       const number = stepNumberOf(document)
       if (number === undefined) {

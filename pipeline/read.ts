@@ -1,0 +1,116 @@
+import {constants} from 'node:fs'
+import type {Stats} from 'node:fs'
+import {lstat, open} from 'node:fs/promises'
+
+/** What kind of file system entry sits where a regular file was expected. */
+export type EntryType = 'regular file' | 'symbolic link' | 'folder' | 'named pipe (FIFO)' | 'socket' | 'character device' | 'block device' | 'special file'
+
+/**
+ * An entry type with its article, for messages.
+ *
+ * @param type What {@link entryType} returned.
+ * @returns `'a symbolic link'`, `'an error'`…
+ * @example
+ *   withArticle('folder') // 'a folder'
+ */
+export function withArticle(type: EntryType): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+}
+
+/** What {@link readRegularFile} found. */
+export type ReadOutcome =
+  /** Nothing at that path. */
+  | {readonly kind: 'missing'}
+  /** Something other than a regular file: never opened, never followed. */
+  | {readonly kind: 'special'; readonly type: EntryType}
+  /** A regular file over the limit: at most `limit + 1` bytes were read. */
+  | {readonly kind: 'too-large'; readonly size: number}
+  /** A regular file the operating system would not let us read. */
+  | {readonly kind: 'unreadable'; readonly code: string}
+  /** The whole file. */
+  | {readonly kind: 'read'; readonly bytes: Uint8Array}
+
+/**
+ * Name the type of a file system entry, for messages.
+ *
+ * @param stats What `lstat` (or `fstat`) returned.
+ * @returns `'symbolic link'`, `'folder'`, `'named pipe (FIFO)'`…; `'special file'` for a type it cannot name.
+ * @example
+ *   entryType(await lstat('/dev/null')) // 'character device'
+ */
+export function entryType(stats: Stats): EntryType {
+  if (stats.isFile()) return 'regular file'
+  if (stats.isSymbolicLink()) return 'symbolic link'
+  if (stats.isDirectory()) return 'folder'
+  if (stats.isFIFO()) return 'named pipe (FIFO)'
+  if (stats.isSocket()) return 'socket'
+  if (stats.isCharacterDevice()) return 'character device'
+  if (stats.isBlockDevice()) return 'block device'
+  return 'special file'
+}
+
+// O_NOFOLLOW: a path swapped for a symbolic link after the `lstat` fails to
+// open (ELOOP) instead of being followed. O_NONBLOCK: one swapped for a FIFO
+// opens at once instead of waiting for a writer. (Both are 0 where the
+// platform lacks them; the `fstat` after opening still refuses such files.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Read a file only if it is a regular file no larger than `limit` bytes.
+ * The type and size are checked before anything is read (`lstat`, so a
+ * symbolic link is reported, never followed), checked again on the opened
+ * descriptor, and at most `limit + 1` bytes are ever read: FIFOs, devices,
+ * links and huge or growing files cost nothing and never hang.
+ *
+ * @param file The path to read.
+ * @param limit The most bytes the file may hold.
+ * @returns What was found; only `'read'` carries bytes.
+ * @example
+ *   const outcome = await readRegularFile('content/guide.md', MAX_FILE_BYTES)
+ *   if (outcome.kind === 'read') new TextDecoder().decode(outcome.bytes)
+ */
+export async function readRegularFile(file: string, limit: number): Promise<ReadOutcome> {
+  let stats: Stats
+  try {
+    stats = await lstat(file)
+  } catch (error) {
+    return failure(error)
+  }
+  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
+  if (stats.size > limit) return {kind: 'too-large', size: stats.size}
+  let handle: Awaited<ReturnType<typeof open>>
+  try {
+    handle = await open(file, OPEN_FLAGS)
+  } catch (error) {
+    // ELOOP: it became a symbolic link between the lstat and the open.
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
+    return failure(error)
+  }
+  try {
+    const opened = await handle.stat()
+    if (!opened.isFile()) return {kind: 'special', type: entryType(opened)}
+    if (opened.size > limit) return {kind: 'too-large', size: opened.size}
+    // One byte more than allowed tells a file that grew past the limit from
+    // one that is exactly at it, without reading the rest.
+    const buffer = new Uint8Array(limit + 1)
+    let length = 0
+    while (length < buffer.length) {
+      const {bytesRead} = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    if (length > limit) return {kind: 'too-large', size: Math.max(opened.size, length)}
+    return {kind: 'read', bytes: buffer.slice(0, length)}
+  } catch (error) {
+    return failure(error)
+  } finally {
+    await handle.close()
+  }
+}
+
+function failure(error: unknown): ReadOutcome {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'}
+  if (typeof code === 'string') return {kind: 'unreadable', code}
+  throw error
+}
