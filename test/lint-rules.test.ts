@@ -1,8 +1,9 @@
-import {rm} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
 import {FIXTURES, brokenFixtures, materialize, readExpectation} from './fixture-content.js'
+import {ROOT} from './helpers.js'
 import {missingReferences} from './tips.js'
 
 const fixtures = await brokenFixtures()
@@ -54,5 +55,20 @@ describe.each(fixtures)('fixture %s', (fixture) => {
     } finally {
       await rm(directory, {recursive: true, force: true})
     }
+  })
+})
+
+describe("content/README.md's rule table", () => {
+  it('lists every rule, in the order they run, with its own description', async () => {
+    const readme = await readFile(path.join(ROOT, 'content/README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('\n## Rules'), readme.indexOf('\n## ', readme.indexOf('\n## Rules') + 1))
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => {
+        const [, id, description] = /^\| `([^`]+)` \| (.*) \|$/.exec(line) ?? []
+        return {id, description: description?.replaceAll('\\|', '|')}
+      })
+    expect(rows).toEqual(rules.map((rule) => ({id: rule.id, description: rule.description})))
   })
 })
