@@ -4,43 +4,21 @@
 // unless CI is set: then a missing browser is a failure, never a silent skip.
 import {spawnSync} from 'node:child_process'
 import {readFile, mkdtemp, rm, writeFile} from 'node:fs/promises'
-import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {chromium, type BrowserContext} from 'playwright-core'
+import type {BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {readManifest} from '../../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../../pipeline/releases.js'
 import {checklistForRound, guide} from '../../src/index.js'
 import {ROOT} from '../helpers.js'
 import {browserPolicy} from './browser-policy.js'
+import {close, launch, openPage, serve} from './chromium.js'
 
 const POLICY = browserPolicy(process.env)
 const RUN = POLICY.action !== 'skip'
 if (POLICY.action === 'skip') console.warn(`\n${POLICY.reason}\n`)
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-}
-
-function serve(directory: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    const file = path.join(directory, pathname === '/' ? 'index.html' : pathname)
-    if (!file.startsWith(directory + path.sep)) {
-      response.writeHead(403).end()
-      return
-    }
-    readFile(file).then(
-      (body) => response.writeHead(200, {'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream'}).end(body),
-      () => response.writeHead(404).end('not found'),
-    )
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
-}
 
 /** Build examples/react into `out` as an app ships it; `env` adds variables (ACE_EXAMPLE_RELEASES). */
 function buildExample(out: string, env: Record<string, string> = {}): void {
@@ -55,7 +33,7 @@ function buildExample(out: string, env: Record<string, string> = {}): void {
 }
 
 const name = RUN
-  ? 'the React example: a ticked item survives a reload, round 3 reads "fourth", no console errors'
+  ? 'the React example: a ticked item survives a reload, the next round rewords its items, no console errors'
   : 'the React example in Chromium (SKIPPED: no Chromium; apt-get install -y chromium)'
 
 describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
@@ -68,7 +46,7 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
   })
   afterAll(async () => {
     await context?.close()
-    await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)))
+    await close(server)
     await rm(scratch, {recursive: true, force: true})
   })
 
@@ -76,40 +54,39 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
     if (POLICY.action !== 'run') throw new Error(POLICY.reason)
     const out = path.join(scratch, 'site')
     buildExample(out)
-    server = await serve(out)
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-
-    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: POLICY.executable,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    const page = context.pages()[0] ?? (await context.newPage())
-    const problems: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`))
+    let url: string
+    ;({server, url} = await serve(out))
+    context = await launch(path.join(scratch, 'profile'), POLICY.executable)
+    const {page, problems} = await openPage(context)
+    // Which items play which part comes from the content, never from its words.
+    const first = guide.rounds.from
+    const [ticked, other] = checklistForRound(first).map((item) => item.id)
+    if (ticked === undefined || other === undefined) throw new Error('expected two items in the first round')
+    // An item worded per round: its text for the first round and the next.
+    const worded = checklistForRound(first).find((item) => item.template !== item.text)
+    if (worded === undefined) throw new Error('expected an item with a placeholder in the first round')
+    const later = checklistForRound(first + 1).find((item) => item.id === worded.id)
+    if (later === undefined || later.text === worded.text) throw new Error(`expected ${worded.id} to read differently in round ${first + 1}`)
+    const box = (id: string) => page.locator(`input[data-item-id="${id}"]`)
 
     await page.goto(url)
-    const item = page.locator('input[data-item-id="recall-potential-shown"]')
-    await expect.poll(() => item.count()).toBe(1)
-    expect(await item.isChecked()).toBe(false)
-    await item.check()
-    expect(await item.isChecked()).toBe(true)
+    await expect.poll(() => box(ticked).count()).toBe(1)
+    expect(await box(ticked).isChecked()).toBe(false)
+    await box(ticked).check()
+    expect(await box(ticked).isChecked()).toBe(true)
 
     await page.reload()
-    await page.locator('input[data-item-id="recall-potential-shown"]').waitFor()
-    expect(await page.locator('input[data-item-id="recall-potential-shown"]').isChecked()).toBe(true)
-    expect(await page.locator('input[data-item-id="write-earned-chance-note"]').isChecked()).toBe(false)
+    await box(ticked).waitFor()
+    expect(await box(ticked).isChecked()).toBe(true)
+    expect(await box(other).isChecked()).toBe(false)
 
-    const step6 = page.locator('section#get-ready-for-number-three')
-    expect(await step6.innerText()).toContain('Before your third interview, go back through steps 1 to 5.')
-    await page.selectOption('select[aria-label="Interview round"]', '3')
-    await expect.poll(() => step6.innerText()).toContain('Before your fourth interview, go back through steps 1 to 5.')
-    expect(await step6.innerText()).not.toContain('third interview')
-    // Ticks belong to item ids, not rounds: still ticked in round 3.
-    expect(await page.locator('input[data-item-id="recall-potential-shown"]').isChecked()).toBe(true)
+    const section = page.locator(`section#${worded.stepId}`)
+    expect(await section.innerText()).toContain(worded.text)
+    await page.selectOption('select[aria-label="Interview round"]', String(first + 1))
+    await expect.poll(() => section.innerText()).toContain(later.text)
+    expect(await section.innerText()).not.toContain(worded.text)
+    // Ticks belong to item ids, not rounds: still ticked in the next round.
+    expect(await box(ticked).isChecked()).toBe(true)
 
     const screenshot = process.env['E2E_SCREENSHOT']
     if (screenshot !== undefined) await page.screenshot({path: screenshot, fullPage: true})
@@ -146,22 +123,13 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
     const out = path.join(scratch, 'site-history')
     buildExample(out, {ACE_EXAMPLE_RELEASES: releasesModule})
 
-    const site = await serve(out)
-    const context = await chromium.launchPersistentContext(path.join(scratch, 'profile-history'), {
-      executablePath: POLICY.executable,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    const {server: site, url} = await serve(out)
+    const context = await launch(path.join(scratch, 'profile-history'), POLICY.executable)
     try {
-      const page = context.pages()[0] ?? (await context.newPage())
-      const problems: string[] = []
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-      })
-      page.on('pageerror', (error) => problems.push(`page: ${error.message}`))
+      const {page, problems} = await openPage(context)
       const box = (id: string) => page.locator(`input[data-item-id="${id}"]`)
 
-      await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`)
+      await page.goto(url)
       await box(kept).waitFor()
       // The record an earlier visit saved under 0.1.0: a renamed id, a retired one, a current one.
       await page.evaluate((record) => (globalThis as unknown as {localStorage: {getItem(key: string): string | null; setItem(key: string, value: string): void}}).localStorage.setItem('ace-second-interview:progress', JSON.stringify(record)), {
@@ -194,7 +162,7 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
       expect(problems).toEqual([])
     } finally {
       await context.close()
-      await new Promise((resolve) => site.close(resolve))
+      await close(site)
     }
   })
 })

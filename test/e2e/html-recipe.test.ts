@@ -3,43 +3,22 @@
 // headless Chromium. The page is the README block itself, so the recipe
 // cannot drift from this test. Skipped, saying so, without Chromium (a
 // failure under CI), like test/e2e/browser.test.ts.
-import {mkdtemp, readFile, rm, symlink, writeFile, mkdir} from 'node:fs/promises'
-import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import {mkdir, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {chromium, type BrowserContext} from 'playwright-core'
+import type {BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {listSteps} from '../../src/index.js'
 import {ROOT} from '../helpers.js'
 import {fencedBlocks} from '../readme-blocks.js'
 import {browserPolicy} from './browser-policy.js'
+import {close, launch, openPage, serve} from './chromium.js'
 
 const POLICY = browserPolicy(process.env)
 const RUN = POLICY.action !== 'skip'
 if (POLICY.action === 'skip') console.warn(`\n${POLICY.reason}\n`)
 const NAME = 'ace-second-interview'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-}
-
-function serve(directory: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    const file = path.join(directory, pathname === '/' ? 'index.html' : pathname)
-    if (!file.startsWith(directory + path.sep)) {
-      response.writeHead(403).end()
-      return
-    }
-    readFile(file).then(
-      (body) => response.writeHead(200, {'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream'}).end(body),
-      () => response.writeHead(404).end('not found'),
-    )
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
-}
 
 describe.skipIf(!RUN)('the README plain-HTML recipe in headless Chromium', () => {
   let scratch: string
@@ -51,7 +30,7 @@ describe.skipIf(!RUN)('the README plain-HTML recipe in headless Chromium', () =>
   })
   afterAll(async () => {
     await context?.close()
-    await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)))
+    await close(server)
     await rm(scratch, {recursive: true, force: true})
   })
 
@@ -63,20 +42,10 @@ describe.skipIf(!RUN)('the README plain-HTML recipe in headless Chromium', () =>
     await mkdir(path.join(site, 'node_modules'), {recursive: true})
     await symlink(path.join(inject('packed').install, 'node_modules', NAME), path.join(site, 'node_modules', NAME), 'dir')
     await writeFile(path.join(site, 'index.html'), `<!doctype html>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n${blocks[0]!.code}`)
-    server = await serve(site)
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-
-    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: POLICY.executable,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    const page = context.pages()[0] ?? (await context.newPage())
-    const problems: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`))
+    let url: string
+    ;({server, url} = await serve(site))
+    context = await launch(path.join(scratch, 'profile'), POLICY.executable)
+    const {page, problems} = await openPage(context)
     await page.goto(url)
     const titles = page.locator('#guide section h2')
     await expect.poll(() => titles.count()).toBe(listSteps().length)
