@@ -53,7 +53,8 @@ Paragraph three of step ${n}. Write it down, read it back, and take it with you.
 export async function writeSyntheticContent(directory: string, steps: number): Promise<string> {
   await mkdir(path.join(directory, 'steps'), {recursive: true})
   await writeFile(path.join(directory, 'guide.md'), GUIDE)
-  const width = String(steps).length
+  // Two digits at least, as the step-numbering rule asks; wider for long guides.
+  const width = Math.max(2, String(steps).length)
   for (let n = 1; n <= steps; n++) {
     await writeFile(path.join(directory, 'steps', `${String(n).padStart(width, '0')}-step-${n}.md`), syntheticStep(n))
   }

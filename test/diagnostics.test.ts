@@ -1,7 +1,7 @@
 // One root cause, one diagnostic an editor can act on: each case below is the
 // valid fixture with one mistake, and the lint must report exactly that
 // mistake, once, at its place, with a tip for that problem.
-import {cp, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -255,6 +255,13 @@ describe('no false alarm', () => {
     ['an abbreviation inside a one-sentence summary', edit(STEP, /^summary: .*$/m, 'summary: Prove your skills, e.g. with real stories.')],
     ['a quoted summary holding ` #`', edit(STEP, /^summary: .*$/m, 'summary: "Prove it with #1 stories."')],
     ['a comment on a line of its own', edit(STEP, 'step: 3\n', 'step: 3\n# The summary is shown in lists.\n')],
+    [
+      'file names padded wider than two digits, as a long guide keeps them in order',
+      async (directory: string) => {
+        const steps = path.join(directory, 'steps')
+        for (const name of await readdir(steps)) await rename(path.join(steps, name), path.join(steps, `0${name}`))
+      },
+    ],
   ] as const)('%s lints clean', async (_name, change) => {
     const {guide, found} = await lintWith(change)
     expect(found).toEqual([])

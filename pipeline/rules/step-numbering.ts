@@ -46,7 +46,9 @@ export const stepNumbering: Rule = {
       }
       const name = path.basename(document.file.path)
       const written = PREFIX.exec(name)?.[1]
-      if (written !== undefined && `${written}-` === prefixFor(number)) continue
+      // Two digits at least; a long guide may pad wider (`001-`) to keep the
+      // files in order.
+      if (written !== undefined && written.length >= 2 && Number(written) === number) continue
       complete = false
       const stated = entry(document, 'step')
       const fromName = written === undefined ? undefined : Number(written)
