@@ -90,7 +90,8 @@ export function readFrontMatter(node: Yaml): FrontMatter {
             position: toPosition(isScalar(key) ? (key.range ?? undefined) : undefined),
             tip: 'Start each line with a key made of letters, such as `summary:`.',
           })
-          continue
+          // The first front matter problem only, as for YAML errors above.
+          break
         }
         const value = pair.value
         const keyPosition = toPosition(key.range ?? undefined)
@@ -100,7 +101,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
         const cut = isScalar(value) ? commentAfter(value, node.value) : undefined
         if (cut !== undefined) {
           problems.push(cutByComment(key.value, value as Scalar, cut, node.value, toPosition))
-          continue
+          break
         }
         const kind = isScalar(value)
           ? value.value === null ? 'null' : 'scalar'

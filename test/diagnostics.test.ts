@@ -278,6 +278,11 @@ describe('YAML problems', () => {
   )
   const yamlNode = (value: string): Yaml => ({type: 'yaml', value, position: {start: {line: 1, column: 1, offset: 0}, end: {line: value.split('\n').length + 2, column: 4}}})
 
+  it('reports only the first of two problems on different lines (a value cut by a comment, then a line with no key)', () => {
+    const {problems} = readFrontMatter(yamlNode('summary: x # note\n: '))
+    expect(problems.map((problem) => problem.position.start.line)).toEqual([2])
+  })
+
   it('are reported once, inside the front matter, with a tip, and never throw', () => {
     fc.assert(
       fc.property(fc.array(line, {minLength: 1, maxLength: 6}), (lines) => {
