@@ -100,6 +100,20 @@ const releases: ReadonlyArray<{name: string; bump: Bump; edit: () => Promise<voi
     },
   },
   {
+    name: 'a checklist item renamed with replaces=',
+    bump: 'minor',
+    async edit() {
+      // Another of the original items gets a new id that declares the old one.
+      const {steps} = await content()
+      const step = steps.find((entry) => entry.itemIds.some((id) => !id.startsWith('release-loop-')))!
+      const id = step.itemIds.find((entry) => !entry.startsWith('release-loop-'))!
+      const renamed = await freshId('release-loop-renamed')
+      const text = await read(step.file)
+      const line = itemLines(text).find((entry) => entry.includes(`{#${id} `))!
+      await writeFile(file(step.file), text.replace(line, line.replace(`{#${id} `, `{#${renamed} `).replace(/\}$/, ` replaces=${id}}`)))
+    },
+  },
+  {
     name: 'a step added, with the title counting it',
     bump: 'minor',
     async edit() {
@@ -149,7 +163,7 @@ describe('the release loop, on a copy of this repository', () => {
   it.each(releases.map((release, index) => ({...release, day: index + 1})))('$name: `npm run content:version` records a $bump release', async ({bump, edit, day}) => {
     const before = await version()
     await edit()
-    const result = run([TSX, 'scripts/content-version.ts', '--date', `2030-01-0${day}`])
+    const result = run([TSX, 'scripts/content-version.ts', '--date', `2030-01-${String(day).padStart(2, '0')}`])
     expect(result.status, result.output).toBe(0)
     const after = bumpVersion(before, bump)
     expect(result.stdout).toContain(`${before} → ${after} (${bump})`)
