@@ -134,7 +134,7 @@ function itemHast(paragraph: Paragraph | undefined, id: string): HastRoot {
 // private-use character the content never holds (checked), which
 // hast-util-to-html writes as is.
 const MARK = '\uE000'
-const PLACEHOLDER_IN_TEXT = /\{(round|previous|next)\}/g
+const PLACEHOLDER_IN_TEXT = /\{((?:round|previous|next)(?::[^{}:]*)?)\}/g
 
 /**
  * Serialise an item's inline hast and split the HTML at each placeholder of a

@@ -26,7 +26,16 @@ export interface ReportDetail {
    * problem and its general `tip` does not fit this one (default: the rule's tip).
    */
   readonly tip?: string
+  /** This report's severity, when it differs from the rule's (default: the rule's). */
+  readonly severity?: Severity
 }
+
+/**
+ * How much a report matters: an `error` stops the build (a fatal vfile
+ * message); a `warning` is shown but passes the build and `npm test`
+ * (`check --strict` fails on it).
+ */
+export type Severity = 'error' | 'warning'
 
 /** Files the content folder should have but lacks, or has but should not. */
 export interface ContentLayout {
@@ -70,7 +79,8 @@ export interface RuleContext {
    */
   readonly manifest: Manifest | undefined
   /**
-   * Report a problem as a fatal vfile message with this rule's id, source and tip.
+   * Report a problem as a vfile message with this rule's id, source and tip:
+   * fatal for an error, not fatal for a warning.
    *
    * @param target The document or file the problem is in.
    * @param reason One sentence: what is wrong, naming what was expected and found.
@@ -101,6 +111,8 @@ export interface Rule {
    * is not parsed at all); the others run on parsed documents.
    */
   readonly phase: 'source' | 'document'
+  /** How much this rule's reports matter (default `'error'`); one report may override it. */
+  readonly severity?: Severity
   /**
    * Whether a document this rule reports on is withheld from the rules after
    * it (default `false`). For problems that leave the rest of the file
@@ -113,8 +125,9 @@ export interface Rule {
 }
 
 /**
- * Run rules, adding their reports to each file as fatal vfile messages. The
- * message's `note` is the report's own tip, or else the rule's.
+ * Run rules, adding their reports to each file as vfile messages: fatal for
+ * errors, not fatal for warnings. The message's `note` is the report's own
+ * tip, or else the rule's. Only errors withhold a document from later rules.
  *
  * @param rules The rules to run, in order.
  * @param context The files and documents they inspect.
@@ -134,11 +147,12 @@ export function runRules(
         const position =
           place !== undefined && 'type' in place ? (place as Node).position : (place as Position | Point | undefined)
         const message = target.file.message(reason, {place: position, ruleId: rule.id, source: SOURCE})
-        message.fatal = true
+        const severity = detail?.severity ?? rule.severity ?? 'error'
+        message.fatal = severity === 'error'
         message.note = detail?.tip ?? rule.tip
         if (detail?.expected !== undefined) message.expected = [...detail.expected]
         if (detail?.actual !== undefined) message.actual = detail.actual
-        reported.add(target.file)
+        if (severity === 'error') reported.add(target.file)
       },
     })
     if (rule.blocking === true && reported.size > 0) {

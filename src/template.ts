@@ -15,16 +15,19 @@ export type PlaceholderName = keyof typeof PLACEHOLDER_OFFSETS
 
 /** One `{…}` occurrence in a template, known or not (the build rejects unknown ones). */
 export interface PlaceholderMatch {
-  /** Text between the braces, e.g. `'next'`. */
+  /** Text between the braces, before any `:`, e.g. `'next'` for `{next:f}`. */
   readonly name: string
+  /** The grammatical form after the `:`, e.g. `'f'` for `{next:f}`; `undefined` when none is written. */
+  readonly form: string | undefined
   /** Offset of the opening brace in the template. */
   readonly index: number
   /** Whether `name` is one of {@link PLACEHOLDER_OFFSETS}. */
   readonly known: boolean
 }
 
-// Braces are reserved in checklist text: any `{…}` is a placeholder.
-const PLACEHOLDER = /\{([^{}]*)\}/g
+// Braces are reserved in checklist text: any `{…}` is a placeholder, its
+// name optionally followed by `:` and a grammatical form (`{next:f}`).
+const PLACEHOLDER = /\{([^{}:]*)(?::([^{}]*))?\}/g
 
 function isPlaceholderName(name: string): name is PlaceholderName {
   return Object.hasOwn(PLACEHOLDER_OFFSETS, name)
@@ -37,13 +40,13 @@ function isPlaceholderName(name: string): name is PlaceholderName {
  * @returns The placeholders in order of appearance.
  * @example
  *   findPlaceholders('Prepare for your {next} interview')
- *   // [{name: 'next', index: 17, known: true}]
+ *   // [{name: 'next', form: undefined, index: 17, known: true}]
  */
 export function findPlaceholders(template: string): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = []
   for (const match of template.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? ''
-    found.push({name, index: match.index, known: isPlaceholderName(name)})
+    found.push({name, form: match[2], index: match.index, known: isPlaceholderName(name)})
   }
   return found
 }
@@ -54,15 +57,16 @@ export function findPlaceholders(template: string): PlaceholderMatch[] {
  * Templates are validated at build time, so an unknown placeholder cannot
  * reach this function from the shipped guide; if one does, it is left as is.
  *
- * @param template Checklist text with `{round}`, `{previous}` or `{next}`.
+ * @param template Checklist text with `{round}`, `{previous}` or `{next}`, each
+ *   optionally with a grammatical form (`{next:f}`) the locale's grammar knows.
  * @param round The round the text is shown for (already validated).
- * @returns The text with each placeholder spelt as an ordinal word.
+ * @returns The text with each placeholder spelt as an ordinal word, in its form.
  * @example
  *   renderTemplate('Get ready for your {next} interview.', 3)
  *   // 'Get ready for your fourth interview.'
  */
 export function renderTemplate(template: string, round: number): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    isPlaceholderName(name) ? ordinal(round + PLACEHOLDER_OFFSETS[name]) : whole,
+  return template.replace(PLACEHOLDER, (whole, name: string, form: string | undefined) =>
+    isPlaceholderName(name) ? ordinal(round + PLACEHOLDER_OFFSETS[name], form) : whole,
   )
 }

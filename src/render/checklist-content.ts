@@ -22,7 +22,7 @@ function compute(round: number): readonly ChecklistItemContent[] {
         text: item.text,
         hast: mapText(built.hast, (value) => renderTemplate(value, round)),
         // Odd parts are placeholder names, spelt for the round: ordinals are
-        // letters and digits only, so nothing here needs escaping.
+        // letters, digits, '.', 'ª' and 'º' only, so nothing here needs escaping.
         html: built.html.map((part, index) => (index % 2 === 1 ? renderTemplate(`{${part}}`, round) : part)).join(''),
       }
     }),
