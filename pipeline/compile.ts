@@ -1,16 +1,16 @@
 import {createHash} from 'node:crypto'
-import type {Paragraph} from 'mdast'
-import {renderTemplate} from '../src/template.js'
-import type {ChecklistItem, Guide, Step} from '../src/types.js'
-import type {ContentDocument} from './document.js'
+import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../src/types.js'
+import type {ChecklistEntry, ContentDocument} from './document.js'
+import {type Grammar, fillTemplate, grammarOf} from './grammar.js'
 import {inContent} from './guard.js'
-import {plainText} from './lint.js'
-import type {LintResult} from './lint.js'
-import {parseRounds} from './rounds.js'
-import {entry} from './rules/shared.js'
+import type {LintResult, LocaleLint} from './lint.js'
+import {indexSource} from './parity.js'
+import {entry, stepIdOf} from './rules/shared.js'
+import {type UnitKey, recordedUnit} from './translation-record.js'
+import {itemHash, itemRoundsOf, itemTemplate, paragraphsOf, titleOf} from './units.js'
 
 /** Version of the compiled data's shape. Bump it when fields change meaning or go. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** What compiling needs besides the content. */
 export interface CompileOptions {
@@ -32,9 +32,16 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
 }
 
+/** Where a compiled text comes from: a document of some locale, and how it stands. */
+interface Text {
+  readonly document: ContentDocument
+  readonly locale: string
+  readonly translation: TranslationStatus
+}
+
 /**
- * Turn linted content into the guide's data. Only call it on a result whose
- * `failed` is false: it trusts the rules and does not re-check.
+ * Turn linted content into the source's guide data. Only call it on a result
+ * whose `failed` is false: it trusts the rules and does not re-check.
  *
  * @param result A passing lint result.
  * @param options The version and `since` lookup.
@@ -46,43 +53,113 @@ export function compileGuide(result: LintResult, options: CompileOptions): Guide
   if (result.failed || guide === undefined || coveredRounds === undefined) {
     throw new Error('compileGuide: expected content that passed the lint, received a failed result')
   }
+  const tag = result.locale.tag
+  const grammar = grammarOf(tag) as Grammar
+  const source = (document: ContentDocument): Text => ({document, locale: tag, translation: 'source'})
+  const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
   // Each file compiled on its own, so a failure names the file it came from.
-  const compiled = steps
-    .map((document) => inContent(document.file, document.tree, 'compile', () => compileStep(document, coveredRounds.from, options)))
-    .sort((a, b) => a.number - b.number)
-  return inContent(guide.file, guide.tree, 'compile', () => ({
-    title: plainText(guide.title ?? {type: 'text', value: ''}),
+  const compiled = ordered.map((document) =>
+    inContent(document.file, document.tree, 'compile', () =>
+      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, grammar})), coveredRounds.from, options),
+    ),
+  )
+  return inContent(guide.file, guide.tree, 'compile', () => assemble(tag, source(guide), coveredRounds, compiled, options))
+}
+
+/**
+ * Compile a translation: the source's steps, items, ids, numbers and rounds,
+ * each in the translation's words where it has them (`current` or
+ * `outdated`, from its record), else in the source's (`fallback`). Only call
+ * it on a result whose `failed` is false.
+ *
+ * @param result A passing lint result (the source and every translation).
+ * @param locale One of `result.locales`.
+ * @param options The version and `since` lookup (the source's).
+ * @returns The locale's guide, not yet frozen.
+ * @throws {ContentBuildError} When compiling a file fails, naming the file.
+ * @example
+ *   const spanish = compileLocale(lint, lint.locales.find((l) => l.locale.tag === 'es')!, options)
+ */
+export function compileLocale(result: LintResult, locale: LocaleLint, options: CompileOptions): Guide {
+  const source = result.sourceView
+  if (result.failed || source === undefined || locale.guide === undefined) {
+    throw new Error('compileLocale: expected content that passed the lint, received a failed result')
+  }
+  const tag = locale.locale.tag
+  const sourceTag = result.locale.tag
+  const grammar = grammarOf(tag) as Grammar
+  const sourceGrammar = grammarOf(sourceTag) as Grammar
+  const index = indexSource(source)
+  const status = (unit: UnitKey, hash: string): TranslationStatus => (recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated')
+  const translatedSteps = new Map(locale.steps.map((document) => [stepIdOf(document), document]))
+  const translatedItems = new Map<string, {document: ContentDocument; entry: ChecklistEntry}>()
+  for (const document of locale.steps) {
+    for (const item of document.items) if (item.attributes !== undefined) translatedItems.set(item.attributes.id, {document, entry: item})
+  }
+  const fallback = (document: ContentDocument): Text => ({document, locale: sourceTag, translation: 'fallback'})
+  const compiled = [...index.steps.values()].map((step) => {
+    const document = translatedSteps.get(step.id)
+    const words: Text = document === undefined ? fallback(step.document) : {document, locale: tag, translation: status({target: 'step', id: step.id}, step.hash)}
+    const items = step.items.map((id) => {
+      const original = index.items.get(id)
+      if (original === undefined) throw new Error(`compileLocale: the source lost item "${id}"`)
+      const translated = translatedItems.get(id)
+      return translated === undefined
+        ? {...fallback(original.document), entry: original.entry, grammar: sourceGrammar}
+        : {document: translated.document, entry: translated.entry, locale: tag, translation: status({target: 'item', id}, original.hash), grammar}
+    })
+    const file = document ?? step.document
+    return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
+  })
+  const introduction: Text = {document: locale.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
+  return inContent(locale.guide.file, locale.guide.tree, 'compile', () => assemble(tag, introduction, source.coveredRounds, compiled, options))
+}
+
+function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], steps: Step[], options: CompileOptions): Guide {
+  const intro: Introduction = {body: paragraphsOf(introduction.document), locale: introduction.locale as Locale, translation: introduction.translation}
+  return {
+    title: titleOf(introduction.document),
+    locale: tag as Locale,
     version: options.version,
     schemaVersion: SCHEMA_VERSION,
-    rounds: coveredRounds,
-    introduction: {body: paragraphs(guide)},
-    steps: compiled,
-  }))
+    rounds,
+    introduction: intro,
+    steps,
+  }
 }
 
-function paragraphs(document: ContentDocument): string[] {
-  return document.body.filter((node): node is Paragraph => node.type === 'paragraph').map(plainText)
-}
-
-function compileStep(document: ContentDocument, firstRound: number, options: CompileOptions): Step {
-  const id = String(entry(document, 'id')?.value) as Step['id']
-  const number = entry(document, 'step')?.value as Step['number']
-  const title = plainText(document.title ?? {type: 'text', value: ''})
-  const summary = String(entry(document, 'summary')?.value).trim()
-  const body = paragraphs(document)
-  const checklist = document.items.map((item): ChecklistItem => {
-    const itemId = item.attributes?.id as ChecklistItem['id']
-    const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '') ?? {from: firstRound, to: null}
-    const template = item.paragraph === undefined ? '' : plainText(item.paragraph)
+/**
+ * One step: its words from `words.document`, its id and number from the
+ * source's document (the same file in the source), its items each from
+ * wherever they are written.
+ */
+function compileStep(
+  words: Text,
+  source: ContentDocument,
+  items: ReadonlyArray<Text & {readonly entry: ChecklistEntry; readonly grammar: Grammar}>,
+  firstRound: number,
+  options: CompileOptions,
+): Step {
+  const id = String(entry(source, 'id')?.value) as Step['id']
+  const number = entry(source, 'step')?.value as Step['number']
+  const title = titleOf(words.document)
+  const summary = String(entry(words.document, 'summary')?.value).trim()
+  const body = paragraphsOf(words.document)
+  const checklist = items.map((item): ChecklistItem => {
+    const itemId = item.entry.attributes?.id as ChecklistItem['id']
+    const rounds = itemRoundsOf(item.entry, firstRound)
+    const template = itemTemplate(item.entry)
     return {
       id: itemId,
       stepId: id,
       stepNumber: number,
-      text: renderTemplate(template, Math.max(firstRound, rounds.from)),
+      text: fillTemplate(template, Math.max(firstRound, rounds.from), item.grammar),
       template,
       rounds,
-      hash: contentHash({stepId: id, template, rounds}),
+      hash: itemHash(id, template, rounds),
       since: options.since(itemId) ?? options.version,
+      locale: item.locale as Locale,
+      translation: item.translation,
     }
   })
   return {
@@ -94,5 +171,7 @@ function compileStep(document: ContentDocument, firstRound: number, options: Com
     checklist,
     hash: contentHash({title, summary, body, checklist: checklist.map((item) => [item.id, item.hash])}),
     since: options.since(id) ?? options.version,
+    locale: words.locale as Locale,
+    translation: words.translation,
   }
 }

@@ -39,7 +39,7 @@ export interface ContentDocument {
   readonly frontMatter: FrontMatter | undefined
   /** The first depth-1 heading. */
   readonly title: Heading | undefined
-  /** Top-level nodes between the title and the `## Checklist` heading. */
+  /** Top-level nodes between the title and the `## Checklist` heading (the locale's own). */
   readonly body: readonly RootContent[]
   readonly checklistHeading: Heading | undefined
   /** Top-level nodes after the `## Checklist` heading. */
@@ -48,7 +48,7 @@ export interface ContentDocument {
   readonly items: readonly ChecklistEntry[]
 }
 
-/** Text of the heading that opens a step's checklist. */
+/** Text of the heading that opens a step's checklist, unless the locale's guide.md names its own (`checklist:`). */
 export const CHECKLIST_HEADING = 'Checklist'
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
@@ -97,9 +97,11 @@ const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
  *
  * @param file The file, its `value` a string.
  * @param kind Whether it is the guide's introduction or a step.
+ * @param headingText The text of the heading that opens the checklist
+ *   in this locale (default `Checklist`).
  * @returns The document model.
  */
-export function parseContent(file: VFile, kind: 'guide' | 'step'): ContentDocument {
+export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: string = CHECKLIST_HEADING): ContentDocument {
   // The document model changes the tree (item attributes are cut out of the
   // text), so the cached tree is taken, not shared.
   const tree = parseTree(file)
@@ -113,7 +115,7 @@ export function parseContent(file: VFile, kind: 'guide' | 'step'): ContentDocume
   if (titleIndex === -1) titleIndex = frontMatter === undefined ? -1 : 0
 
   const checklistIndex = children.findIndex(
-    (node) => node.type === 'heading' && node.depth === 2 && toString(node).trim() === CHECKLIST_HEADING,
+    (node) => node.type === 'heading' && node.depth === 2 && toString(node).trim() === headingText,
   )
   const checklistHeading = checklistIndex === -1 ? undefined : (children[checklistIndex] as Heading)
   const body = children.slice(titleIndex + 1, checklistIndex === -1 ? undefined : checklistIndex)

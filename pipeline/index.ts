@@ -4,11 +4,11 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import type {RenderData} from '../src/render/types.js'
 import type {Guide} from '../src/types.js'
-import {compileGuide} from './compile.js'
+import {compileGuide, compileLocale} from './compile.js'
 import {reportBuildFailure} from './guard.js'
 import {type LintResult, lintContent} from './lint.js'
 import {contentFileNamer, loadContent} from './load.js'
-import {compileRenderData} from './render.js'
+import {compileLocaleRenderData, compileRenderData} from './render.js'
 import {parseReplaces} from './history.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
 import type {Rule} from './rule.js'
@@ -16,8 +16,8 @@ import {rules as allRules} from './rules/index.js'
 import {idHistory as idHistoryRule} from './rules/id-history.js'
 
 export {contentHash, SCHEMA_VERSION} from './compile.js'
-export {emitDataModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
-export {compileRenderData, renderMarkdown, renderTree, SAFE_SCHEMA, toSafeHast} from './render.js'
+export {emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
+export {compileLocaleRenderData, compileRenderData, renderMarkdown, renderTree, SAFE_SCHEMA, toSafeHast} from './render.js'
 export {parseMarkdown} from './document.js'
 export {diagnostics, formatDiagnostics, shouldUseColor} from './report.js'
 export type {Diagnostic} from './report.js'
@@ -49,12 +49,24 @@ export interface BuildOptions {
   readonly history?: Manifest | undefined
 }
 
+/** One translation, compiled. */
+export interface LocaleBuild {
+  /** Its tag (the folder's name under content/locales/). */
+  readonly tag: string
+  /** Its guide: the source's ids, numbers and rounds in its words (or the source's, as fallbacks). */
+  readonly guide: Guide
+  /** Its render data. */
+  readonly render: RenderData
+}
+
 /** What {@link buildGuide} produced. */
 export interface BuildResult {
   /** The compiled guide, when the content passed every rule. */
   readonly guide: Guide | undefined
   /** The render data (trees and HTML), whenever `guide` is set. */
   readonly render: RenderData | undefined
+  /** Each translation compiled, in tag order, whenever `guide` is set (else empty). */
+  readonly locales: readonly LocaleBuild[]
   /** The manifest, when there is a valid one. */
   readonly manifest: Manifest | undefined
   /** Each item's `replaces=` ids, by item id (only items that declare some). */
@@ -66,7 +78,8 @@ export interface BuildResult {
 }
 
 /**
- * Load, lint and compile a content folder. Never throws for bad content: the
+ * Load, lint and compile a content folder, its source and every translation
+ * under `locales/<tag>/`. Never throws for bad content: the
  * problems come back as fatal vfile messages and `guide` is `undefined`; so
  * does a failure in compiling or rendering content that passed the lint
  * (ruleId `build-failure`, at the content file's position).
@@ -90,14 +103,21 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const lint = lintContent(loaded, read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history)
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const replaces = declaredReplaces(lint)
-  if (lint.failed || read instanceof VFile) return {guide: undefined, render: undefined, manifest, replaces, files, lint}
+  const failed = {guide: undefined, render: undefined, locales: [], manifest, replaces, files, lint}
+  if (lint.failed || read instanceof VFile) return failed
   try {
-    const guide = compileGuide(lint, {version: options.version, since: sinceFrom(history)})
-    return {guide, render: compileRenderData(lint), manifest, replaces, files, lint}
+    const compile = {version: options.version, since: sinceFrom(history)}
+    const guide = compileGuide(lint, compile)
+    const locales = lint.locales.map((locale) => ({
+      tag: locale.locale.tag,
+      guide: compileLocale(lint, locale, compile),
+      render: compileLocaleRenderData(lint, locale),
+    }))
+    return {guide, render: compileRenderData(lint), locales, manifest, replaces, files, lint}
   } catch (error) {
     // A step after the lint failed: a diagnostic on the content file, like any other.
     if (!reportBuildFailure(error)) throw error
-    return {guide: undefined, render: undefined, manifest, replaces, files, lint}
+    return failed
   }
 }
 

@@ -6,13 +6,14 @@ import type {Paragraph, Root as MdastRoot, RootContent} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
 import {findPlaceholders} from '../src/template.js'
 import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
-import type {ContentDocument} from './document.js'
+import type {ChecklistEntry, ContentDocument} from './document.js'
 import {parseMarkdown} from './document.js'
 import {inContent} from './guard.js'
 import {plainText} from './lint.js'
-import type {LintResult} from './lint.js'
+import type {LintResult, LocaleLint} from './lint.js'
+import {indexSource} from './parity.js'
 import {ALLOWED_PROTOCOLS} from './rules/link-protocol.js'
-import {entry} from './rules/shared.js'
+import {entry, stepIdOf} from './rules/shared.js'
 
 // Protocols as hast-util-sanitize spells them (no colon): `https`, `mailto`.
 const PROTOCOLS = ALLOWED_PROTOCOLS.map((protocol) => protocol.slice(0, -1))
@@ -184,21 +185,62 @@ export function compileRenderData(result: LintResult): RenderData {
     throw new Error('compileRenderData: expected content that passed the lint, received a failed result')
   }
   const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
+  return renderParts(guide, ordered, ordered.flatMap((document) => document.items.map((item) => ({document, item}))))
+}
+
+/**
+ * Build a translation's render data: the source's steps and items in the
+ * source's order, each rendered from the translation where it has one and
+ * from the source (a fallback) where it does not, as `compileLocale` does.
+ *
+ * @param result A passing lint result.
+ * @param locale One of `result.locales`.
+ * @returns Data for `src/generated/locales/<tag>/render-data.ts`.
+ * @throws {Error} When `result` failed.
+ * @throws {ContentBuildError} As {@link compileRenderData}.
+ * @example
+ *   compileLocaleRenderData(lint, lint.locales[0]!)
+ */
+export function compileLocaleRenderData(result: LintResult, locale: LocaleLint): RenderData {
+  const source = result.sourceView
+  if (result.failed || source === undefined || locale.guide === undefined) {
+    throw new Error('compileLocaleRenderData: expected content that passed the lint, received a failed result')
+  }
+  const index = indexSource(source)
+  const steps = new Map(locale.steps.map((document) => [stepIdOf(document), document]))
+  const items = new Map<string, {document: ContentDocument; item: ChecklistEntry}>()
+  for (const document of locale.steps) for (const item of document.items) items.set(item.attributes?.id ?? '', {document, item})
+  const ordered = [...index.steps.values()]
+  return renderParts(
+    locale.guide,
+    ordered.map((step) => steps.get(step.id) ?? step.document),
+    ordered.flatMap((step) =>
+      step.items.map((id) => {
+        const original = index.items.get(id)
+        return items.get(id) ?? {document: original?.document ?? step.document, item: original?.entry as ChecklistEntry}
+      }),
+    ),
+  )
+}
+
+function renderParts(
+  introduction: ContentDocument,
+  ordered: readonly ContentDocument[],
+  entries: ReadonlyArray<{readonly document: ContentDocument; readonly item: ChecklistEntry}>,
+): RenderData {
   // Each file and item rendered on its own, so a failure names where it came from.
   const items: Record<string, BuiltItem> = {}
-  for (const document of ordered) {
-    for (const item of document.items) {
-      const id = item.attributes?.id ?? ''
-      items[id] = inContent(document.file, item.node, 'render', () => {
-        const hast = itemHast(item.paragraph, id)
-        return {hast, html: itemHtml(hast, id)}
-      })
-    }
+  for (const {document, item} of entries) {
+    const id = item.attributes?.id ?? ''
+    items[id] = inContent(document.file, item.node, 'render', () => {
+      const hast = itemHast(item.paragraph, id)
+      return {hast, html: itemHtml(hast, id)}
+    })
   }
   const render = (document: ContentDocument): BuiltContent =>
     inContent(document.file, document.body[0], 'render', () => renderTree(bodyOf(document)))
   return {
-    introduction: render(guide),
+    introduction: render(introduction),
     steps: ordered.map(render),
     items,
   }

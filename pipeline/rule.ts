@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import type {ContentDocument} from './document.js'
 import type {Manifest} from './manifest.js'
 import {SOURCE} from './limits.js'
+import type {TranslationRecord, UnitKey} from './translation-record.js'
 
 /** A content file as read from disk, before parsing. */
 export interface SourceFile {
@@ -28,6 +29,22 @@ export interface ReportDetail {
   readonly tip?: string
   /** This report's severity, when it differs from the rule's (default: the rule's). */
   readonly severity?: Severity
+}
+
+/** Which locale a lint run reads: the source (`content/`) or one translation (`content/locales/<tag>/`). */
+export interface LocaleContext {
+  /** The BCP 47 tag: the folder's name for a translation, the source's `locale:` (default `en-GB`). */
+  readonly tag: string
+  /** The source's tag (the same as `tag` in the source). */
+  readonly sourceTag: string
+  /** Whether this is the source content. */
+  readonly isSource: boolean
+  /** The text of the heading that opens a step's checklist in this locale (`checklist:` in its guide.md; default `Checklist`). */
+  readonly checklistHeading: string
+  /** The folder, absolute (`content/` or `content/locales/<tag>/`). */
+  readonly directory: string
+  /** How diagnostics name a file of this folder (`locales/es/guide.md` → `content/locales/es/guide.md`). */
+  readonly name: (file: string) => string
 }
 
 /**
@@ -78,6 +95,14 @@ export interface RuleContext {
    * which ids were published, retired or renamed.
    */
   readonly manifest: Manifest | undefined
+  /** The locale whose files these are. */
+  readonly locale: LocaleContext
+  /**
+   * For a translation: the source's lint (when the source passed it, so
+   * parity is judged against sound content) and the translation's record.
+   * `undefined` in the source.
+   */
+  readonly translation: TranslationContext | undefined
   /**
    * Report a problem as a vfile message with this rule's id, source and tip:
    * fatal for an error, not fatal for a warning.
@@ -124,23 +149,51 @@ export interface Rule {
   check(context: RuleContext): void
 }
 
+/** What a translation's rules see of the source and of the translation's record. */
+export interface TranslationContext {
+  /** The source's lint, when it passed (parity is judged against it); `undefined` when it failed. */
+  readonly source: SourceView | undefined
+  /** `translation.json`, when there is a readable one. */
+  readonly record: TranslationRecord | undefined
+}
+
+/** The parts of the source's lint that a translation is judged against. */
+export interface SourceView {
+  readonly guide: ContentDocument
+  readonly steps: readonly ContentDocument[]
+  readonly coveredRounds: RoundRange
+  /** The version a unit's text was last released in, or `undefined` when unreleased. */
+  readonly releasedIn: (unit: UnitKey, hash: string) => string | undefined
+}
+
 /**
  * Run rules, adding their reports to each file as vfile messages: fatal for
  * errors, not fatal for warnings. The message's `note` is the report's own
  * tip, or else the rule's. Only errors withhold a document from later rules.
  *
  * @param rules The rules to run, in order.
- * @param context The files and documents they inspect.
+ * @param context The files and documents they inspect (and their locale: the source's by default).
  */
 export function runRules(
   rules: readonly Rule[],
-  context: Omit<RuleContext, 'report'>,
+  context: Omit<RuleContext, 'report' | 'locale' | 'translation'> & Partial<Pick<RuleContext, 'locale' | 'translation'>>,
 ): void {
   let {guide, steps} = context
+  // Without a locale, the files are the source's, in the default conventions.
+  const locale: LocaleContext = context.locale ?? {
+    tag: 'en-GB',
+    sourceTag: 'en-GB',
+    isSource: true,
+    checklistHeading: 'Checklist',
+    directory: process.cwd(),
+    name: (file) => file,
+  }
   for (const rule of rules) {
     const reported = new Set<VFile>()
     rule.check({
       ...context,
+      locale,
+      translation: context.translation,
       guide,
       steps,
       report(target, reason, place, detail) {

@@ -1,15 +1,16 @@
-// Build: content/*.md → lint → src/generated/{guide,render,releases}-data.ts → tsup → dist/.
+// Build: content/*.md (and content/locales/<tag>/) → lint → src/generated/{guide,render,releases}-data.ts,
+// locales.ts and locales/<tag>/{guide,render}-data.ts → tsup → dist/.
 // `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
 import {spawnSync} from 'node:child_process'
-import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
-import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
+import {type LocaleBuild, buildGuide, emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
@@ -42,12 +43,15 @@ async function main(): Promise<number> {
     process.stderr.write(`build: content has errors; ${path.relative(root, dist) || dist} was left as it was.\n`)
     return 1
   }
+  // Warnings (a missing or outdated translation) do not stop the build; they are shown.
+  if (result.files.some((file) => file.messages.length > 0)) process.stderr.write(formatDiagnostics(result.files, {color}))
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
   await writeIfChanged(generatedRender, emitRenderModule(result.render))
   await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
+  await writeLocales(path.dirname(generated), result.guide.locale, result.locales)
   if (values['data-only'] === true) {
-    process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → src/generated (--data-only: dist/ left as it was)\n`)
+    process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → src/generated (--data-only: dist/ left as it was)\n`)
     return 0
   }
 
@@ -63,13 +67,18 @@ async function main(): Promise<number> {
     // The JSON forms, for apps that fetch or cache the guide as data.
     await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
+    // Each locale's guide as data too, the source's included (`./locales/<tag>/guide.json`).
+    for (const {tag, guide} of [{tag: result.guide.locale, guide: result.guide}, ...result.locales]) {
+      await mkdir(path.join(staging, 'locales', tag), {recursive: true})
+      await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide, null, 2)}\n`)
+    }
     await publishManifest(contentDir, staging)
     // Two renames; see swapDirectory for the moment between them.
     await swapDirectory(staging, dist, crashHookFromEnv())
   } finally {
     await rm(staging, {recursive: true, force: true})
   }
-  process.stdout.write(`build: ${result.guide.steps.length} steps, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
+  process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
 }
 
@@ -83,6 +92,26 @@ async function publishManifest(contentDir: string, staging: string): Promise<voi
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
+}
+
+// src/generated/locales.ts, and locales/<tag>/{guide,render}-data.ts for each
+// translation; a folder left by a locale that is gone is removed, so no stale
+// locale is ever bundled.
+async function writeLocales(folder: string, source: string, locales: readonly LocaleBuild[]): Promise<void> {
+  await writeIfChanged(path.join(folder, 'locales.ts'), emitLocalesModule(source, locales.map((locale) => locale.tag)))
+  const base = path.join(folder, 'locales')
+  await mkdir(base, {recursive: true})
+  const wanted = new Set(locales.map((locale) => locale.tag))
+  for (const entry of await readdir(base)) if (!wanted.has(entry)) await rm(path.join(base, entry), {recursive: true, force: true})
+  for (const locale of locales) {
+    await mkdir(path.join(base, locale.tag), {recursive: true})
+    await writeIfChanged(path.join(base, locale.tag, 'guide-data.ts'), emitLocaleDataModule(locale.guide))
+    await writeIfChanged(path.join(base, locale.tag, 'render-data.ts'), emitLocaleRenderModule(locale.render))
+  }
+}
+
+function localesNote(locales: readonly LocaleBuild[]): string {
+  return locales.length === 0 ? '' : ` in ${locales.length + 1} locales`
 }
 
 // Same bytes, same mtime: keeps watchers and incremental tools quiet.

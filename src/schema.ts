@@ -17,6 +17,7 @@ export interface SchemaNode {
   readonly minimum?: number
   readonly pattern?: string
   readonly const?: number
+  readonly enum?: readonly string[]
   readonly anyOf?: readonly SchemaNode[]
   readonly $ref?: string
 }
@@ -31,6 +32,8 @@ const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$'
 const PRERELEASE_PART = '(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)'
 const SEMVER_FULL = `^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-${PRERELEASE_PART}(?:\\.${PRERELEASE_PART})*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?$`
 const HASH = '^[0-9a-f]{12}$'
+// A BCP 47 language tag, as far as its shape goes: a 2–3 letter language, then subtags.
+const LOCALE = '^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$'
 
 // Characters that hide, reorder or forge text on a terminal or a page:
 // C0 and C1 controls, DEL, bidi marks, overrides and isolates, zero-width
@@ -42,7 +45,7 @@ const LINE = `^[^\\u0009\\u000a${UNSAFE_BUT_TAB_LF}]*$`
 const PARAGRAPH = `^[^${UNSAFE_BUT_TAB_LF}]*$`
 
 /** The `schemaVersion` this package reads and writes. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** Patterns of the guide's strings, shared with the build-time pipeline. */
 export const PATTERNS = {
@@ -58,9 +61,17 @@ export const PATTERNS = {
   paragraph: PARAGRAPH,
   /** A content hash: 12 hex digits. */
   hash: HASH,
+  /** A BCP 47 language tag (`en-GB`, `es`). */
+  locale: LOCALE,
 } as const
 
 const text: SchemaNode = {type: 'string', minLength: 1, pattern: LINE}
+const locale: SchemaNode = {type: 'string', pattern: LOCALE, description: 'The BCP 47 tag of the locale the text is in.'}
+const translation: SchemaNode = {
+  type: 'string',
+  enum: ['source', 'current', 'outdated', 'fallback'],
+  description: 'The source\'s own text, a current or outdated translation, or the source\'s text standing in for a missing translation.',
+}
 const paragraphs: SchemaNode = {type: 'array', items: {type: 'string', minLength: 1, pattern: PARAGRAPH}, minItems: 1}
 
 function object(properties: Record<string, SchemaNode>, description: string): SchemaNode {
@@ -85,6 +96,8 @@ const checklistItem = /* @__PURE__ */ object(
     rounds: {$ref: '#/$defs/roundRange'},
     hash: {type: 'string', pattern: HASH},
     since: {type: 'string', pattern: SEMVER_FULL},
+    locale,
+    translation,
   },
   'One checklist action.',
 )
@@ -99,6 +112,8 @@ const step = /* @__PURE__ */ object(
     checklist: {type: 'array', items: {$ref: '#/$defs/checklistItem'}, minItems: 1},
     hash: {type: 'string', pattern: HASH},
     since: {type: 'string', pattern: SEMVER_FULL},
+    locale,
+    translation,
   },
   'One step of the guide.',
 )
@@ -110,17 +125,18 @@ export const SCHEMA_DEFS: Readonly<Record<string, SchemaNode>> = {roundRange, ch
 export const GUIDE_SCHEMA: SchemaNode = /* @__PURE__ */ object(
   {
     title: text,
+    locale: {type: 'string', pattern: LOCALE, description: 'The locale the guide is compiled for.'},
     version: {type: 'string', pattern: SEMVER_FULL},
     schemaVersion: {type: 'integer', const: SCHEMA_VERSION, description: 'Version of the data\'s shape; this package reads only its own.'},
     rounds: {$ref: '#/$defs/roundRange'},
-    introduction: /* @__PURE__ */ object({body: paragraphs}, 'The introduction.'),
+    introduction: /* @__PURE__ */ object({body: paragraphs, locale, translation}, 'The introduction.'),
     steps: {type: 'array', items: {$ref: '#/$defs/step'}, minItems: 1},
   },
   'How to Ace the Second Job Interview in 6 Steps, as published by ace-second-interview.',
 )
 
 /** `$id` of the schema document; a URN, so nothing suggests fetching it. */
-const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:1'
+const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:2'
 
 /**
  * The guide's JSON Schema document, as shipped in `ace-second-interview/schema.json`.

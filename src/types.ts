@@ -1,6 +1,16 @@
 import type {ChecklistItemId, StepId, StepNumber} from './generated/guide-data.js'
+import type {Locale} from './generated/locales.js'
 
 export type {ChecklistItemId, StepId, StepNumber} from './generated/guide-data.js'
+export type {Locale} from './generated/locales.js'
+
+/**
+ * Whether a text is the source's own (`source`), a translation that follows
+ * the source as it is now (`current`), a translation of an older source text
+ * (`outdated`), or the source's text standing in for a missing translation
+ * (`fallback`, its `locale` the source's).
+ */
+export type TranslationStatus = 'source' | 'current' | 'outdated' | 'fallback'
 
 /**
  * An interview round: a safe integer, at least the guide's first covered round
@@ -34,6 +44,10 @@ export interface ChecklistItem {
   readonly hash: string
   /** Content version that first published this id. */
   readonly since: string
+  /** The locale the item's text is in: the guide's own, or the source's for a `fallback`. */
+  readonly locale: Locale
+  /** Whether the text is the source's, a current or outdated translation, or a fallback to the source. */
+  readonly translation: TranslationStatus
 }
 
 /** One of the guide's steps. */
@@ -54,18 +68,28 @@ export interface Step {
   readonly hash: string
   /** Content version that first published this id. */
   readonly since: string
+  /** The locale the step's title, summary and body are in: the guide's own, or the source's for a `fallback`. */
+  readonly locale: Locale
+  /** Whether the step's words are the source's, a current or outdated translation, or a fallback to the source. */
+  readonly translation: TranslationStatus
 }
 
 /** The guide's introduction. */
 export interface Introduction {
   /** Paragraphs, as plain text. */
   readonly body: readonly string[]
+  /** The locale the title and introduction are in. */
+  readonly locale: Locale
+  /** Whether the title and introduction are the source's, or a current or outdated translation. */
+  readonly translation: TranslationStatus
 }
 
 /** The whole guide. */
 export interface Guide {
   /** The guide's name. */
   readonly title: string
+  /** The locale this guide is compiled for (`en-GB` for the source); each text says its own. */
+  readonly locale: Locale
   /** Semver of the content; see the README's versioning policy. */
   readonly version: string
   /** Version of the data's shape; changes only when the fields do. */

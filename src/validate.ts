@@ -163,7 +163,9 @@ class Checker {
     if (schema.minLength !== undefined && value.length < schema.minLength) {
       this.report('ERR_GUIDE_TOO_SMALL', path, 'expected a non-empty string, received ""')
     }
-    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) {
+    if (schema.enum !== undefined && !schema.enum.includes(value)) {
+      this.report('ERR_GUIDE_PATTERN', path, `expected one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, received ${describeReceived(value)}`)
+    } else if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) {
       if (TEXT_PATTERNS.has(schema.pattern)) {
         const multiLine = schema.pattern === PATTERNS.paragraph
         this.report('ERR_GUIDE_CHARACTER', path, `expected text without control, bidi or zero-width characters or lone surrogates${multiLine ? ' (tabs and line feeds are fine)' : ' or line breaks'}, found ${firstBadCharacter(value, schema.pattern)} in ${describeReceived(value)}`)
@@ -342,6 +344,18 @@ function checkConsistency(checker: Checker, snapshot: unknown): void {
   const checkRounds = (rounds: {from: number; to: number | null} | undefined, path: Path): void => {
     if (rounds !== undefined && rounds.to !== null && rounds.to < rounds.from) checker.report('ERR_GUIDE_ROUNDS', path, `expected "to" ≥ "from" (${rounds.from}), received ${rounds.to}`)
   }
+  // A text is in the guide's locale unless it is a fallback to the source's.
+  const guideLocale = snapshot['locale']
+  const checkLocale = (unit: unknown, path: Path): void => {
+    if (!isRecord(unit) || typeof guideLocale !== 'string' || typeof unit['locale'] !== 'string') return
+    const fallback = unit['translation'] === 'fallback'
+    if (fallback && unit['locale'] === guideLocale) {
+      checker.report('ERR_GUIDE_MISMATCH', [...path, 'locale'], `expected the source's locale for a fallback (a text standing in for a missing translation), received the guide's own ${quote(guideLocale, MAX_KEY_SHOWN)}`)
+    } else if (!fallback && typeof unit['translation'] === 'string' && unit['locale'] !== guideLocale) {
+      checker.report('ERR_GUIDE_MISMATCH', [...path, 'locale'], `expected ${quote(guideLocale, MAX_KEY_SHOWN)} (the guide's locale) for a text that is not a fallback, received ${quote(unit['locale'], MAX_KEY_SHOWN)}`)
+    }
+  }
+  checkLocale(snapshot['introduction'], ['introduction'])
   const guideRounds = range(snapshot['rounds'])
   checkRounds(guideRounds, ['rounds'])
   listOf(snapshot['steps']).forEach((step, index) => {
@@ -349,10 +363,12 @@ function checkConsistency(checker: Checker, snapshot: unknown): void {
     const number = step['number']
     if (isInteger(number) && number !== index + 1) checker.report('ERR_GUIDE_STEP_NUMBER', ['steps', index, 'number'], `expected ${index + 1} (steps are numbered in order from 1), received ${number}`)
     claim(step['id'], ['steps', index, 'id'])
+    checkLocale(step, ['steps', index])
     listOf(step['checklist']).forEach((item, itemIndex) => {
       if (checker.full || !isRecord(item)) return
       const path = ['steps', index, 'checklist', itemIndex]
       claim(item['id'], [...path, 'id'])
+      checkLocale(item, path)
       if (typeof item['stepId'] === 'string' && typeof step['id'] === 'string' && item['stepId'] !== step['id']) {
         checker.report('ERR_GUIDE_MISMATCH', [...path, 'stepId'], `expected ${quote(step['id'], MAX_KEY_SHOWN)} (its step's id), received ${quote(item['stepId'], MAX_KEY_SHOWN)}`)
       }

@@ -4,14 +4,19 @@ import type {Rule} from '../rule.js'
 export const contentFiles: Rule = {
   id: 'content-files',
   phase: 'source',
-  description: 'content/ has guide.md and at least one steps/*.md, all regular files (not symbolic links, FIFOs or devices); any other file is an error, not ignored.',
-  tip: 'Keep only guide.md, README.md, manifest.json and steps/NN-step-id.md in content/, as regular files (see README.md#editing-the-content).',
-  check({layout, report}) {
+  description: 'content/ has guide.md and at least one steps/*.md, and each locales/<tag>/ (named for a BCP 47 tag) has a guide.md, all regular files (not symbolic links, FIFOs or devices); any other file is an error, not ignored.',
+  tip: 'Keep only guide.md, README.md, manifest.json, words.txt, steps/NN-step-id.md and locales/<tag>/ in content/, as regular files (see README.md#editing-the-content).',
+  check({layout, locale, report}) {
     for (const file of layout.missing) {
       report({file}, `Expected a file at \`${file.path}\`, found none`, {line: 1, column: 1})
     }
     for (const file of layout.unexpected) {
-      report({file}, `Expected only guide.md, README.md, manifest.json and steps/*.md in the content folder, found \`${file.path}\``, {line: 1, column: 1})
+      const where = locale.isSource
+        ? 'guide.md, README.md, manifest.json, words.txt, steps/*.md and locales/<tag>/ folders in the content folder'
+        : `guide.md, translation.json, words.txt and steps/*.md in a translation's folder`
+      report({file}, `Expected only ${where}, found \`${file.path}\``, {line: 1, column: 1}, locale.isSource ? {} : {
+        tip: `Keep only guide.md, translation.json, words.txt and steps/NN-step-id.md in locales/${locale.tag}/, as regular files (see README.md#editing-the-content).`,
+      })
     }
     for (const {file, expected, found} of layout.unreadable) {
       // Links are refused, not followed: the content must be the files in the

@@ -1,12 +1,17 @@
 import type {ContentDocument} from '../document.js'
 import type {FrontMatterEntry} from '../front-matter.js'
-import type {Rule} from '../rule.js'
+import {grammarLanguages, grammarOf} from '../grammar.js'
+import {isHeadingText} from '../lint.js'
+import {canonicalTag} from '../load.js'
+import type {LocaleContext, Rule} from '../rule.js'
 import {parseRounds} from '../rounds.js'
 import {ID_PATTERN, closestMatch, found, kebabSuggestion} from './shared.js'
 
 interface KeySpec {
   readonly expected: string
   readonly valid: (entry: FrontMatterEntry) => boolean
+  /** Whether a file may leave the key out (default: required). */
+  readonly optional?: (locale: LocaleContext) => boolean
 }
 
 const KEYS: Record<ContentDocument['kind'], Record<string, KeySpec>> = {
@@ -14,6 +19,17 @@ const KEYS: Record<ContentDocument['kind'], Record<string, KeySpec>> = {
     rounds: {
       expected: 'rounds as `2+` (2 and later), `2-4` or `2`',
       valid: ({kind, value}) => kind === 'scalar' && parseRounds(String(value)) !== undefined,
+    },
+    locale: {
+      expected: 'the locale\'s BCP 47 tag, such as `en-GB` or `es` (in a translation, its folder\'s name)',
+      valid: ({value}) => typeof value === 'string' && canonicalTag(value) === value,
+      // The source defaults to en-GB; a translation says which it is.
+      optional: (locale) => locale.isSource,
+    },
+    checklist: {
+      expected: 'the text of the locale\'s checklist heading on one line, such as `Lista de comprobación`',
+      valid: ({value}) => typeof value === 'string' && isHeadingText(value),
+      optional: () => true,
     },
   },
   step: {
@@ -37,15 +53,15 @@ export const frontMatterKeys: Rule = {
   id: 'front-matter-keys',
   phase: 'document',
   description: 'Front matter has every required key, of the right type, and no other key.',
-  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds` (see README.md#editing-the-content).',
-  check({guide, steps, report}) {
+  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
+  check({guide, steps, locale, report}) {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const frontMatter = document.frontMatter
       if (frontMatter === undefined || frontMatter.problems.length > 0) continue
       const specs = KEYS[document.kind]
       const allowed = Object.keys(specs)
       const listed = allowed.map((k) => `\`${k}\``).join(', ')
-      const missing = allowed.filter((key) => !frontMatter.entries.has(key))
+      const missing = allowed.filter((key) => !frontMatter.entries.has(key) && specs[key]?.optional?.(locale) !== true)
       // A misspelt key is one mistake, not an unknown key plus a missing one.
       const meant = new Set<string>()
       for (const [key, entry] of frontMatter.entries) {
@@ -61,6 +77,19 @@ export const frontMatterKeys: Rule = {
         } else if (!spec.valid(entry)) {
           const suggestion = key === 'id' && typeof entry.value === 'string' ? kebabSuggestion(entry.value) : ''
           report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
+        } else if (key === 'locale' && grammarOf(String(entry.value)) === undefined) {
+          const language = String(entry.value).split('-')[0] ?? ''
+          report(document, `Expected \`locale\` in a language with a grammar module (${grammarLanguages().map((known) => `\`${known}\``).join(', ')}), found \`${String(entry.value)}\``, entry.valuePosition, {
+            expected: grammarLanguages(),
+            actual: String(entry.value),
+            tip: `Add src/grammar/${language}.ts (how rounds are spelt as ordinals in that language) and its line in src/grammar/index.ts (see content/README.md#adding-a-locale).`,
+          })
+        } else if (key === 'locale' && !locale.isSource && entry.value !== locale.tag) {
+          report(document, `Expected \`locale: ${locale.tag}\`, the name of the translation's folder, found ${describe(entry)}`, entry.valuePosition, {
+            expected: [locale.tag],
+            actual: String(entry.value),
+            tip: `Write \`locale: ${locale.tag}\`, or move the files to the folder \`locales/${String(entry.value)}/\` if that is the language they are in.`,
+          })
         } else if (key === 'summary') {
           const sentences = sentencesOf(String(entry.value))
           if (sentences.length > 1) {

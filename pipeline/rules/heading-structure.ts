@@ -1,5 +1,5 @@
 import {toString} from 'mdast-util-to-string'
-import {CHECKLIST_HEADING} from '../document.js'
+import {CHECKLIST_HEADING as DEFAULT_HEADING} from '../document.js'
 import type {Rule} from '../rule.js'
 import {closestMatch} from './shared.js'
 
@@ -7,9 +7,10 @@ import {closestMatch} from './shared.js'
 export const headingStructure: Rule = {
   id: 'heading-structure',
   phase: 'document',
-  description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading; no other headings.',
+  description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading (or the locale\'s own, from `checklist:` in its guide.md); no other headings.',
   tip: 'Use `# Title` once after the front matter and, in a step, `## Checklist` before the task list; write other structure as paragraphs.',
-  check({guide, steps, report}) {
+  check({guide, steps, locale, report}) {
+    const CHECKLIST_HEADING = locale.checklistHeading
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const children = document.tree.children.filter((node) => node.type !== 'yaml')
       const first = children[0]
@@ -29,28 +30,29 @@ export const headingStructure: Rule = {
         const text = toString(node).trim()
         const written = `${'#'.repeat(node.depth)} ${text}`
         if (document.kind === 'step' && node.depth === 2 && text === CHECKLIST_HEADING && checklists++ === 0) continue
-        const looksLikeChecklist = text === CHECKLIST_HEADING || closestMatch(text, [CHECKLIST_HEADING]) !== undefined
+        // The default heading, in a locale that names its own, is the same slip.
+        const looksLikeChecklist = text === CHECKLIST_HEADING || text === DEFAULT_HEADING || closestMatch(text, [CHECKLIST_HEADING]) !== undefined
         if (document.kind === 'step' && document.checklistHeading === undefined && !nearMiss && looksLikeChecklist) {
           nearMiss = true
           report(document, `Expected the checklist heading as \`## ${CHECKLIST_HEADING}\`, found \`${written}\``, node, {
             expected: [`## ${CHECKLIST_HEADING}`],
             actual: written,
-            tip: `Write the heading exactly as \`## ${CHECKLIST_HEADING}\`: two \`#\`, a space and the word ${CHECKLIST_HEADING}.`,
+            tip: `Write the heading exactly as \`## ${CHECKLIST_HEADING}\`: two \`#\`, a space and ${CHECKLIST_HEADING === DEFAULT_HEADING ? 'the word Checklist' : `the locale's heading, as \`checklist:\` names it in its guide.md`}.`,
           })
           continue
         }
-        const wanted = document.kind === 'step' ? '`## Checklist` once' : 'no heading after the title'
+        const wanted = document.kind === 'step' ? `\`## ${CHECKLIST_HEADING}\` once` : 'no heading after the title'
         report(document, `Expected ${wanted}, found \`${written}\``, node, {
           expected: [wanted],
           actual: text,
-          tip: 'Write this as a paragraph (in bold if it must stand out): the only headings are the `# Title` and, in a step, `## Checklist`.',
+          tip: `Write this as a paragraph (in bold if it must stand out): the only headings are the \`# Title\` and, in a step, \`## ${CHECKLIST_HEADING}\`.`,
         })
       }
       if (document.kind === 'step' && checklists === 0 && !nearMiss) {
         // Point at the list that lacks its heading, or at the end of the file.
         const list = children.find((node) => node.type === 'list')
-        report(document, 'Expected a `## Checklist` heading before the task list, found none', list ?? document.tree.position?.end, {
-          tip: 'Add a line `## Checklist` (with blank lines around it) after the body, before the `- [ ]` items.',
+        report(document, `Expected a \`## ${CHECKLIST_HEADING}\` heading before the task list, found none`, list ?? document.tree.position?.end, {
+          tip: `Add a line \`## ${CHECKLIST_HEADING}\` (with blank lines around it) after the body, before the \`- [ ]\` items${locale.isSource && CHECKLIST_HEADING === 'Checklist' ? '' : ` (the heading \`checklist:\` names in ${locale.isSource ? '' : `locales/${locale.tag}/`}guide.md)`}.`,
         })
       }
     }

@@ -16,6 +16,9 @@ import {linkProtocol} from './link-protocol.js'
 import {nestingDepth} from './nesting-depth.js'
 import {noHtml} from './no-html.js'
 import {stepNumbering} from './step-numbering.js'
+import {translationMissing} from './translation-missing.js'
+import {translationOutdated} from './translation-outdated.js'
+import {translationParity} from './translation-parity.js'
 import {uniqueIds} from './unique-ids.js'
 
 /** Every content lint rule, in the order they run. */
@@ -38,4 +41,7 @@ export const rules: readonly Rule[] = [
   knownPlaceholders,
   linkProtocol,
   noHtml,
+  translationParity,
+  translationMissing,
+  translationOutdated,
 ]

@@ -1,5 +1,6 @@
 import {PLACEHOLDER_OFFSETS} from '../../src/template.js'
 import {matchesInSource} from '../document.js'
+import {grammarOf} from '../grammar.js'
 import type {Rule} from '../rule.js'
 import {parseRounds} from '../rounds.js'
 import {didYouMean, entry} from './shared.js'
@@ -13,9 +14,10 @@ const BRACES = /\{(?!#)([^{}\n]*)\}/g
 export const knownPlaceholders: Rule = {
   id: 'known-placeholders',
   phase: 'document',
-  description: `Checklist text uses only ${LIST}; titles, summaries and bodies use none (they are not rendered per round).`,
+  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries and bodies use none (they are not rendered per round).`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
-  check({guide, steps, report}) {
+  check({guide, steps, locale, report}) {
+    const grammar = grammarOf(locale.tag)
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       for (const node of document.tree.children) {
         if (node.type === 'yaml') continue
@@ -37,7 +39,10 @@ export const knownPlaceholders: Rule = {
       for (const item of document.items) {
         const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
         for (const match of matchesInSource(document.file, item.node, BRACES)) {
-          const name = match.groups[0] ?? ''
+          const written = match.groups[0] ?? ''
+          const colon = written.indexOf(':')
+          const name = colon === -1 ? written : written.slice(0, colon)
+          const form = colon === -1 ? undefined : written.slice(colon + 1)
           // `{ #id rounds=2+ }` is a mis-spaced attribute block, which
           // item-attributes reports; it is no placeholder.
           if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
@@ -50,6 +55,24 @@ export const knownPlaceholders: Rule = {
               expected: NAMES,
               actual: name,
               tip: `Spell the placeholder exactly as one of ${LIST}; braces are reserved for placeholders.`,
+            })
+          } else if (grammar !== undefined && form !== undefined && !grammar.FORMS.includes(form)) {
+            const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
+            report(document, grammar.FORMS.length === 0
+              ? `Expected \`{${name}}\` without a form (ordinals in \`${locale.tag}\` have none), found \`${match.text}\``
+              : `Expected one of ${forms.join(', ')} (the forms ordinals take in \`${locale.tag}\`), found \`${match.text}\`${didYouMean(form, grammar.FORMS, (known) => `\`{${name}:${known}}\``)}`, match.position, {
+              expected: grammar.FORMS.length === 0 ? [name] : grammar.FORMS.map((known) => `${name}:${known}`),
+              actual: written,
+              tip: grammar.FORMS.length === 0
+                ? `Write \`{${name}}\`: the ordinal has one form in this language.`
+                : `Name the form the ordinal takes before its noun: ${forms.join(' or ')} (see content/README.md#translating).`,
+            })
+          } else if (grammar !== undefined && form === undefined && grammar.FORM_REQUIRED) {
+            const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
+            report(document, `Expected \`{${name}}\` with a form in \`${locale.tag}\`, ${forms.join(' or ')}, found \`${match.text}\``, match.position, {
+              expected: grammar.FORMS.map((known) => `${name}:${known}`),
+              actual: written,
+              tip: `Ordinals agree with their noun in this language: write ${forms.join(' or ')}, the form the noun after it needs (see content/README.md#translating).`,
             })
           } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
             report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position, {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {ContentDocument} from '../document.js'
 import type {Rule} from '../rule.js'
-import {entry, stepNumberOf} from './shared.js'
+import {entry, stepIdOf, stepNumberOf} from './shared.js'
 
 // `NN-` at the start of a step's file name.
 const PREFIX = /^(\d+)-/
@@ -21,7 +21,14 @@ export const stepNumbering: Rule = {
   phase: 'document',
   description: 'Steps are numbered contiguously from 1, each number used once, and each file name starts with its step number (`03-…` for `step: 3`).',
   tip: 'Renumber the `step:` values so they run 1, 2, 3…, and start each file name with its number (`03-be-specific.md` for `step: 3`).',
-  check({layout, sources, steps, report}) {
+  check({layout, sources, steps, locale, translation, report}) {
+    // In a translation, a `step:` that disagrees with the source's number
+    // for its id is translation-parity's to report (once): not also the name.
+    const sourceNumbers = new Map((translation?.source?.steps ?? []).map((document) => [stepIdOf(document), stepNumberOf(document)]))
+    const disagrees = (document: ContentDocument): boolean => {
+      const id = stepIdOf(document)
+      return !locale.isSource && id !== undefined && sourceNumbers.has(id) && sourceNumbers.get(id) !== stepNumberOf(document)
+    }
     const stepFiles = sources.filter((source) => source.kind === 'step').length
     // Which numbers the front matter uses, and how often.
     const uses = new Map<number, number>()
@@ -40,7 +47,7 @@ export const stepNumbering: Rule = {
     let complete = layout.unreadable.length === 0 && steps.length === stepFiles
     for (const document of steps) {
       const number = stepNumberOf(document)
-      if (number === undefined) {
+      if (number === undefined || disagrees(document)) {
         complete = false
         continue
       }
@@ -84,7 +91,9 @@ export const stepNumbering: Rule = {
         })
       }
     }
-    if (!complete) return
+    // A translation may lack steps (each is reported as missing, a warning);
+    // its numbers are judged against the source's by translation-parity.
+    if (!complete || !locale.isSource) return
     let expected = 1
     for (const number of [...byNumber.keys()].sort((a, b) => a - b)) {
       if (number !== expected) {

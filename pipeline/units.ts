@@ -1,0 +1,45 @@
+// The units a translation is tracked by, read from parsed documents, hashed
+// exactly as the compiled guide and the manifest hash them: a translated
+// unit is current when the source's hash is the one its record holds.
+import type {Paragraph} from 'mdast'
+import type {RoundRange} from '../src/types.js'
+import {contentHash} from './compile.js'
+import type {ChecklistEntry, ContentDocument} from './document.js'
+import {plainText} from './lint.js'
+import {parseRounds} from './rounds.js'
+import {entry} from './rules/shared.js'
+
+/** Body paragraphs of a document, as plain text. */
+export function paragraphsOf(document: ContentDocument): string[] {
+  return document.body.filter((node): node is Paragraph => node.type === 'paragraph').map(plainText)
+}
+
+/** A document's `# Title`, as plain text. */
+export function titleOf(document: ContentDocument): string {
+  return plainText(document.title ?? {type: 'text', value: ''})
+}
+
+/** Hash of the title and introduction (the manifest's `introduction`). */
+export function introductionHash(guide: ContentDocument): string {
+  return contentHash({title: titleOf(guide), body: paragraphsOf(guide)})
+}
+
+/** Hash of a step's own words: title, summary and body (the manifest's step `hash`). */
+export function stepWordsHash(document: ContentDocument): string {
+  return contentHash({title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)})
+}
+
+/** An item's template: its plain text without the attribute block. */
+export function itemTemplate(item: ChecklistEntry): string {
+  return item.paragraph === undefined ? '' : plainText(item.paragraph)
+}
+
+/** An item's rounds, defaulting to the guide's first round onwards. */
+export function itemRoundsOf(item: ChecklistEntry, firstRound: number): RoundRange {
+  return parseRounds(item.attributes?.pairs.get('rounds') ?? '') ?? {from: firstRound, to: null}
+}
+
+/** Hash of an item (the compiled item's and the manifest's `hash`). */
+export function itemHash(stepId: string, template: string, rounds: RoundRange): string {
+  return contentHash({stepId, template, rounds})
+}
