@@ -109,7 +109,9 @@ function lintFolder(
     if (document !== undefined) steps.push(document)
   }
   const written = guide === undefined ? undefined : entry(guide, 'rounds')?.value
-  const coveredRounds = written === undefined || written === null ? undefined : parseRounds(String(written))
+  // A translation covers the source's rounds: a `rounds:` of its own that
+  // differs is translation-parity's to report, once, not each item's.
+  const coveredRounds = translation?.source?.coveredRounds ?? (written === undefined || written === null ? undefined : parseRounds(String(written)))
   runRules(rules.filter((rule) => rule.phase === 'document'), {...base, guide, steps, coveredRounds, locale})
 
   const files = [...layout.missing, ...layout.unexpected, ...layout.unreadable.map((entry) => entry.file), ...sources.map((source) => source.file)]

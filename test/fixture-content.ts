@@ -15,7 +15,18 @@ export interface FixtureExpectation {
   readonly reason: string
   /** Paths (relative to the content folder) removed from the copy of `valid/`. */
   readonly delete?: readonly string[]
+  /** `warning` for a rule that does not fail the build (default `error`). */
+  readonly severity?: 'error' | 'warning'
+  /** Whether the case starts from `valid/` plus `valid-locale/` (a complete, current translation). */
+  readonly locales?: boolean
 }
+
+/**
+ * A complete translation of `valid/` into `es`, marked current
+ * (`locales/es/`, with its translation.json): laid over `valid/` by cases
+ * that say `"locales": true`.
+ */
+export const VALID_LOCALE = path.join(FIXTURES, 'valid-locale')
 
 /** Every folder under `test/fixtures/` that has an `expected.json`, relative to it, sorted. */
 export async function brokenFixtures(): Promise<string[]> {
@@ -40,9 +51,10 @@ export async function readExpectation(fixture: string): Promise<FixtureExpectati
 export async function materialize(fixture: string): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), 'ace-fixture-'))
   await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+  const expected = await readExpectation(fixture)
+  if (expected.locales === true) await cp(VALID_LOCALE, directory, {recursive: true})
   const source = path.join(FIXTURES, fixture)
   await cp(source, directory, {recursive: true, filter: (from) => path.basename(from) !== 'expected.json'})
-  const expected = await readExpectation(fixture)
   for (const file of expected.delete ?? []) await rm(path.join(directory, file), {recursive: true})
   return directory
 }

@@ -1,8 +1,9 @@
-import {readFile, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
-import {FIXTURES, brokenFixtures, materialize, readExpectation} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {missingReferences} from './tips.js'
 
@@ -37,17 +38,31 @@ describe('lint rules', () => {
     expect(found).toEqual([])
     expect(guide?.steps).toHaveLength(6)
   })
+
+  it('find nothing in the valid fixture with its complete, current translation', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'ace-locale-'))
+    try {
+      await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+      await cp(VALID_LOCALE, directory, {recursive: true})
+      const {guide, found} = await lint(directory)
+      expect(found).toEqual([])
+      expect(guide?.steps).toHaveLength(6)
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
 })
 
 describe.each(fixtures)('fixture %s', (fixture) => {
-  it('fails the build with exactly its rule\'s message at its line and column', async () => {
-    const {delete: _deleted, ...expected} = await readExpectation(fixture)
+  it('reports exactly its rule\'s message at its line and column (an error fails the build, a warning does not)', async () => {
+    const {delete: _deleted, locales: _locales, severity = 'error', ...expected} = await readExpectation(fixture)
     expect(expected.ruleId).toBe(fixture.split('/')[0])
     const directory = await materialize(fixture)
     try {
       const {guide, found, tips} = await lint(directory)
-      expect(guide).toBeUndefined()
-      expect(found).toEqual([{...expected, fatal: true, severity: 'error', tip: tips[0]}])
+      if (severity === 'error') expect(guide).toBeUndefined()
+      else expect(guide).toBeDefined()
+      expect(found).toEqual([{...expected, fatal: severity === 'error', severity, tip: tips[0]}])
       // Its tip is there, and points only to documentation the package ships.
       expect(tips).toHaveLength(1)
       expect(tips[0]?.trim()).not.toBe('')

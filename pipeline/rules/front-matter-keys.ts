@@ -21,7 +21,7 @@ const KEYS: Record<ContentDocument['kind'], Record<string, KeySpec>> = {
       valid: ({kind, value}) => kind === 'scalar' && parseRounds(String(value)) !== undefined,
     },
     locale: {
-      expected: 'the locale\'s BCP 47 tag, such as `en-GB` or `es` (in a translation, its folder\'s name)',
+      expected: 'the locale\'s BCP 47 tag, such as `en-GB` or `es`; in a translation, its folder\'s name',
       valid: ({value}) => typeof value === 'string' && canonicalTag(value) === value,
       // The source defaults to en-GB; a translation says which it is.
       optional: (locale) => locale.isSource,
@@ -82,7 +82,7 @@ export const frontMatterKeys: Rule = {
           report(document, `Expected \`locale\` in a language with a grammar module (${grammarLanguages().map((known) => `\`${known}\``).join(', ')}), found \`${String(entry.value)}\``, entry.valuePosition, {
             expected: grammarLanguages(),
             actual: String(entry.value),
-            tip: `Add src/grammar/${language}.ts (how rounds are spelt as ordinals in that language) and its line in src/grammar/index.ts (see content/README.md#adding-a-locale).`,
+            tip: `Add src/grammar/${language}.ts (how rounds are spelt as ordinals in that language) and its line in src/grammar/index.ts.`,
           })
         } else if (key === 'locale' && !locale.isSource && entry.value !== locale.tag) {
           report(document, `Expected \`locale: ${locale.tag}\`, the name of the translation's folder, found ${describe(entry)}`, entry.valuePosition, {

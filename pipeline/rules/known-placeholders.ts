@@ -21,7 +21,9 @@ export const knownPlaceholders: Rule = {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       for (const node of document.tree.children) {
         if (node.type === 'yaml') continue
-        const inChecklist = node.type === 'list' && document.checklistSection.includes(node)
+        // Without its checklist heading (heading-structure's to report), a step's
+        // list is still its checklist, not text outside it.
+        const inChecklist = node.type === 'list' && (document.checklistSection.includes(node) || (document.kind === 'step' && document.checklistHeading === undefined))
         if (inChecklist) continue
         for (const match of matchesInSource(document.file, node, BRACES)) {
           report(document, `Expected no placeholder outside checklist items, found \`${match.text}\``, match.position, {
@@ -65,14 +67,14 @@ export const knownPlaceholders: Rule = {
               actual: written,
               tip: grammar.FORMS.length === 0
                 ? `Write \`{${name}}\`: the ordinal has one form in this language.`
-                : `Name the form the ordinal takes before its noun: ${forms.join(' or ')} (see content/README.md#translating).`,
+                : `Name the form the ordinal takes before its noun: ${forms.join(' or ')}.`,
             })
           } else if (grammar !== undefined && form === undefined && grammar.FORM_REQUIRED) {
             const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
             report(document, `Expected \`{${name}}\` with a form in \`${locale.tag}\`, ${forms.join(' or ')}, found \`${match.text}\``, match.position, {
               expected: grammar.FORMS.map((known) => `${name}:${known}`),
               actual: written,
-              tip: `Ordinals agree with their noun in this language: write ${forms.join(' or ')}, the form the noun after it needs (see content/README.md#translating).`,
+              tip: `Ordinals agree with their noun in this language: write ${forms.join(' or ')}, the form the noun after it needs.`,
             })
           } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
             report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position, {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {indexSource, itemIdOf, placeOf} from '../parity.js'
 import type {Rule} from '../rule.js'
-import {stepIdOf} from './shared.js'
+import {stepIdOf, stepNumberOf} from './shared.js'
 
 /**
  * Every source step and item has a translation. One that has none is shipped
@@ -20,16 +20,23 @@ export const translationMissing: Rule = {
     const index = indexSource(source)
     const translated = new Map(steps.map((document) => [stepIdOf(document), document]))
     const translatedItems = new Set(steps.flatMap((document) => document.items.map(itemIdOf)))
+    // A step or item under an id the source lacks (a typo, most likely) is
+    // translation-parity's error; the one it stands in for is not also missing.
+    const misnamed = new Set(steps.filter((document) => !index.steps.has(stepIdOf(document) ?? '')).map(stepNumberOf))
+    const withUnknownItems = new Set(steps.filter((document) => document.items.some((item) => !index.items.has(itemIdOf(item) ?? ''))).map(stepIdOf))
     for (const step of index.steps.values()) {
       const document = translated.get(step.id)
       const command = `npm run content:translated -- ${locale.tag}`
       if (document === undefined) {
+        if (misnamed.has(step.number)) continue
         const where = locale.name(path.join('steps', path.basename(step.document.file.path)))
         report(guide, `Expected a translation of step \`${step.id}\` (${placeOf(step.document, undefined)}) at \`${where}\`, found none; \`${locale.tag}\` shows the source's text for it`, guide.title ?? {line: 1, column: 1}, {
           tip: `Copy ${step.document.file.path} to ${where}, translate its words (keep the front matter's \`id\` and \`step\`, and each item's \`{#id rounds=…}\`), then run \`${command} ${step.id} ${step.items.join(' ')}\`.`,
         })
         continue
       }
+      // A step whose checklist heading is not found has no items to speak of: heading-structure reports that.
+      if (withUnknownItems.has(step.id) || document.checklistHeading === undefined) continue
       for (const itemId of step.items) {
         if (translatedItems.has(itemId)) continue
         const item = index.items.get(itemId)

@@ -39,7 +39,7 @@ export const translationOutdated: Rule = {
       } else if (recorded.hash !== hash) {
         const was = recorded.text === undefined ? '' : `, when it read "${recorded.text}"`
         const now = text === undefined ? '' : `, now "${text}"`
-        report(document, `Expected the translation of ${name} to follow the source, found the source changed since it was marked current (translated from ${recorded.version}, hash ${recorded.hash}${was}; the source is at ${sourcePlace}${now})`, place, {
+        report(document, `Expected the translation of ${name} to follow the source, found the source changed since it was marked current (translated from ${recorded.version === 'unreleased' ? 'an unreleased source' : recorded.version}, hash ${recorded.hash}${was}; the source is at ${sourcePlace}${now})`, place, {
           actual: recorded.hash,
           expected: [hash],
           tip: `Update the translation to say what the source now says, then run \`${fix}\`.`,

@@ -40,7 +40,7 @@ export const translationParity: Rule = {
       const step = index.steps.get(id)
       if (step === undefined) {
         // Its items are not judged as well: one root cause, one diagnostic.
-        report(document, `Expected a step id of the source, found \`${id}\`${didYouMean(id, [...index.steps.keys()])}: a translation adds no steps`, entry(document, 'id')?.valuePosition, {
+        report(document, `Expected a step id of the source (a translation adds no steps), found \`${id}\`${didYouMean(id, [...index.steps.keys()])}`, entry(document, 'id')?.valuePosition, {
           expected: [...index.steps.keys()],
           actual: id,
           tip: 'Give the file the `id:` of the source step it translates; a new step is added to the source first.',
@@ -68,7 +68,7 @@ export const translationParity: Rule = {
         }
         const original = index.items.get(itemId)
         if (original === undefined) {
-          report(document, `Expected an item id of the source, found \`${itemId}\`${didYouMean(itemId, step.items)}: a translation adds no items`, attributes.position, {
+          report(document, `Expected an item id of the source (a translation adds no items), found \`${itemId}\`${didYouMean(itemId, step.items)}`, attributes.position, {
             expected: [...step.items],
             actual: itemId,
             tip: 'Give the item the id of the source item it translates; a new item is added to the source first.',

@@ -1,0 +1,163 @@
+// What `npm run content:translated -- <locale> [<id>…|--all]` does
+// (scripts/content-translated.ts is its entry; tests call it in-process):
+// mark translations current against today's source, by writing which source
+// text each unit follows into content/locales/<locale>/translation.json. The
+// one way that file is written: nobody copies hashes by hand.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {writeFileAtomic} from '../../pipeline/atomic.js'
+import {buildGuide, formatDiagnostics} from '../../pipeline/index.js'
+import type {LocaleLint} from '../../pipeline/lint.js'
+import {indexSource, itemIdOf} from '../../pipeline/parity.js'
+import type {SourceView} from '../../pipeline/rule.js'
+import {stepIdOf} from '../../pipeline/rules/shared.js'
+import {didYouMean} from '../../pipeline/rules/shared.js'
+import {escapeControl} from '../../pipeline/terminal.js'
+import {
+  type RecordedUnit,
+  TRANSLATION_RECORD_FILE,
+  type TranslationRecord,
+  type UnitKey,
+  formatTranslationRecord,
+} from '../../pipeline/translation-record.js'
+
+const USAGE = 'usage: npm run content:translated -- <locale> (<id>… | --all) [--dry-run] [--root <dir>]'
+
+/** Where {@link contentTranslated} writes, and what it is given besides arguments. */
+export interface ContentTranslatedIo {
+  readonly stdout: {write(text: string): unknown}
+  readonly stderr: {write(text: string): unknown}
+  /** The repository root when `--root` is not given. */
+  readonly root: string
+}
+
+/** A unit the locale has a translation of, with the source's record of it today. */
+interface Translated {
+  readonly unit: UnitKey
+  readonly recorded: RecordedUnit
+}
+
+// Every unit the locale translates, each with today's source hash and text.
+function translatedUnits(source: SourceView, locale: LocaleLint): Translated[] {
+  const index = indexSource(source)
+  const version = (unit: UnitKey, hash: string): string => source.releasedIn(unit, hash) ?? 'unreleased'
+  const found: Translated[] = []
+  if (locale.guide !== undefined) {
+    const unit = {target: 'introduction', id: 'introduction'} as const
+    found.push({unit, recorded: {hash: index.introduction, version: version(unit, index.introduction)}})
+  }
+  for (const document of locale.steps) {
+    const id = stepIdOf(document)
+    const step = id === undefined ? undefined : index.steps.get(id)
+    if (id === undefined || step === undefined) continue
+    const unit = {target: 'step', id} as const
+    found.push({unit, recorded: {hash: step.hash, version: version(unit, step.hash)}})
+    for (const entry of document.items) {
+      const itemId = itemIdOf(entry)
+      const item = itemId === undefined ? undefined : index.items.get(itemId)
+      if (itemId === undefined || item === undefined || item.stepId !== id) continue
+      const itemUnit = {target: 'item', id: itemId} as const
+      found.push({unit: itemUnit, recorded: {hash: item.hash, version: version(itemUnit, item.hash), text: item.template}})
+    }
+  }
+  return found
+}
+
+const quote = (text: string): string => JSON.stringify(escapeControl(text))
+
+/**
+ * Run `content:translated` with command-line arguments.
+ *
+ * @param args The arguments after the script name.
+ * @param io Output streams and the default root.
+ * @returns The exit code: 0 done, 1 refused (content errors, or an id not translated yet), 2 bad arguments.
+ * @example
+ *   process.exitCode = await contentTranslated(['es', '--all'], {stdout: process.stdout, stderr: process.stderr, root: process.cwd()})
+ */
+export async function contentTranslated(args: readonly string[], io: ContentTranslatedIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...args], allowPositionals: true, options: {all: {type: 'boolean'}, 'dry-run': {type: 'boolean'}, root: {type: 'string'}}})
+  } catch (error) {
+    io.stderr.write(`content:translated: ${(error as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  const {values, positionals} = parsed
+  const [tag, ...ids] = positionals
+  const all = values.all === true
+  if (tag === undefined || (ids.length === 0 && !all) || (ids.length > 0 && all)) {
+    const problem = tag === undefined ? 'expected a locale, received nothing' : all ? 'expected ids or --all, received both' : 'expected the ids to mark current, or --all, received neither'
+    io.stderr.write(`content:translated: ${problem}\n${USAGE}\n`)
+    return 2
+  }
+  const dryRun = values['dry-run'] === true
+  const root = path.resolve(values.root ?? io.root)
+  const contentDir = path.join(root, 'content')
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
+  const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd()})
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
+  if (locale === undefined) {
+    const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
+    io.stderr.write(
+      `content:translated: expected a locale with a folder in content/locales/ (${tags.length === 0 ? 'there are none' : tags.join(', ')}), received ${quote(tag)}${didYouMean(tag, tags)}\n${USAGE}\n`,
+    )
+    return 2
+  }
+  // A translation is marked against sound content only: the source and the locale must pass the lint.
+  const source = result.lint.sourceView
+  const broken = [...(source === undefined ? result.lint.files.filter((file) => !locale.files.includes(file)) : []), ...locale.files]
+    .filter((file) => file.messages.some((message) => message.fatal))
+  if (source === undefined || broken.length > 0) {
+    io.stderr.write(formatDiagnostics(broken, {tips: true}))
+    io.stderr.write('content:translated: fix the content first; nothing was written.\n')
+    return 1
+  }
+  const units = translatedUnits(source, locale)
+  const index = indexSource(source)
+  let chosen: Translated[]
+  if (all) {
+    chosen = units
+  } else {
+    chosen = []
+    const known = ['introduction', ...index.steps.keys(), ...index.items.keys()]
+    for (const id of ids) {
+      if (!known.includes(id)) {
+        io.stderr.write(`content:translated: expected ids of the source's steps and items, or \`introduction\`; received ${quote(id)}${didYouMean(id, known)}\n${USAGE}\n`)
+        return 2
+      }
+      const unit = units.find((candidate) => candidate.unit.id === id)
+      if (unit === undefined) {
+        io.stderr.write(`content:translated: ${quote(id)} has no translation in ${tag} yet; translate it in content/locales/${tag}/ first. Nothing was written.\n`)
+        return 1
+      }
+      chosen.push(unit)
+    }
+  }
+  // --all records exactly what is translated today; ids update their entries and keep the rest.
+  const old = all ? undefined : locale.record
+  const record: {locale: string; introduction?: RecordedUnit; steps: Record<string, RecordedUnit>; items: Record<string, RecordedUnit>} = {
+    locale: tag,
+    ...(old?.introduction === undefined ? {} : {introduction: old.introduction}),
+    steps: {...old?.steps},
+    items: {...old?.items},
+  }
+  for (const {unit, recorded} of chosen) {
+    if (unit.target === 'introduction') record.introduction = recorded
+    else if (unit.target === 'step') record.steps[unit.id] = recorded
+    else record.items[unit.id] = recorded
+  }
+  const file = path.join(contentDir, 'locales', tag, TRANSLATION_RECORD_FILE)
+  const text = formatTranslationRecord(record as TranslationRecord)
+  const names = chosen.map(({unit}) => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``))
+  const shown = path.relative(root, file)
+  if (dryRun) {
+    io.stdout.write(`content:translated: would mark ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown} (dry run: nothing written)\n`)
+    for (const name of names) io.stdout.write(`  ${name}\n`)
+    return 0
+  }
+  await writeFileAtomic(file, text)
+  io.stdout.write(`content:translated: marked ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown}\n`)
+  for (const name of names) io.stdout.write(`  ${name}\n`)
+  return 0
+}
