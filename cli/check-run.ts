@@ -24,6 +24,8 @@ export interface CheckRequest {
   readonly format: CheckFormat
   /** Keep running and check again on every change. */
   readonly watch: boolean
+  /** Fail on warnings too (a missing or outdated translation). */
+  readonly strict?: boolean | undefined
   /** Who is speaking, for one-line errors (`ace-second-interview check`). */
   readonly program: string
   /** Stops watching (tests); without one, watching lasts until the process is killed. */
@@ -51,8 +53,8 @@ type CheckModule = Awaited<ReturnType<typeof loadCheck>>
  *
  * @param request The folder, the format and whether to watch.
  * @param io Where to write.
- * @returns 0 clean, 1 content errors, 2 no such folder. In watch mode, the
- *   status of the last run.
+ * @returns 0 clean, 1 content errors (or, with `strict`, warnings), 2 no such
+ *   folder. In watch mode, the status of the last run.
  * @throws Whatever an unexpected failure (e.g. an unreadable file) throws.
  * @example
  *   process.exitCode = await runCheck({dir: 'content', format: 'text', watch: false, program: 'check'}, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
@@ -66,7 +68,7 @@ export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
 async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
   let result
   try {
-    result = await api.checkContent(request.dir, {cwd: io.cwd})
+    result = await api.checkContent(request.dir, {cwd: io.cwd, strict: request.strict === true})
   } catch (error) {
     if (!api.isCheckError(error)) throw error
     io.stderr.write(`${request.program}: expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(request.dir)}\n`)

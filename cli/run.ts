@@ -4,6 +4,7 @@ import type {Command, Io} from './command.js'
 import {changesCommand} from './commands/changes.js'
 import {checkCommand} from './commands/check.js'
 import {checklistCommand} from './commands/checklist.js'
+import {localesCommand} from './commands/locales.js'
 import {stepCommand} from './commands/step.js'
 import {stepsCommand} from './commands/steps.js'
 import {PROGRAM, commandHelp, programHelp} from './help.js'
@@ -28,7 +29,7 @@ const helpCommand: Command = {
 }
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, changesCommand, helpCommand]
+export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, localesCommand, changesCommand, helpCommand]
 
 const NAMES = COMMANDS.map((command) => command.name).join(', ')
 

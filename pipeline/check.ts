@@ -9,8 +9,10 @@ import type {VFile} from 'vfile'
 import {buildGuide} from './index.js'
 import {type Diagnostic, diagnostics} from './report.js'
 import {rules as allRules} from './rules/index.js'
+import {type LocaleStatus, localeStatuses} from './status.js'
 
 export type {Diagnostic, Severity} from './report.js'
+export type {LocaleStatus, StatusCounts} from './status.js'
 
 /** Options for {@link checkContent}. */
 export interface CheckOptions {
@@ -27,11 +29,16 @@ export interface CheckOptions {
    * package published or retired is known to its check.
    */
   readonly manifest?: string | URL | undefined
+  /**
+   * Fail on warnings too (a missing or outdated translation), as `check
+   * --strict` does (default: `false`, only errors fail).
+   */
+  readonly strict?: boolean | undefined
 }
 
 /** What {@link checkContent} found. */
 export interface CheckResult {
-  /** `true` when no diagnostic is an error (the build would succeed). */
+  /** `true` when no diagnostic is an error (the build would succeed); under `strict`, when there is no diagnostic at all. */
   readonly ok: boolean
   /** Every problem, sorted by file, line and column. */
   readonly diagnostics: readonly Diagnostic[]
@@ -91,9 +98,10 @@ const toPath = (value: string | URL): string => (value instanceof URL ? fileURLT
  *
  * @param dir The content folder (`guide.md`, `steps/`, `manifest.json`),
  *   relative to `options.cwd` or absolute.
- * @param options Where paths are relative to, and the release history to
- *   check against.
- * @returns Whether the content is valid, its diagnostics and the vfiles.
+ * @param options Where paths are relative to, the release history to
+ *   check against, and whether warnings fail (`strict`).
+ * @returns Whether the content is valid, its diagnostics (errors and
+ *   warnings) and the vfiles.
  * @throws {CheckError} `ERR_CHECK_NO_FOLDER` when `dir` does not exist,
  *   `ERR_CHECK_NOT_A_FOLDER` when it is something else. Bad content never
  *   throws: it comes back as diagnostics.
@@ -102,6 +110,49 @@ const toPath = (value: string | URL): string => (value instanceof URL ? fileURLT
  *   if (!ok) console.error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.reason}`).join('\n'))
  */
 export async function checkContent(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<CheckResult> {
+  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
+  // Files are named under the folder as it was given (`content/guide.md`,
+  // `/abs/content/guide.md`), as the command line prints them.
+  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, ...(manifest === undefined ? {} : {manifest})})
+  const found = diagnostics(result.files)
+  const ok = result.guide !== undefined && (options?.strict !== true || found.length === 0)
+  return {ok, diagnostics: found, files: result.files, steps: result.guide?.steps.length ?? 0}
+}
+
+/** What {@link translationStatus} found. */
+export interface TranslationStatusResult {
+  /** `true` when no diagnostic is an error. */
+  readonly ok: boolean
+  /** Every problem, as {@link checkContent} reports them. */
+  readonly diagnostics: readonly Diagnostic[]
+  /** Every file looked at, as vfiles carrying their messages. */
+  readonly files: readonly VFile[]
+  /** The source first, then each translation in tag order; empty when the source has errors. */
+  readonly locales: readonly LocaleStatus[]
+}
+
+/**
+ * Count, for each locale of a content folder, the steps and items whose
+ * translation is current, outdated or missing (what `ace-second-interview
+ * locales` prints).
+ *
+ * @param dir The content folder, relative to `options.cwd` or absolute.
+ * @param options Where paths are relative to, and the release history.
+ * @returns The counts per locale, and the diagnostics.
+ * @throws {CheckError} `ERR_CHECK_NO_FOLDER` or `ERR_CHECK_NOT_A_FOLDER`, as {@link checkContent}.
+ * @example
+ *   const {locales} = await translationStatus('content')
+ *   for (const l of locales) console.log(l.locale, l.items.current, l.items.outdated, l.items.missing)
+ */
+export async function translationStatus(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationStatusResult> {
+  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
+  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, ...(manifest === undefined ? {} : {manifest})})
+  const found = diagnostics(result.files)
+  return {ok: !found.some((d) => d.fatal), diagnostics: found, files: result.files, locales: localeStatuses(result.lint)}
+}
+
+// The folder to check, resolved and checked to be one.
+async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined): Promise<{contentDir: string; cwd: string; given: string; manifest: string | undefined}> {
   const cwd = path.resolve(toPath(options?.cwd ?? process.cwd()))
   const given = toPath(dir)
   const contentDir = path.resolve(cwd, given)
@@ -112,11 +163,7 @@ export async function checkContent(dir: string | URL, options: Readonly<CheckOpt
   if (found === undefined) throw checkError('ERR_CHECK_NO_FOLDER', given, 'expected "dir" to be a content folder, found nothing at')
   if (!found.isDirectory()) throw checkError('ERR_CHECK_NOT_A_FOLDER', given, 'expected "dir" to be a content folder, found a file')
   const manifest = options?.manifest === undefined ? undefined : path.resolve(cwd, toPath(options.manifest))
-  // Files are named under the folder as it was given (`content/guide.md`,
-  // `/abs/content/guide.md`), as the command line prints them.
-  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, ...(manifest === undefined ? {} : {manifest})})
-  const ok = result.guide !== undefined
-  return {ok, diagnostics: diagnostics(result.files), files: result.files, steps: result.guide?.steps.length ?? 0}
+  return {contentDir, cwd, given, manifest}
 }
 
 /**

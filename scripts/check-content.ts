@@ -1,4 +1,4 @@
-// npm run check:content [-- [content-dir] [--format <format>] [--watch]]: the
+// npm run check:content [-- [content-dir] [--format <format>] [--strict] [--watch]]: the
 // content lint alone, the same code as the bin's `check` command
 // (cli/check-run.ts), file:line:column diagnostics; exit 1 on errors, 0 when
 // clean, 2 for bad arguments. Writes nothing. `npm run dev` is `--watch`.
@@ -9,12 +9,12 @@ import {parseArgs} from 'node:util'
 import {CHECK_FORMATS, type CheckFormat, runCheck} from '../cli/check-run.js'
 
 const PROGRAM = 'check:content'
-const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_FORMATS.join('|')}] [--watch]`
+const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--watch]`
 
 async function main(): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({options: {format: {type: 'string'}, watch: {type: 'boolean'}}, allowPositionals: true, strict: true})
+    parsed = parseArgs({options: {format: {type: 'string'}, watch: {type: 'boolean'}, strict: {type: 'boolean'}}, allowPositionals: true, strict: true})
   } catch (error) {
     process.stderr.write(`${PROGRAM}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n${USAGE}\n`)
     return 2
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
     return 2
   }
   const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()}
-  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, program: PROGRAM}, io)
+  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, program: PROGRAM}, io)
 }
 
 process.exitCode = await main()

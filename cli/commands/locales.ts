@@ -1,0 +1,88 @@
+import {parseFormat, quote} from '../args.js'
+import {createStyles, escapeControl as safe, shouldUseColor} from '../color.js'
+import type {Command} from '../command.js'
+import {formatJson} from '../format.js'
+import {PROGRAM} from '../help.js'
+import {formatDiagnostics} from '../../pipeline/report.js'
+import type {LocaleStatus, StatusCounts} from '../../pipeline/status.js'
+
+const NAME = 'locales'
+
+// The pipeline is loaded only when this command runs, as `check` does, so
+// `steps` and friends start fast. The bin's build points this import at
+// dist/check.js.
+const loadCheck = async () => import('../../pipeline/check.js')
+
+const HEADERS = ['locale', 'introduction', 'steps current', 'outdated', 'missing', 'items current', 'outdated', 'missing'] as const
+
+function cells(status: LocaleStatus): string[] {
+  const counts = ({current, outdated, missing}: StatusCounts): string[] => [String(current), String(outdated), String(missing)]
+  return [status.locale + (status.source ? ' (source)' : ''), status.introduction, ...counts(status.steps), ...counts(status.items)]
+}
+
+/**
+ * Print the status table for reading: one row per locale, columns aligned.
+ *
+ * @param dir The content folder, as given.
+ * @param statuses What `translationStatus` returned.
+ * @param bold Makes the header stand out (or not).
+ * @returns A heading line, the table and a final newline.
+ * @example
+ *   formatLocalesText('content', statuses, (text) => text)
+ */
+export function formatLocalesText(dir: string, statuses: readonly LocaleStatus[], bold: (text: string) => string): string {
+  const rows = [HEADERS as readonly string[], ...statuses.map(cells)].map((row) => row.map(safe))
+  const widths = HEADERS.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)))
+  const lines = rows.map((row, index) => {
+    const line = row.map((cell, column) => (column === 0 || column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd()
+    return index === 0 ? bold(line) : line
+  })
+  const source = statuses.find((status) => status.source)
+  const title = `Translations of ${safe(dir)}${source === undefined ? '' : ` (${source.steps.total} steps, ${source.items.total} items)`}`
+  return `${title}\n\n${lines.join('\n')}\n`
+}
+
+/**
+ * Print the status table as a GitHub-flavoured markdown table.
+ *
+ * @param statuses What `translationStatus` returned.
+ * @returns The table and a final newline.
+ * @example
+ *   formatLocalesMarkdown(statuses)
+ */
+export function formatLocalesMarkdown(statuses: readonly LocaleStatus[]): string {
+  const row = (values: readonly string[]): string => `| ${values.map((value) => safe(value).replaceAll('|', '\\|')).join(' | ')} |`
+  return `${[row(HEADERS), `|${HEADERS.map((_, index) => (index < 2 ? '---' : '---:')).join('|')}|`, ...statuses.map((status) => row(cells(status)))].join('\n')}\n`
+}
+
+/** `locales [content-dir]`: how far each translation has got. */
+export const localesCommand: Command = {
+  name: NAME,
+  synopsis: '[content-dir] [--format <format>]',
+  summary: 'Print, per locale, how many steps and items are translated and current, outdated or missing.',
+  details: [
+    '  [content-dir]      the content folder (default: ./content)',
+    '  --format <format>  text (default), markdown (a table) or json (the counts per locale)',
+  ],
+  options: {format: {type: 'string'}},
+  maxPositionals: 1,
+  async run({values, positionals}, io) {
+    const format = parseFormat(values['format'], NAME)
+    const dir = positionals[0] ?? 'content'
+    const api = await loadCheck()
+    let result
+    try {
+      result = await api.translationStatus(dir, {cwd: io.cwd})
+    } catch (error) {
+      if (!api.isCheckError(error)) throw error
+      io.stderr.write(`${PROGRAM} ${NAME}: expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(dir)}\n`)
+      return 2
+    }
+    // Errors make the counts unreliable (or impossible): they are shown first, and the status is 1.
+    if (!result.ok) io.stderr.write(formatDiagnostics(result.files.filter((file) => file.messages.some((message) => message.fatal)), {tips: true}))
+    if (format === 'json') io.stdout.write(formatJson(result.locales))
+    else if (format === 'markdown') io.stdout.write(formatLocalesMarkdown(result.locales))
+    else io.stdout.write(formatLocalesText(dir, result.locales, createStyles(shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})).bold))
+    return result.ok ? 0 : 1
+  },
+}
