@@ -24,6 +24,20 @@ export interface ReleaseItem {
   readonly replaces?: readonly string[]
 }
 
+/**
+ * What a release records of one translation: hashes of its own words, for
+ * the units it translates (an untranslated one ships the source's words and
+ * is left out). Only the changelog and the bump read it.
+ */
+export interface LocaleRelease {
+  /** Hash of the translated title and introduction. */
+  readonly introduction: string
+  /** Hash of each translated step's words (title, summary, body), by step id. */
+  readonly steps: Readonly<Record<string, string>>
+  /** Hash of each translated item, by item id. */
+  readonly items: Readonly<Record<string, string>>
+}
+
 /** The content as published in one version. */
 export interface Release {
   readonly version: string
@@ -35,6 +49,8 @@ export interface Release {
   readonly introduction: string
   readonly steps: Readonly<Record<string, ReleaseStep>>
   readonly items: Readonly<Record<string, ReleaseItem>>
+  /** Each translation's own hashes, by locale tag (absent before the first translation). */
+  readonly locales?: Readonly<Record<string, LocaleRelease>>
 }
 
 /** A release's content, without the version and date it was recorded under. */
@@ -74,8 +90,14 @@ function isRelease(value: unknown): value is Release {
     Object.values(value['steps']).every((step) => isRecord(step) && typeof step['number'] === 'number' && typeof step['hash'] === 'string') &&
     isRecord(value['items']) &&
     Object.keys(value['items']).every((id) => ID.test(id)) &&
-    Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string' && isReplaces(item['replaces']))
+    Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string' && isReplaces(item['replaces'])) &&
+    (value['locales'] === undefined || (isRecord(value['locales']) && Object.values(value['locales']).every(isLocaleRelease)))
   )
+}
+
+function isLocaleRelease(value: unknown): boolean {
+  const hashes = (record: unknown): boolean => isRecord(record) && Object.entries(record).every(([id, hash]) => ID.test(id) && typeof hash === 'string')
+  return isRecord(value) && typeof value['introduction'] === 'string' && hashes(value['steps']) && hashes(value['items'])
 }
 
 function isReplaces(value: unknown): boolean {
@@ -127,7 +149,7 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
     return problem('Expected the manifest to be `{"releases": [...]}` with at least one release')
   }
   const bad = value['releases'].findIndex((release) => !isRelease(release))
-  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, and \`steps\` and \`items\` keyed by kebab-case id, found something else`)
+  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, \`steps\` and \`items\` keyed by kebab-case id, and optional \`locales\`, found something else`)
   return {releases: value['releases'] as Release[]}
 }
 

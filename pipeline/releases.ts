@@ -21,7 +21,8 @@ import {diffReleases} from './versioning.js'
  */
 export function releaseChanges(before: Release, after: Release): Change[] {
   return diffReleases(before, after).flatMap((change): Change[] =>
-    change.target === 'guide'
+    // Guide-wide and translation changes carry no step or item of their own to track.
+    change.target === 'guide' || change.target === 'locale'
       ? []
       : [{kind: change.kind, target: change.target, id: change.id, ...(change.from === undefined ? {} : {from: change.from})}],
   )

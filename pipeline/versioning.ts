@@ -2,7 +2,7 @@ import {PATTERNS} from '../src/schema.js'
 import type {Guide} from '../src/types.js'
 import {contentHash} from './compile.js'
 import {describeHistoryProblem, historyProblems, readIdHistory} from './history.js'
-import type {Manifest, Release, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
+import type {LocaleRelease, Manifest, Release, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
 import {formatRounds, parseRounds, roundsWithin} from './rounds.js'
 
 /** How much a version must grow, from least to most. */
@@ -19,6 +19,15 @@ export type ChangeSubject =
   | {
       readonly target: 'guide'
       readonly kind: 'reworded' | 'rounds-changed'
+    }
+  | {
+      /** A translation changed: units translated anew, reworded, or back to the source's words. */
+      readonly target: 'locale'
+      readonly kind: 'translated'
+      /** The locale's tag. */
+      readonly locale: string
+      /** The units whose translation changed (`introduction`, step and item ids). */
+      readonly ids: readonly string[]
     }
   | {
       readonly target: 'step' | 'item'
@@ -49,7 +58,11 @@ export type Change = ChangeSubject & {
  *   (`BuildResult.replaces`); none by default.
  * @returns What the manifest records of the content.
  */
-export function snapshot(guide: Guide, replaces: ReadonlyMap<string, readonly string[]> = new Map()): ReleaseContent {
+export function snapshot(
+  guide: Guide,
+  replaces: ReadonlyMap<string, readonly string[]> = new Map(),
+  locales: ReadonlyArray<{readonly tag: string; readonly guide: Guide}> = [],
+): ReleaseContent {
   const steps: Record<string, ReleaseStep> = {}
   const items: Record<string, ReleaseItem> = {}
   for (const step of guide.steps) {
@@ -59,7 +72,58 @@ export function snapshot(guide: Guide, replaces: ReadonlyMap<string, readonly st
       items[item.id] = {stepId: item.stepId, rounds: formatRounds(item.rounds), hash: item.hash, ...(old === undefined || old.length === 0 ? {} : {replaces: [...old]})}
     }
   }
-  return {rounds: formatRounds(guide.rounds), introduction: contentHash({title: guide.title, body: guide.introduction.body}), steps, items}
+  const translations: Record<string, LocaleRelease> = {}
+  for (const locale of locales) translations[locale.tag] = localeSnapshot(locale.guide)
+  return {
+    rounds: formatRounds(guide.rounds),
+    introduction: contentHash({title: guide.title, body: guide.introduction.body}),
+    steps,
+    items,
+    // Left out until there is a translation, so a source-only manifest reads as before.
+    ...(locales.length === 0 ? {} : {locales: translations}),
+  }
+}
+
+// A translation's own hashes: only what it translates (a fallback is the source's words).
+function localeSnapshot(guide: Guide): LocaleRelease {
+  const steps: Record<string, string> = {}
+  const items: Record<string, string> = {}
+  for (const step of guide.steps) {
+    if (step.translation !== 'fallback') steps[step.id] = contentHash({title: step.title, summary: step.summary, body: step.body})
+    for (const item of step.checklist) if (item.translation !== 'fallback') items[item.id] = item.hash
+  }
+  return {introduction: contentHash({title: guide.title, body: guide.introduction.body}), steps, items}
+}
+
+// What changed in each translation: one change per locale, naming its units.
+function localeChanges(before: ReleaseContent, after: ReleaseContent): Change[] {
+  const changes: Change[] = []
+  for (const tag of union(before.locales ?? {}, after.locales ?? {})) {
+    const old = own(before.locales ?? {}, tag)
+    const next = own(after.locales ?? {}, tag)
+    if (next === undefined) {
+      changes.push({target: 'locale', kind: 'translated', locale: tag, ids: [], bump: 'patch', section: 'Removed', description: `Locale \`${tag}\` (its readers get the source's text).`})
+      continue
+    }
+    const differs = (a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>>): string[] =>
+      union(a ?? {}, b).filter((id) => own(a ?? {}, id) !== own(b, id))
+    const intro = old?.introduction !== next.introduction ? ['introduction'] : []
+    const steps = differs(old?.steps, next.steps)
+    const items = differs(old?.items, next.items)
+    if (intro.length + steps.length + items.length === 0) continue
+    const named = (noun: string, ids: readonly string[]): string[] => (ids.length === 0 ? [] : [`${noun}${ids.length === 1 ? '' : 's'} ${ids.map((id) => `\`${id}\``).join(', ')}`])
+    const parts = [...(intro.length > 0 ? ['the title and introduction'] : []), ...named('step', steps), ...named('item', items)]
+    changes.push({
+      target: 'locale',
+      kind: 'translated',
+      locale: tag,
+      ids: [...intro, ...steps, ...items],
+      bump: 'patch',
+      section: old === undefined ? 'Added' : 'Changed',
+      description: `Locale \`${tag}\`: ${old === undefined ? 'translated' : 'translation updated for'} ${parts.join('; ')}.`,
+    })
+  }
+  return changes
 }
 
 function roundsChange(before: string, after: string): Exclude<Bump, 'none'> | undefined {
@@ -88,11 +152,11 @@ function renamesBetween(before: ReleaseContent, after: ReleaseContent): Map<stri
  * List what changed between two releases of the content. Removing or
  * renumbering a step, removing or moving an item, or narrowing rounds is
  * major; adding a step or item, renaming an item (`replaces=`), or widening
- * rounds is minor; wording is patch.
+ * rounds is minor; wording, and any change to a translation, is patch.
  *
  * @param before The earlier release.
  * @param after The later one.
- * @returns The changes, guide first, then steps, then items, each in id order.
+ * @returns The changes, guide first, then steps, then items, each in id order, then one per changed translation.
  * @example
  *   diffReleases(release, release) // []
  */
@@ -134,6 +198,8 @@ export function diffReleases(before: ReleaseContent, after: ReleaseContent): Cha
     else if (old !== undefined && next === undefined) changes.push({target: 'item', kind: 'removed', id, bump: 'major', section: 'Removed', description: `Checklist item \`${id}\` from step \`${old.stepId}\` (its id is retired).`})
     else if (old !== undefined && next !== undefined) changes.push(...itemChanges(id, old, next))
   }
+  // Translations last: a translation-only change is a patch.
+  changes.push(...localeChanges(before, after))
   return changes
 }
 

@@ -115,7 +115,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
     io.stderr.write('content:version: fix the content first; nothing was written.\n')
     return 1
   }
-  const current = snapshot(result.guide, result.replaces)
+  const current = snapshot(result.guide, result.replaces, result.locales)
   const manifest: Manifest = result.manifest ?? {releases: []}
   const base = amend ? manifest.releases.at(-2) : manifest.releases.at(-1)
 
