@@ -1,0 +1,164 @@
+// content:translated and content:version on a repository this test owns
+// (the valid fixture and its `es` translation as content, package.json at
+// 1.0.0): marking translations current, refusing what it cannot mark, and
+// versioning a translation-only change. Never the shipped content.
+import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {buildGuide, diagnostics} from '../pipeline/index.js'
+import type {Manifest} from '../pipeline/manifest.js'
+import {RECORD_NOTE} from '../pipeline/translation-record.js'
+import {contentTranslated} from '../scripts/lib/content-translated.js'
+import {contentVersion} from '../scripts/lib/content-version.js'
+import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+
+const RECORD = 'content/locales/es/translation.json'
+const SOURCE_STEP = 'content/steps/01-have-confidence.md'
+const TRANSLATED_STEP = 'content/locales/es/steps/01-ten-confianza.md'
+const CHANGELOG = '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2030-01-01\n\nFirst release.\n'
+
+const roots: string[] = []
+afterAll(async () => {
+  for (const root of roots) await rm(root, {recursive: true, force: true})
+})
+
+const io = () => {
+  const out = {stdout: '', stderr: ''}
+  return {out, streams: {stdout: {write: (text: string) => (out.stdout += text)}, stderr: {write: (text: string) => (out.stderr += text)}}}
+}
+
+async function translated(root: string, args: readonly string[]) {
+  const {out, streams} = io()
+  const code = await contentTranslated([...args, '--root', root], {...streams, root})
+  return {code, ...out}
+}
+
+async function version(root: string, args: readonly string[] = []) {
+  const {out, streams} = io()
+  const code = await contentVersion(['--root', root, '--date', '2030-01-02', ...args], {...streams, root})
+  return {code, ...out}
+}
+
+/** A repository whose content is valid/ plus its `es` translation, with translation.json removed. */
+async function makeRepository(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'ace-content-translated-'))
+  roots.push(root)
+  await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
+  await cp(VALID_LOCALE, path.join(root, 'content'), {recursive: true})
+  await rm(path.join(root, RECORD))
+  await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
+  await writeFile(path.join(root, 'CHANGELOG.md'), CHANGELOG)
+  return root
+}
+
+async function lint(root: string) {
+  const result = await buildGuide({contentDir: path.join(root, 'content'), version: '1.0.0', cwd: root})
+  return diagnostics(result.files)
+}
+
+const edit = async (root: string, file: string, from: string, to: string): Promise<void> => {
+  const text = await readFile(path.join(root, file), 'utf8')
+  expect(text).toContain(from)
+  await writeFile(path.join(root, file), text.replace(from, to))
+}
+
+describe('content:translated', () => {
+  it('marks every translation current with --all: translation.json says it is written by the command, and the warnings go', async () => {
+    const root = await makeRepository()
+    expect((await lint(root)).map((d) => d.ruleId)).toEqual(['translation-outdated'])
+    const run = await translated(root, ['es', '--all'])
+    expect(run).toMatchObject({code: 0, stderr: ''})
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as Record<string, unknown>
+    expect(Object.keys(record)[0]).toBe('//')
+    expect(record['//']).toBe(RECORD_NOTE)
+    expect(record['locale']).toBe('es')
+    expect(await lint(root)).toEqual([])
+    // Atomic: no temporary file is left beside it.
+    expect(await readdir(path.join(root, 'content/locales/es'))).toEqual(['guide.md', 'steps', 'translation.json'])
+  })
+
+  it('records, for an item, the source version and text it was translated from, and names them once the source changes', async () => {
+    const root = await makeRepository()
+    // A first release, so the record can name the version the text comes from.
+    expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {items: Record<string, {version: string; text: string}>}
+    const item = record.items['check-confidence-not-arrogance']!
+    expect(item.version).toBe('1.0.0')
+    expect(await readFile(path.join(root, SOURCE_STEP), 'utf8')).toContain(item.text.replace(/\.$/, ''))
+    await edit(root, SOURCE_STEP, 'Check that the way you plan', 'Make sure the way you plan')
+    const [warning, ...rest] = await lint(root)
+    expect(rest).toEqual([])
+    expect(warning).toMatchObject({file: path.join('content', 'locales/es/steps/01-ten-confianza.md'), ruleId: 'translation-outdated', severity: 'warning'})
+    expect(warning?.reason).toContain('translated from 1.0.0')
+    expect(warning?.reason).toContain(item.text)
+    // Marking that one item current clears it, and only it changes in the record.
+    const before = await readFile(path.join(root, RECORD), 'utf8')
+    expect((await translated(root, ['es', 'check-confidence-not-arrogance'])).code).toBe(0)
+    expect(await lint(root)).toEqual([])
+    const after = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {items: Record<string, {version: string; text: string}>}
+    expect(after.items['check-confidence-not-arrogance']).toMatchObject({version: 'unreleased', text: expect.stringMatching(/^Make sure/)})
+    const unchanged = JSON.parse(before) as typeof after
+    expect({...after.items, 'check-confidence-not-arrogance': undefined}).toEqual({...unchanged.items, 'check-confidence-not-arrogance': undefined})
+  })
+
+  const refusals = [
+    {name: 'an unknown locale', args: ['pt', '--all'], code: 2, message: /expected a locale with a folder in content\/locales\/ \(es\), received "pt"/},
+    {name: 'an unknown id', args: ['es', 'have-confidenc'], code: 2, message: /received "have-confidenc"; did you mean `have-confidence`\?/},
+    {name: 'no ids and no --all', args: ['es'], code: 2, message: /expected the ids to mark current, or --all/},
+    {name: 'ids and --all', args: ['es', 'have-confidence', '--all'], code: 2, message: /expected ids or --all, received both/},
+    {name: 'no locale', args: [], code: 2, message: /expected a locale, received nothing/},
+    {name: 'an unknown option', args: ['es', '--al'], code: 2, message: /--al/},
+  ] as const
+  it.each(refusals)('refuses $name with a clear message, writing nothing', async ({args, code, message}) => {
+    const root = await makeRepository()
+    const run = await translated(root, args)
+    expect(run.code).toBe(code)
+    expect(run.stderr).toMatch(message)
+    expect(run.stdout).toBe('')
+    await expect(readFile(path.join(root, RECORD))).rejects.toMatchObject({code: 'ENOENT'})
+  })
+
+  it('refuses an id the locale has not translated yet (exit 1), and content with errors', async () => {
+    const root = await makeRepository()
+    // The item's line taken out of the translation: it is missing, not translated.
+    const text = await readFile(path.join(root, TRANSLATED_STEP), 'utf8')
+    await writeFile(path.join(root, TRANSLATED_STEP), text.replace(/^.*\{#check-confidence-not-arrogance .*\n/m, ''))
+    const untranslated = await translated(root, ['es', 'check-confidence-not-arrogance'])
+    expect(untranslated.code).toBe(1)
+    expect(untranslated.stderr).toMatch(/"check-confidence-not-arrogance" has no translation in es yet/)
+    await edit(root, TRANSLATED_STEP, 'step: 1', 'step: 4')
+    const broken = await translated(root, ['es', '--all'])
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toMatch(/translation-parity[^]*fix the content first; nothing was written/)
+  })
+
+  it('writes nothing with --dry-run, and lists what it would mark', async () => {
+    const root = await makeRepository()
+    const run = await translated(root, ['es', 'introduction', 'have-confidence', '--dry-run'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/would mark 2 translations of es current[^]*the introduction\n {2}step `have-confidence`\n$/)
+    await expect(readFile(path.join(root, RECORD))).rejects.toMatchObject({code: 'ENOENT'})
+  })
+})
+
+describe('content:version with translations', () => {
+  it('records a translation-only change as a patch, naming the locale and its units in the changelog', async () => {
+    const root = await makeRepository()
+    expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
+    await edit(root, TRANSLATED_STEP, '# Ten confianza', '# Ten mucha confianza')
+    const run = await version(root)
+    expect(run).toMatchObject({code: 0, stderr: ''})
+    expect(JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))).toMatchObject({version: '1.0.1'})
+    const changelog = await readFile(path.join(root, 'CHANGELOG.md'), 'utf8')
+    expect(changelog).toContain('## [1.0.1] - 2030-01-02')
+    expect(changelog).toContain('- Content: Locale `es`: translation updated for step `have-confidence`.')
+    const manifest = JSON.parse(await readFile(path.join(root, 'content/manifest.json'), 'utf8')) as Manifest
+    const [first, second] = manifest.releases
+    expect(first?.locales?.['es']?.steps['have-confidence']).toBeDefined()
+    expect(second?.locales?.['es']?.steps['have-confidence']).not.toBe(first?.locales?.['es']?.steps['have-confidence'])
+    // The source's record is untouched by a translation change.
+    expect(second?.steps).toEqual(first?.steps)
+  })
+})

@@ -1,0 +1,139 @@
+// The build of a translated content folder, on fixture content this test
+// owns: valid/ (the source) and valid-locale/ (its complete, current `es`
+// translation), changed case by case. Never the shipped content.
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterEach, describe, expect, it} from 'vitest'
+import {type BuildResult, buildGuide, diagnostics} from '../pipeline/index.js'
+import {localeStatuses} from '../pipeline/status.js'
+import {validateGuide} from '../src/validate.js'
+import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+
+const STEP_1 = 'locales/es/steps/01-ten-confianza.md'
+const SOURCE_STEP_1 = 'steps/01-have-confidence.md'
+
+const folders: string[] = []
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, {recursive: true, force: true})
+})
+
+/** valid/ with its `es` translation, then each edit (a function of the file's text) and removal. */
+async function build(edits: Readonly<Record<string, (text: string) => string>> = {}, remove: readonly string[] = []): Promise<BuildResult> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'ace-locales-'))
+  folders.push(directory)
+  await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+  await cp(VALID_LOCALE, directory, {recursive: true})
+  for (const [file, edit] of Object.entries(edits)) {
+    const target = path.join(directory, file)
+    await writeFile(target, edit(await readFile(target, 'utf8')))
+  }
+  for (const file of remove) await rm(path.join(directory, file), {recursive: true})
+  return buildGuide({contentDir: directory, version: '1.2.3', cwd: directory})
+}
+
+const spanish = (result: BuildResult) => {
+  const locale = result.locales.find((candidate) => candidate.tag === 'es')
+  if (locale === undefined) throw new Error('no es build')
+  return locale
+}
+
+describe('a translated content folder', () => {
+  it('compiles every locale with the source\'s ids, numbers, rounds, versions and order', async () => {
+    const result = await build()
+    expect(diagnostics(result.files)).toEqual([])
+    const source = result.guide!
+    const {guide} = spanish(result)
+    expect(guide.locale).toBe('es')
+    expect(source.locale).toBe('en-GB')
+    const shape = (g: typeof guide) => ({rounds: g.rounds, version: g.version, steps: g.steps.map((s) => ({id: s.id, number: s.number, since: s.since, items: s.checklist.map((i) => [i.id, i.stepId, i.stepNumber, i.rounds, i.since])}))})
+    expect(shape(guide)).toEqual(shape(source))
+    expect(guide.title).not.toBe(source.title)
+    expect(validateGuide(guide)).toEqual([])
+    expect(validateGuide(source)).toEqual([])
+  })
+
+  it('marks the source as `source` and a current translation as `current`, each in its own locale', async () => {
+    const result = await build()
+    const units = (g: NonNullable<BuildResult['guide']>) => [g.introduction, ...g.steps, ...g.steps.flatMap((step) => step.checklist)]
+    expect(new Set(units(result.guide!).map((unit) => `${unit.locale} ${unit.translation}`))).toEqual(new Set(['en-GB source']))
+    expect(new Set(units(spanish(result).guide).map((unit) => `${unit.locale} ${unit.translation}`))).toEqual(new Set(['es current']))
+  })
+
+  it('spells a checklist item\'s first-round text with the locale\'s grammar and form', async () => {
+    const {guide} = spanish(await build())
+    const item = guide.steps[0]!.checklist.find((candidate) => candidate.template.includes('{previous:f}'))!
+    // Round 2 is the guide's first: its previous round is the first, «primera» before a feminine noun.
+    expect(item.text).toBe(item.template.replace('{previous:f}', 'primera'))
+  })
+
+  const fallbacks = [
+    {name: 'a step file not translated', remove: ['locales/es/steps/03-da-ejemplos-concretos.md'], edits: {}, step: 3, item: undefined},
+    {name: 'an item not translated', remove: [], edits: {[STEP_1]: (text: string) => text.replace(/^.*check-confidence-not-arrogance.*\n/m, '')}, step: undefined, item: 'check-confidence-not-arrogance'},
+  ] as const
+  it.each(fallbacks)('ships the source\'s text, at the source\'s position, for $name (a warning, not an error)', async ({remove, edits, step, item}) => {
+    const result = await build(edits, remove)
+    expect(result.guide).toBeDefined()
+    expect(diagnostics(result.files).map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['translation-missing warning'])
+    const {guide} = spanish(result)
+    const source = result.guide!
+    if (step !== undefined) {
+      const index = step - 1
+      expect(guide.steps[index]).toMatchObject({locale: 'en-GB', translation: 'fallback', title: source.steps[index]!.title, body: source.steps[index]!.body})
+      expect(guide.steps[index]!.checklist.every((entry) => entry.translation === 'fallback' && entry.locale === 'en-GB')).toBe(true)
+    }
+    if (item !== undefined) {
+      const at = (g: typeof guide) => g.steps.flatMap((s) => s.checklist).findIndex((entry) => entry.id === item)
+      expect(at(guide)).toBe(at(source))
+      const shipped = guide.steps.flatMap((s) => s.checklist)[at(guide)]!
+      const original = source.steps.flatMap((s) => s.checklist)[at(source)]!
+      expect(shipped).toMatchObject({locale: 'en-GB', translation: 'fallback', text: original.text, template: original.template})
+    }
+    expect(validateGuide(guide)).toEqual([])
+  })
+
+  it('marks a translation outdated when the source changed since it was marked current, naming the change', async () => {
+    const result = await build({[SOURCE_STEP_1]: (text) => text.replace('Check that the way you plan', 'Make sure the way you plan')})
+    expect(result.guide).toBeDefined()
+    const found = diagnostics(result.files)
+    expect(found).toEqual([
+      expect.objectContaining({file: STEP_1, ruleId: 'translation-outdated', severity: 'warning', reason: expect.stringMatching(/`check-confidence-not-arrogance`.*"Check that the way you plan.*steps\/01-have-confidence\.md:\d+:\d+, now "Make sure/)}),
+    ])
+    const item = spanish(result).guide.steps[0]!.checklist.find((entry) => entry.id === 'check-confidence-not-arrogance')
+    expect(item).toMatchObject({locale: 'es', translation: 'outdated'})
+  })
+
+  it('counts current, outdated and missing steps and items per locale', async () => {
+    const result = await build({[SOURCE_STEP_1]: (text) => text.replace('Check that the way you plan', 'Make sure the way you plan')}, ['locales/es/steps/03-da-ejemplos-concretos.md'])
+    const [source, es] = localeStatuses(result.lint)
+    const steps = result.guide!.steps.length
+    const items = result.guide!.steps.flatMap((step) => step.checklist).length
+    const missingItems = result.guide!.steps[2]!.checklist.length
+    expect(source).toEqual({locale: 'en-GB', source: true, introduction: 'source', steps: {total: steps, current: steps, outdated: 0, missing: 0}, items: {total: items, current: items, outdated: 0, missing: 0}})
+    expect(es).toEqual({
+      locale: 'es',
+      source: false,
+      introduction: 'current',
+      steps: {total: steps, current: steps - 1, outdated: 0, missing: 1},
+      items: {total: items, current: items - missingItems - 1, outdated: 1, missing: missingItems},
+    })
+  })
+
+  it('builds render data per locale: the translation\'s trees, the source\'s for a fallback, placeholders with their form', async () => {
+    const result = await build({}, ['locales/es/steps/03-da-ejemplos-concretos.md'])
+    const {render, guide} = spanish(result)
+    expect(Object.keys(render.items)).toEqual(Object.keys(result.render!.items))
+    expect(render.steps[2]).toEqual(result.render!.steps[2])
+    expect(render.introduction.text).not.toBe(result.render!.introduction.text)
+    const formed = guide.steps[0]!.checklist.find((entry) => entry.template.includes('{previous:f}'))!
+    expect(render.items[formed.id]!.html).toContain('previous:f')
+  })
+
+  it('reads a translation\'s `checklist:` heading as its own convention, not an error', async () => {
+    const result = await build()
+    const heading = (await readFile(path.join(VALID_LOCALE, 'locales/es/guide.md'), 'utf8')).match(/^checklist: (.+)$/m)?.[1]
+    expect(heading).toBeDefined()
+    expect(heading).not.toBe('Checklist')
+    expect(diagnostics(result.files)).toEqual([])
+  })
+})
