@@ -1,0 +1,119 @@
+// The command line's `locales` command and `check --strict`, in process, on
+// fixture content this test owns (valid/ and its `es` translation).
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {run} from '../cli/run.js'
+import {translationStatus} from '../pipeline/check.js'
+import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+
+let scratch: string
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ace-cli-locales-'))
+})
+afterAll(async () => {
+  await rm(scratch, {recursive: true, force: true})
+})
+
+let count = 0
+/** A content folder under `scratch`, named `name`: valid/ and its translation, with a step of it removed. */
+async function content(name = `content-${count++}`, change?: (folder: string) => Promise<void>): Promise<string> {
+  const folder = path.join(scratch, name)
+  await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
+  await cp(VALID_LOCALE, folder, {recursive: true})
+  await rm(path.join(folder, 'locales/es/steps/03-da-ejemplos-concretos.md'))
+  await change?.(folder)
+  return name
+}
+
+async function cli(args: readonly string[]) {
+  let stdout = ''
+  let stderr = ''
+  const status = await run(args, {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: (text: string) => (stderr += text)}, env: {NO_COLOR: '1'}, cwd: scratch})
+  return {status, stdout, stderr}
+}
+
+describe('ace-second-interview locales', () => {
+  it('prints a row per locale, the source first, with its steps and items current, outdated and missing', async () => {
+    const dir = await content()
+    const {locales} = await translationStatus(dir, {cwd: scratch})
+    const {status, stdout, stderr} = await cli(['locales', dir])
+    expect({status, stderr}).toEqual({status: 0, stderr: ''})
+    const [title, blank, header, ...rows] = stdout.trimEnd().split('\n')
+    expect(title).toBe(`Translations of ${dir} (${locales[0]!.steps.total} steps, ${locales[0]!.items.total} items)`)
+    expect(blank).toBe('')
+    expect(header?.split(/ {2,}/)).toEqual(['locale', 'introduction', 'steps current', 'outdated', 'missing', 'items current', 'outdated', 'missing'])
+    expect(rows.map((row) => row.split(/ {2,}/))).toEqual(
+      locales.map((l) => [`${l.locale}${l.source ? ' (source)' : ''}`, l.introduction, ...[l.steps, l.items].flatMap((c) => [c.current, c.outdated, c.missing].map(String))]),
+    )
+    // The missing step's items show as missing in es.
+    expect(locales[1]?.steps.missing).toBe(1)
+  })
+
+  it('prints the counts as JSON and as a markdown table', async () => {
+    const dir = await content()
+    const {locales} = await translationStatus(dir, {cwd: scratch})
+    const json = await cli(['locales', dir, '--format', 'json'])
+    expect(JSON.parse(json.stdout)).toEqual(locales)
+    const markdown = await cli(['locales', dir, '--format', 'markdown'])
+    const lines = markdown.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(2 + locales.length)
+    expect(lines[1]).toBe('|---|---|---:|---:|---:|---:|---:|---:|')
+    expect(lines.slice(2).map((line) => line.split(' | ')[0])).toEqual(locales.map((l) => `| ${l.locale}${l.source ? ' (source)' : ''}`))
+  })
+
+  it('escapes control characters from the folder name', async () => {
+    const dir = await content('con\u001B[31mtent')
+    const {stdout} = await cli(['locales', dir])
+    expect(stdout).not.toContain('\u001B')
+    expect(stdout.split('\n')[0]).toContain('con\\x1b[31mtent')
+  })
+
+  const failures = [
+    {name: 'a folder that is not there', args: ['locales', 'nowhere'], status: 2, stderr: /^ace-second-interview locales: expected \[content-dir\] to be a folder, found nothing at "nowhere"\n$/},
+    {name: 'an unknown format', args: ['locales', '--format', 'yaml'], status: 2, stderr: /expected --format to be one of text, markdown, json, received "yaml"/},
+  ] as const
+  it.each(failures)('exits $status for $name', async ({args, status, stderr}) => {
+    const ran = await cli(args)
+    expect(ran.status).toBe(status)
+    expect(ran.stderr).toMatch(stderr)
+  })
+
+  it('exits 1 and shows the errors first when the content has errors', async () => {
+    const dir = await content(undefined, async (folder) => {
+      const file = path.join(folder, 'locales/es/steps/01-ten-confianza.md')
+      await writeFile(file, (await readFile(file, 'utf8')).replace('step: 1', 'step: 4'))
+    })
+    const {status, stderr} = await cli(['locales', dir])
+    expect(status).toBe(1)
+    expect(stderr).toMatch(/01-ten-confianza\.md:3:7: error .* translation-parity/)
+  })
+
+  it('is listed in the help', async () => {
+    const {stdout} = await cli(['--help'])
+    expect(stdout).toMatch(/^ {2}locales \[content-dir\] \[--format <format>\] +Print, per locale/m)
+  })
+})
+
+describe('ace-second-interview check --strict', () => {
+  it('fails on warnings (a missing translation) that a plain check lets pass, and --format json carries them', async () => {
+    const dir = await content()
+    const plain = await cli(['check', dir])
+    expect(plain.status).toBe(0)
+    expect(plain.stdout).toMatch(/warning Expected a translation of step `be-specific`.*translation-missing\n[^]*0 errors, 1 warning\n$/)
+    const strict = await cli(['check', dir, '--strict'])
+    expect(strict.status).toBe(1)
+    expect(strict.stdout).toBe(plain.stdout)
+    const json = await cli(['check', dir, '--strict', '--format', 'json'])
+    expect(json.status).toBe(1)
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({file: path.join(dir, 'locales/es/guide.md'), ruleId: 'translation-missing', severity: 'warning', fatal: false})])
+  })
+
+  it('passes clean content under --strict', async () => {
+    const name = `clean-${count++}`
+    await cp(path.join(FIXTURES, 'valid'), path.join(scratch, name), {recursive: true})
+    await cp(VALID_LOCALE, path.join(scratch, name), {recursive: true})
+    expect(await cli(['check', name, '--strict'])).toMatchObject({status: 0, stderr: ''})
+  })
+})
