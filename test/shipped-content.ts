@@ -20,6 +20,8 @@ export interface ContentStep {
 /** The guide as content/ writes it. */
 export interface ContentFiles {
   readonly title: string
+  /** `locale:` of guide.md (`en-GB` when it says none). */
+  readonly locale: string
   /** `rounds:` of guide.md parsed: `2+` is `{from: 2, to: null}`. */
   readonly rounds: {readonly from: number; readonly to: number | null}
   /** Sorted by step number. */
@@ -75,6 +77,7 @@ export async function readContentFiles(directory = path.join(ROOT, 'content')): 
   )
   return {
     title: heading(guide, 'guide.md'),
+    locale: frontMatter(guide, 'guide.md')['locale'] ?? 'en-GB',
     rounds: parseRounds(frontMatter(guide, 'guide.md')['rounds']),
     steps: steps.sort((a, b) => a.number - b.number),
   }

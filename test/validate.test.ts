@@ -33,6 +33,11 @@ const corruptions: ReadonlyArray<{name: string; corrupt: (g: Mutable) => void; c
   {name: 'item without text', corrupt: (g) => delete g['steps'][1].checklist[0].text, code: 'ERR_GUIDE_MISSING_PROPERTY', path: ['steps', 1, 'checklist', 0, 'text']},
   {name: 'item hash too short', corrupt: (g) => (g['steps'][LAST].checklist[1].hash = 'abc'), code: 'ERR_GUIDE_PATTERN', path: ['steps', LAST, 'checklist', 1, 'hash']},
   {name: 'item with an extra key', corrupt: (g) => (g['steps'][0].checklist[0].done = true), code: 'ERR_GUIDE_UNKNOWN_PROPERTY', path: ['steps', 0, 'checklist', 0, 'done']},
+  {name: 'no locale', corrupt: (g) => delete g['locale'], code: 'ERR_GUIDE_MISSING_PROPERTY', path: ['locale']},
+  {name: 'locale not a language tag', corrupt: (g) => (g['locale'] = 'en_GB'), code: 'ERR_GUIDE_PATTERN', path: ['locale']},
+  {name: 'introduction without translation', corrupt: (g) => delete g['introduction'].translation, code: 'ERR_GUIDE_MISSING_PROPERTY', path: ['introduction', 'translation']},
+  {name: 'step translation not a known status', corrupt: (g) => (g['steps'][0].translation = 'stale'), code: 'ERR_GUIDE_PATTERN', path: ['steps', 0, 'translation']},
+  {name: 'item without locale', corrupt: (g) => delete g['steps'][1].checklist[0].locale, code: 'ERR_GUIDE_MISSING_PROPERTY', path: ['steps', 1, 'checklist', 0, 'locale']},
 ]
 
 // Rules beyond what JSON Schema can express; only validateGuide sees these.
@@ -44,6 +49,8 @@ const inconsistencies: ReadonlyArray<{name: string; corrupt: (g: Mutable) => voi
   {name: 'schemaVersion an unsafe integer', corrupt: (g) => (g['schemaVersion'] = 2 ** 60), code: 'ERR_GUIDE_TYPE', path: ['schemaVersion']},
   {name: "an item's rounds outside the guide's", corrupt: (g) => (g['steps'][0].checklist[0].rounds = {from: 1, to: 1}), code: 'ERR_GUIDE_ROUNDS', path: ['steps', 0, 'checklist', 0, 'rounds']},
   {name: "an item's stepNumber not its step's", corrupt: (g) => (g['steps'][1].checklist[0].stepNumber = 1), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 1, 'checklist', 0, 'stepNumber']},
+  {name: 'a fallback in the guide\'s own locale', corrupt: (g) => (g['steps'][0].translation = 'fallback'), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 0, 'locale']},
+  {name: 'a translated text in another locale than the guide\'s', corrupt: (g) => (g['steps'][1].checklist[0].locale = g['locale'] === 'fr' ? 'de' : 'fr'), code: 'ERR_GUIDE_MISMATCH', path: ['steps', 1, 'checklist', 0, 'locale']},
 ]
 
 describe('guide.json and schema.json', () => {
