@@ -42,9 +42,9 @@ export const WATCH_END = 'check --watch: done'
 const DEBOUNCE_MS = 15
 
 // The pipeline (unified, remark, yaml: most of the package's code) is loaded
-// only when a check runs, so `steps` and friends start fast. The bin's build
+// only when a check (or `locales`) runs, so `steps` and friends start fast. The bin's build
 // points this import at dist/check.js, the `ace-second-interview/check` entry.
-const loadCheck = async () => import('../pipeline/check.js')
+export const loadCheck = async () => import('../pipeline/check.js')
 type CheckModule = Awaited<ReturnType<typeof loadCheck>>
 
 /**

@@ -15,11 +15,13 @@ function runBuild(...args: string[]) {
 
 async function snapshot(directory: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
-  for (const name of (await readdir(directory, {recursive: true})).sort()) {
-    const file = path.join(directory, name)
-    files[name] = await readFile(file, 'utf8').catch(() => '<dir>')
+  // Files only: a folder (dist/locales/<tag>/) is where files are, not one of them.
+  for (const entry of await readdir(directory, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    files[path.relative(directory, file)] = await readFile(file, 'utf8')
   }
-  return files
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 let scratch: string

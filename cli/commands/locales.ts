@@ -1,5 +1,6 @@
 import {parseFormat, quote} from '../args.js'
 import {createStyles, escapeControl as safe, shouldUseColor} from '../color.js'
+import {loadCheck} from '../check-run.js'
 import type {Command} from '../command.js'
 import {formatJson} from '../format.js'
 import {PROGRAM} from '../help.js'
@@ -8,10 +9,6 @@ import type {LocaleStatus, StatusCounts} from '../../pipeline/status.js'
 
 const NAME = 'locales'
 
-// The pipeline is loaded only when this command runs, as `check` does, so
-// `steps` and friends start fast. The bin's build points this import at
-// dist/check.js.
-const loadCheck = async () => import('../../pipeline/check.js')
 
 const HEADERS = ['locale', 'introduction', 'steps current', 'outdated', 'missing', 'items current', 'outdated', 'missing'] as const
 
@@ -69,6 +66,7 @@ export const localesCommand: Command = {
   async run({values, positionals}, io) {
     const format = parseFormat(values['format'], NAME)
     const dir = positionals[0] ?? 'content'
+    // The pipeline is loaded only now, as `check` loads it: `steps` and friends start fast.
     const api = await loadCheck()
     let result
     try {
