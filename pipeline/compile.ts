@@ -60,7 +60,7 @@ export function compileGuide(result: LintResult, options: CompileOptions): Guide
   // Each file compiled on its own, so a failure names the file it came from.
   const compiled = ordered.map((document) =>
     inContent(document.file, document.tree, 'compile', () =>
-      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, grammar})), coveredRounds.from, options),
+      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, original: item, grammar})), coveredRounds.from, options),
     ),
   )
   return inContent(guide.file, guide.tree, 'compile', () => assemble(tag, source(guide), coveredRounds, compiled, options))
@@ -105,8 +105,8 @@ export function compileLocale(result: LintResult, locale: LocaleLint, options: C
       if (original === undefined) throw new Error(`compileLocale: the source lost item "${id}"`)
       const translated = translatedItems.get(id)
       return translated === undefined
-        ? {...fallback(original.document), entry: original.entry, grammar: sourceGrammar}
-        : {document: translated.document, entry: translated.entry, locale: tag, translation: status({target: 'item', id}, original.hash), grammar}
+        ? {...fallback(original.document), entry: original.entry, original: original.entry, grammar: sourceGrammar}
+        : {document: translated.document, entry: translated.entry, original: original.entry, locale: tag, translation: status({target: 'item', id}, original.hash), grammar}
     })
     const file = document ?? step.document
     return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
@@ -136,7 +136,8 @@ function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], step
 function compileStep(
   words: Text,
   source: ContentDocument,
-  items: ReadonlyArray<Text & {readonly entry: ChecklistEntry; readonly grammar: Grammar}>,
+  // `entry` is where the words are; `original` the source's item, whose rounds count.
+  items: ReadonlyArray<Text & {readonly entry: ChecklistEntry; readonly original: ChecklistEntry; readonly grammar: Grammar}>,
   firstRound: number,
   options: CompileOptions,
 ): Step {
@@ -147,7 +148,7 @@ function compileStep(
   const body = paragraphsOf(words.document)
   const checklist = items.map((item): ChecklistItem => {
     const itemId = item.entry.attributes?.id as ChecklistItem['id']
-    const rounds = itemRoundsOf(item.entry, firstRound)
+    const rounds = itemRoundsOf(item.original, firstRound)
     const template = itemTemplate(item.entry)
     return {
       id: itemId,

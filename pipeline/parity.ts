@@ -2,6 +2,7 @@
 // line a translation up with the source.
 import type {Position} from 'unist'
 import type {ChecklistEntry, ContentDocument} from './document.js'
+import type {Manifest} from './manifest.js'
 import type {SourceView} from './rule.js'
 import {ID_PATTERN, stepIdOf, stepNumberOf} from './rules/shared.js'
 import {introductionHash, itemHash, itemRoundsOf, itemTemplate, stepWordsHash} from './units.js'
@@ -81,4 +82,53 @@ export function placeOf(document: ContentDocument, position: Position | undefine
 export function itemIdOf(entry: ChecklistEntry): string | undefined {
   const id = entry.attributes?.id
   return id !== undefined && ID_PATTERN.test(id) ? id : undefined
+}
+
+/** What the release history says a translation may still lag behind. */
+export interface ReleasedShapes {
+  /** Every step id ever released, with each number it had and the last release that had it. */
+  readonly steps: ReadonlyMap<string, {readonly numbers: ReadonlySet<number>; readonly last: string}>
+  /** Every item id ever released, with each step and rounds it had and the last release that had it. */
+  readonly items: ReadonlyMap<string, {readonly stepIds: ReadonlySet<string>; readonly rounds: ReadonlySet<string>; readonly last: string}>
+  /** Every rounds the guide ever covered. */
+  readonly rounds: ReadonlySet<string>
+}
+
+const shapes = new WeakMap<Manifest, ReleasedShapes>()
+
+/**
+ * Index a release history by id, so a translation that still says what an
+ * earlier release of the source said (an item since removed, renamed, moved
+ * or given other rounds) is told apart from one that says what the source
+ * never did: the first lags behind the source (a warning), the second breaks
+ * parity (an error).
+ *
+ * @param manifest The release history, if any.
+ * @returns Each id's released shapes.
+ */
+export function releasedShapes(manifest: Manifest | undefined): ReleasedShapes {
+  const known = manifest === undefined ? undefined : shapes.get(manifest)
+  if (known !== undefined) return known
+  const steps = new Map<string, {numbers: Set<number>; last: string}>()
+  const items = new Map<string, {stepIds: Set<string>; rounds: Set<string>; last: string}>()
+  const rounds = new Set<string>()
+  for (const release of manifest?.releases ?? []) {
+    rounds.add(release.rounds)
+    for (const [id, step] of Object.entries(release.steps)) {
+      const entry = steps.get(id) ?? {numbers: new Set<number>(), last: release.version}
+      entry.numbers.add(step.number)
+      entry.last = release.version
+      steps.set(id, entry)
+    }
+    for (const [id, item] of Object.entries(release.items)) {
+      const entry = items.get(id) ?? {stepIds: new Set<string>(), rounds: new Set<string>(), last: release.version}
+      entry.stepIds.add(item.stepId)
+      entry.rounds.add(item.rounds)
+      entry.last = release.version
+      items.set(id, entry)
+    }
+  }
+  const index = {steps, items, rounds}
+  if (manifest !== undefined) shapes.set(manifest, index)
+  return index
 }

@@ -5,8 +5,9 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {type BuildResult, buildGuide, diagnostics} from '../pipeline/index.js'
+import {type BuildResult, buildGuide, diagnostics, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule} from '../pipeline/index.js'
 import {localeStatuses} from '../pipeline/status.js'
+import {snapshot} from '../pipeline/versioning.js'
 import {validateGuide} from '../src/validate.js'
 import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
 
@@ -18,12 +19,21 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) await rm(folder, {recursive: true, force: true})
 })
 
-/** valid/ with its `es` translation, then each edit (a function of the file's text) and removal. */
-async function build(edits: Readonly<Record<string, (text: string) => string>> = {}, remove: readonly string[] = []): Promise<BuildResult> {
+/**
+ * valid/ with its `es` translation, then each edit (a function of the file's
+ * text) and removal; with `released`, the content as it was is first recorded
+ * as release 1.0.0 in its manifest.
+ */
+async function build(edits: Readonly<Record<string, (text: string) => string>> = {}, remove: readonly string[] = [], released = false): Promise<BuildResult> {
   const directory = await mkdtemp(path.join(tmpdir(), 'ace-locales-'))
   folders.push(directory)
   await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
   await cp(VALID_LOCALE, directory, {recursive: true})
+  if (released) {
+    const before = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory})
+    const release = {version: '1.0.0', date: '2030-01-01', ...snapshot(before.guide!, before.replaces, before.locales)}
+    await writeFile(path.join(directory, 'manifest.json'), `${JSON.stringify({releases: [release]}, null, 2)}\n`)
+  }
   for (const [file, edit] of Object.entries(edits)) {
     const target = path.join(directory, file)
     await writeFile(target, edit(await readFile(target, 'utf8')))
@@ -135,5 +145,48 @@ describe('a translated content folder', () => {
     expect(heading).toBeDefined()
     expect(heading).not.toBe('Checklist')
     expect(diagnostics(result.files)).toEqual([])
+  })
+
+  const lagging = [
+    {name: 'an item the source removed', edits: {[SOURCE_STEP_1]: (text: string) => text.replace(/^.*\{#check-confidence-not-arrogance .*\n/m, '')}, reasons: [/`check-confidence-not-arrogance`, an item the source removed after release 1\.0\.0/]},
+    {name: 'an item the source renamed', edits: {[SOURCE_STEP_1]: (text: string) => text.replace('{#write-earned-chance-note rounds=2+}', '{#write-earned-chance-line rounds=2+ replaces=write-earned-chance-note}')}, reasons: [/renamed to `write-earned-chance-line` after release 1\.0\.0/]},
+    {name: 'an item whose rounds the source changed', edits: {[SOURCE_STEP_1]: (text: string) => text.replace('{#write-earned-chance-note rounds=2+}', '{#write-earned-chance-note rounds=3+}')}, reasons: [/Expected `rounds=3\+` on item `write-earned-chance-note`.*found `rounds=2\+`; the source changed it after release 1\.0\.0/]},
+    {
+      name: 'an item the source moved to another step',
+      edits: {
+        [SOURCE_STEP_1]: (text: string) => text.replace(/^.*\{#check-confidence-not-arrogance .*\n/m, ''),
+        'steps/02-make-a-plan.md': (text: string) => `${text.trimEnd()}\n- [ ] Check that you sound confident, not arrogant. {#check-confidence-not-arrogance rounds=2+}\n`,
+      },
+      reasons: [/Expected item `check-confidence-not-arrogance` in step `make-a-plan`.*found it in step `have-confidence`; the source changed it after release 1\.0\.0/],
+    },
+  ] as const
+  it.each(lagging)('warns, and still builds, when a translation lags behind $name (a release the policy allows)', async ({edits, reasons}) => {
+    const result = await build(edits, [], true)
+    const found = diagnostics(result.files)
+    expect(found.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(reasons.map(() => 'translation-parity warning'))
+    found.forEach((d, index) => expect(d.reason).toMatch(reasons[index]!))
+    expect(result.guide).toBeDefined()
+    const {guide} = spanish(result)
+    const ids = (g: typeof guide) => g.steps.map((step) => [step.id, step.checklist.map((item) => [item.id, item.rounds])])
+    expect(ids(guide)).toEqual(ids(result.guide!))
+    expect(validateGuide(guide)).toEqual([])
+  })
+
+  it('is an error, not a lag, for an id no release of the source ever had', async () => {
+    const result = await build({[STEP_1]: (text) => text.replace('{#write-earned-chance-note ', '{#write-earned-chance-notes ')}, [], true)
+    expect(diagnostics(result.files).map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['translation-parity error'])
+    expect(result.guide).toBeUndefined()
+  })
+
+  it('writes the generated modules for a translation: LOCALES source first, the data re-using the source\'s id types', async () => {
+    const result = await build()
+    const locales = emitLocalesModule(result.guide!.locale, result.locales.map((locale) => locale.tag))
+    expect(locales.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
+    expect(locales).toContain('export const LOCALES = ["en-GB","es"] as const')
+    expect(locales).toContain('export const SOURCE_LOCALE = "en-GB"')
+    const data = emitLocaleDataModule(spanish(result).guide)
+    expect(data).toContain("export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'")
+    expect(data).toContain("import type {Guide} from '../../../types.js'")
+    expect(emitLocaleRenderModule(spanish(result).render)).toContain("import type {RenderData} from '../../../render/types.js'")
   })
 })

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {indexSource, itemIdOf, placeOf} from '../parity.js'
+import {indexSource, itemIdOf, placeOf, releasedShapes} from '../parity.js'
 import type {Rule} from '../rule.js'
 import {stepIdOf, stepNumberOf} from './shared.js'
 
@@ -14,7 +14,7 @@ export const translationMissing: Rule = {
   severity: 'warning',
   description: 'Every step and checklist item of the source has a translation in each locale (a warning: an untranslated one is shipped in the source\'s words).',
   tip: 'Translate it (copy the source\'s step file or item line, ids and attributes included, and translate the words), then mark it current with `npm run content:translated -- <locale> <id>`.',
-  check({guide, steps, locale, translation, report}) {
+  check({guide, steps, locale, translation, manifest, report}) {
     const source = translation?.source
     if (locale.isSource || source === undefined || guide === undefined || locale.tag === locale.sourceTag) return
     const index = indexSource(source)
@@ -23,7 +23,9 @@ export const translationMissing: Rule = {
     // A step or item under an id the source lacks (a typo, most likely) is
     // translation-parity's error; the one it stands in for is not also missing.
     const misnamed = new Set(steps.filter((document) => !index.steps.has(stepIdOf(document) ?? '')).map(stepNumberOf))
-    const withUnknownItems = new Set(steps.filter((document) => document.items.some((item) => !index.items.has(itemIdOf(item) ?? ''))).map(stepIdOf))
+    const released = releasedShapes(manifest)
+    const typo = (id: string): boolean => !index.items.has(id) && !released.items.has(id)
+    const withUnknownItems = new Set(steps.filter((document) => document.items.some((item) => typo(itemIdOf(item) ?? ''))).map(stepIdOf))
     for (const step of index.steps.values()) {
       const document = translated.get(step.id)
       const command = `npm run content:translated -- ${locale.tag}`
@@ -41,6 +43,8 @@ export const translationMissing: Rule = {
         if (translatedItems.has(itemId)) continue
         const item = index.items.get(itemId)
         if (item === undefined) continue
+        // Still under the id it replaces: translation-parity says so, once.
+        if (item.entry.attributes?.pairs.get('replaces')?.split(',').some((old) => translatedItems.has(old)) === true) continue
         report(document, `Expected a translation of item \`${itemId}\` (${placeOf(item.document, item.entry.node.position)}), found none; \`${locale.tag}\` shows the source's text for it`, document.checklistHeading ?? document.title ?? {line: 1, column: 1}, {
           tip: `Add the item under the checklist heading, translated, ending in \`{#${itemId} rounds=${item.rounds}}\`, then run \`${command} ${itemId}\`.`,
         })

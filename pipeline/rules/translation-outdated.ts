@@ -2,6 +2,7 @@ import type {Node, Position} from 'unist'
 import type {ContentDocument} from '../document.js'
 import {indexSource, itemIdOf, placeOf} from '../parity.js'
 import type {Rule} from '../rule.js'
+import {formatRounds, parseRounds} from '../rounds.js'
 import {TRANSLATION_RECORD_FILE, type UnitKey, recordedUnit} from '../translation-record.js'
 import {stepIdOf} from './shared.js'
 
@@ -57,6 +58,9 @@ export const translationOutdated: Rule = {
         const item = itemId === undefined ? undefined : index.items.get(itemId)
         // An item in another step than the source's is translation-parity's.
         if (itemId === undefined || item === undefined || item.stepId !== id || entry.attributes?.pairs.has('replaces') === true) continue
+        // Rounds other than the source's are translation-parity's, once.
+        const rounds = parseRounds(entry.attributes?.pairs.get('rounds') ?? '')
+        if (rounds !== undefined && formatRounds(rounds) !== formatRounds(parseRounds(item.rounds) ?? rounds)) continue
         judge(document, entry.node, {target: 'item', id: itemId}, `item \`${itemId}\``, item.hash, placeOf(item.document, item.entry.node.position), item.template)
       }
     }
