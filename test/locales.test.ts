@@ -1,7 +1,8 @@
 // The build of a translated content folder, on fixture content this test
 // owns: valid/ (the source) and valid-locale/ (its complete, current `es`
 // translation), changed case by case. Never the shipped content.
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {cp, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -188,5 +189,31 @@ describe('a translated content folder', () => {
     expect(data).toContain("export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'")
     expect(data).toContain("import type {Guide} from '../../../types.js'")
     expect(emitLocaleRenderModule(spanish(result).render)).toContain("import type {RenderData} from '../../../render/types.js'")
+  })
+
+  const refused = [
+    {name: 'a locale folder that is a symbolic link', change: async (dir: string) => {
+      await rm(path.join(dir, 'locales/es'), {recursive: true})
+      await symlink(path.join(VALID_LOCALE, 'locales/es'), path.join(dir, 'locales/es'), 'dir')
+    }, found: {file: 'locales/es', ruleId: 'content-files', reason: 'Expected a folder named for a locale at `locales/es`, found a symbolic link; put the file itself here instead of a link to it'}},
+    {name: 'a named pipe in a locale\'s steps', change: async (dir: string) => {
+      execFileSync('mkfifo', [path.join(dir, 'locales/es/steps/07-pipe.md')])
+    }, found: {file: 'locales/es/steps/07-pipe.md', ruleId: 'content-files', reason: 'Expected a regular file at `locales/es/steps/07-pipe.md`, found a named pipe (FIFO)'}},
+    {name: 'a translation.json that is not JSON', change: async (dir: string) => {
+      await writeFile(path.join(dir, 'locales/es/translation.json'), '{"locale": "es",')
+    }, found: {file: 'locales/es/translation.json', ruleId: 'translation-record', reason: expect.stringMatching(/^Expected translation\.json to be JSON, found a syntax error/)}},
+    {name: 'a translation.json for another locale', change: async (dir: string) => {
+      await writeFile(path.join(dir, 'locales/es/translation.json'), '{"locale": "fr", "steps": {}, "items": {}}')
+    }, found: {file: 'locales/es/translation.json', ruleId: 'translation-record', reason: 'Expected `"locale": "es"` (the folder\'s name) in translation.json, found "fr"'}},
+  ] as const
+  it.each(refused)('refuses $name at its path, never reading through it', async ({change, found}) => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'ace-locales-'))
+    folders.push(directory)
+    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+    await cp(VALID_LOCALE, directory, {recursive: true})
+    await change(directory)
+    const result = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory})
+    expect(result.guide).toBeUndefined()
+    expect(diagnostics(result.files).filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({...found, line: 1, column: 1})])
   })
 })
