@@ -3,7 +3,7 @@
 // save. Shared by the bin and `npm run check:content` / `npm run dev`, so it
 // imports nothing that needs the generated guide data: a fresh clone, with no
 // build, can run it.
-import {type FSWatcher, watch} from 'node:fs'
+import {type FSWatcher, readdirSync, watch} from 'node:fs'
 import path from 'node:path'
 import {diagnostics, formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
 import {escapeControl} from '../pipeline/terminal.js'
@@ -91,13 +91,14 @@ async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promi
 
 async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
   const root = path.resolve(io.cwd, request.dir)
-  const stepsFolder = path.join(root, 'steps')
   const text = request.format === 'text'
   let status = 0
   let running: Promise<void> | undefined
   let again = false
   let timer: NodeJS.Timeout | undefined
-  let steps: FSWatcher | undefined
+  // The folders below the root that hold content: steps/, locales/, and each
+  // locales/<tag>/ and its steps/. Each has its own watch.
+  const below = new Map<string, FSWatcher>()
 
   const check = async (): Promise<void> => {
     const started = process.hrtime.bigint()
@@ -124,7 +125,7 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
         running = undefined
         // Only a watch that is not open is (re)opened here: closing an open
         // one would drop the events it holds but has not delivered yet.
-        steps ??= open(stepsFolder, schedule)
+        refresh()
         if (again) {
           again = false
           schedule()
@@ -133,18 +134,17 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
     }, DEBOUNCE_MS)
   }
 
-  // Two plain directory watches, not `recursive`: on Linux, Node 20's
-  // recursive mode watches each file by inode and goes deaf to a file an
-  // editor saved by writing a copy and renaming it over the original. A
-  // directory's own watch sees every write, rename and delete inside it, and
-  // the content folder has only one level below it (steps/).
+  // Plain directory watches, not `recursive`: on Linux, Node 20's recursive
+  // mode watches each file by inode and goes deaf to a file an editor saved
+  // by writing a copy and renaming it over the original. A directory's own
+  // watch sees every write, rename and delete inside it.
   const open = (folder: string, onChange: (event: string, name: string | null) => void): FSWatcher | undefined => {
     try {
       const watcher = watch(folder, {persistent: true}, onChange)
       watcher.on('error', () => {
         // The folder went away: watched again once a run finds it back.
         watcher.close()
-        if (watcher === steps) steps = undefined
+        for (const [key, value] of below) if (value === watcher) below.delete(key)
         schedule()
       })
       return watcher
@@ -152,15 +152,37 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
       return undefined // missing: the check reports it, and a later run retries
     }
   }
-  const top = open(root, (_event, name) => {
-    // steps/ replaced or created: the old watch sees nothing of the new folder.
-    if (name === null || name === 'steps') {
-      steps?.close()
-      steps = open(stepsFolder, schedule)
+  // Opens a watch on each content folder below the root that has none;
+  // first closes those gone, and those at or inside `replaced` (a folder
+  // created or renamed over: its old watch sees nothing of the new one).
+  const refresh = (replaced?: string): void => {
+    const wanted = [path.join(root, 'steps'), path.join(root, 'locales')]
+    for (const tag of subfolders(path.join(root, 'locales'))) wanted.push(path.join(root, 'locales', tag), path.join(root, 'locales', tag, 'steps'))
+    const inside = (folder: string): boolean => replaced !== undefined && (folder === replaced || folder.startsWith(`${replaced}${path.sep}`))
+    for (const [folder, watcher] of below) {
+      if (inside(folder) || !wanted.includes(folder)) {
+        watcher.close()
+        below.delete(folder)
+      }
     }
+    for (const folder of wanted) {
+      if (below.has(folder)) continue
+      const watcher = open(folder, (_event, name) => {
+        // locales/<tag>/ or its steps/ replaced or created: watch the new folder.
+        if (name === null) refresh(folder)
+        else if (name === 'steps' || folder === path.join(root, 'locales')) refresh(path.join(folder, name))
+        schedule()
+      })
+      if (watcher !== undefined) below.set(folder, watcher)
+    }
+  }
+  const top = open(root, (_event, name) => {
+    // steps/ or locales/ replaced or created: the old watches see nothing of the new folder.
+    if (name === null) refresh(root)
+    else if (name === 'steps' || name === 'locales') refresh(path.join(root, name))
     schedule()
   })
-  steps = open(stepsFolder, schedule)
+  refresh()
 
   await check()
   // Nothing to watch: the one-line error is printed; stop rather than wait forever.
@@ -171,7 +193,16 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
   })
   clearTimeout(timer)
   top.close()
-  steps?.close()
+  for (const watcher of below.values()) watcher.close()
   await running
   return status
+}
+
+// The names of the real folders in a folder (none when it is missing).
+function subfolders(folder: string): string[] {
+  try {
+    return readdirSync(folder, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  } catch {
+    return []
+  }
 }

@@ -2,14 +2,14 @@
 // process, a verdict on every save), the VS Code task's problem matcher, and
 // `--format github` workflow commands.
 import {type ChildProcess, spawn} from 'node:child_process'
-import {mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {WATCH_BEGIN, WATCH_END, runCheck} from '../cli/check-run.js'
 import type {Diagnostic} from '../pipeline/report.js'
 import {formatGithub} from '../pipeline/report.js'
-import {STEP_FILE, materialize, materializeWith} from './fixture-content.js'
+import {STEP_FILE, VALID_LOCALE, materialize, materializeWith} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const BIN = path.join(ROOT, 'dist/cli.js')
@@ -101,6 +101,37 @@ describe('check --watch', () => {
     expect(written[0]).toBe(`${WATCH_BEGIN} .\n`)
     expect(written.join('')).toMatch(/: error .*known-placeholders/)
   })
+
+  it('checks again on a save in a translation\'s folder (locales/<tag>/steps/), in place or by rename (in process)', async () => {
+    const folder = await materializeWith({})
+    cleanup.push(folder)
+    await cp(VALID_LOCALE, folder, {recursive: true})
+    const file = path.join(folder, 'locales/es/steps/01-ten-confianza.md')
+    const clean = await readFile(file, 'utf8')
+    const broken = clean.replace('step: 1', 'step: 4')
+    const written: string[] = []
+    const io = {stdout: {write: (text: string) => written.push(text)}, stderr: {write: (text: string) => written.push(text)}, env: {NO_COLOR: '1'}, cwd: folder}
+    const controller = new AbortController()
+    const running = runCheck({dir: '.', format: 'text', watch: true, program: 'check', signal: controller.signal}, io)
+    const runs = (): number => written.filter((text) => text.startsWith(WATCH_END)).length
+    const nextRun = async (after: number): Promise<string> => {
+      for (let waited = 0; runs() <= after && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+      const text = written.join('')
+      return text.slice(text.lastIndexOf(WATCH_BEGIN))
+    }
+    try {
+      expect(await nextRun(0)).toMatch(/is clean/)
+      await writeFile(file, broken)
+      expect(await nextRun(1)).toMatch(/locales\/es\/steps\/01-ten-confianza\.md:3:7: error .*translation-parity/)
+      await saveByRename(file, clean)
+      expect(await nextRun(2)).toMatch(/is clean/)
+      await writeFile(file, broken)
+      expect(await nextRun(3)).toMatch(/translation-parity/)
+    } finally {
+      controller.abort()
+      await running
+    }
+  }, 60_000)
 
   it('exits 2 with one line when the folder does not exist, instead of waiting', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'ace-watch-'))
