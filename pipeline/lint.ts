@@ -88,7 +88,7 @@ function lintFolder(
     name: content.name,
   }
   const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined, manifest, translation}
-  runRules(rules.filter((rule) => rule.phase === 'source'), {...base, locale: provisional})
+  runRules(rules.filter((rule) => rule.phase === 'source'), {...base, folder: provisional})
 
   // The guide first: its front matter names the locale and its checklist heading.
   const readable = sources.filter((source) => !source.file.messages.some((message) => message.fatal))
@@ -112,7 +112,7 @@ function lintFolder(
   // A translation covers the source's rounds: a `rounds:` of its own that
   // differs is translation-parity's to report, once, not each item's.
   const coveredRounds = translation?.source?.coveredRounds ?? (written === undefined || written === null ? undefined : parseRounds(String(written)))
-  runRules(rules.filter((rule) => rule.phase === 'document'), {...base, guide, steps, coveredRounds, locale})
+  runRules(rules.filter((rule) => rule.phase === 'document'), {...base, guide, steps, coveredRounds, folder: locale})
 
   const files = [...layout.missing, ...layout.unexpected, ...layout.unreadable.map((entry) => entry.file), ...sources.map((source) => source.file)]
   const failed = files.some((file) => file.messages.some((message) => message.fatal))

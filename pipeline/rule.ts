@@ -95,8 +95,10 @@ export interface RuleContext {
    * which ids were published, retired or renamed.
    */
   readonly manifest: Manifest | undefined
-  /** The locale whose files these are. */
-  readonly locale: LocaleContext
+  /** The locale the documents are written in, a BCP 47 tag (`en-GB` for the source, unless its guide.md says otherwise). */
+  readonly locale: string
+  /** Which folder the documents are in (the source or a translation), and its conventions. */
+  readonly folder: LocaleContext
   /**
    * For a translation: the source's lint (when the source passed it, so
    * parity is judged against sound content) and the translation's record.
@@ -176,11 +178,11 @@ export interface SourceView {
  */
 export function runRules(
   rules: readonly Rule[],
-  context: Omit<RuleContext, 'report' | 'locale' | 'translation'> & Partial<Pick<RuleContext, 'locale' | 'translation'>>,
+  context: Omit<RuleContext, 'report' | 'locale' | 'folder' | 'translation'> & Partial<Pick<RuleContext, 'folder' | 'translation'>>,
 ): void {
   let {guide, steps} = context
   // Without a locale, the files are the source's, in the default conventions.
-  const locale: LocaleContext = context.locale ?? {
+  const folder: LocaleContext = context.folder ?? {
     tag: 'en-GB',
     sourceTag: 'en-GB',
     isSource: true,
@@ -192,7 +194,8 @@ export function runRules(
     const reported = new Set<VFile>()
     rule.check({
       ...context,
-      locale,
+      locale: folder.tag,
+      folder,
       translation: context.translation,
       guide,
       steps,

@@ -6,7 +6,7 @@ export const contentFiles: Rule = {
   phase: 'source',
   description: 'content/ has guide.md and at least one steps/*.md, and each locales/<tag>/ (named for a BCP 47 tag) has a guide.md, all regular files (not symbolic links, FIFOs or devices); any other file is an error, not ignored.',
   tip: 'Keep only guide.md, README.md, manifest.json, words.txt, steps/NN-step-id.md and locales/<tag>/ in content/, as regular files (see README.md#editing-the-content).',
-  check({layout, locale, report}) {
+  check({layout, folder: locale, report}) {
     for (const file of layout.missing) {
       report({file}, `Expected a file at \`${file.path}\`, found none`, {line: 1, column: 1})
     }

@@ -54,7 +54,7 @@ export const frontMatterKeys: Rule = {
   phase: 'document',
   description: 'Front matter has every required key, of the right type, and no other key.',
   tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
-  check({guide, steps, locale, report}) {
+  check({guide, steps, folder: locale, report}) {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const frontMatter = document.frontMatter
       if (frontMatter === undefined || frontMatter.problems.length > 0) continue

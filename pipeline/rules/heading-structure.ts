@@ -9,7 +9,7 @@ export const headingStructure: Rule = {
   phase: 'document',
   description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading (or the locale\'s own, from `checklist:` in its guide.md); no other headings.',
   tip: 'Use `# Title` once after the front matter and, in a step, `## Checklist` before the task list; write other structure as paragraphs.',
-  check({guide, steps, locale, report}) {
+  check({guide, steps, folder: locale, report}) {
     const CHECKLIST_HEADING = locale.checklistHeading
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const children = document.tree.children.filter((node) => node.type !== 'yaml')

@@ -27,7 +27,7 @@ export const idHistory: Rule = {
   tip:
     'Give new content a new id. To rename an item, give it the new id and `replaces=old-id`, naming an item of the last release that the content no longer uses. ' +
     'If the release that retired an id is not published yet, `npm run content:version -- --amend` records the change in it instead.',
-  check({steps, manifest, locale, report}) {
+  check({steps, manifest, folder: locale, report}) {
     // Ids are the source's: a translation's are judged by translation-parity.
     if (!locale.isSource) return
     const uses: IdUse[] = []

@@ -16,7 +16,7 @@ export const knownPlaceholders: Rule = {
   phase: 'document',
   description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries and bodies use none (they are not rendered per round).`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
-  check({guide, steps, locale, report}) {
+  check({guide, steps, folder: locale, report}) {
     const grammar = grammarOf(locale.tag)
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       for (const node of document.tree.children) {

@@ -21,7 +21,7 @@ export const stepNumbering: Rule = {
   phase: 'document',
   description: 'Steps are numbered contiguously from 1, each number used once, and each file name starts with its step number (`03-…` for `step: 3`).',
   tip: 'Renumber the `step:` values so they run 1, 2, 3…, and start each file name with its number (`03-be-specific.md` for `step: 3`).',
-  check({layout, sources, steps, locale, translation, report}) {
+  check({layout, sources, steps, folder: locale, translation, report}) {
     // In a translation, a `step:` that disagrees with the source's number
     // for its id is translation-parity's to report (once): not also the name.
     const sourceNumbers = new Map((translation?.source?.steps ?? []).map((document) => [stepIdOf(document), stepNumberOf(document)]))

@@ -14,7 +14,7 @@ export const translationMissing: Rule = {
   severity: 'warning',
   description: 'Every step and checklist item of the source has a translation in each locale (a warning: an untranslated one is shipped in the source\'s words).',
   tip: 'Translate it (copy the source\'s step file or item line, ids and attributes included, and translate the words), then mark it current with `npm run content:translated -- <locale> <id>`.',
-  check({guide, steps, locale, translation, manifest, report}) {
+  check({guide, steps, folder: locale, translation, manifest, report}) {
     const source = translation?.source
     if (locale.isSource || source === undefined || guide === undefined || locale.tag === locale.sourceTag) return
     const index = indexSource(source)

@@ -17,7 +17,7 @@ export const translationOutdated: Rule = {
   severity: 'warning',
   description: 'Each translated introduction, step and item was marked current against the source as it is now (a warning when the source changed since, or it was never marked).',
   tip: 'Bring the translation in line with the source\'s current text, then run `npm run content:translated -- <locale> <id>` (never edit translation.json by hand).',
-  check({guide, steps, locale, translation, report}) {
+  check({guide, steps, folder: locale, translation, report}) {
     const source = translation?.source
     if (locale.isSource || source === undefined || guide === undefined || locale.tag === locale.sourceTag) return
     const command = `npm run content:translated -- ${locale.tag}`
