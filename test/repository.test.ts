@@ -19,8 +19,10 @@ const latest = manifest.releases.at(-1) as Release
 const built = await buildGuide({contentDir: path.join(ROOT, 'content'), version: pkg.version, cwd: ROOT})
 
 describe('the content of this repository', () => {
-  it('passes the content lint (`npm run check:content`)', () => {
-    expect(diagnostics(built.files)).toEqual([])
+  it('passes the content lint (`npm run check:content`) with no error', () => {
+    // Warnings (a translation missing or outdated) may ship: a release never
+    // waits for its translations. `check --strict` holds them to none.
+    expect(diagnostics(built.files).filter((d) => d.severity === 'error')).toEqual([])
     expect(built.guide).toBeDefined()
   })
 
@@ -32,7 +34,7 @@ describe('the content of this repository', () => {
 describe('versioning discipline of this repository', () => {
   it('records the content as it is now (else run `npm run content:version`)', () => {
     const {version: _, date: __, ...recorded} = latest
-    expect(snapshot(built.guide!, built.replaces), 'content/ changed but its version did not: run `npm run content:version`').toEqual(recorded)
+    expect(snapshot(built.guide!, built.replaces, built.locales), 'content/ changed but its version did not: run `npm run content:version`').toEqual(recorded)
   })
 
   it('ships the latest release version as package.json, package-lock.json and guide.version', () => {
