@@ -11,8 +11,7 @@ import {buildGuide, formatDiagnostics} from '../../pipeline/index.js'
 import type {LocaleLint} from '../../pipeline/lint.js'
 import {indexSource, itemIdOf} from '../../pipeline/parity.js'
 import type {SourceView} from '../../pipeline/rule.js'
-import {stepIdOf} from '../../pipeline/rules/shared.js'
-import {didYouMean} from '../../pipeline/rules/shared.js'
+import {didYouMean, stepIdOf} from '../../pipeline/rules/shared.js'
 import {escapeControl} from '../../pipeline/terminal.js'
 import {
   type RecordedUnit,
