@@ -8,6 +8,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
 import type {Manifest} from '../pipeline/manifest.js'
+import {releasesFromManifest} from '../pipeline/releases.js'
 import {RECORD_NOTE} from '../pipeline/translation-record.js'
 import {contentTranslated} from '../scripts/lib/content-translated.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
@@ -158,7 +159,9 @@ describe('content:version with translations', () => {
     const [first, second] = manifest.releases
     expect(first?.locales?.['es']?.steps['have-confidence']).toBeDefined()
     expect(second?.locales?.['es']?.steps['have-confidence']).not.toBe(first?.locales?.['es']?.steps['have-confidence'])
-    // The source's record is untouched by a translation change.
+    // The source's record is untouched by a translation change, and the
+    // runtime's release history (ids only) has nothing to say about it.
     expect(second?.steps).toEqual(first?.steps)
+    expect(releasesFromManifest(manifest).at(-1)).toEqual({version: '1.0.1', date: '2030-01-02', changes: []})
   })
 })
