@@ -52,6 +52,8 @@ export function compileGuide(result: LintResult, options: CompileOptions): Guide
     .sort((a, b) => a.number - b.number)
   return inContent(guide.file, guide.tree, 'compile', () => ({
     title: plainText(guide.title ?? {type: 'text', value: ''}),
+    // Stand-in until the locales pipeline (branch locales-pipeline) compiles each locale.
+    locale: 'en-GB',
     version: options.version,
     schemaVersion: SCHEMA_VERSION,
     rounds: coveredRounds,

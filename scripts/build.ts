@@ -13,6 +13,7 @@ import {buildGuide, emitDataModule, emitRenderModule, formatDiagnostics, shouldU
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
+import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
@@ -63,6 +64,8 @@ async function main(): Promise<number> {
     // The JSON forms, for apps that fetch or cache the guide as data.
     await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
+    // Each locale's declarations and guide.json (tsup writes their JavaScript).
+    await writeLocaleFiles(staging, root)
     await publishManifest(contentDir, staging)
     // Two renames; see swapDirectory for the moment between them.
     await swapDirectory(staging, dist, crashHookFromEnv())

@@ -110,6 +110,7 @@ export const SCHEMA_DEFS: Readonly<Record<string, SchemaNode>> = {roundRange, ch
 export const GUIDE_SCHEMA: SchemaNode = /* @__PURE__ */ object(
   {
     title: text,
+    locale: {type: 'string', minLength: 1, description: 'The locale the text is written in (BCP 47 tag).'},
     version: {type: 'string', pattern: SEMVER_FULL},
     schemaVersion: {type: 'integer', const: SCHEMA_VERSION, description: 'Version of the data\'s shape; this package reads only its own.'},
     rounds: {$ref: '#/$defs/roundRange'},

@@ -1,6 +1,8 @@
 import type {ChecklistItemId, StepId, StepNumber} from './generated/guide-data.js'
+import type {Locale} from './generated/locales.js'
 
 export type {ChecklistItemId, StepId, StepNumber} from './generated/guide-data.js'
+export type {Locale} from './generated/locales.js'
 
 /**
  * An interview round: a safe integer, at least the guide's first covered round
@@ -66,6 +68,8 @@ export interface Introduction {
 export interface Guide {
   /** The guide's name. */
   readonly title: string
+  /** The locale the guide's text is written in (a fallback item says so itself). */
+  readonly locale: Locale
   /** Semver of the content; see the README's versioning policy. */
   readonly version: string
   /** Version of the data's shape; changes only when the fields do. */
