@@ -12,6 +12,7 @@ import {describe, expect, it} from 'vitest'
 import * as source from '../src/index.js'
 import type {ChecklistItem, Guide} from '../src/index.js'
 import {ROOT, require, thrown} from './helpers.js'
+import {PLACEHOLDER, expectedText} from './ordinal-tables.js'
 
 type Api = typeof import('../src/locale-api.js')
 type Main = typeof source
@@ -103,37 +104,6 @@ describe('the source locale', () => {
     expect(cjsOf(SOURCE).guide).toBe(mainCjs().guide)
   })
 })
-
-// Ordinal words, written out here for the numbers that rounds 2, 3, 10 and 21
-// name with {previous}, {round} and {next}: independent of src/grammar/.
-const N = [1, 2, 3, 4, 9, 10, 11, 20, 21, 22] as const
-const table = (words: readonly string[]): Record<number, string> => Object.fromEntries(N.map((n, index) => [n, words[index]!]))
-const GERMAN_STEMS = ['erst', 'zweit', 'dritt', 'viert', 'neunt', 'zehnt', 'elft', 'zwanzigst']
-const german = (ending: string) => table([...GERMAN_STEMS.map((stem) => stem + ending), '21.', '22.'])
-const FRENCH = ['premier', 'deuxième', 'troisième', 'quatrième', 'neuvième', 'dixième', 'onzième', 'vingtième', '21e', '22e']
-const ORDINALS: Record<string, {readonly default?: string; readonly forms: Record<string, Record<number, string>>}> = {
-  en: {default: '', forms: {'': table(['first', 'second', 'third', 'fourth', 'ninth', 'tenth', 'eleventh', 'twentieth', '21st', '22nd'])}},
-  es: {
-    forms: {
-      f: table(['primera', 'segunda', 'tercera', 'cuarta', 'novena', 'décima', 'undécima', 'vigésima', '21.ª', '22.ª']),
-      m: table(['primer', 'segundo', 'tercer', 'cuarto', 'noveno', 'décimo', 'undécimo', 'vigésimo', '21.er', '22.º']),
-    },
-  },
-  fr: {default: 'm', forms: {m: table(FRENCH), f: table(['première', ...FRENCH.slice(1)])}},
-  de: {forms: {e: german('e'), en: german('en'), er: german('er'), es: german('es'), em: german('em')}},
-}
-const OFFSETS: Record<string, number> = {previous: -1, round: 0, next: 1}
-const PLACEHOLDER = /\{(round|previous|next)(?::([^{}]*))?\}/g
-
-function expectedText(template: string, round: number, language: string): string {
-  const grammar = ORDINALS[language]
-  if (grammar === undefined) throw new Error(`no ordinal table in this test for the language "${language}": add one`)
-  return template.replace(PLACEHOLDER, (whole, name: string, form: string | undefined) => {
-    const word = grammar.forms[form ?? grammar.default ?? '']?.[round + OFFSETS[name]!]
-    if (word === undefined) throw new Error(`no expected ordinal for ${whole} (form ${String(form)}) in round ${round} (${language})`)
-    return word
-  })
-}
 
 describe('ordinals at run time, in every locale', () => {
   it.each(LOCALES)('%s: items with placeholders read the right words in rounds 2, 3, 10 and 21', async (tag) => {
