@@ -165,13 +165,16 @@ function localeBuild(tag: string): Options {
 }
 
 // tsup needs a default export here; the package itself has none.
-// Four builds, all written to the same out dir (`--out-dir` overrides each).
+// The builds below, all written to the same out dir (`--out-dir` overrides
+// each): the main entries, the error classes, each locale's entries (no
+// declaration build of their own), the declarations, the check entry, the bin.
 export default defineConfig([
   // The library's two entries: zero runtime dependencies, one build so that
-  // code both use (the error classes, the guide data, argument checks) lands
-  // once, in a shared chunk that dist/index.* and dist/render.* both import:
-  // an error from `./render` is `instanceof` the class from `.`, and a bundle
-  // of both entries carries each class and the data once. The chunk has a
+  // code both use (the guide data, argument checks) lands once, in a shared
+  // chunk that dist/index.* and dist/render.* both import, beside the error
+  // classes that every runtime entry imports from dist/errors.*: an error
+  // from `./render` is `instanceof` the class from `.`, and a bundle of both
+  // entries carries each class and the data once. The chunk has a
   // fixed name (no hash), so the published file list stays the same; a second
   // shared chunk would collide on that name and fail the build rather than
   // appear silently. dist/index.* still never holds the render data: only
