@@ -5,8 +5,14 @@
 import {spawnSync} from 'node:child_process'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {LOCALES} from '../src/generated/locales.js'
 
+// The locales are known once the content has been compiled (src/generated/).
+const generated = await import('../src/generated/locales.js').catch(() => undefined)
+if (generated === undefined) {
+  process.stderr.write('lint:package: expected src/generated/locales.ts, found none; run `npm run build` (or `npm run build -- --data-only`) first\n')
+  process.exit(2)
+}
+const {LOCALES} = generated
 const require = createRequire(import.meta.url)
 const manifest = require.resolve('@arethetypeswrong/cli/package.json')
 const {bin} = require(manifest) as {bin: Record<string, string>}
