@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
     const testContent = measureTestContent(values.quick === true ? 1 : 3)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...ops.figures, ...validate, ...pipeline.figures, testContent]
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, testContent]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))

@@ -14,6 +14,7 @@ import {type LocaleBuild, buildGuide, emitDataModule, emitLocaleDataModule, emit
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
+import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
@@ -72,6 +73,8 @@ async function main(): Promise<number> {
       await mkdir(path.join(staging, 'locales', tag), {recursive: true})
       await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide, null, 2)}\n`)
     }
+    // Each locale's declarations (tsup writes their JavaScript).
+    await writeLocaleFiles(staging, root)
     await publishManifest(contentDir, staging)
     // Two renames; see swapDirectory for the moment between them.
     await swapDirectory(staging, dist, crashHookFromEnv())

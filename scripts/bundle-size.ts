@@ -1,15 +1,16 @@
 // What a web app pays for this package: an esbuild browser bundle, minified,
 // then gzip level 9. Shared by `npm run size` (the budget) and `npm run bench`.
+import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {build} from 'esbuild'
 
-/** The size of one browser bundle. */
+/** The size of one browser bundle: the entry and the chunks it imports statically. */
 export interface BundleSize {
   /** Bytes of the minified bundle. */
   readonly minified: number
   /** Bytes of the minified bundle after `gzip -9`. */
   readonly gzip: number
-  /** Files esbuild put in the bundle, relative to `resolveDir`. */
+  /** Files esbuild put code of in the bundle, relative to `resolveDir` (not those only loaded on demand). */
   readonly inputs: readonly string[]
 }
 
@@ -28,22 +29,39 @@ export interface BundleSize {
  *   // {minified: 13000, gzip: 4600, inputs: ['dist/index.js', 'entry.js']}
  */
 export async function measureBundle(contents: string, resolveDir: string, platform: 'browser' | 'node' = 'browser'): Promise<BundleSize> {
+  // Split like an app's bundler: what `loadLocale` imports on demand goes to
+  // chunks of its own, loaded only when asked, so it is not counted; chunks
+  // the entry imports statically are.
   const result = await build({
     stdin: {contents, resolveDir, sourcefile: 'entry.js', loader: 'js'},
     absWorkingDir: resolveDir,
     bundle: true,
     platform,
     format: 'esm',
+    splitting: true,
+    outdir: path.join(resolveDir, 'size-out'),
     minify: true,
     metafile: true,
     write: false,
     logLevel: 'silent',
   })
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+  const outputs = result.metafile.outputs
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined)
+  const loaded = new Set<string>()
+  const visit = (name: string): void => {
+    if (loaded.has(name)) return
+    loaded.add(name)
+    for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+  }
+  if (entry !== undefined) visit(entry)
+  const files = result.outputFiles.filter((file) => loaded.has(path.relative(resolveDir, file.path).split(path.sep).join('/')))
+  const code = Buffer.concat(files.map((file) => file.contents))
+  const inputs = new Set<string>()
+  for (const name of loaded) for (const [input, {bytesInOutput}] of Object.entries(outputs[name]?.inputs ?? {})) if (bytesInOutput > 0) inputs.add(input)
   return {
     minified: code.byteLength,
     gzip: gzipSync(code, {level: 9}).byteLength,
-    inputs: Object.keys(result.metafile.inputs).sort(),
+    inputs: [...inputs].sort(),
   }
 }
 

@@ -19,24 +19,30 @@ async function main(): Promise<number> {
   const {budgets, node = []} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
   let failed = false
   const rows: string[] = []
-  for (const [subpath, limit] of Object.entries(budgets)) {
-    if (!Object.hasOwn(pkg.exports, subpath) || typeof limit !== 'number' || !(limit > 0)) {
-      process.stderr.write(`size: expected "${subpath}" in size-budget.json to be an exports subpath of package.json with a positive byte limit, received ${JSON.stringify(limit)}\n`)
+  // A pattern subpath (`./locales/*`) is measured for every locale the build generated.
+  const {LOCALES} = await import('../src/generated/locales.js')
+  const checks: Array<[string, string, number]> = []
+  for (const [pattern, limit] of Object.entries(budgets)) {
+    if (!Object.hasOwn(pkg.exports, pattern) || typeof limit !== 'number' || !(limit > 0)) {
+      process.stderr.write(`size: expected "${pattern}" in size-budget.json to be an exports subpath of package.json with a positive byte limit, received ${JSON.stringify(limit)}\n`)
       return 2
     }
+    for (const subpath of pattern.includes('*') ? LOCALES.map((tag) => pattern.replace('*', tag)) : [pattern]) checks.push([pattern, subpath, limit])
+  }
+  for (const [pattern, subpath, limit] of checks) {
     const specifier = specifierFor(pkg.name, subpath)
     let size
     try {
       // A JSON subpath has only a default export; `export *` would bundle nothing.
       const source = subpath.endsWith('.json') ? `export {default} from '${specifier}'` : `export * from '${specifier}'`
-      size = await measureBundle(source, root, node.includes(subpath) ? 'node' : 'browser')
+      size = await measureBundle(source, root, node.includes(pattern) ? 'node' : 'browser')
     } catch (error) {
       process.stderr.write(`size: could not bundle ${specifier} (run \`npm run build\` first?): ${(error as Error).message}\n`)
       return 2
     }
     const over = size.gzip > limit
     failed ||= over
-    rows.push(`${over ? 'over ' : 'ok   '} ${specifier}${node.includes(subpath) ? ' (Node)' : ''}: ${size.gzip} B min+gzip (${size.minified} B minified), budget ${limit} B (${((100 * size.gzip) / limit).toFixed(1)}%)`)
+    rows.push(`${over ? 'over ' : 'ok   '} ${specifier}${node.includes(pattern) ? ' (Node)' : ''}: ${size.gzip} B min+gzip (${size.minified} B minified), budget ${limit} B (${((100 * size.gzip) / limit).toFixed(1)}%)`)
   }
   for (const subpath of Object.keys(pkg.exports)) {
     if (subpath !== './package.json' && !Object.hasOwn(budgets, subpath)) {

@@ -9,6 +9,8 @@ export type GuideErrorCode =
   | 'ERR_INVALID_PROGRESS_VERSION'
   | 'ERR_INVALID_PROGRESS_CHECKED'
   | 'ERR_PROGRESS_FROM_NEWER_VERSION'
+  | 'ERR_INVALID_LOCALE_TAG'
+  | 'ERR_UNKNOWN_LOCALE'
 
 /**
  * What every error from this package has: a stable `code`. The classes differ

@@ -1,25 +1,13 @@
 // Public entry: exports only. The build-time pipeline (pipeline/, unified) is
 // never imported from here, so the runtime has no dependencies.
-export {checklistForRound} from './checklist.js'
-export {GuideRangeError, GuideTypeError, isGuideError} from './errors.js'
-export type {GuideError, GuideErrorCode} from './errors.js'
-export {guide} from './guide.js'
-export {isChecklistItemId, isRound, isStepId, isStepNumber} from './guards.js'
-export {getStep, getStepById, listSteps} from './steps.js'
+//
+// The main entry is the source locale's API (src/locale-api.ts, the same
+// list every `ace-second-interview/locales/<tag>` entry exports), plus what
+// only it has: the locale list, locale negotiation and loading, and the
+// guide validator.
+export * from './locale-api.js'
+export {loadLocale} from './load-locale.js'
+export type {LocaleModule} from './load-locale.js'
+export {locales, resolveLocale} from './locales.js'
 export {assertGuide, GuideValidationError, parseGuide, validateGuide} from './validate.js'
 export type {GuideProblem, GuideProblemCode} from './validate.js'
-export type {
-  ChecklistItem,
-  ChecklistItemId,
-  Guide,
-  Introduction,
-  Round,
-  RoundRange,
-  Step,
-  StepId,
-  StepNumber,
-} from './types.js'
-export {changesSince, releases} from './releases.js'
-export type {Change, ChangeKind, ChangeTarget, Release} from './releases.js'
-export {migrateProgress, progressForRound} from './progress.js'
-export type {MigratedProgress, ProgressRecord, ProgressRename, RoundProgress} from './progress.js'

@@ -60,13 +60,15 @@ export function findPlaceholders(template: string): PlaceholderMatch[] {
  * @param template Checklist text with `{round}`, `{previous}` or `{next}`, each
  *   optionally with a grammatical form (`{next:f}`) the locale's grammar knows.
  * @param round The round the text is shown for (already validated).
+ * @param spell The grammar's ordinal to spell with; default the locale's own
+ *   (a fallback item passes the source's).
  * @returns The text with each placeholder spelt as an ordinal word, in its form.
  * @example
  *   renderTemplate('Get ready for your {next} interview.', 3)
  *   // 'Get ready for your fourth interview.'
  */
-export function renderTemplate(template: string, round: number): string {
+export function renderTemplate(template: string, round: number, spell: (n: number, form?: string) => string = ordinal): string {
   return template.replace(PLACEHOLDER, (whole, name: string, form: string | undefined) =>
-    isPlaceholderName(name) ? ordinal(round + PLACEHOLDER_OFFSETS[name], form) : whole,
+    isPlaceholderName(name) ? spell(round + PLACEHOLDER_OFFSETS[name], form) : whole,
   )
 }

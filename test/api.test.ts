@@ -23,12 +23,21 @@ describe('public api', () => {
       'isStepId',
       'isStepNumber',
       'listSteps',
+      'loadLocale',
+      'locales',
       'migrateProgress',
       'parseGuide',
       'progressForRound',
       'releases',
+      'resolveLocale',
       'validateGuide',
     ])
+  })
+
+  it('is the locale API (what every ace-second-interview/locales/<tag> exports) plus the locale calls and the validator', async () => {
+    const localeApi = await import('../src/locale-api.js')
+    const extra = ['GuideValidationError', 'assertGuide', 'loadLocale', 'locales', 'parseGuide', 'resolveLocale', 'validateGuide']
+    expect(Object.keys(api).filter((name) => !extra.includes(name)).sort()).toEqual(Object.keys(localeApi).sort())
   })
 })
 

@@ -60,7 +60,7 @@ describe('changes --since', () => {
   })
 
   it('lists in the help', async () => {
-    expect((await cli(['--help'])).stdout).toMatch(/changes --since <version> \[--format <format>\] +List what changed/)
+    expect((await cli(['--help'])).stdout).toMatch(/changes --since <version> \[--format <format>\] \[--locale <tag>\] +List what changed/)
   })
 })
 

@@ -13,7 +13,7 @@ import {
 } from '../cli/format.js'
 import {run} from '../cli/run.js'
 import {diagnostics, formatDiagnostics} from '../pipeline/report.js'
-import {type Step, checklistForRound, getStep, guide} from '../src/index.js'
+import {type Step, checklistForRound, getStep, guide, locales} from '../src/index.js'
 import {ROOT} from './helpers.js'
 
 /** Run the command line in-process, with a stdout that may claim to be a terminal. */
@@ -114,7 +114,11 @@ describe('run: usage errors are worded for the command line and quote what was t
     {args: ['foo'], reason: `ace-second-interview: expected a command (${COMMAND_NAMES}), received "foo"`},
     {args: ['help', 'foo'], reason: `ace-second-interview help: expected a command (${COMMAND_NAMES}), received "foo"`},
     {args: ['--colour'], reason: 'ace-second-interview: expected one of the options -v, --version, -h, --help, received "--colour"'},
-    {args: ['steps', '--version'], reason: 'ace-second-interview steps: expected one of the options --format, -h, --help, received "--version"'},
+    {args: ['steps', '--version'], reason: 'ace-second-interview steps: expected one of the options --format, --locale, -h, --help, received "--version"'},
+    // --locale: a BCP 47 tag; POSIX names get the fix.
+    {args: ['steps', '--locale', 'en_US'], reason: `ace-second-interview steps: expected --locale to be a BCP 47 language tag such as es-MX (locales: ${locales.join(', ')}), received "en_US"; use '-', not '_': en-US`},
+    {args: ['checklist', '--locale', 'e'], reason: `ace-second-interview checklist: expected --locale to be a BCP 47 language tag such as es-MX (locales: ${locales.join(', ')}), received "e"`},
+    {args: ['step', '1', '--locale'], reason: 'ace-second-interview step: expected a value after --locale, received nothing'},
     {args: ['steps', 'extra'], reason: 'ace-second-interview steps: expected no arguments, received "extra"'},
     {args: ['step', '1', '2'], reason: 'ace-second-interview step: expected at most 1 argument, received also "2"'},
     {args: ['steps', '--format', 'xml'], reason: 'ace-second-interview steps: expected --format to be one of text, markdown, json, received "xml"'},

@@ -4,8 +4,9 @@ import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:f
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {checklistForRound, getStep, getStepById, listSteps} from '../src/index.js'
+import {checklistForRound, getStep, getStepById, listSteps, locales, releases, resolveLocale} from '../src/index.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
@@ -142,6 +143,10 @@ describe('ace-second-interview: bad arguments', () => {
     {args: ['checklist', '--round', '99999999999999999999'], usage: `${USAGE} checklist`},
     {args: ['step', '99999999999999999999999'], usage: `${USAGE} step`},
     {args: ['checklist', '--round', '3', '--round', '4'], usage: `${USAGE} checklist`},
+    {args: ['steps', '--locale', 'en_US'], usage: `${USAGE} steps`},
+    {args: ['checklist', '--locale', ''], usage: `${USAGE} checklist`},
+    {args: ['step', '1', '--locale', 'de--CH'], usage: `${USAGE} step`},
+    {args: ['changes', '--since', '1.0.0', '--locale', 'x'], usage: `${USAGE} changes`},
   ])('$args: exit 2, a reason and the usage on stderr, nothing on stdout', ({args, usage}) => {
     const run = cli(args)
     expect(run.status).toBe(2)
@@ -152,6 +157,54 @@ describe('ace-second-interview: bad arguments', () => {
     for (const arg of args.filter((value) => /^\d{10,}$/.test(value))) expect(first).toContain(`"${arg}"`)
     expect(blank).toBe('')
     expect(rest.join('\n').startsWith(usage)).toBe(true)
+  })
+})
+
+// Issue 13: --locale, resolved like resolveLocale; only that locale is loaded.
+describe('ace-second-interview --locale', () => {
+  type Api = typeof import('../src/locale-api.js')
+  const localeApi = async (tag: string): Promise<Api> => (await import(pathToFileURL(path.join(ROOT, 'dist/locales', tag, 'index.js')).href)) as Api
+  const json = (args: readonly string[]): unknown => {
+    const run = cli([...args, '--format', 'json'])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    return JSON.parse(run.stdout)
+  }
+
+  it.each(locales)('%s: steps, step and checklist print that locale\'s text', async (tag) => {
+    const api = await localeApi(tag)
+    expect(json(['steps', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.listSteps())))
+    expect(json(['step', '2', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.getStep(2))))
+    expect(json(['checklist', '--round', '3', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.checklistForRound(3))))
+    expect(json(['changes', '--since', releases[0]!.version, '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.changesSince(releases[0]!.version))))
+  })
+
+  it('resolves a tag as resolveLocale does: a region or case falls back to the language', async () => {
+    const tag = locales.at(-1)!
+    const requested = `${tag.split('-')[0]!.toUpperCase()}-ZZ`
+    const api = await localeApi(resolveLocale(requested))
+    expect(json(['checklist', '--round', '21', '--locale', requested])).toEqual(JSON.parse(JSON.stringify(api.checklistForRound(21))))
+  })
+
+  it('prints the source for a tag no locale matches, and says so on stderr', () => {
+    const run = cli(['steps', '--locale', 'tlh', '--format', 'json'])
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(listSteps())))
+    expect(run.stderr).toBe(`steps: no locale matches "tlh"; showing ${locales[0]} (locales: ${locales.join(', ')})\n`)
+  })
+
+  it('loads only the chosen locale: it works with every other locale gone, and steps needs none', async () => {
+    const copy = path.join(scratch, 'one-locale')
+    await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
+    const chosen = locales.at(-1)!
+    for (const tag of locales) if (tag !== chosen) await rm(path.join(copy, 'locales', tag), {recursive: true})
+    const run = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'checklist', '--round', '3', '--locale', chosen], {cwd: ROOT, encoding: 'utf8'})
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe(cli(['checklist', '--round', '3', '--locale', chosen]).stdout)
+    await rm(path.join(copy, 'locales'), {recursive: true})
+    const steps = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'steps'], {cwd: ROOT, encoding: 'utf8'})
+    expect(steps.status, steps.stderr).toBe(0)
+    expect(steps.stdout).toBe(cli(['steps']).stdout)
   })
 })
 
@@ -374,7 +427,9 @@ describe('ace-second-interview: the built bin', () => {
       expect(specifiers.length, file).toBeGreaterThan(0)
       for (const specifier of specifiers) expect(builtinModules, file).toContain(specifier.replace(/^node:/, ''))
       const dynamic = [...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!)
-      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')), file).toEqual(file === 'dist/cli.js' ? ['./check.js'] : [])
+      // …and each translation's entry, only when --locale asks for it.
+      const translations = locales.slice(1).map((tag) => `./locales/${tag}/index.js`)
+      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')).sort(), file).toEqual(file === 'dist/cli.js' ? ['./check.js', ...translations].sort() : [])
       // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
       for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
         expect(builtinModules, file).toContain(name!.replace(/^node:/, ''))

@@ -13,6 +13,7 @@ import {beforeAll, describe, expect, inject, it} from 'vitest'
 import * as source from '../src/index.js'
 import {oldestNodePolicy} from './e2e/oldest-node-policy.js'
 import {ROOT, consumerProject} from './helpers.js'
+import {publishedFiles} from './package-files.js'
 
 const NAME = 'ace-second-interview'
 const FIXTURES = path.join(ROOT, 'test/fixtures/consumer')
@@ -58,7 +59,7 @@ beforeAll(async () => {
 
 describe('packed package', () => {
   it('lists exactly the committed files, in npm pack --dry-run, the tarball and the install', async () => {
-    const expected = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/package-files.json'), 'utf8')) as string[]
+    const expected = await publishedFiles()
     const dryRun = packResult(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))
     expect(dryRun.files.map((file) => file.path).sort()).toEqual(expected)
     expect(packed.files.map((file) => file.path).sort()).toEqual(expected)
@@ -126,12 +127,15 @@ describe('Node consumers', () => {
       recognised: Array<{guardBuild: string; errorBuild: string; code: string; guard: boolean}>
     }
     const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {exports: Record<string, unknown>}
-    expect(seen.subpaths.map((entry) => entry.subpath)).toEqual(Object.keys(manifest.exports).filter((key) => key !== './package.json'))
+    const expanded = Object.keys(manifest.exports)
+      .filter((key) => key !== './package.json')
+      .flatMap((key) => (key.includes('*') ? source.locales.map((tag) => key.replace('*', tag)) : [key]))
+    expect(seen.subpaths.map((entry) => entry.subpath)).toEqual(expanded)
     for (const entry of seen.subpaths) {
       expect(entry.cjsKeys, entry.subpath).toEqual(entry.esmKeys)
       expect(entry.unequalData, entry.subpath).toEqual([])
     }
-    expect(seen.subpaths.find((entry) => entry.subpath === '.')?.dataKeys).toEqual(['guide', 'releases'])
+    expect(seen.subpaths.find((entry) => entry.subpath === '.')?.dataKeys).toEqual(['guide', 'locales', 'releases'])
     expect(seen.twoCopies).toBe(true)
     expect(seen.sameStepsData).toBe(true)
     expect(seen.sameChecklists).toBe(true)
@@ -236,9 +240,14 @@ describe('browser bundle', () => {
     })
     expect(result.errors).toEqual([])
     expect(result.warnings).toEqual([])
-    const inputs = Object.keys(result.metafile.inputs).sort()
-    // The main entry and the chunk it shares with ./render; never the render data.
-    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`, `node_modules/${NAME}/dist/shared.js`])
+    // What the bundle holds code of (esbuild also lists the locales that
+    // loadLocale would import, and drops them with it: none is in the output).
+    const inputs = Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([name]) => name)
+      .sort()
+    // The main entry, the chunk it shares with ./render and the error classes; never the render data.
+    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/errors.js`, `node_modules/${NAME}/dist/index.js`, `node_modules/${NAME}/dist/shared.js`])
     const code = result.outputFiles[0]?.text ?? ''
     const sandbox: {result?: unknown} = {}
     runInNewContext(code, sandbox)
@@ -281,6 +290,39 @@ describe('the two entries share their code', () => {
     expect(both.length).toBeLessThanOrEqual(renderOnly.length + GET_STEP_CODE)
     expect(count(both, JSON.stringify(source.guide.steps[0]!.summary).slice(1, -1))).toBe(1)
     expect(count(both, '"GuideRangeError"')).toBe(1)
+  })
+})
+
+// Issue 13: every locale is its own entry, in both formats, sharing the
+// main entry's error classes; loadLocale gives the same module.
+describe('locale entries', () => {
+  it.each([
+    {file: 'locales.mjs', extension: 'js'},
+    {file: 'locales.cjs', extension: 'cjs'},
+  ])('$file: each locale resolves to its own file, in its locale, errors instanceof the main classes', ({file, extension}) => {
+    const seen = node(file) as Array<Record<string, unknown>>
+    expect(seen.map((entry) => entry['tag'])).toEqual([...source.locales])
+    for (const entry of seen) {
+      expect(entry).toEqual({
+        tag: entry['tag'],
+        resolved: `${NAME}/dist/locales/${String(entry['tag'])}/index.${extension}`,
+        locale: entry['tag'],
+        jsonLocale: entry['tag'],
+        instances: true,
+        loaded: true,
+        sameText: true,
+      })
+    }
+  })
+
+  it("loadLocale('de') resolves the German module", () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import {loadLocale} from 'ace-second-interview'; import * as de from 'ace-second-interview/locales/de'; const m = await loadLocale('de'); console.log(JSON.stringify([m === de, m.guide.locale]))"],
+      {cwd: consumer, encoding: 'utf8'},
+    )
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual([true, 'de'])
   })
 })
 

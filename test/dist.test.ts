@@ -60,11 +60,26 @@ describe('built package (dist/)', () => {
     expect(fromCjs).toBeInstanceOf(RangeError)
   })
 
-  it('has no runtime imports: the bundles import only the chunk the two entries share', async () => {
-    expect(await importedBy('dist/index.js')).toEqual(['./shared.js'])
-    expect(await importedBy('dist/index.cjs')).toEqual(['./shared.cjs'])
-    expect(await importedBy('dist/shared.js')).toEqual([])
-    expect(await importedBy('dist/shared.cjs')).toEqual([])
+  it('has no runtime imports but its own files: the shared chunk, the error classes, and each locale on demand', async () => {
+    // Each translation on demand; the source locale is the entry's own API.
+    const onDemand = source.locales.slice(1).map((tag) => `./locales/${tag}/index.js`)
+    expect(await importedBy('dist/index.js')).toEqual(['./errors.js', './shared.js', ...onDemand].sort())
+    expect(await importedBy('dist/index.cjs')).toEqual(['./errors.cjs', './shared.cjs'])
+    // The CJS build requires each locale when asked (through esbuild's require shim).
+    const cjs = await (await import('node:fs/promises')).readFile(cjsPath, 'utf8')
+    for (const tag of source.locales.slice(1)) expect(cjs).toContain(`require("./locales/${tag}/index.cjs")`)
+    expect(await importedBy('dist/shared.js')).toEqual(['./errors.js'])
+    expect(await importedBy('dist/shared.cjs')).toEqual(['./errors.cjs'])
+    expect(await importedBy('dist/errors.js')).toEqual([])
+    expect(await importedBy('dist/errors.cjs')).toEqual([])
+  })
+
+  it('has the error classes in one file that every runtime entry shares', async () => {
+    const {readFile, readdir} = await import('node:fs/promises')
+    const files = (await readdir(path.join(ROOT, 'dist'), {recursive: true})).filter((name) => /\.c?js$/.test(name) && !/^(?:check|cli)\./.test(name))
+    const defining = []
+    for (const name of files) if ((await readFile(path.join(ROOT, 'dist', name), 'utf8')).includes('extends RangeError')) defining.push(name)
+    expect(defining.sort()).toEqual(['errors.cjs', 'errors.js'])
   })
 })
 

@@ -5,6 +5,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
+import {publishedFiles} from './package-files.js'
 
 // A documentation file named in a tip: a capitalised name (`README.md`,
 // `CHANGELOG.md`) or a path with a folder (`content/README.md`), with an
@@ -38,7 +39,7 @@ function slug(heading: string): string {
  * @returns The broken references (empty when all resolve).
  */
 export async function missingReferences(tip: string): Promise<string[]> {
-  const shipped = JSON.parse(await readFile(path.join(FIXTURES, 'package-files.json'), 'utf8')) as string[]
+  const shipped = await publishedFiles()
   const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
   const anchors = new Set(
     readme

@@ -12,6 +12,43 @@ export interface SizeResult {
   readonly figure: Figure
   readonly bundle: {readonly minified: number; readonly gzip: number}
   readonly markdown: {readonly raw: number; readonly gzip: number}
+  /** The same figure for each locale's entry, against that locale's markdown. */
+  readonly locales: readonly Figure[]
+}
+
+// A locale's markdown, as one download: guide.md then the steps in file-name order.
+async function gzippedMarkdown(folder: string): Promise<{raw: number; gzip: number} | undefined> {
+  const steps = await readdir(path.join(folder, 'steps')).catch(() => undefined)
+  if (steps === undefined) return undefined
+  const files = ['guide.md', ...steps.filter((name) => name.endsWith('.md')).sort().map((name) => path.join('steps', name))]
+  const markdown = Buffer.concat(await Promise.all(files.map((file) => readFile(path.join(folder, file)))))
+  return {raw: markdown.byteLength, gzip: gzipSync(markdown, {level: 9}).byteLength}
+}
+
+/**
+ * Each locale's entry (`getStep`, `checklistForRound` from
+ * `ace-second-interview/locales/<tag>`) against gzip -9 of that locale's own
+ * markdown (`content/` for the source, `content/locales/<tag>/` otherwise).
+ *
+ * @returns One figure per locale; a locale with no markdown yet has no baseline.
+ */
+async function measureLocales(): Promise<Figure[]> {
+  const {LOCALES, SOURCE_LOCALE} = await import('../../src/generated/locales.js')
+  const figures: Figure[] = []
+  for (const tag of LOCALES) {
+    const bundle = await measureBundle(`export {getStep, checklistForRound} from '${NAME}/locales/${tag}'`, ROOT)
+    const folder = tag === SOURCE_LOCALE ? 'content' : `content/locales/${tag}`
+    const markdown = await gzippedMarkdown(path.join(ROOT, folder))
+    figures.push({
+      name: `browser bundle of \`locales/${tag}\` (\`getStep\`, \`checklistForRound\`), min+gzip`,
+      measured: `${bundle.gzip} B`,
+      baseline: markdown === undefined ? `none (no ${folder}/)` : `${markdown.gzip} B (\`gzip -9\` of ${folder}/*.md)`,
+      ratio: markdown === undefined ? '–' : `${format(bundle.gzip / markdown.gzip)}×`,
+      goal: '≤ 1.5×',
+      met: markdown === undefined ? undefined : bundle.gzip / markdown.gzip <= 1.5,
+    })
+  }
+  return figures
 }
 
 /**
@@ -37,5 +74,6 @@ export async function measureSize(): Promise<SizeResult> {
     },
     bundle: {minified: bundle.minified, gzip: bundle.gzip},
     markdown: {raw: markdown.byteLength, gzip},
+    locales: await measureLocales(),
   }
 }

@@ -1,8 +1,9 @@
-import {type Change, changesSince, guide, releases} from '../../src/index.js'
+import {type Change, guide, releases} from '../../src/index.js'
 import {UsageError, parseFormat, quote} from '../args.js'
 import type {Styles} from '../color.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, printResult} from '../format.js'
+import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
 
 const NAME = 'changes'
 
@@ -84,17 +85,20 @@ function readSince(value: string | undefined): string {
 /** `changes --since <version>`: what changed in the content since a release. */
 export const changesCommand: Command = {
   name: NAME,
-  synopsis: '--since <version> [--format <format>]',
+  synopsis: '--since <version> [--format <format>] [--locale <tag>]',
   summary: 'List what changed in the content since a release, per step and checklist item id.',
   details: [
     '  --since <version>  a released content version, e.g. the one a reader\'s progress was saved under',
     FORMAT_HELP,
+    LOCALE_HELP,
   ],
-  options: {since: {type: 'string'}, format: {type: 'string'}},
+  options: {since: {type: 'string'}, format: {type: 'string'}, ...LOCALE_OPTION},
   maxPositionals: 0,
-  run({values}, io) {
+  async run({values}, io) {
     const format = parseFormat(values['format'], NAME)
     const since = readSince(values['since'])
+    // Changes are named by id, the same in every locale; the locale's own history is the source's.
+    const {changesSince} = await readLocale(values['locale'], NAME, io)
     const changes = changesSince(since)
     printResult(io, format, changes, {
       text: (value, styles) => formatChangesText(value, since, styles),

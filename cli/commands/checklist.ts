@@ -1,7 +1,8 @@
-import {checklistForRound, guide} from '../../src/index.js'
+import {guide} from '../../src/index.js'
 import {UsageError, parseFormat, parseWholeNumber, quote} from '../args.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatChecklistMarkdown, formatChecklistText, printResult} from '../format.js'
+import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
 
 const NAME = 'checklist'
 
@@ -27,18 +28,21 @@ function readRound(value: string | undefined): number {
 /** `checklist [--round <r>]`: print the checklist for one interview round. */
 export const checklistCommand: Command = {
   name: NAME,
-  synopsis: '[--round <r>] [--format <format>]',
+  synopsis: '[--round <r>] [--format <format>] [--locale <tag>]',
   summary: 'Print the checklist for one interview round, its text worded for that round.',
   details: [
     `  --round <r>        the interview round, ${ROUNDS} (default: ${FIRST})`,
     ...(guide.rounds.to === null ? ['                     (the largest number JavaScript counts exactly; a larger one is too large)'] : []),
     FORMAT_HELP,
+    LOCALE_HELP,
   ],
-  options: {round: {type: 'string'}, format: {type: 'string'}},
+  options: {round: {type: 'string'}, format: {type: 'string'}, ...LOCALE_OPTION},
   maxPositionals: 0,
-  run({values}, io) {
+  async run({values}, io) {
     const format = parseFormat(values['format'], NAME)
     const round = readRound(values['round'])
+    // Every locale has the source's rounds, so --round is read before loading one.
+    const {checklistForRound} = await readLocale(values['locale'], NAME, io)
     printResult(io, format, checklistForRound(round), {
       text: (value, styles) => formatChecklistText(value, round, styles),
       markdown: formatChecklistMarkdown,

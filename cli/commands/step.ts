@@ -1,8 +1,9 @@
-import {type Step, getStep, getStepById, guide} from '../../src/index.js'
+import {type LocaleModule, type Step, guide} from '../../src/index.js'
 import {UsageError, parseFormat, parseWholeNumber, quote} from '../args.js'
 import {escapeControl} from '../color.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepMarkdown, formatStepText, printResult} from '../format.js'
+import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
 
 const NAME = 'step'
 
@@ -14,7 +15,7 @@ const STEPS = `a step number from 1 to ${guide.steps.length} or a step id (${gui
  * in the guide here, so a bad one is refused in the command line's words,
  * never the API's, and a long number is compared as typed, never rounded.
  */
-function findStep(value: string): Step {
+function findStep(value: string, {getStep, getStepById}: LocaleModule): Step {
   const byNumber = /^[0-9]+$/.test(value)
   const number = parseWholeNumber(value, 1, Number.MAX_SAFE_INTEGER)
   const found = guide.steps.find((step) => (byNumber ? number.ok && step.number === number.value : step.id === value))
@@ -25,16 +26,16 @@ function findStep(value: string): Step {
 /** `step <n|id>`: print one step. */
 export const stepCommand: Command = {
   name: NAME,
-  synopsis: '<n|id> [--format <format>]',
+  synopsis: '<n|id> [--format <format>] [--locale <tag>]',
   summary: 'Print one step: title, summary, paragraphs and checklist.',
-  details: [`  <n|id>             ${STEPS}`, FORMAT_HELP],
-  options: {format: {type: 'string'}},
+  details: [`  <n|id>             ${STEPS} (the same in every locale)`, FORMAT_HELP, LOCALE_HELP],
+  options: {format: {type: 'string'}, ...LOCALE_OPTION},
   maxPositionals: 1,
-  run({values, positionals}, io) {
+  async run({values, positionals}, io) {
     const format = parseFormat(values['format'], NAME)
     const [value] = positionals
     if (value === undefined) throw new UsageError(`expected ${STEPS}, received nothing`, NAME)
-    printResult(io, format, findStep(value), {text: formatStepText, markdown: formatStepMarkdown})
+    printResult(io, format, findStep(value, await readLocale(values['locale'], NAME, io)), {text: formatStepText, markdown: formatStepMarkdown})
     return 0
   },
 }

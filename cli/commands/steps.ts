@@ -1,18 +1,19 @@
-import {listSteps} from '../../src/index.js'
 import {parseFormat} from '../args.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepsMarkdown, formatStepsText, printResult} from '../format.js'
+import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
 
 /** `steps`: list the steps. */
 export const stepsCommand: Command = {
   name: 'steps',
-  synopsis: '[--format <format>]',
+  synopsis: '[--format <format>] [--locale <tag>]',
   summary: 'List the steps: number, title, id and summary.',
-  details: [FORMAT_HELP],
-  options: {format: {type: 'string'}},
+  details: [FORMAT_HELP, LOCALE_HELP],
+  options: {format: {type: 'string'}, ...LOCALE_OPTION},
   maxPositionals: 0,
-  run({values}, io) {
+  async run({values}, io) {
     const format = parseFormat(values['format'], 'steps')
+    const {listSteps} = await readLocale(values['locale'], 'steps', io)
     printResult(io, format, listSteps(), {text: formatStepsText, markdown: formatStepsMarkdown})
     return 0
   },

@@ -1,4 +1,4 @@
-import {checklistForRound} from '../checklist.js'
+import {checklistForRound, spellerFor} from '../checklist.js'
 import {deepFreeze} from '../freeze.js'
 import {memoiseByRound} from '../round-memo.js'
 import {renderTemplate} from '../template.js'
@@ -12,6 +12,7 @@ function compute(round: number): readonly ChecklistItemContent[] {
   // APIs cannot disagree on order, ids or wording.
   return deepFreeze(
     checklistForRound(round).map((item) => {
+      const spell = spellerFor(item)
       const built = RENDER.items[item.id]
       // Both modules are generated from one lint result; a gap is a build bug.
       if (built === undefined) throw new Error(`checklistContentForRound: no render data for item "${item.id}"; rebuild with \`npm run build\``)
@@ -20,10 +21,10 @@ function compute(round: number): readonly ChecklistItemContent[] {
         stepId: item.stepId,
         stepNumber: item.stepNumber,
         text: item.text,
-        hast: mapText(built.hast, (value) => renderTemplate(value, round)),
+        hast: mapText(built.hast, (value) => renderTemplate(value, round, spell)),
         // Odd parts are placeholder names, spelt for the round: ordinals are
         // letters, digits, '.', 'ª' and 'º' only, so nothing here needs escaping.
-        html: built.html.map((part, index) => (index % 2 === 1 ? renderTemplate(`{${part}}`, round) : part)).join(''),
+        html: built.html.map((part, index) => (index % 2 === 1 ? renderTemplate(`{${part}}`, round, spell) : part)).join(''),
       }
     }),
   )

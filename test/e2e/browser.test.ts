@@ -7,12 +7,14 @@ import {readFile, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import type {BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {readManifest} from '../../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../../pipeline/releases.js'
 import {checklistForRound, guide} from '../../src/index.js'
 import {ROOT} from '../helpers.js'
+import {PLACEHOLDER, expectedText} from '../ordinal-tables.js'
 import {browserPolicy} from './browser-policy.js'
 import {close, launch, openPage, serve} from './chromium.js'
 
@@ -33,7 +35,7 @@ function buildExample(out: string, env: Record<string, string> = {}): void {
 }
 
 const name = RUN
-  ? 'the React example: a ticked item survives a reload, the next round rewords its items, no console errors'
+  ? 'the React example: a ticked item survives a reload, the next round rewords its items, German reads German ordinals, no console errors'
   : 'the React example in Chromium (SKIPPED: no Chromium; apt-get install -y chromium)'
 
 describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
@@ -88,9 +90,42 @@ describe.skipIf(!RUN)('examples/react in headless Chromium', () => {
     // Ticks belong to item ids, not rounds: still ticked in the next round.
     expect(await box(ticked).isChecked()).toBe(true)
 
+    // Issue 13: switch to German with the language picker; a round-3 item
+    // reads its ordinal in German (the item from the German data, the word
+    // from the test's own table), and ticks, kept by id, stay.
+    const german = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/index.js')).href)) as typeof import('../../src/locale-api.js')
+    const third = german.checklistForRound(3).find((item) => item.template.match(PLACEHOLDER) !== null)
+    if (third === undefined) throw new Error('expected a German item with a placeholder in round 3')
+    await page.selectOption('select[aria-label="Language"]', 'de')
+    await page.selectOption('select[aria-label="Interview round"]', '3')
+    await expect.poll(() => page.locator('main').getAttribute('lang')).toBe('de')
+    await expect.poll(() => page.locator(`section#${third.stepId}`).innerText()).toContain(expectedText(third.template, 3, 'de'))
+    expect(await box(ticked).isChecked()).toBe(true)
+
     const screenshot = process.env['E2E_SCREENSHOT']
     if (screenshot !== undefined) await page.screenshot({path: screenshot, fullPage: true})
     expect(problems).toEqual([])
+  })
+
+  it.skipIf(!RUN)('the React example starts in the reader\'s browser language (navigator.languages through resolveLocale)', async () => {
+    if (POLICY.action !== 'run') throw new Error(POLICY.reason)
+    const out = path.join(scratch, 'site-language')
+    buildExample(out)
+    const {server: site, url} = await serve(out)
+    // A regional tag no locale has exactly: resolveLocale cuts it to the language.
+    const context = await launch(path.join(scratch, 'profile-language'), POLICY.executable, 'de-CH')
+    try {
+      const {page, problems} = await openPage(context)
+      await page.goto(url)
+      await expect.poll(() => page.locator('main').getAttribute('lang')).toBe('de')
+      const german = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/index.js')).href)) as typeof import('../../src/locale-api.js')
+      expect(await page.locator('h1').innerText()).toBe(german.guide.title)
+      expect(await page.locator('select[aria-label="Language"]').inputValue()).toBe('de')
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await close(site)
+    }
   })
 
   it.skipIf(!RUN)('the React example: a reader back after later releases keeps renamed ticks, loses retired ones, sees what is new', async () => {

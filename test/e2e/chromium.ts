@@ -47,11 +47,14 @@ export async function close(server: Server | undefined): Promise<void> {
  *
  * @param profile A new, empty folder for the profile.
  * @param executablePath The Chromium binary (from `browserPolicy`).
+ * @param locale The browser's language (`navigator.languages`); the guide's
+ *   source locale unless a test asks for another.
  */
-export async function launch(profile: string, executablePath: string): Promise<BrowserContext> {
+export async function launch(profile: string, executablePath: string, locale = 'en-GB'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
+    locale,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
 }

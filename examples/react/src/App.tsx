@@ -1,8 +1,8 @@
-import {checklistForRound, guide, listSteps} from 'ace-second-interview'
+import {type Locale, type LocaleModule, checklistForRound, guide, loadLocale, locales, resolveLocale} from 'ace-second-interview'
 import {type RenderedContent, checklistContentForRound, getIntroContent, getStepContent} from 'ace-second-interview/render'
 import type {Root} from 'hast'
 import {type Components, toJsxRuntime} from 'hast-util-to-jsx-runtime'
-import {useState} from 'react'
+import {useEffect, useState} from 'react'
 import {Fragment, jsx, jsxs} from 'react/jsx-runtime'
 import {useProgress} from './progress.js'
 
@@ -35,16 +35,69 @@ function RoundPicker({round, onChange}: {round: number; onChange: (round: number
   )
 }
 
-/** The guide, with a round picker and a persisted checklist. */
+// Each language in its own name ("Deutsch", "español"), for the picker.
+function languageName(locale: Locale): string {
+  return new Intl.DisplayNames([locale], {type: 'language'}).of(locale) ?? locale
+}
+
+function LanguagePicker({locale, onChange}: {locale: Locale; onChange: (locale: Locale) => void}) {
+  return (
+    <label className="language-picker">
+      Language{' '}
+      <select aria-label="Language" value={locale} onChange={(event) => onChange(resolveLocale(event.target.value))}>
+        {locales.map((tag) => (
+          <option key={tag} value={tag} lang={tag}>
+            {languageName(tag)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/**
+ * The chosen locale's API, loaded on demand: `loadLocale` imports one chunk
+ * per locale, so the page downloads only the languages the reader picks.
+ */
+function useLocale(locale: Locale): LocaleModule | undefined {
+  const [loaded, setLoaded] = useState<LocaleModule | undefined>(undefined)
+  useEffect(() => {
+    let current = true
+    loadLocale(locale).then((module) => current && setLoaded(module), (error: unknown) => console.error(error))
+    return () => {
+      current = false
+    }
+  }, [locale])
+  return loaded?.guide.locale === locale ? loaded : undefined
+}
+
+function Paragraphs({texts}: {texts: readonly string[]}) {
+  return texts.map((text, index) => <p key={index}>{text}</p>)
+}
+
+/**
+ * The guide, with a language picker (the reader's browser languages first),
+ * a round picker and a persisted checklist. Ticks are stored by item id, the
+ * same in every locale, so they survive a change of language. The source
+ * locale is shown rich (the `render` subpath's trees); a translation as the
+ * plain text of its locale's API.
+ */
 export function App() {
+  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.languages))
+  const api = useLocale(locale)
   const [round, setRound] = useState(guide.rounds.from)
   const {checked, toggle, news, dropped, notice} = useProgress()
-  const items = checklistContentForRound(round)
+  if (api === undefined) return <main aria-busy="true">…</main>
+  const rich = api.guide.locale === guide.locale
+  // The same items in the same order as `api.checklistForRound`, as trees.
+  const richItems = new Map(rich ? checklistContentForRound(round).map((item) => [item.id as string, item.hast] as const) : [])
+  const items = api.checklistForRound(round)
   return (
-    <main>
-      <h1>{guide.title}</h1>
+    <main lang={api.guide.locale}>
+      <LanguagePicker locale={locale} onChange={setLocale} />
+      <h1>{api.guide.title}</h1>
       <section aria-label="Introduction">
-        <Rich tree={getIntroContent().hast} />
+        {rich ? <Rich tree={getIntroContent().hast} /> : <Paragraphs texts={api.guide.introduction.body} />}
       </section>
       {notice === undefined ? null : <p role="status">{notice}</p>}
       {news.length === 0 ? null : (
@@ -65,12 +118,12 @@ export function App() {
         </p>
       )}
       <RoundPicker round={round} onChange={setRound} />
-      {listSteps().map((step) => (
+      {api.listSteps().map((step) => (
         <section key={step.id} id={step.id} aria-labelledby={`${step.id}-title`}>
           <h2 id={`${step.id}-title`}>
             {step.number}. {step.title}
           </h2>
-          <Rich tree={getStepContent(step.number).hast} />
+          {rich ? <Rich tree={getStepContent(step.number).hast} /> : <Paragraphs texts={step.body} />}
           <ul className="checklist">
             {items
               .filter((item) => item.stepId === step.id)
@@ -83,7 +136,7 @@ export function App() {
                       checked={checked.has(item.id)}
                       onChange={() => toggle(item.id)}
                     />{' '}
-                    <Rich tree={item.hast} />
+                    {richItems.has(item.id) ? <Rich tree={richItems.get(item.id)!} /> : item.text}
                   </label>
                 </li>
               ))}

@@ -1,0 +1,35 @@
+// The locale API's types: resolveLocale gives a Locale, loadLocale takes one
+// and resolves to the locale API, and a locale's module has the main entry's
+// functions with the same types (so StepId is one type in every locale).
+import {describe, expectTypeOf, it} from 'vitest'
+import {type Locale, type LocaleModule, type StepId, loadLocale, locales, resolveLocale} from '../src/index.js'
+import type * as LocaleApi from '../src/locale-api.js'
+
+describe('locale types', () => {
+  it('resolveLocale takes a tag or a list of tags and returns a Locale', () => {
+    expectTypeOf(resolveLocale).parameter(0).toEqualTypeOf<string | readonly string[]>()
+    expectTypeOf(resolveLocale('es-MX')).toEqualTypeOf<Locale>()
+    expectTypeOf(resolveLocale(['pt-BR', 'fr-CA'])).toEqualTypeOf<Locale>()
+    // navigator.languages is a readonly string[]
+    expectTypeOf(resolveLocale).toBeCallableWith([] as readonly string[])
+  })
+
+  it('loadLocale takes a Locale only and resolves to the locale API', () => {
+    expectTypeOf(loadLocale).parameter(0).toEqualTypeOf<Locale>()
+    expectTypeOf(loadLocale(resolveLocale('de'))).resolves.toEqualTypeOf<LocaleModule>()
+    // @ts-expect-error a reader's tag must be resolved first
+    void loadLocale('es-MX')
+  })
+
+  it('lists the locales as a readonly list of Locale', () => {
+    expectTypeOf(locales).toEqualTypeOf<readonly Locale[]>()
+    // @ts-expect-error the list is read-only
+    locales.push('de')
+  })
+
+  it("gives a locale's module the main entry's functions and types", () => {
+    expectTypeOf<LocaleModule['getStepById']>().toEqualTypeOf<typeof LocaleApi.getStepById>()
+    expectTypeOf<Parameters<LocaleModule['getStepById']>[0]>().toEqualTypeOf<StepId>()
+    expectTypeOf<LocaleModule['guide']['locale']>().toEqualTypeOf<Locale>()
+  })
+})
