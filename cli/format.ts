@@ -4,7 +4,7 @@
 // end up on a terminal too (`steps | less -R`, `cat round-3.md`), so every
 // string they take from the content goes through `escapeControl` first:
 // content can never send the terminal an escape sequence or forge a line.
-import {type ChecklistItem, type Step, getStep, guide} from '../src/index.js'
+import {type ChecklistItem, type Guide, type Step, guide as sourceGuide} from '../src/index.js'
 import {ordinal} from '../src/ordinal.js'
 import type {Format} from './args.js'
 import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
@@ -55,11 +55,12 @@ export function formatJson(value: unknown): string {
  *
  * @param steps The steps (`listSteps()`).
  * @param styles Text styles (colour or none).
+ * @param guide The guide they come from, for its title (default: the source's; pass the `--locale` one).
  * @returns The guide's title, then one block per step.
  * @example
  *   formatStepsText(listSteps(), createStyles(false))
  */
-export function formatStepsText(steps: readonly Step[], styles: Styles): string {
+export function formatStepsText(steps: readonly Step[], styles: Styles, guide: Guide = sourceGuide): string {
   const lines = [styles.bold(safe(guide.title)), '']
   for (const step of steps) {
     lines.push(`${step.number}. ${styles.bold(safe(step.title))}  ${styles.dim(safe(step.id))}`, `   ${safe(step.summary)}`)
@@ -71,11 +72,12 @@ export function formatStepsText(steps: readonly Step[], styles: Styles): string 
  * Print the list of steps as a markdown task list, one step a line.
  *
  * @param steps The steps (`listSteps()`).
+ * @param guide The guide they come from, for its title (default: the source's; pass the `--locale` one).
  * @returns A `# title` heading and `- [ ] Step n: title. summary` lines.
  * @example
  *   formatStepsMarkdown(listSteps())
  */
-export function formatStepsMarkdown(steps: readonly Step[]): string {
+export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = sourceGuide): string {
   const lines = [`# ${safe(guide.title)}`, '', ...steps.map((step) => `- [ ] Step ${step.number}: ${safe(step.title)}. ${safe(step.summary)}`)]
   return `${lines.join('\n')}\n`
 }
@@ -85,11 +87,12 @@ export function formatStepsMarkdown(steps: readonly Step[]): string {
  *
  * @param step The step (`getStep(n)` or `getStepById(id)`).
  * @param styles Text styles (colour or none).
+ * @param guide The guide it comes from (default: the source's), for the step count and first round.
  * @returns The step; its checklist is the one for the guide's first round.
  * @example
  *   formatStepText(getStep(2), createStyles(false))
  */
-export function formatStepText(step: Step, styles: Styles): string {
+export function formatStepText(step: Step, styles: Styles, guide: Guide = sourceGuide): string {
   const lines = [
     `${styles.bold(`Step ${step.number} of ${guide.steps.length}: ${safe(step.title)}`)}  ${styles.dim(safe(step.id))}`,
     '',
@@ -107,11 +110,12 @@ export function formatStepText(step: Step, styles: Styles): string {
  * paragraphs, then its checklist (for the guide's first round) as a task list.
  *
  * @param step The step (`getStep(n)` or `getStepById(id)`).
+ * @param guide The guide it comes from (default: the source's), for the first round.
  * @returns Markdown ending in `- [ ] …` lines.
  * @example
  *   formatStepMarkdown(getStep(2))
  */
-export function formatStepMarkdown(step: Step): string {
+export function formatStepMarkdown(step: Step, guide: Guide = sourceGuide): string {
   const lines = [
     `# Step ${step.number}: ${safe(step.title)}`,
     '',
@@ -131,17 +135,20 @@ export function formatStepMarkdown(step: Step): string {
  * @param items The items (`checklistForRound(round)`).
  * @param round The round they were rendered for.
  * @param styles Text styles (colour or none).
+ * @param guide The guide they come from, for the step titles (default: the
+ *   source's; pass the `--locale` one, so the titles are in the items' language).
  * @returns A heading naming the round, then the items under each step.
  * @example
  *   formatChecklistText(checklistForRound(3), 3, createStyles(false))
  */
-export function formatChecklistText(items: readonly ChecklistItem[], round: number, styles: Styles): string {
+export function formatChecklistText(items: readonly ChecklistItem[], round: number, styles: Styles, guide: Guide = sourceGuide): string {
   const lines = [styles.bold(`Checklist for your ${ordinal(round)} interview (round ${round})`)]
   let stepNumber: number | undefined
   for (const item of items) {
     if (item.stepNumber !== stepNumber) {
       stepNumber = item.stepNumber
-      lines.push('', `${stepNumber}. ${styles.bold(safe(getStep(item.stepNumber).title))}`)
+      const title = guide.steps.find((step) => step.number === item.stepNumber)?.title ?? ''
+      lines.push('', `${stepNumber}. ${styles.bold(safe(title))}`)
     }
     lines.push(`   [ ] ${safe(item.text)}`)
   }

@@ -179,6 +179,24 @@ describe('ace-second-interview --locale', () => {
     expect(json(['changes', '--since', releases[0]!.version, '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.changesSince(releases[0]!.version))))
   })
 
+  // Found by the lead: the text and markdown forms took the guide's and the
+  // steps' titles from the source whatever --locale said.
+  it.each(locales)('%s: the text and markdown forms title the guide and each step in that locale', async (tag) => {
+    const api = await localeApi(tag)
+    const plain = (args: string[]): string => {
+      const run = cli(args)
+      expect(run.status).toBe(0)
+      return run.stdout
+    }
+    const steps = plain(['steps', '--locale', tag])
+    expect(steps.split('\n')[0]).toBe(api.guide.title)
+    expect(plain(['steps', '--locale', tag, '--format', 'markdown']).split('\n')[0]).toBe(`# ${api.guide.title}`)
+    const checklist = plain(['checklist', '--round', '3', '--locale', tag])
+    for (const step of api.listSteps()) {
+      if (api.checklistForRound(3).some((item) => item.stepNumber === step.number)) expect(checklist).toContain(`${step.number}. ${step.title}\n`)
+    }
+  })
+
   it('resolves a tag as resolveLocale does: a region or case falls back to the language', async () => {
     const tag = locales.at(-1)!
     const requested = `${tag.split('-')[0]!.toUpperCase()}-ZZ`

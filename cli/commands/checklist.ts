@@ -42,9 +42,9 @@ export const checklistCommand: Command = {
     const format = parseFormat(values['format'], NAME)
     const round = readRound(values['round'])
     // Every locale has the source's rounds, so --round is read before loading one.
-    const {checklistForRound} = await readLocale(values['locale'], NAME, io)
+    const {checklistForRound, guide: shown} = await readLocale(values['locale'], NAME, io)
     printResult(io, format, checklistForRound(round), {
-      text: (value, styles) => formatChecklistText(value, round, styles),
+      text: (value, styles) => formatChecklistText(value, round, styles, shown),
       markdown: formatChecklistMarkdown,
     })
     return 0

@@ -35,7 +35,8 @@ export const stepCommand: Command = {
     const format = parseFormat(values['format'], NAME)
     const [value] = positionals
     if (value === undefined) throw new UsageError(`expected ${STEPS}, received nothing`, NAME)
-    printResult(io, format, findStep(value, await readLocale(values['locale'], NAME, io)), {text: formatStepText, markdown: formatStepMarkdown})
+    const api = await readLocale(values['locale'], NAME, io)
+    printResult(io, format, findStep(value, api), {text: (step, styles) => formatStepText(step, styles, api.guide), markdown: (step) => formatStepMarkdown(step, api.guide)})
     return 0
   },
 }

@@ -13,8 +13,8 @@ export const stepsCommand: Command = {
   maxPositionals: 0,
   async run({values}, io) {
     const format = parseFormat(values['format'], 'steps')
-    const {listSteps} = await readLocale(values['locale'], 'steps', io)
-    printResult(io, format, listSteps(), {text: formatStepsText, markdown: formatStepsMarkdown})
+    const {guide, listSteps} = await readLocale(values['locale'], 'steps', io)
+    printResult(io, format, listSteps(), {text: (steps, styles) => formatStepsText(steps, styles, guide), markdown: (steps) => formatStepsMarkdown(steps, guide)})
     return 0
   },
 }
