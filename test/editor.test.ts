@@ -113,20 +113,41 @@ describe('check --watch', () => {
     const io = {stdout: {write: (text: string) => written.push(text)}, stderr: {write: (text: string) => written.push(text)}, env: {NO_COLOR: '1'}, cwd: folder}
     const controller = new AbortController()
     const running = runCheck({dir: '.', format: 'text', watch: true, program: 'check', signal: controller.signal}, io)
-    const runs = (): number => written.filter((text) => text.startsWith(WATCH_END)).length
-    const nextRun = async (after: number): Promise<string> => {
-      for (let waited = 0; runs() <= after && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+    // Every finished run's output, from its first line to its verdict.
+    const finished = (): string[] => {
       const text = written.join('')
-      return text.slice(text.lastIndexOf(WATCH_BEGIN))
+      const found: string[] = []
+      for (let start = text.indexOf(WATCH_BEGIN); start !== -1; start = text.indexOf(WATCH_BEGIN, start + 1)) {
+        const end = text.indexOf(WATCH_END, start)
+        if (end !== -1) found.push(text.slice(start, end))
+      }
+      return found
+    }
+    // A save may reach the watcher as more than one event (a write truncates,
+    // then fills the file), so it can cause more than one run; on a busy
+    // machine the first may see the file half written. Wait for a run after
+    // `after` whose verdict is the expected one; on time-out, return the last
+    // finished run, so the assertion shows what was printed instead.
+    const verdict = async (after: number, expected: RegExp): Promise<string> => {
+      for (let waited = 0; waited < 30_000; waited += 20) {
+        const match = finished().slice(after).find((run) => expected.test(run))
+        if (match !== undefined) return match
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      return finished().at(-1) ?? ''
     }
     try {
-      expect(await nextRun(0)).toMatch(/is clean/)
+      const isClean = /is clean/
+      expect(await verdict(0, isClean)).toMatch(isClean)
       await writeFile(file, broken)
-      expect(await nextRun(1)).toMatch(/locales\/es\/steps\/01-ten-confianza\.md:3:7: error .*translation-parity/)
+      const parity = /locales\/es\/steps\/01-ten-confianza\.md:3:7: error .*translation-parity/
+      expect(await verdict(1, parity)).toMatch(parity)
+      let seen = finished().length
       await saveByRename(file, clean)
-      expect(await nextRun(2)).toMatch(/is clean/)
+      expect(await verdict(seen, isClean)).toMatch(isClean)
+      seen = finished().length
       await writeFile(file, broken)
-      expect(await nextRun(3)).toMatch(/translation-parity/)
+      expect(await verdict(seen, parity)).toMatch(parity)
     } finally {
       controller.abort()
       await running
