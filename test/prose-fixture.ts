@@ -70,7 +70,7 @@ export function lintProse(parts: StepParts | string, locale: string, words?: str
     steps: [document],
     coveredRounds: undefined,
     manifest: undefined,
-    locale,
+    folder: {tag: locale, sourceTag: 'en-GB', isSource: locale === 'en-GB', checklistHeading: 'Checklist', directory: process.cwd(), name: (file) => file},
     words: list,
   })
   return diagnostics([document.file, ...(list === undefined ? [] : [list.file])])
