@@ -23,7 +23,7 @@ const others = rules.filter((rule) => rule.phase === 'document' && !prose.includ
 
 const guideText = await readFile(path.join(directory, 'guide.md'), 'utf8')
 // A translation names its checklist heading in its guide's front matter.
-const heading = /^checklist:[ \t]*["']?(.+?)["']?[ \t]*$/m.exec(guideText)?.[1]
+const heading = /^checklist:[ \t]*["']?(.+?)["']?[ \t]*$/m.exec(guideText)?.[1] ?? 'Checklist'
 const texts = [
   {file: 'guide.md', kind: 'guide' as const, value: guideText},
   ...(await Promise.all(
@@ -33,12 +33,12 @@ const texts = [
       value: await readFile(path.join(directory, 'steps', name), 'utf8'),
     })),
   )),
-].map((text) => ({...text, value: heading === undefined ? text.value : text.value.replace(`\n## ${heading}\n`, '\n## Checklist\n')}))
+]
 const read = await readWordList(path.join(directory, WORDS_FILE), WORDS_FILE)
 const words = read !== undefined && 'entries' in read ? read : undefined
 
 function context() {
-  const documents = texts.map(({file, kind, value}) => parseContent(new VFile({path: file, value}), kind))
+  const documents = texts.map(({file, kind, value}) => parseContent(new VFile({path: file, value}), kind, heading))
   return {
     layout: {missing: [], unexpected: [], unreadable: []},
     sources: [],
@@ -46,7 +46,7 @@ function context() {
     steps: documents.filter((document) => document.kind === 'step'),
     coveredRounds: undefined,
     manifest: undefined,
-    locale,
+    folder: {tag: locale, sourceTag: 'en-GB', isSource: locale === 'en-GB', checklistHeading: heading, directory, name: (file: string) => file},
     words,
   }
 }
