@@ -12,6 +12,7 @@ import {measureLoad} from './figures/load.js'
 import {measureOps} from './figures/ops.js'
 import {measurePipeline} from './figures/pipeline.js'
 import {measureSize} from './figures/size.js'
+import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
 import {measureTestContent} from './figures/test-content.js'
 import {measureValidate} from './figures/validate.js'
@@ -49,9 +50,11 @@ async function main(): Promise<number> {
     const validate = measureValidate()
     log(`bench: build pipeline${full ? ' (full: up to 60,000 steps)' : ''}…`)
     const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
+    log('bench: spelling per locale…')
+    const spelling = await measureSpelling(values.quick === true ? 1 : 3, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
     const testContent = measureTestContent(values.quick === true ? 1 : 3)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, testContent]
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))

@@ -87,7 +87,7 @@ function lintFolder(
     directory: content.directory,
     name: content.name,
   }
-  const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined, manifest, translation}
+  const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined, manifest, translation, words: content.words}
   runRules(rules.filter((rule) => rule.phase === 'source'), {...base, folder: provisional})
 
   // The guide first: its front matter names the locale and its checklist heading.
@@ -114,7 +114,8 @@ function lintFolder(
   const coveredRounds = translation?.source?.coveredRounds ?? (written === undefined || written === null ? undefined : parseRounds(String(written)))
   runRules(rules.filter((rule) => rule.phase === 'document'), {...base, guide, steps, coveredRounds, folder: locale})
 
-  const files = [...layout.missing, ...layout.unexpected, ...layout.unreadable.map((entry) => entry.file), ...sources.map((source) => source.file)]
+  const words = content.words === undefined ? [] : [content.words.file]
+  const files = [...layout.missing, ...layout.unexpected, ...layout.unreadable.map((entry) => entry.file), ...sources.map((source) => source.file), ...words]
   const failed = files.some((file) => file.messages.some((message) => message.fatal))
   return {files, failed, guide, steps, coveredRounds, locale}
 }

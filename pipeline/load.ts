@@ -6,17 +6,18 @@ import {MAX_FILE_BYTES} from './limits.js'
 import {type EntryType, entryType, readRegularFile, withArticle} from './read.js'
 import {TRANSLATION_RECORD_FILE, type TranslationRecord, readTranslationRecord} from './translation-record.js'
 import type {ContentLayout, SourceFile, UnreadableEntry} from './rule.js'
+import {WORDS_FILE, type WordList, readWordList} from './words.js'
 
 /** Files in the content folder that the build reads or allows. */
 const CONTENT_LAYOUT = {
   guide: 'guide.md',
   steps: 'steps',
   locales: 'locales',
-  allowed: ['README.md', 'manifest.json', 'words.txt'],
+  allowed: ['README.md', 'manifest.json', WORDS_FILE],
 } as const
 
 /** Files a translation's folder (`locales/<tag>/`) may hold besides guide.md and steps/. */
-const LOCALE_ALLOWED = ['translation.json', 'words.txt'] as const
+const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
 
 /** The folder under the content folder that holds one folder per translation. */
 export const LOCALES_FOLDER = CONTENT_LAYOUT.locales
@@ -29,6 +30,8 @@ export interface LoadedFolder {
   readonly directory: string
   /** How diagnostics name a file of this folder. */
   readonly name: (file: string) => string
+  /** The folder's spelling word list (`words.txt`), when it has a readable one. */
+  readonly words?: WordList | undefined
 }
 
 /** A translation's folder, read. */
@@ -153,7 +156,7 @@ async function loadFolder(
       }
     }
   }
-  const folder = {sources, layout: {missing, unexpected, unreadable}, directory, name: relative}
+  const folder: {-readonly [K in keyof LoadedFolder]: LoadedFolder[K]} = {sources, layout: {missing, unexpected, unreadable}, directory, name: relative}
 
   const top = await entries(directory)
   if (top === undefined) {
@@ -167,6 +170,9 @@ async function loadFolder(
     if (!allowed.includes(entry.name)) unexpected.push(new VFile({path: relative(entry.name)}))
   }
   if (!(await read(CONTENT_LAYOUT.guide, 'guide'))) missing.push(new VFile({path: relative(CONTENT_LAYOUT.guide)}))
+  const words = await readWordList(path.join(directory, WORDS_FILE), relative(WORDS_FILE))
+  if (words !== undefined && 'found' in words) unreadable.push(words)
+  else if (words !== undefined) folder.words = words
 
   let stepsFound = 0
   const steps = await subfolder(path.join(directory, CONTENT_LAYOUT.steps))

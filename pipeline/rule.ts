@@ -5,6 +5,7 @@ import type {ContentDocument} from './document.js'
 import type {Manifest} from './manifest.js'
 import {SOURCE} from './limits.js'
 import type {TranslationRecord, UnitKey} from './translation-record.js'
+import type {WordList} from './words.js'
 
 /** A content file as read from disk, before parsing. */
 export interface SourceFile {
@@ -105,6 +106,8 @@ export interface RuleContext {
    * `undefined` in the source.
    */
   readonly translation: TranslationContext | undefined
+  /** The folder's spelling word list (`words.txt`), when it has a readable one. */
+  readonly words?: WordList | undefined
   /**
    * Report a problem as a vfile message with this rule's id, source and tip:
    * fatal for an error, not fatal for a warning.

@@ -15,6 +15,8 @@ import {knownPlaceholders} from './known-placeholders.js'
 import {linkProtocol} from './link-protocol.js'
 import {nestingDepth} from './nesting-depth.js'
 import {noHtml} from './no-html.js'
+import {repeatedWords} from './repeated-words.js'
+import {spelling} from './spelling.js'
 import {stepNumbering} from './step-numbering.js'
 import {translationMissing} from './translation-missing.js'
 import {translationOutdated} from './translation-outdated.js'
@@ -44,4 +46,6 @@ export const rules: readonly Rule[] = [
   translationParity,
   translationMissing,
   translationOutdated,
+  spelling,
+  repeatedWords,
 ]

@@ -1,0 +1,38 @@
+// Spelling in French, in a file of its own: dictionary-fr takes seconds to
+// load (8 s on an idle machine), so it is loaded once, before the cases, and
+// the file runs beside the other locales' (test/spelling.test.ts).
+import {beforeAll, describe, expect, it} from 'vitest'
+import {dictionaryLoads, spellerFor} from '../pipeline/prose.js'
+import {LINES, STEP, at, lintProse} from './prose-fixture.js'
+
+const correct = 'Préparez votre deuxième entretien avec confiance et montrez-vous sous votre meilleur jour'
+const parts = {title: 'Faites un plan', summary: `${correct}.`, body: `${correct}.`, items: [`${correct}. {#plan-answer rounds=2+}`]}
+
+describe('spelling in fr', () => {
+  beforeAll(() => {
+    expect(spellerFor('dictionary-fr').kind).toBe('loaded')
+  }, 120_000)
+
+  it('passes a correctly spelt title, summary, body and item, elisions included', () => {
+    expect(lintProse({...parts, body: "Avant l'entretien, relisez vos notes et n'oubliez pas de remercier."}, 'fr')).toEqual([])
+  })
+
+  it.each([
+    {locale: 'fr', word: 'entretein', suggestion: 'entretien'},
+    {locale: 'fr-CA', word: 'entretein', suggestion: 'entretien'},
+  ])('reports `$word` in $locale at its line and column, suggesting `$suggestion`', ({locale, word, suggestion}) => {
+    const text = `Abordez votre ${word} avec calme.`
+    expect(lintProse({...parts, body: text}, locale)).toEqual([
+      {file: STEP, ...at(LINES.body, text, '', word), ruleId: 'spelling', severity: 'warning', fatal: false, reason: expect.stringContaining(`found \`${word}\`; did you mean \`${suggestion}\``), tip: expect.any(String)},
+    ])
+  })
+
+  it('lets a reflexive `vous vous` through, and reports another repeated word', () => {
+    const found = lintProse({...parts, body: 'Vous vous préparez avec avec soin.'}, 'fr')
+    expect(found.map(({ruleId, reason}) => ({ruleId, reason}))).toEqual([{ruleId: 'repeated-words', reason: 'Expected `avec` once, found it twice in a row: `avec avec`'}])
+  })
+
+  it('loaded the French dictionary once', () => {
+    expect(dictionaryLoads().get('dictionary-fr')).toBe(1)
+  })
+})
