@@ -10,7 +10,7 @@ import {configDefaults, defineConfig} from 'vitest/config'
 /** The editor's fast loop: the content is lint-clean and recorded, the shipped data is sound. */
 const CONTENT = ['test/api.test.ts', 'test/immutability.test.ts', 'test/integrity.test.ts', 'test/render.test.ts', 'test/repository.test.ts']
 /** More tests of the shipped data: slower ones, the command line, and those through the built package (dist/). */
-const SHIPPED = ['test/bad-input.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
+const SHIPPED = ['test/bad-input.test.ts', 'test/content-spelling.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
 /** What a consumer installs: these share one packed tarball (`inject('packed')`). */
 const PACKAGE = ['test/check-api.test.ts', 'test/consumer.test.ts', 'test/pack.test.ts', 'test/readme.test.ts', 'test/e2e/**/*.test.ts']
 

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import {buildGuide} from './index.js'
 import {type Diagnostic, diagnostics} from './report.js'
-import {rules as allRules} from './rules/index.js'
+import {buildRules, rules as allRules} from './rules/index.js'
 import {type LocaleStatus, localeStatuses} from './status.js'
 
 export type {Diagnostic, Severity} from './report.js'
@@ -146,7 +146,8 @@ export interface TranslationStatusResult {
  */
 export async function translationStatus(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationStatusResult> {
   const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
-  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, ...(manifest === undefined ? {} : {manifest})})
+  // The status of the translations needs no dictionary: spelling is `checkContent`'s.
+  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
   const found = diagnostics(result.files)
   return {ok: !found.some((d) => d.fatal), diagnostics: found, files: result.files, locales: localeStatuses(result.lint)}
 }

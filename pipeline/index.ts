@@ -21,7 +21,7 @@ export {compileLocaleRenderData, compileRenderData, renderMarkdown, renderTree, 
 export {parseMarkdown} from './document.js'
 export {diagnostics, formatDiagnostics, shouldUseColor} from './report.js'
 export type {Diagnostic} from './report.js'
-export {rules} from './rules/index.js'
+export {buildRules, dictionaryRules, rules} from './rules/index.js'
 export type {Rule} from './rule.js'
 
 /** Options for {@link buildGuide}. */

@@ -126,19 +126,18 @@ function spellProcessor(dictionary: {aff: Uint8Array; dic: Uint8Array}, ignore: 
 
 // Where dictionary packages are looked for: beside this module (the
 // repository, or the project that installed this package and, next to it, the
-// dictionaries), then the working folder. The packages are read as files
+// dictionaries), and nowhere else: not the working folder, which could make
+// the installed bin pick up whatever a folder it is run in happens to hold.
+// The packages are read as files
 // (`index.aff`, `index.dic`), never imported: their `index.js` reads them
 // relative to itself with top-level await, which a bundle cannot carry.
 function resolveDictionary(name: string): string | undefined {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)
-  for (const from of [here, path.join(process.cwd(), 'noop.js')]) {
-    try {
-      return path.dirname(createRequire(from).resolve(name))
-    } catch {
-      // Not installed there; try the next place.
-    }
+  try {
+    return path.dirname(createRequire(here).resolve(name))
+  } catch {
+    return undefined
   }
-  return undefined
 }
 
 function loadSpeller(dictionary: string): Speller | MissingDictionary {

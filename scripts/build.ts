@@ -10,7 +10,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
-import {type LocaleBuild, buildGuide, emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
+import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
@@ -37,7 +37,9 @@ async function main(): Promise<number> {
     process.stderr.write(`build: an interrupted build had left no ${path.basename(dist)}/; restored it from ${path.basename(repaired.restored)}\n`)
   }
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
-  const result = await buildGuide({contentDir, version: pkg.version, cwd: root})
+  // Spelling is the editor's check (npm run check:content): its dictionaries
+  // cost seconds, and its warnings never stop a build.
+  const result = await buildGuide({contentDir, version: pkg.version, cwd: root, rules: buildRules})
   const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
   if (result.guide === undefined || result.render === undefined) {
     process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))

@@ -7,7 +7,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {writeFileAtomic} from '../../pipeline/atomic.js'
-import {buildGuide, formatDiagnostics} from '../../pipeline/index.js'
+import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import type {LocaleLint} from '../../pipeline/lint.js'
 import {indexSource, itemIdOf} from '../../pipeline/parity.js'
 import type {SourceView} from '../../pipeline/rule.js'
@@ -94,7 +94,7 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
   const root = path.resolve(values.root ?? io.root)
   const contentDir = path.join(root, 'content')
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
-  const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd()})
+  const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd(), rules: buildRules})
   const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
   if (locale === undefined) {
     const tags = result.lint.locales.map((candidate) => candidate.locale.tag)

@@ -12,7 +12,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {buildGuide, formatDiagnostics} from '../../pipeline/index.js'
+import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import {commitFiles, type PlannedWrite, recoverCommit, type StepHook} from '../../pipeline/atomic.js'
 import {addRelease, amendRelease, releaseEntry} from '../../pipeline/changelog.js'
 import {MANIFEST_FILE, type Manifest, type Release, readManifest} from '../../pipeline/manifest.js'
@@ -109,7 +109,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
   }
   // Amending judges the content against the history without the release it replaces.
   const history: Manifest | undefined = amend ? {releases: releases.slice(0, -1)} : undefined
-  const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd(), ...(history === undefined ? {} : {history})})
+  const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd(), rules: buildRules, ...(history === undefined ? {} : {history})})
   if (result.guide === undefined) {
     io.stderr.write(formatDiagnostics(result.files, {tips: true}))
     io.stderr.write('content:version: fix the content first; nothing was written.\n')
