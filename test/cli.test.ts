@@ -5,7 +5,7 @@ import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {checklistForRound, getStep, getStepById, listSteps, locales, releases, resolveLocale} from '../src/index.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
@@ -42,6 +42,11 @@ function cli(args: readonly string[], options: {cwd?: string; env?: Record<strin
   if (options.env?.['NO_COLOR'] === undefined) delete env['NO_COLOR']
   return node([BIN, ...args], {cwd: options.cwd ?? ROOT, env})
 }
+
+// Several cases spawn the bin a dozen times (a check runs the whole lint), and
+// the cases run side by side: on a busy machine a case takes longer than the
+// project's minute, which is not what these tests are about.
+vi.setConfig({testTimeout: 5 * 60_000})
 
 let scratch: string
 beforeAll(async () => {
