@@ -1,4 +1,6 @@
+import {availableParallelism} from 'node:os'
 import {configDefaults, defineConfig} from 'vitest/config'
+import SlowestFirst from './test/setup/sequencer.js'
 
 // The test files fall into projects by what they need. `npm test` runs every
 // project, so every file exactly once. `npm run test:content` runs only
@@ -21,6 +23,13 @@ export default defineConfig({
     testTimeout: 60_000,
     // Some hooks spawn the scripts (tsx) or copy folders: seconds on a busy machine.
     hookTimeout: 60_000,
+    // Vitest's default is one worker fewer than the cores: one file at a time
+    // on this 2-core machine. Most slow files wait on processes they spawn
+    // (the bin, tsc, npm, builds), so one file more than the cores keeps both
+    // busy; the CPU-bound files are short.
+    maxWorkers: availableParallelism() + 1,
+    // The slow end-to-end files first, so they overlap the short ones.
+    sequence: {sequencer: SlowestFirst},
     projects: [
       {extends: true, test: {name: 'content', include: CONTENT}},
       {

@@ -15,6 +15,7 @@ import {measureSize} from './figures/size.js'
 import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
 import {measureTestContent} from './figures/test-content.js'
+import {measureTestSuite} from './figures/test-suite.js'
 import {measureValidate} from './figures/validate.js'
 import {NOTES_END, NOTES_START, consoleTable, renderBenchmarks} from './report.js'
 
@@ -54,7 +55,9 @@ async function main(): Promise<number> {
     const spelling = await measureSpelling(values.quick === true ? 1 : 3, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
     const testContent = measureTestContent(values.quick === true ? 1 : 3)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent]
+    log(values.quick === true ? 'bench: npm test (skipped: --quick)' : 'bench: the whole suite (npm test, minutes)…')
+    const testSuite = measureTestSuite(values.quick === true ? 0 : 1)
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))

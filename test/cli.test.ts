@@ -1,11 +1,11 @@
-import {spawn, spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {closeSync, existsSync, openSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {checklistForRound, getStep, getStepById, listSteps, locales, releases, resolveLocale} from '../src/index.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
@@ -13,13 +13,40 @@ import {ROOT} from './helpers.js'
 const BIN = path.join(ROOT, 'dist/cli.js')
 const USAGE = 'Usage: ace-second-interview'
 
+/** What a run of the bin left: its exit status and both streams. */
+interface Ran {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Run Node on `args` and collect its output. Asynchronous, so the cases of a
+ * `describe.concurrent` block run their processes side by side.
+ */
+function node(args: readonly string[], options: {cwd?: string; env?: NodeJS.ProcessEnv; stdout?: number} = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', options.stdout ?? 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({status, stdout, stderr}))
+  })
+}
+
 /** Run the built bin the way a user does; never a TTY, so never coloured. */
-function cli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}) {
+function cli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<Ran> {
   const env: Record<string, string | undefined> = {...process.env, ...options.env}
   if (options.env?.['NO_COLOR'] === undefined) delete env['NO_COLOR']
-  const run = spawnSync(process.execPath, [BIN, ...args], {cwd: options.cwd ?? ROOT, encoding: 'utf8', env})
-  return {status: run.status, stdout: run.stdout, stderr: run.stderr}
+  return node([BIN, ...args], {cwd: options.cwd ?? ROOT, env})
 }
+
+// Several cases spawn the bin a dozen times (a check runs the whole lint), and
+// the cases run side by side: on a busy machine a case takes longer than the
+// project's minute, which is not what these tests are about.
+vi.setConfig({testTimeout: 5 * 60_000})
 
 let scratch: string
 beforeAll(async () => {
@@ -36,24 +63,24 @@ const first = steps[0]!
 const last = steps.at(-1)!
 const count = steps.length
 
-describe('ace-second-interview: reading the guide', () => {
-  it('checklist --round 3 words the items for the third interview, in every step', () => {
-    const run = cli(['checklist', '--round', '3'])
+describe.concurrent('ace-second-interview: reading the guide', () => {
+  it('checklist --round 3 words the items for the third interview, in every step', async () => {
+    const run = await cli(['checklist', '--round', '3'])
     expect(run).toMatchObject({status: 0, stderr: ''})
     expect(run.stdout.split('\n')[0]).toBe('Checklist for your third interview (round 3)')
     for (const item of checklistForRound(3)) expect(run.stdout).toContain(item.text)
     for (const step of steps) expect(run.stdout).toContain(`${step.number}. ${step.title}`)
   })
 
-  it('checklist without --round is the checklist for round 2, the guide\'s first round', () => {
-    const implicit = cli(['checklist'])
+  it('checklist without --round is the checklist for round 2, the guide\'s first round', async () => {
+    const implicit = await cli(['checklist'])
     expect(implicit.status).toBe(0)
-    expect(implicit.stdout).toBe(cli(['checklist', '--round', '2']).stdout)
+    expect(implicit.stdout).toBe((await cli(['checklist', '--round', '2'])).stdout)
     expect(implicit.stdout).toContain('your second interview')
   })
 
-  it('--format markdown is a printable task list: every line "- [ ] " and an item\'s text', () => {
-    const run = cli(['checklist', '--round', '3', '--format', 'markdown'])
+  it('--format markdown is a printable task list: every line "- [ ] " and an item\'s text', async () => {
+    const run = await cli(['checklist', '--round', '3', '--format', 'markdown'])
     expect(run.status).toBe(0)
     const lines = run.stdout.trimEnd().split('\n')
     for (const line of lines) expect(line).toMatch(/^- \[ \] \S/)
@@ -66,15 +93,15 @@ describe('ace-second-interview: reading the guide', () => {
     {args: ['steps', '--format', 'json'], expected: listSteps()},
     {args: ['step', String(last.number), '--format', 'json'], expected: getStep(last.number)},
     {args: ['step', last.id, '--format', 'json'], expected: getStepById(last.id)},
-  ])('--format json of "$args" is exactly what the API returns', ({args, expected}) => {
-    const run = cli(args)
+  ])('--format json of "$args" is exactly what the API returns', async ({args, expected}) => {
+    const run = await cli(args)
     expect(run).toMatchObject({status: 0, stderr: ''})
     expect(JSON.parse(run.stdout)).toEqual(expected)
     expect(run.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`)
   })
 
-  it('steps lists every step with its number, title, id and summary', () => {
-    const run = cli(['steps'])
+  it('steps lists every step with its number, title, id and summary', async () => {
+    const run = await cli(['steps'])
     expect(run.status).toBe(0)
     for (const step of listSteps()) {
       expect(run.stdout).toContain(`${step.number}. ${step.title}  ${step.id}`)
@@ -82,37 +109,37 @@ describe('ace-second-interview: reading the guide', () => {
     }
   })
 
-  it('steps --format markdown is one task line per step', () => {
-    const lines = cli(['steps', '--format', 'markdown']).stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
+  it('steps --format markdown is one task line per step', async () => {
+    const lines = (await cli(['steps', '--format', 'markdown'])).stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
     expect(lines).toEqual(steps.map((step) => `- [ ] Step ${step.number}: ${step.title}. ${step.summary}`))
   })
 
-  it.each([first, last].map((step) => [step.number, step] as const))('step takes a number or an id, and prints the same step either way (step %i)', (n, step) => {
-    const byNumber = cli(['step', String(n)])
+  it.each([first, last].map((step) => [step.number, step] as const))('step takes a number or an id, and prints the same step either way (step %i)', async (n, step) => {
+    const byNumber = await cli(['step', String(n)])
     expect(byNumber.status).toBe(0)
-    expect(cli(['step', step.id]).stdout).toBe(byNumber.stdout)
+    expect((await cli(['step', step.id])).stdout).toBe(byNumber.stdout)
     expect(byNumber.stdout.split('\n')[0]).toBe(`Step ${n} of ${count}: ${step.title}  ${step.id}`)
     for (const text of [step.summary, ...step.body, ...step.checklist.map((item) => `[ ] ${item.text}`)]) {
       expect(byNumber.stdout).toContain(text)
     }
   })
 
-  it('step --format markdown ends in the step\'s checklist as a task list', () => {
-    const run = cli(['step', String(last.number), '--format', 'markdown'])
+  it('step --format markdown ends in the step\'s checklist as a task list', async () => {
+    const run = await cli(['step', String(last.number), '--format', 'markdown'])
     expect(run.stdout.startsWith(`# Step ${last.number}: ${last.title}\n`)).toBe(true)
     const tasks = run.stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
     expect(tasks).toEqual(last.checklist.map((item) => `- [ ] ${item.text}`))
   })
 })
 
-describe('ace-second-interview: help and version', () => {
+describe.concurrent('ace-second-interview: help and version', () => {
   it('--version prints the package version and nothing else', async () => {
     const {version} = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
-    expect(cli(['--version'])).toEqual({status: 0, stdout: `${version}\n`, stderr: ''})
+    expect(await cli(['--version'])).toEqual({status: 0, stdout: `${version}\n`, stderr: ''})
   })
 
-  it.each([['--help'], ['-h']])('%s lists every command and the exit statuses on stdout', (flag) => {
-    const run = cli([flag])
+  it.each([['--help'], ['-h']])('%s lists every command and the exit statuses on stdout', async (flag) => {
+    const run = await cli([flag])
     expect(run).toMatchObject({status: 0, stderr: ''})
     expect(run.stdout.startsWith(`${USAGE} <command>`)).toBe(true)
     for (const name of ['steps', 'step <n|id>', 'checklist [--round <r>]', 'check [content-dir]']) {
@@ -126,15 +153,15 @@ describe('ace-second-interview: help and version', () => {
     {command: 'step', mentions: `a step number from 1 to ${count} or a step id (${steps.map((step) => step.id).join(', ')})`},
     {command: 'checklist', mentions: '(default: 2)'},
     {command: 'check', mentions: 'default: ./content'},
-  ])('$command --help prints that command\'s help', ({command, mentions}) => {
-    const run = cli([command, '--help'])
+  ])('$command --help prints that command\'s help', async ({command, mentions}) => {
+    const run = await cli([command, '--help'])
     expect(run).toMatchObject({status: 0, stderr: ''})
     expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${USAGE} ${command} `))
     expect(run.stdout).toContain(mentions)
   })
 })
 
-describe('ace-second-interview: bad arguments', () => {
+describe.concurrent('ace-second-interview: bad arguments', () => {
   // The wording of every usage error is tested in-process (test/cli-run.test.ts);
   // here, that the real bin exits 2 with the reason, a blank line and the usage on stderr.
   it.each([
@@ -147,8 +174,8 @@ describe('ace-second-interview: bad arguments', () => {
     {args: ['checklist', '--locale', ''], usage: `${USAGE} checklist`},
     {args: ['step', '1', '--locale', 'de--CH'], usage: `${USAGE} step`},
     {args: ['changes', '--since', '1.0.0', '--locale', 'x'], usage: `${USAGE} changes`},
-  ])('$args: exit 2, a reason and the usage on stderr, nothing on stdout', ({args, usage}) => {
-    const run = cli(args)
+  ])('$args: exit 2, a reason and the usage on stderr, nothing on stdout', async ({args, usage}) => {
+    const run = await cli(args)
     expect(run.status).toBe(2)
     expect(run.stdout).toBe('')
     const [first, blank, ...rest] = run.stderr.split('\n')
@@ -161,11 +188,11 @@ describe('ace-second-interview: bad arguments', () => {
 })
 
 // Issue 13: --locale, resolved like resolveLocale; only that locale is loaded.
-describe('ace-second-interview --locale', () => {
+describe.concurrent('ace-second-interview --locale', () => {
   type Api = typeof import('../src/locale-api.js')
   const localeApi = async (tag: string): Promise<Api> => (await import(pathToFileURL(path.join(ROOT, 'dist/locales', tag, 'index.js')).href)) as Api
-  const json = (args: readonly string[]): unknown => {
-    const run = cli([...args, '--format', 'json'])
+  const json = async (args: readonly string[]): Promise<unknown> => {
+    const run = await cli([...args, '--format', 'json'])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     return JSON.parse(run.stdout)
@@ -173,25 +200,25 @@ describe('ace-second-interview --locale', () => {
 
   it.each(locales)('%s: steps, step and checklist print that locale\'s text', async (tag) => {
     const api = await localeApi(tag)
-    expect(json(['steps', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.listSteps())))
-    expect(json(['step', '2', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.getStep(2))))
-    expect(json(['checklist', '--round', '3', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.checklistForRound(3))))
-    expect(json(['changes', '--since', releases[0]!.version, '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.changesSince(releases[0]!.version))))
+    expect(await json(['steps', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.listSteps())))
+    expect(await json(['step', '2', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.getStep(2))))
+    expect(await json(['checklist', '--round', '3', '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.checklistForRound(3))))
+    expect(await json(['changes', '--since', releases[0]!.version, '--locale', tag])).toEqual(JSON.parse(JSON.stringify(api.changesSince(releases[0]!.version))))
   })
 
   // Found by the lead: the text and markdown forms took the guide's and the
   // steps' titles from the source whatever --locale said.
   it.each(locales)('%s: the text and markdown forms title the guide and each step in that locale', async (tag) => {
     const api = await localeApi(tag)
-    const plain = (args: string[]): string => {
-      const run = cli(args)
+    const plain = async (args: string[]): Promise<string> => {
+      const run = await cli(args)
       expect(run.status).toBe(0)
       return run.stdout
     }
-    const steps = plain(['steps', '--locale', tag])
+    const steps = await plain(['steps', '--locale', tag])
     expect(steps.split('\n')[0]).toBe(api.guide.title)
-    expect(plain(['steps', '--locale', tag, '--format', 'markdown']).split('\n')[0]).toBe(`# ${api.guide.title}`)
-    const checklist = plain(['checklist', '--round', '3', '--locale', tag])
+    expect((await plain(['steps', '--locale', tag, '--format', 'markdown'])).split('\n')[0]).toBe(`# ${api.guide.title}`)
+    const checklist = await plain(['checklist', '--round', '3', '--locale', tag])
     for (const step of api.listSteps()) {
       if (api.checklistForRound(3).some((item) => item.stepNumber === step.number)) expect(checklist).toContain(`${step.number}. ${step.title}\n`)
     }
@@ -201,11 +228,11 @@ describe('ace-second-interview --locale', () => {
     const tag = locales.at(-1)!
     const requested = `${tag.split('-')[0]!.toUpperCase()}-ZZ`
     const api = await localeApi(resolveLocale(requested))
-    expect(json(['checklist', '--round', '21', '--locale', requested])).toEqual(JSON.parse(JSON.stringify(api.checklistForRound(21))))
+    expect(await json(['checklist', '--round', '21', '--locale', requested])).toEqual(JSON.parse(JSON.stringify(api.checklistForRound(21))))
   })
 
-  it('prints the source for a tag no locale matches, and says so on stderr', () => {
-    const run = cli(['steps', '--locale', 'tlh', '--format', 'json'])
+  it('prints the source for a tag no locale matches, and says so on stderr', async () => {
+    const run = await cli(['steps', '--locale', 'tlh', '--format', 'json'])
     expect(run.status).toBe(0)
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(listSteps())))
     expect(run.stderr).toBe(`steps: no locale matches "tlh"; showing ${locales[0]} (locales: ${locales.join(', ')})\n`)
@@ -216,18 +243,20 @@ describe('ace-second-interview --locale', () => {
     await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
     const chosen = locales.at(-1)!
     for (const tag of locales) if (tag !== chosen) await rm(path.join(copy, 'locales', tag), {recursive: true})
-    const run = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'checklist', '--round', '3', '--locale', chosen], {cwd: ROOT, encoding: 'utf8'})
+    const run = await node([path.join(copy, 'cli.js'), 'checklist', '--round', '3', '--locale', chosen])
     expect(run.stderr).toBe('')
-    expect(run.stdout).toBe(cli(['checklist', '--round', '3', '--locale', chosen]).stdout)
+    expect(run.stdout).toBe((await cli(['checklist', '--round', '3', '--locale', chosen])).stdout)
     await rm(path.join(copy, 'locales'), {recursive: true})
-    const steps = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'steps'], {cwd: ROOT, encoding: 'utf8'})
+    const steps = await node([path.join(copy, 'cli.js'), 'steps'])
     expect(steps.status, steps.stderr).toBe(0)
-    expect(steps.stdout).toBe(cli(['steps']).stdout)
+    expect(steps.stdout).toBe((await cli(['steps'])).stdout)
   })
 })
 
 // On fixture content the test owns: a project folder holding a copy of the
-// valid fixture (six steps) as ./content.
+// valid fixture (six steps) as ./content. One case at a time: each runs the
+// whole lint several times, CPU-bound, so running them side by side only
+// stretches each past its timeout on a busy machine.
 describe('ace-second-interview check', () => {
   const stepFile = 'steps/06-get-ready-for-number-three.md'
 
@@ -242,8 +271,8 @@ describe('ace-second-interview check', () => {
     const folder = await copyContent('clean')
     // The fixture's own step count, not the shipped content's.
     const fixtureSteps = (await readdir(path.join(folder, 'content', 'steps'))).filter((name) => name.endsWith('.md')).length
-    expect(cli(['check'], {cwd: folder})).toEqual({status: 0, stdout: `check: content is clean (${fixtureSteps} steps)\n`, stderr: ''})
-    expect(cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+    expect(await cli(['check'], {cwd: folder})).toEqual({status: 0, stdout: `check: content is clean (${fixtureSteps} steps)\n`, stderr: ''})
+    expect(await cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
   })
 
   it('reports a broken placeholder at its file:line:column and exits 1', async () => {
@@ -266,7 +295,7 @@ describe('ace-second-interview check', () => {
       {args: ['check', path.join(folder, 'content')], cwd: folder, shown: path.join(folder, 'content')},
       {args: ['check', path.join(folder, 'content')], cwd: ROOT, shown: path.join(folder, 'content')},
     ]) {
-      const run = cli(args, {cwd})
+      const run = await cli(args, {cwd})
       expect(run.status).toBe(1)
       expect(run.stderr).toBe('')
       const report = run.stdout.split('\n')
@@ -277,7 +306,7 @@ describe('ace-second-interview check', () => {
       expect(report[2]).toBe('1 error, 0 warnings')
     }
 
-    const json = cli(['check', '--format', 'json'], {cwd: folder})
+    const json = await cli(['check', '--format', 'json'], {cwd: folder})
     expect(json.status).toBe(1)
     expect(JSON.parse(json.stdout)).toEqual([
       expect.objectContaining({file: `content/${stepFile}`, line, column, ruleId: 'known-placeholders', fatal: true}),
@@ -288,7 +317,7 @@ describe('ace-second-interview check', () => {
     const folder = await copyContent('bad-manifest')
     await writeFile(path.join(folder, 'content', 'manifest.json'), 'not json')
     for (const given of ['content', path.join(folder, 'content')]) {
-      const run = cli(['check', given, '--format', 'json'], {cwd: folder})
+      const run = await cli(['check', given, '--format', 'json'], {cwd: folder})
       expect(run.status).toBe(1)
       const found = JSON.parse(run.stdout) as {file: string; ruleId: string}[]
       expect(found.filter((diagnostic) => diagnostic.ruleId === 'manifest').map((diagnostic) => diagnostic.file)).toEqual([`${given}/manifest.json`])
@@ -300,9 +329,9 @@ describe('ace-second-interview check', () => {
     {given: 'no/such/folder', found: 'nothing'},
     {given: '/no/such/dir', found: 'nothing'},
     {given: 'package.json', found: 'a file'},
-  ])('check $given: exit 2 and one line naming the path as given, nothing on stdout', ({given, found}) => {
+  ])('check $given: exit 2 and one line naming the path as given, nothing on stdout', async ({given, found}) => {
     for (const format of ['text', 'json', 'github']) {
-      expect(cli(['check', given, '--format', format])).toEqual({
+      expect(await cli(['check', given, '--format', format])).toEqual({
         status: 2,
         stdout: '',
         stderr: `ace-second-interview check: expected [content-dir] to be a folder, found ${found} at ${JSON.stringify(given)}\n`,
@@ -314,7 +343,7 @@ describe('ace-second-interview check', () => {
     const folder = await copyContent('json-tips')
     const file = path.join(folder, 'content', stepFile)
     await writeFile(file, (await readFile(file, 'utf8')).replace('{next} interview, go back', '{nxet} interview, go back'))
-    const run = cli(['check', '--format', 'json'], {cwd: folder})
+    const run = await cli(['check', '--format', 'json'], {cwd: folder})
     expect(run.status).toBe(1)
     const {checkContent} = await import('../pipeline/check.js')
     const expected = await checkContent('content', {cwd: folder})
@@ -326,18 +355,18 @@ describe('ace-second-interview check', () => {
     const folder = await copyContent('github')
     const file = path.join(folder, 'content', stepFile)
     await writeFile(file, (await readFile(file, 'utf8')).replace('{next} interview, go back', '{nxet} interview, go back'))
-    const run = cli(['check', '--format', 'github'], {cwd: folder})
+    const run = await cli(['check', '--format', 'github'], {cwd: folder})
     expect(run.status).toBe(1)
     expect(run.stderr).toBe('')
     const {checkContent} = await import('../pipeline/check.js')
     const [d] = (await checkContent('content', {cwd: folder})).diagnostics
     const escape = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
     expect(run.stdout).toBe(`::error file=content/${stepFile},line=${d!.line},col=${d!.column},title=known-placeholders::${escape(`${d!.reason}\ntip: ${d!.tip}`)}\n`)
-    expect(cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
+    expect(await cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
   })
 })
 
-describe('ace-second-interview: output that cannot be written', () => {
+describe.concurrent('ace-second-interview: output that cannot be written', () => {
   /** Run the bin with stdout a pipe whose reader has gone, as `… | head -n 0` and `… | true` leave it. */
   function closedPipe(args: readonly string[]): Promise<{status: number | null; stderr: string}> {
     return new Promise((resolve, reject) => {
@@ -366,10 +395,10 @@ describe('ace-second-interview: output that cannot be written', () => {
 
   it.skipIf(!existsSync('/dev/full')).each([['steps'], ['checklist'], ['step', '2', '--format', 'json']])(
     '%s > /dev/full: one line on stderr, status 1',
-    (...args) => {
+    async (...args) => {
       const full = openSync('/dev/full', 'w')
       try {
-        const run = spawnSync(process.execPath, [BIN, ...args], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', full, 'pipe']})
+        const run = await node([BIN, ...args], {stdout: full})
         expect(run.status).toBe(1)
         expect(run.stderr).toMatch(/^ace-second-interview: cannot write to stdout: ENOSPC: no space left on device, write\n$/)
       } finally {
@@ -379,7 +408,7 @@ describe('ace-second-interview: output that cannot be written', () => {
   )
 })
 
-describe('ace-second-interview: hostile content reaches the terminal escaped', () => {
+describe.concurrent('ace-second-interview: hostile content reaches the terminal escaped', () => {
   const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 
   it('check: a front-matter key that writes the clipboard and clears the screen is shown, not obeyed', async () => {
@@ -390,7 +419,7 @@ describe('ace-second-interview: hostile content reaches the terminal escaped', (
     const text = await readFile(file, 'utf8')
     // YAML's double-quoted "\e" and "\a" are ESC and BEL.
     await writeFile(file, text.replace(/^---\n/, '---\n"\\e]52;c;aGk=\\a\\e[2J": x\n'))
-    const run = cli(['check', folder])
+    const run = await cli(['check', folder])
     expect(run.status).toBe(1)
     expect(run.stdout).not.toMatch(CONTROL)
     // The control-characters rule names each escape where it is written.
@@ -404,7 +433,7 @@ describe('ace-second-interview: hostile content reaches the terminal escaped', (
     await cp(path.join(ROOT, 'content'), folder, {recursive: true})
     const name = 'evil\u001B[2J\nfake.md:1:1: ok'
     await writeFile(path.join(folder, 'steps', name), '')
-    const run = cli(['check', folder])
+    const run = await cli(['check', folder])
     expect(run.status).toBe(1)
     expect(run.stdout).not.toMatch(CONTROL)
     const lines = run.stdout.trimEnd().split('\n')
@@ -415,22 +444,22 @@ describe('ace-second-interview: hostile content reaches the terminal escaped', (
   })
 })
 
-describe('ace-second-interview: colour', () => {
+describe.concurrent('ace-second-interview: colour', () => {
   // Spawned with pipes, the bin never sees a TTY: no escape codes, NO_COLOR or not.
   it.each([{}, {NO_COLOR: '1'}, {NO_COLOR: ''}])('writes no ANSI escapes to a pipe (env %o)', async (env) => {
-    const folder = path.join(scratch, 'colour')
-    await rm(folder, {recursive: true, force: true})
+    // One folder per case: the cases run side by side.
+    const folder = await mkdtemp(path.join(scratch, 'colour-'))
     await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
     await writeFile(path.join(folder, 'guide.md'), '# Title only\n')
     for (const args of [['steps'], ['step', '1'], ['checklist'], ['check', folder], ['step', String(count + 1)]]) {
-      const run = cli(args, {env})
+      const run = await cli(args, {env})
       expect(run.stdout + run.stderr).not.toBe('')
       expect(run.stdout + run.stderr).not.toContain('\u001B[')
     }
   })
 })
 
-describe('ace-second-interview: the built bin', () => {
+describe.concurrent('ace-second-interview: the built bin', () => {
   it('is the package\'s bin, executable, with a node shebang', async () => {
     const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {bin: Record<string, string>}
     expect(manifest.bin).toEqual({'ace-second-interview': './dist/cli.js'})
@@ -461,11 +490,11 @@ describe('ace-second-interview: the built bin', () => {
     await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
     await rm(path.join(copy, 'check.js'))
     for (const args of [['steps'], ['step', '2'], ['checklist', '--round', '3'], ['--version'], ['--help']]) {
-      const run = spawnSync(process.execPath, [path.join(copy, 'cli.js'), ...args], {cwd: ROOT, encoding: 'utf8'})
+      const run = await node([path.join(copy, 'cli.js'), ...args])
       expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
-      expect(run.stdout).toBe(cli(args).stdout)
+      expect(run.stdout).toBe((await cli(args)).stdout)
     }
-    const check = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check'], {cwd: ROOT, encoding: 'utf8'})
+    const check = await node([path.join(copy, 'cli.js'), 'check'])
     expect(check.status).toBe(1)
     expect(check.stderr).toContain('check.js')
   })

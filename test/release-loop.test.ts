@@ -1,7 +1,9 @@
 // The release loop an editor follows (README, "Editing the content"): edit the
 // markdown, `npm run content:version`, `npm run build`, then the tests. Run
 // here on a copy of this repository, with the real commands, for each kind of
-// release the versioning policy allows; the test files that read the shipped
+// release the versioning policy allows (content:version through the function
+// its script calls, in this process: the five releases would otherwise pay
+// five tsx start-ups; test/content-version.test.ts spawns the script itself); the test files that read the shipped
 // content (the `content`, `types` and `shipped` projects in vitest.config.ts)
 // must then pass with no edit. A test that pins today's content (its step
 // count, version, ids or words) fails here.
@@ -12,6 +14,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Manifest} from '../pipeline/manifest.js'
 import {type Bump, bumpVersion} from '../pipeline/versioning.js'
+import {contentVersion} from '../scripts/lib/content-version.js'
 import {ROOT} from './helpers.js'
 import {type ContentFiles, readContentFiles} from './shipped-content.js'
 
@@ -163,7 +166,15 @@ describe('the release loop, on a copy of this repository', () => {
   it.each(releases.map((release, index) => ({...release, day: index + 1})))('$name: `npm run content:version` records a $bump release', async ({bump, edit, day}) => {
     const before = await version()
     await edit()
-    const result = run([TSX, 'scripts/content-version.ts', '--date', `2030-01-${String(day).padStart(2, '0')}`])
+    // `npm run content:version -- --date …`, run from the copy's root.
+    let stdout = ''
+    let stderr = ''
+    const status = await contentVersion(['--date', `2030-01-${String(day).padStart(2, '0')}`], {
+      stdout: {write: (text: string) => (stdout += text)},
+      stderr: {write: (text: string) => (stderr += text)},
+      root: copy,
+    })
+    const result = {status, stdout, output: `${stdout}\n${stderr}`}
     expect(result.status, result.output).toBe(0)
     const after = bumpVersion(before, bump)
     expect(result.stdout).toContain(`${before} → ${after} (${bump})`)

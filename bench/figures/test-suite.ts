@@ -1,0 +1,64 @@
+// The contributor's whole verdict: wall time of `npm test` (build once, then
+// every vitest project), against `npm run test:content` (the editor's fast
+// loop: the data-only build and the `content` project) timed in the same run,
+// and the CPU time both used. The goal is an absolute one: at most 60 s on
+// this 2-core machine. Minutes on a busy machine, so `--quick` skips it.
+import {spawnSync} from 'node:child_process'
+import {cpus, loadavg} from 'node:os'
+import {type Figure, format} from '../figure.js'
+import {ROOT} from '../consumer.js'
+
+/** The goal, in milliseconds. */
+const GOAL_MS = 60_000
+
+/** Wall and CPU time (user + system, of every child) of one command run to completion. */
+interface Timing {
+  readonly wallMs: number
+  readonly cpuMs: number
+}
+
+function timeCommand(command: string, args: readonly string[]): Timing {
+  // Measured with bash's `times`: the CPU of every process the command started.
+  const script = `${[command, ...args].map((arg) => `'${arg}'`).join(' ')} >/dev/null; status=$?; times >&3; exit $status`
+  const start = process.hrtime.bigint()
+  const run = spawnSync('bash', ['-c', `${script}`], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 2 ** 20})
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${String(run.stderr).slice(-4000)}`)
+  // `times` prints the shell's own line, then its children's: "0m1.234s 0m0.567s".
+  const children = String(run.output[3] ?? '').trim().split('\n').at(-1) ?? ''
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(([, minutes, secs]) => Number(minutes) * 60 + Number(secs))
+  return {wallMs, cpuMs: seconds.reduce((sum, value) => sum + value, 0) * 1000}
+}
+
+/**
+ * Time `npm test` and `npm run test:content`, interleaved, each run to
+ * completion in the project root.
+ *
+ * @param samples Runs of each; the median wall time is reported.
+ * @returns One figure, or a "not measured" one when `samples` is 0 (`--quick`).
+ * @throws {Error} When either command fails (a failing test fails the bench).
+ * @example
+ *   const figure = measureTestSuite(1)
+ */
+export function measureTestSuite(samples: number): Figure {
+  const name = '`npm test` wall time (build once, every test)'
+  if (samples === 0) return {name, measured: 'not run (`--quick`)', baseline: '', ratio: '', goal: '≤ 60 s', met: undefined}
+  const suite: Timing[] = []
+  const loop: Timing[] = []
+  const load = loadavg()[0]!
+  for (let sample = 0; sample < samples; sample++) {
+    suite.push(timeCommand('npm', ['test']))
+    loop.push(timeCommand('npm', ['run', 'test:content']))
+  }
+  const middle = (timings: Timing[]): Timing => [...timings].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((timings.length - 1) / 2)]!
+  const measured = middle(suite)
+  const baseline = middle(loop)
+  return {
+    name,
+    measured: `${format(measured.wallMs / 1000, 1)} s (CPU ${format(measured.cpuMs / 1000, 0)} s on ${cpus().length} cores, load ${format(load, 1)})`,
+    baseline: `${format(baseline.wallMs / 1000, 1)} s (\`npm run test:content\`; CPU ${format(baseline.cpuMs / 1000, 0)} s)`,
+    ratio: `${format(measured.wallMs / baseline.wallMs)}×`,
+    goal: '≤ 60 s',
+    met: measured.wallMs <= GOAL_MS,
+  }
+}

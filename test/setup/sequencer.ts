@@ -1,0 +1,24 @@
+// Vitest's own order puts the files that took longest last time first, but
+// only when its cache of the last run exists (not on a fresh clone or in CI,
+// where it falls back to file size). The files below take the longest by far:
+// each spawns builds, packs or whole vitest runs. Started first, they run
+// beside the many short files instead of after them, which would leave one
+// core idle at the end while the last long file finishes.
+import path from 'node:path'
+import {BaseSequencer, type TestSpecification} from 'vitest/node'
+
+/** Slowest first, as measured on the project's 2-core machine (paths from the root). */
+export const SLOWEST = ['test/release-loop.test.ts', 'test/build.test.ts', 'test/cli.test.ts', 'test/readme.test.ts', 'test/check-api.test.ts', 'test/fresh-clone.test.ts']
+
+/** Vitest's order (failed, then slowest last time, then largest), with {@link SLOWEST} moved to the front. */
+export default class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files)
+    const rank = (file: TestSpecification): number => {
+      const index = SLOWEST.indexOf(path.relative(file.project.config.root, file.moduleId).split(path.sep).join('/'))
+      return index === -1 ? SLOWEST.length : index
+    }
+    // Array.prototype.sort is stable: the other files keep vitest's order.
+    return sorted.sort((a, b) => rank(a) - rank(b))
+  }
+}
