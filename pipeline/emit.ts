@@ -1,5 +1,7 @@
-import type {Guide} from '../src/types.js'
+import type {CompactGuide, CompactItem, CompactStep} from '../src/expand.js'
+import type {Guide, RoundRange} from '../src/types.js'
 import type {RenderData} from '../src/render/types.js'
+import {fillTemplate, grammarOf} from './grammar.js'
 
 /** First line of every generated file. */
 export const GENERATED_BANNER =
@@ -7,6 +9,71 @@ export const GENERATED_BANNER =
 
 const union = (values: readonly (string | number)[]): string =>
   values.length === 0 ? 'never' : values.map((value) => JSON.stringify(value)).join(' | ')
+
+// The value most of `values` have (the first of a tie), for the defaults.
+function commonest<T>(values: readonly T[], fallback: T): T {
+  const counts = new Map<T, number>()
+  let best = fallback
+  let most = 0
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1
+    counts.set(value, count)
+    if (count > most) [best, most] = [value, count]
+  }
+  return best
+}
+
+const sameRounds = (a: RoundRange, b: RoundRange): boolean => a.from === b.from && a.to === b.to
+
+/**
+ * The guide in the form the runtime ships (src/expand.ts): each field that
+ * can be derived at load is left out, and written only where the derivation
+ * would differ: an item's `stepId`/`stepNumber` (its step's), `text` (its
+ * template rendered for its first round), `rounds` (the guide's), and each
+ * step's and item's `since`/`translation` (the commonest) and `locale` (the
+ * guide's). src/expand.ts rebuilds exactly `guide`; a test compares the two.
+ *
+ * @param guide The compiled guide.
+ * @returns The compact form, in the key order the runtime expects.
+ * @example
+ *   compactGuide(guide).defaults // {since: '1.0.0', translation: 'source'}
+ */
+export function compactGuide(guide: Guide): CompactGuide {
+  const items = guide.steps.flatMap((step) => step.checklist)
+  const units = [...guide.steps, ...items]
+  const defaults = {
+    since: commonest(units.map((unit) => unit.since), guide.version),
+    translation: commonest(units.map((unit) => unit.translation), guide.introduction.translation),
+  }
+  // The fields every step and item shares, written only when not the default.
+  const exceptions = (unit: Guide['steps'][number] | Guide['steps'][number]['checklist'][number]) => ({
+    ...(unit.since === defaults.since ? {} : {since: unit.since}),
+    ...(unit.locale === guide.locale ? {} : {locale: unit.locale}),
+    ...(unit.translation === defaults.translation ? {} : {translation: unit.translation}),
+  })
+  const steps = guide.steps.map((step, index): CompactStep => {
+    if (step.number !== index + 1) throw new Error(`emit: expected step ${index + 1} to be numbered ${index + 1}, received ${step.number}`)
+    const checklist = step.checklist.map((item): CompactItem => {
+      if (item.stepId !== step.id || item.stepNumber !== step.number) {
+        throw new Error(`emit: expected item "${item.id}" to carry its step's id and number ("${step.id}", ${step.number})`)
+      }
+      // The text the runtime derives: as pipeline/compile.ts renders it.
+      const grammar = grammarOf(item.locale)
+      const derived = grammar === undefined ? undefined : fillTemplate(item.template, Math.max(guide.rounds.from, item.rounds.from), grammar)
+      return {
+        id: item.id,
+        template: item.template,
+        ...(derived === item.text ? {} : {text: item.text}),
+        ...(sameRounds(item.rounds, guide.rounds) ? {} : {rounds: item.rounds}),
+        hash: item.hash,
+        ...exceptions(item),
+      }
+    })
+    return {id: step.id, title: step.title, summary: step.summary, body: step.body, checklist, hash: step.hash, ...exceptions(step)}
+  })
+  const {title, locale, version, schemaVersion, rounds, introduction} = guide
+  return {title, locale, version, schemaVersion, rounds, introduction, defaults, steps}
+}
 
 /**
  * Write the guide as a TypeScript module for `src/`: literal union types for
@@ -18,7 +85,7 @@ const union = (values: readonly (string | number)[]): string =>
 export function emitDataModule(guide: Guide): string {
   const items = guide.steps.flatMap((step) => step.checklist)
   return `${GENERATED_BANNER}
-import type {Guide} from '../types.js'
+import type {CompactGuide} from '../expand.js'
 
 /** Number of a step in the guide: \`${union(guide.steps.map((step) => step.number))}\`. */
 export type StepNumber = ${union(guide.steps.map((step) => step.number))}
@@ -30,10 +97,11 @@ export type StepId = ${union(guide.steps.map((step) => step.id))}
 export type ChecklistItemId = ${union(items.map((item) => item.id))}
 
 /**
- * The guide compiled from content/ (src/guide.ts freezes it). Typed \`as const\`
- * so test/types.test-d.ts can check the unions above against the data itself.
+ * The guide compiled from content/, in its compact form (src/expand.ts turns
+ * it into the public objects at load). Typed \`as const\` so
+ * test/types.test-d.ts can check the unions above against the data itself.
  */
-export const GUIDE_DATA = ${JSON.stringify(guide, null, 2)} as const satisfies Guide
+export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const satisfies CompactGuide
 `
 }
 
@@ -68,12 +136,12 @@ export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
  */
 export function emitLocaleDataModule(guide: Guide): string {
   return `${GENERATED_BANNER}
-import type {Guide} from '../../../types.js'
+import type {CompactGuide} from '../../../expand.js'
 
 export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'
 
-/** The guide in \`${guide.locale}\`, compiled from content/locales/${guide.locale}/ and the source (untranslated parts fall back to it). */
-export const GUIDE_DATA = ${JSON.stringify(guide, null, 2)} as const satisfies Guide
+/** The guide in \`${guide.locale}\`, compiled from content/locales/${guide.locale}/ and the source (untranslated parts fall back to it), in its compact form (src/expand.ts). */
+export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const satisfies CompactGuide
 `
 }
 

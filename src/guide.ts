@@ -1,11 +1,6 @@
-import {deepFreeze} from './freeze.js'
+import {expandGuide} from './expand.js'
 import {GUIDE_DATA} from './generated/guide-data.js'
 import type {Guide, Step, StepId} from './types.js'
-
-// Lookup tables are built from the data before it is frozen: reads from frozen
-// arrays are markedly slower on Node 20, and these tables never leave the module.
-const stepsByNumber: Step[] = [...GUIDE_DATA.steps]
-const stepsById = new Map<string, Step>(GUIDE_DATA.steps.map((step) => [step.id, step]))
 
 /**
  * The whole guide: title, content `version`, `schemaVersion`, covered `rounds`,
@@ -15,7 +10,12 @@ const stepsById = new Map<string, Step>(GUIDE_DATA.steps.map((step) => [step.id,
  *   import {guide} from 'ace-second-interview'
  *   guide.steps.length // 6
  */
-export const guide: Guide = deepFreeze(GUIDE_DATA)
+export const guide: Guide = expandGuide(GUIDE_DATA)
+
+// Lookup tables: an unfrozen copy, since reads from frozen arrays are
+// markedly slower on Node 20, and these tables never leave the module.
+const stepsByNumber: Step[] = [...guide.steps]
+const stepsById = new Map<string, Step>(guide.steps.map((step) => [step.id, step]))
 
 /** First step number, for range checks. */
 export const FIRST_STEP = 1
@@ -35,4 +35,4 @@ export function stepWithId(id: string): Step | undefined {
 }
 
 /** Every step id, for messages. */
-export const STEP_IDS: readonly StepId[] = Object.freeze(GUIDE_DATA.steps.map((step) => step.id))
+export const STEP_IDS: readonly StepId[] = Object.freeze(guide.steps.map((step) => step.id))

@@ -28,9 +28,11 @@ export interface SchemaNode {
 
 const ID = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$'
-// semver.org's own pattern: a release, then an optional prerelease and build metadata.
-const PRERELEASE_PART = '(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)'
-const SEMVER_FULL = `^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-${PRERELEASE_PART}(?:\\.${PRERELEASE_PART})*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?$`
+// semver.org's own pattern: a release, then an optional prerelease (dot-separated
+// parts, each `(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)`) and build metadata.
+// Written out whole: a template literal with substitutions is code a bundler
+// keeps, and this module must cost nothing to an app that does not use it.
+const SEMVER_FULL = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?$'
 const HASH = '^[0-9a-f]{12}$'
 // A BCP 47 language tag, as far as its shape goes: a 2–3 letter language, then subtags.
 const LOCALE = '^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$'
@@ -40,9 +42,9 @@ const LOCALE = '^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$'
 // characters, line and paragraph separators, and lone surrogates. Written as
 // `\\uXXXX` escapes so schema.json carries them as text; read with the `u`
 // flag (as Ajv does), where `\\ud800-\\udfff` matches only lone surrogates.
-const UNSAFE_BUT_TAB_LF = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\ud800-\\udfff'
-const LINE = `^[^\\u0009\\u000a${UNSAFE_BUT_TAB_LF}]*$`
-const PARAGRAPH = `^[^${UNSAFE_BUT_TAB_LF}]*$`
+// (Written out in both patterns, for the reason given for SEMVER_FULL.)
+const LINE = '^[^\\u0009\\u000a\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\ud800-\\udfff]*$'
+const PARAGRAPH = '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\ud800-\\udfff]*$'
 
 /** The `schemaVersion` this package reads and writes. */
 export const SCHEMA_VERSION = 2

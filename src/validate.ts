@@ -90,7 +90,8 @@ function compiled(pattern: string): RegExp {
 
 // The text patterns forbid characters; their failures get their own code and
 // name the character rather than the pattern.
-const TEXT_PATTERNS: ReadonlySet<string> = new Set([PATTERNS.line, PATTERNS.paragraph])
+// (A function, not a Set: a Set built at load is code a bundler keeps.)
+const isTextPattern = (pattern: string): boolean => pattern === PATTERNS.line || pattern === PATTERNS.paragraph
 
 function firstBadCharacter(value: string, pattern: string): string {
   const allowed = compiled(pattern.replace('^[^', '[').replace(']*$', ']'))
@@ -166,7 +167,7 @@ class Checker {
     if (schema.enum !== undefined && !schema.enum.includes(value)) {
       this.report('ERR_GUIDE_PATTERN', path, `expected one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, received ${describeReceived(value)}`)
     } else if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) {
-      if (TEXT_PATTERNS.has(schema.pattern)) {
+      if (isTextPattern(schema.pattern)) {
         const multiLine = schema.pattern === PATTERNS.paragraph
         this.report('ERR_GUIDE_CHARACTER', path, `expected text without control, bidi or zero-width characters or lone surrogates${multiLine ? ' (tabs and line feeds are fine)' : ' or line breaks'}, found ${firstBadCharacter(value, schema.pattern)} in ${describeReceived(value)}`)
       } else {

@@ -141,5 +141,11 @@ describe('built render subpath (dist/render.*)', () => {
     const code = result.outputFiles[0]?.text ?? ''
     expect(code).toContain('function getStep')
     for (const unused of ['minLength', 'additionalProperties', 'ERR_GUIDE_', 'function validateGuide']) expect(code).not.toContain(unused)
+    // Nor anything computed at load for them: the schema's patterns, the
+    // validator's tables, the locale list (code a bundler keeps unless it
+    // can prove it free of side effects).
+    const {PATTERNS} = await import('../src/schema.js')
+    for (const pattern of Object.values(PATTERNS)) expect(code).not.toContain(JSON.stringify(pattern).slice(1, -1))
+    for (const unused of ['SEMVER', 'TEXT_PATTERNS', 'var locales']) expect(code).not.toContain(unused)
   })
 })

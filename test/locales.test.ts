@@ -187,7 +187,7 @@ describe('a translated content folder', () => {
     expect(locales).toContain('export const SOURCE_LOCALE = "en-GB"')
     const data = emitLocaleDataModule(spanish(result).guide)
     expect(data).toContain("export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'")
-    expect(data).toContain("import type {Guide} from '../../../types.js'")
+    expect(data).toContain("import type {CompactGuide} from '../../../expand.js'")
     expect(emitLocaleRenderModule(spanish(result).render)).toContain("import type {RenderData} from '../../../render/types.js'")
   })
 

@@ -21,10 +21,15 @@ import {
 // edit here.
 type ShippedSteps = (typeof GUIDE_DATA)['steps']
 type ShippedStep = ShippedSteps[number]
+// The data ships no step numbers (a step's number is its position): the
+// positions of the steps tuple, counted from 1.
+type Positions<T extends readonly unknown[], Seen extends unknown[] = []> = T extends readonly [unknown, ...infer Rest]
+  ? [...Seen, unknown]['length'] | Positions<Rest, [...Seen, unknown]>
+  : never
 
 describe('types', () => {
   it('StepNumber, StepId and ChecklistItemId are exactly the numbers and ids in the content', () => {
-    expectTypeOf<StepNumber>().toEqualTypeOf<ShippedStep['number']>()
+    expectTypeOf<StepNumber>().toEqualTypeOf<Positions<ShippedSteps>>()
     expectTypeOf<StepId>().toEqualTypeOf<ShippedStep['id']>()
     expectTypeOf<ChecklistItemId>().toEqualTypeOf<ShippedStep['checklist'][number]['id']>()
     // The last step's number is the step count, one more is not a step.

@@ -1,0 +1,123 @@
+import {sourceOrdinal} from './source-ordinal.js'
+import {renderTemplate} from './template.js'
+import type {
+  ChecklistItem,
+  ChecklistItemId,
+  Guide,
+  Introduction,
+  Locale,
+  RoundRange,
+  Step,
+  StepId,
+  StepNumber,
+  TranslationStatus,
+} from './types.js'
+
+// The generated data ships each fact once (pipeline/emit.ts writes it); the
+// public objects repeat many of them (an item's step id and number, its text
+// rendered for the first round beside its template, the same `since` and
+// `locale` on nearly everything). Deriving those here at load keeps the
+// bundle near the size of the markdown.
+
+/** The fields a step or item writes only where they differ from the default. */
+interface Exceptions {
+  /** Absent: `defaults.since`. */
+  readonly since?: string
+  /** Absent: the guide's locale. */
+  readonly locale?: Locale
+  /** Absent: `defaults.translation`. */
+  readonly translation?: TranslationStatus
+}
+
+/** A checklist item as shipped. */
+export interface CompactItem extends Exceptions {
+  readonly id: ChecklistItemId
+  readonly template: string
+  /** Absent: the template rendered for the item's first round. */
+  readonly text?: string
+  /** Absent: the guide's rounds. */
+  readonly rounds?: RoundRange
+  readonly hash: string
+}
+
+/** A step as shipped: its number is its position. */
+export interface CompactStep extends Exceptions {
+  readonly id: StepId
+  readonly title: string
+  readonly summary: string
+  readonly body: readonly string[]
+  readonly checklist: readonly CompactItem[]
+  readonly hash: string
+}
+
+/** The guide as shipped (src/generated/guide-data.ts). */
+export interface CompactGuide {
+  readonly title: string
+  readonly locale: Locale
+  readonly version: string
+  readonly schemaVersion: number
+  readonly rounds: RoundRange
+  readonly introduction: Introduction
+  /** What a step or item that writes no `since` or `translation` has. */
+  readonly defaults: {readonly since: string; readonly translation: TranslationStatus}
+  readonly steps: readonly CompactStep[]
+}
+
+const {freeze} = Object
+
+/**
+ * Rebuild the public guide from its compact form, frozen as it is built
+ * (every object is new, so nothing needs a second walk to freeze).
+ *
+ * @param data The generated data.
+ * @returns The guide, deeply frozen, exactly as the build compiled it.
+ * @example
+ *   expandGuide(GUIDE_DATA).steps[0]!.checklist[0]!.stepNumber // 1
+ */
+export function expandGuide(data: CompactGuide): Guide {
+  const {defaults, locale: guideLocale} = data
+  const rounds = freeze({...data.rounds})
+  const steps = data.steps.map((step, index): Step => {
+    const number = (index + 1) as StepNumber
+    const checklist = step.checklist.map((item): ChecklistItem => {
+      const itemRounds = item.rounds === undefined ? rounds : freeze({...item.rounds})
+      const locale = item.locale ?? guideLocale
+      // An item that fell back to the source is spelt in the source's language (as checklist.ts does).
+      const text = item.text ?? renderTemplate(item.template, Math.max(rounds.from, itemRounds.from), locale === guideLocale ? undefined : sourceOrdinal)
+      return freeze({
+        id: item.id,
+        stepId: step.id,
+        stepNumber: number,
+        text,
+        template: item.template,
+        rounds: itemRounds,
+        hash: item.hash,
+        since: item.since ?? defaults.since,
+        locale,
+        translation: item.translation ?? defaults.translation,
+      })
+    })
+    return freeze({
+      id: step.id,
+      number,
+      title: step.title,
+      summary: step.summary,
+      body: freeze([...step.body]),
+      checklist: freeze(checklist),
+      hash: step.hash,
+      since: step.since ?? defaults.since,
+      locale: step.locale ?? guideLocale,
+      translation: step.translation ?? defaults.translation,
+    })
+  })
+  const {introduction} = data
+  return freeze({
+    title: data.title,
+    locale: guideLocale,
+    version: data.version,
+    schemaVersion: data.schemaVersion,
+    rounds,
+    introduction: freeze({body: freeze([...introduction.body]), locale: introduction.locale, translation: introduction.translation}),
+    steps: freeze(steps),
+  })
+}
