@@ -3,7 +3,7 @@
 // says what it cost. Kept apart so a case that runs away can be stopped, and
 // so the worker's heap limit is the case's memory budget.
 import {parentPort} from 'node:worker_threads'
-import {buildGuide, diagnostics, emitDataModule, emitRenderModule} from '../pipeline/index.js'
+import {buildGuide, buildRules, diagnostics, emitDataModule, emitRenderModule} from '../pipeline/index.js'
 
 /** What the test asks the worker to build. */
 export interface BudgetRequest {
@@ -52,7 +52,8 @@ async function run({id, directory}: BudgetRequest): Promise<BudgetReply> {
     }
   }
   try {
-    const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+    // What `npm run build` runs: every rule but spelling (the editor's check).
+    const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory, rules: buildRules})
     const emitted =
       result.guide === undefined || result.render === undefined
         ? 0

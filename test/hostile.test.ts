@@ -1,6 +1,6 @@
 import {rm} from 'node:fs/promises'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildGuide, diagnostics} from '../pipeline/index.js'
+import {buildGuide, buildRules, diagnostics} from '../pipeline/index.js'
 import {MAX_FILE_BYTES, MAX_LINES} from '../pipeline/limits.js'
 import {BUDGET, type PipelineWorker, startPipelineWorker} from './budget.js'
 import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
@@ -54,7 +54,7 @@ describe('hostile content', () => {
     const prototypeKeys = Reflect.ownKeys(Object.prototype)
     const directory = await materializeWith({[STEP_FILE]: content})
     try {
-      const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+      const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory, rules: buildRules})
       const found = diagnostics(result.files)
       expect(result.guide).toBeUndefined()
       expect(found.length).toBeGreaterThan(0)
