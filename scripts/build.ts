@@ -153,9 +153,13 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
   const {default: configs} = await import('../tsup.config.js')
   phase('load tsup.config.ts')
   // What every config reads: the config and what it reaches, the compiler
-  // settings, the package manifest, and src/locale-api.ts (tsup.config.ts
-  // reads its export list by a computed path).
-  const common = [path.join(root, 'tsup.config.ts'), path.join(root, 'tsconfig.json'), path.join(root, 'package.json'), path.join(root, 'src', 'locale-api.ts')]
+  // settings, the package manifest; and the text of src/locale-api.ts, whose
+  // export list tsup.config.ts reads (by a computed path, and only its text:
+  // what it imports is not followed, or every config would depend on the content).
+  const common = [path.join(root, 'tsup.config.ts'), path.join(root, 'tsconfig.json'), path.join(root, 'package.json')]
+  // This script and the cache's own code decide how tsup is called: any
+  // change to them is a change of every config.
+  const read = [path.join(root, 'src', 'locale-api.ts'), fileURLToPath(import.meta.url), path.join(root, 'scripts', 'build-cache.ts')]
   const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
   const results = await Promise.allSettled(
     list.map(async (config, index) => {
@@ -171,7 +175,7 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
         // locale's generated data, its grammar): such a config reads all of src/.
         const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
         const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
-        const inputs = await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])])
+        const inputs = [...new Set([...(await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])])), ...read])]
         const key = await cacheKey(root, describe(config), inputs)
         if (await restore(root, key, outDir)) how = 'cached'
         else await produceAndStore(root, key, outDir, run)
