@@ -6,7 +6,8 @@
 // - the project's own files it reaches: every string literal in a file that
 //   names a relative path (`'./x.js'`, `"../y.ts"`) is followed, whether it is
 //   an import, an export, an `import()` or a comment; more than the imports, never
-//   fewer. Folders named as a whole (`src/`) are hashed file by file;
+//   fewer. Folders named as a whole (`src/`) are hashed file by file. Never
+//   the build's output (dist*/), and JSON files are hashed, not followed;
 // - tsup.config.ts and what it reaches, tsconfig.json and package.json;
 // - every installed package, through node_modules/.package-lock.json (npm
 //   rewrites it on every install), and the Node version.
@@ -54,7 +55,8 @@ function candidates(root: string, from: string, specifier: string): string[] {
   const names = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base.replace(/\.mjs$/, '.mts'), base.replace(/\.cjs$/, '.cts'), base.replace(/\.js$/, '.d.ts'), `${base}.ts`, path.join(base, 'index.ts')]
   return [...new Set(names)].filter((name) => {
     const inside = path.relative(root, name)
-    if (inside.startsWith('..') || path.isAbsolute(inside) || inside.split(path.sep).includes('node_modules')) return false
+    // Never the build's own output (package.json names ./dist/… files).
+    if (inside.startsWith('..') || path.isAbsolute(inside) || inside.split(path.sep).includes('node_modules') || /^dist(?:$|[./\\-])/.test(inside)) return false
     return existsSync(name) && statSync(name).isFile()
   })
 }
@@ -83,7 +85,8 @@ export async function inputClosure(root: string, starts: readonly string[]): Pro
     const file = queue.pop()!
     if (seen.has(file)) continue
     seen.add(file)
-    if (!/\.(?:[cm]?[jt]sx?|json)$/.test(file)) continue
+    // Code is followed; data (package.json's exports name outputs) is only hashed.
+    if (!/\.[cm]?[jt]sx?$/.test(file)) continue
     const text = (await bytesOf(file)).toString('utf8')
     for (const match of text.matchAll(LITERAL)) {
       for (const next of candidates(root, file, match[2]!)) if (!seen.has(next)) queue.push(next)
