@@ -7,6 +7,7 @@ import {loadavg} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {ROOT, makeConsumer} from './consumer.js'
+import {measureBuild} from './figures/build.js'
 import {measureCli} from './figures/cli.js'
 import {measureLoad} from './figures/load.js'
 import {measureOps} from './figures/ops.js'
@@ -57,9 +58,12 @@ async function main(): Promise<number> {
     const testContent = measureTestContent(values.quick === true ? 1 : 3)
     log(values.quick === true ? 'bench: npm test (skipped: --quick)' : 'bench: the whole suite (npm test, minutes)…')
     const testSuite = measureTestSuite(values.quick === true ? 0 : 1)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite]
+    log('bench: npm run build of the shipped content (cold, cached)…')
+    const build = await measureBuild(values.quick === true ? 1 : 3)
+    for (const line of build.profile) log(`bench:   ${line}`)
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline}
+    const run = {full, startedAt, seconds, loadBefore, figures, size, startup, cli, ops, pipeline, build}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0

@@ -3,32 +3,47 @@
 // `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
-import {spawnSync} from 'node:child_process'
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
-import {createRequire} from 'node:module'
 import path from 'node:path'
+import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import type {Options} from 'tsup'
 import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
+import {cacheKey, inputClosure, produceAndStore, prune, restore} from './build-cache.js'
 import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
 const generatedRender = path.join(root, 'src', 'generated', 'render-data.ts')
-const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>] [--data-only]'
+const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>] [--data-only] [--no-cache] [--profile]'
+
+// `--profile`: each phase's wall time on stderr (bench/figures/build.ts reads it).
+const started = performance.now()
+let profiling = false
+let mark = started
+function phase(name: string): void {
+  const now = performance.now()
+  if (profiling) process.stderr.write(`build-profile: ${name} ${(now - mark).toFixed(0)} ms\n`)
+  mark = now
+}
 
 async function main(): Promise<number> {
-  let values: {content?: string; 'out-dir'?: string; 'data-only'?: boolean}
+  let values: {content?: string; 'out-dir'?: string; 'data-only'?: boolean; 'no-cache'?: boolean; profile?: boolean}
   try {
-    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}, 'data-only': {type: 'boolean'}}}))
+    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}, 'data-only': {type: 'boolean'}, 'no-cache': {type: 'boolean'}, profile: {type: 'boolean'}}}))
   } catch (error) {
     process.stderr.write(`build: ${(error as Error).message}\n${USAGE}\n`)
     return 2
   }
+  profiling = values.profile === true
+  // From the process's start to this module's first line: Node, tsx, the imports.
+  if (profiling) process.stderr.write(`build-profile: start-up and imports ${started.toFixed(0)} ms\n`)
+  mark = performance.now()
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'))
   const dist = path.resolve(values['out-dir'] ?? path.join(root, 'dist'))
   // A build killed mid-swap may have left no dist/: put the last one back first.
@@ -40,6 +55,7 @@ async function main(): Promise<number> {
   // Spelling is the editor's check (npm run check:content): its dictionaries
   // cost seconds, and its warnings never stop a build.
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root, rules: buildRules})
+  phase('pipeline (load, lint, compile every locale)')
   const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
   if (result.guide === undefined || result.render === undefined) {
     process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))
@@ -53,6 +69,7 @@ async function main(): Promise<number> {
   await writeIfChanged(generatedRender, emitRenderModule(result.render))
   await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
   await writeLocales(path.dirname(generated), result.guide.locale, result.locales)
+  phase('write src/generated')
   if (values['data-only'] === true) {
     process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → src/generated (--data-only: dist/ left as it was)\n`)
     return 0
@@ -61,12 +78,11 @@ async function main(): Promise<number> {
   // Staged beside the target so the final rename stays on one file system.
   const staging = `${dist}.staging-${process.pid}`
   try {
-    const tsup = resolveBin('tsup')
-    const run = spawnSync(process.execPath, [tsup, '--out-dir', staging], {cwd: root, stdio: 'inherit'})
-    if (run.status !== 0) {
+    if (!(await bundle(staging, values['no-cache'] !== true && process.env['ACE_BUILD_CACHE'] !== '0'))) {
       process.stderr.write(`build: tsup failed; ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
+    phase('tsup (all configs)')
     // The JSON forms, for apps that fetch or cache the guide as data.
     await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
@@ -79,7 +95,9 @@ async function main(): Promise<number> {
     await writeLocaleFiles(staging, root)
     await publishManifest(contentDir, staging)
     // Two renames; see swapDirectory for the moment between them.
+    phase('JSON, locale declarations, manifest')
     await swapDirectory(staging, dist, crashHookFromEnv())
+    phase('swap')
   } finally {
     await rm(staging, {recursive: true, force: true})
   }
@@ -125,12 +143,56 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
   if (old !== text) await writeFile(file, text)
 }
 
-function resolveBin(name: string): string {
-  const require = createRequire(import.meta.url)
-  const manifest = require.resolve(`${name}/package.json`)
-  const {bin} = require(manifest) as {bin: string | Record<string, string>}
-  const file = typeof bin === 'string' ? bin : (bin[name] ?? Object.values(bin)[0] ?? '')
-  return path.join(path.dirname(manifest), file)
+// tsup.config.ts's configs, run through tsup's JS API in this process (no
+// second Node start-up, no second load of the config), all at once, each
+// into a folder of its own whose files are then copied into `outDir`. With
+// `cached`, a config whose inputs have not changed since a build that stored
+// it is not run: its files come from the cache (scripts/build-cache.ts).
+// Returns false when a config failed (tsup has printed why).
+async function bundle(outDir: string, cached: boolean): Promise<boolean> {
+  const {default: configs} = await import('../tsup.config.js')
+  phase('load tsup.config.ts')
+  // What every config reads: the config and what it reaches, the compiler
+  // settings, the package manifest; and the text of src/locale-api.ts, whose
+  // export list tsup.config.ts reads (by a computed path, and only its text:
+  // what it imports is not followed, or every config would depend on the content).
+  const common = [path.join(root, 'tsup.config.ts'), path.join(root, 'tsconfig.json'), path.join(root, 'package.json')]
+  // This script and the cache's own code decide how tsup is called: any
+  // change to them is a change of every config.
+  const read = [path.join(root, 'src', 'locale-api.ts'), fileURLToPath(import.meta.url), path.join(root, 'scripts', 'build-cache.ts')]
+  const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
+  const results = await Promise.allSettled(
+    list.map(async (config, index) => {
+      const begun = performance.now()
+      // tsup itself is loaded only when a config has to be built.
+      const run = async (folder: string): Promise<void> => (await import('tsup')).build({...config, outDir: folder, config: false, silent: true})
+      let how = 'built'
+      if (!cached) {
+        await run(outDir)
+      } else {
+        const entries = Object.values(config.entry as Record<string, string>).map((file) => path.join(root, file))
+        // The locale plugins resolve src/ files by computed paths (each
+        // locale's generated data, its grammar): such a config reads all of src/.
+        const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
+        const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
+        const inputs = [...new Set([...(await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])])), ...read])]
+        const key = await cacheKey(root, describe(config), inputs)
+        if (await restore(root, key, outDir)) how = 'cached'
+        else await produceAndStore(root, key, outDir, run)
+      }
+      const dts = config.dts === undefined || config.dts === false ? '' : ' (declarations)'
+      if (profiling) process.stderr.write(`build-profile:   tsup config ${index} ${Object.keys(config.entry as object).join('+')}${dts}: ${how} in ${(performance.now() - begun).toFixed(0)} ms\n`)
+    }),
+  )
+  const failed = results.filter((result) => result.status === 'rejected')
+  for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)
+  if (cached && failed.length === 0) await prune(root)
+  return failed.length === 0
+}
+
+// A config as text, its functions (plugins' setup, hooks) as their source.
+function describe(config: Options): string {
+  return JSON.stringify(config, (_key, value: unknown) => (typeof value === 'function' ? `function ${value.toString()}` : value instanceof RegExp ? `regexp ${value.toString()}` : value))
 }
 
 process.exitCode = await main()

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -8,10 +8,17 @@ import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {publishedFiles} from './package-files.js'
 
-const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
-
+// As `npm run build` runs it.
 function runBuild(...args: string[]) {
-  return spawnSync(process.execPath, [tsx, 'scripts/build.ts', ...args], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return runBuildIn(ROOT, ...args)
+}
+function runBuildIn(project: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {cwd: project, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+}
+
+// `--profile` lines name each tsup config and whether it came from the cache.
+function configsBy(stderr: string, how: 'built' | 'cached'): string[] {
+  return [...stderr.matchAll(/tsup config \d+ (.+): (built|cached) in/g)].filter((match) => match[2] === how).map((match) => match[1]!)
 }
 
 async function snapshot(directory: string): Promise<Record<string, string>> {
@@ -34,23 +41,65 @@ afterAll(async () => {
 })
 
 describe('build', () => {
-  it('is deterministic: two builds of the same content are byte-identical', async () => {
+  it('is deterministic: a build without the cache is byte-identical to one from it, and to the published file list', async () => {
     const first = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0'})
     const second = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0'})
     expect(emitDataModule(first.guide!)).toBe(emitDataModule(second.guide!))
     expect(emitRenderModule(first.render!)).toBe(emitRenderModule(second.render!))
 
+    // `b` comes from the cache that an earlier build filled (`npm test`
+    // builds first), `a` from tsup alone: two separate builds. With an empty
+    // cache `b` builds (and stores) everything itself: still two builds.
     const a = path.join(scratch, 'a')
     const b = path.join(scratch, 'b')
-    expect(runBuild('--out-dir', a).status).toBe(0)
+    expect(runBuild('--out-dir', a, '--no-cache').status).toBe(0)
     expect(runBuild('--out-dir', b).status).toBe(0)
     const left = await snapshot(a)
     // Every file the package publishes under dist/, and nothing else.
     const published = await publishedFiles()
     expect(Object.keys(left).sort()).toEqual(published.filter((file) => file.startsWith('dist/')).map((file) => file.slice('dist/'.length)).sort())
     expect(await snapshot(b)).toEqual(left)
-    // Two full builds (tsup with declarations), beside the release loop's own
-    // build in the same run: minutes on a busy machine.
+  }, 5 * 60_000)
+
+  it('rebuilds from the cache exactly what an edit reaches, and the result is the clean build byte for byte', async () => {
+    // A copy of the project (its node_modules, and so the cache, shared), so
+    // that writing src/generated/ from edited content leaves this one alone.
+    const project = path.join(scratch, 'project')
+    await mkdir(project)
+    for (const name of ['src', 'pipeline', 'cli', 'scripts', 'content', 'tsup.config.ts', 'tsconfig.json', 'package.json']) {
+      await cp(path.join(ROOT, name), path.join(project, name), {recursive: true})
+    }
+    await symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'))
+    const before = runBuildIn(project, '--out-dir', 'before', '--profile')
+    expect(before.status, before.stderr).toBe(0)
+    const configs = [...configsBy(before.stderr, 'built'), ...configsBy(before.stderr, 'cached')]
+    expect(configs.length).toBeGreaterThan(3)
+
+    // A content edit (a sentence of the first step) and a source edit the
+    // check entry alone reaches.
+    const steps = path.join(project, 'content', 'steps')
+    const stepFile = path.join(steps, (await readdir(steps)).sort()[0]!)
+    const lines = (await readFile(stepFile, 'utf8')).split('\n')
+    const body = lines.findIndex((line, index) => index > 0 && lines.slice(0, index).filter((l) => l === '---').length === 2 && /^[A-Z]/.test(line))
+    lines[body] = `${lines[body]} Cached builds notice this sentence.`
+    await writeFile(stepFile, lines.join('\n'))
+    const check = path.join(project, 'pipeline', 'check.ts')
+    await writeFile(check, `${await readFile(check, 'utf8')}\n// An edit the build must see.\nexport const BUILD_CACHE_PROBE = 'probe'\n`)
+
+    const warm = runBuildIn(project, '--out-dir', 'warm', '--profile')
+    expect(warm.status, warm.stderr).toBe(0)
+    const rebuilt = configsBy(warm.stderr, 'built')
+    // The data-dependent outputs and the check entry, and nothing else:
+    // the error classes reach neither the content nor pipeline/.
+    expect(rebuilt).toEqual(expect.arrayContaining(['index+render', 'index (declarations)', 'render (declarations)', 'check (declarations)', 'cli']))
+    expect(configsBy(warm.stderr, 'cached')).toEqual(['errors'])
+    const clean = runBuildIn(project, '--out-dir', 'clean', '--no-cache')
+    expect(clean.status, clean.stderr).toBe(0)
+    const warmFiles = await snapshot(path.join(project, 'warm'))
+    expect(warmFiles).toEqual(await snapshot(path.join(project, 'clean')))
+    expect(warmFiles['check.d.ts']).toContain('BUILD_CACHE_PROBE')
+    expect(Object.values(warmFiles).some((text) => text.includes('Cached builds notice this sentence.'))).toBe(true)
+    expect(Object.values(await snapshot(path.join(project, 'before'))).some((text) => text.includes('Cached builds notice this sentence.'))).toBe(false)
   }, 5 * 60_000)
 
   it.each(['guide-data.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
