@@ -44,7 +44,7 @@ describe('npm run check:content on a fresh clone', () => {
     // still listed by git, and is not there).
     const steps = (await readdir(path.join(clone, 'content/steps'))).filter((name) => name.endsWith('.md')).length
     expect(checkContent()).toEqual({status: 0, stdout: `check: content is clean (${steps} steps)\n`, stderr: ''})
-  })
+  }, 180_000)
 
   it('reports a broken file at its place and exits 1, in every format', async () => {
     const guide = path.join(clone, 'content/guide.md')
@@ -61,7 +61,9 @@ describe('npm run check:content on a fresh clone', () => {
     } finally {
       await writeFile(guide, text)
     }
-  })
+    // Three processes, each loading the five spelling dictionaries (French
+    // alone takes about 8 s): minutes on a busy machine.
+  }, 300_000)
 
   it.each([
     {args: ['--format', 'xml'], reason: 'check:content: expected --format to be one of text, json, github, received "xml"'},
