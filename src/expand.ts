@@ -4,7 +4,6 @@ import type {
   ChecklistItem,
   ChecklistItemId,
   Guide,
-  Introduction,
   Locale,
   RoundRange,
   Step,
@@ -50,14 +49,8 @@ export interface CompactStep extends Exceptions {
   readonly hash: string
 }
 
-/** The guide as shipped (src/generated/guide-data.ts). */
-export interface CompactGuide {
-  readonly title: string
-  readonly locale: Locale
-  readonly version: string
-  readonly schemaVersion: number
-  readonly rounds: RoundRange
-  readonly introduction: Introduction
+/** The guide as shipped (src/generated/guide-data.ts): the public guide, its steps compact. */
+export interface CompactGuide extends Omit<Guide, 'steps'> {
   /** What a step or item that writes no `since` or `translation` has. */
   readonly defaults: {readonly since: string; readonly translation: TranslationStatus}
   readonly steps: readonly CompactStep[]
