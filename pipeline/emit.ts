@@ -101,7 +101,13 @@ export type ChecklistItemId = ${union(items.map((item) => item.id))}
  * it into the public objects at load). Typed \`as const\` so
  * test/types.test-d.ts can check the unions above against the data itself.
  */
-export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const satisfies CompactGuide
+export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
+
+// The data is a CompactGuide (src/expand.ts): checked by this type, which
+// costs no code. Not \`satisfies\`, which would hide the literal type from
+// the declaration build (scripts/declarations.ts: isolated declarations).
+type Checked<T extends CompactGuide> = T
+export type CheckedGuideData = Checked<typeof GUIDE_DATA>
 `
 }
 
@@ -141,7 +147,13 @@ import type {CompactGuide} from '../../../expand.js'
 export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'
 
 /** The guide in \`${guide.locale}\`, compiled from content/locales/${guide.locale}/ and the source (untranslated parts fall back to it), in its compact form (src/expand.ts). */
-export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const satisfies CompactGuide
+export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
+
+// The data is a CompactGuide (src/expand.ts): checked by this type, which
+// costs no code. Not \`satisfies\`, which would hide the literal type from
+// the declaration build (scripts/declarations.ts: isolated declarations).
+type Checked<T extends CompactGuide> = T
+export type CheckedGuideData = Checked<typeof GUIDE_DATA>
 `
 }
 

@@ -32,4 +32,4 @@ export function frontMatterLines(lines: readonly string[]): number {
 }
 
 /** Line endings as the parser knows them. */
-export const LINE_ENDING = /\r\n|\r|\n/
+export const LINE_ENDING: RegExp = /\r\n|\r|\n/

@@ -25,7 +25,7 @@ export function grammarLanguages(): string[] {
 }
 
 /** `{name}` or `{name:form}`. */
-export const PLACEHOLDER_WITH_FORM = /\{([a-z]+)(?::([^{}:]*))?\}/g
+export const PLACEHOLDER_WITH_FORM: RegExp = /\{([a-z]+)(?::([^{}:]*))?\}/g
 
 /**
  * Fill a checklist template for a round in a locale's grammar, as the

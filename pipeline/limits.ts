@@ -10,7 +10,7 @@
  * words (about 1 KB); 16 KiB leaves room and keeps the parser's worst case
  * (a table of 16 KiB of cells) under a second.
  */
-export const MAX_FILE_BYTES = 16 * 1024
+export const MAX_FILE_BYTES: number = 16 * 1024
 
 /**
  * Most lines in one content file. Setext headings and list items cost the
@@ -20,7 +20,7 @@ export const MAX_FILE_BYTES = 16 * 1024
 export const MAX_LINES = 400
 
 /** Largest `content/manifest.json` the build reads, in bytes (a release adds about 2 KB). */
-export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+export const MAX_MANIFEST_BYTES: number = 4 * 1024 * 1024
 
 /**
  * Deepest block nesting (block quotes and lists) the build accepts, measured

@@ -20,7 +20,7 @@ const CONTENT_LAYOUT = {
 const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
 
 /** The folder under the content folder that holds one folder per translation. */
-export const LOCALES_FOLDER = CONTENT_LAYOUT.locales
+export const LOCALES_FOLDER: 'locales' = CONTENT_LAYOUT.locales
 
 /** One content folder (the source, or one translation), read into memory. */
 export interface LoadedFolder {
@@ -86,7 +86,7 @@ export function canonicalTag(name: string): string | undefined {
  * @example
  *   const {sources, layout, locales} = await loadContent('content')
  */
-export async function loadContent(directory: string, cwd = process.cwd(), shownAs?: string): Promise<LoadedContent> {
+export async function loadContent(directory: string, cwd: string = process.cwd(), shownAs?: string): Promise<LoadedContent> {
   const name = contentFileNamer(directory, cwd, shownAs)
   const {folder, localesFound} = await loadFolder(directory, name, 'source')
   const locales: LoadedLocale[] = []

@@ -13,7 +13,7 @@ import {ParseLatin} from 'parse-latin'
 import remarkRetext from 'remark-retext'
 import retextRepeatedWords from 'retext-repeated-words'
 import retextSpell from 'retext-spell'
-import {unified} from 'unified'
+import {type Processor, unified} from 'unified'
 import type {Node, Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
@@ -119,7 +119,7 @@ export function dictionaryLoads(): ReadonlyMap<string, number> {
   return loads
 }
 
-function spellProcessor(dictionary: {aff: Uint8Array; dic: Uint8Array}, ignore: string[]) {
+function spellProcessor(dictionary: {aff: Uint8Array; dic: Uint8Array}, ignore: string[]): Processor<undefined, NlcstRoot, NlcstRoot, undefined, undefined> {
   // `freeze` runs the attacher: this is where nspell parses the dictionary.
   return unified().use(retextSpell, {dictionary, ignore, max: SUGGESTION_LIMIT}).freeze()
 }

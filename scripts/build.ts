@@ -8,6 +8,7 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {Worker} from 'node:worker_threads'
 import type {Options} from 'tsup'
 import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
@@ -15,6 +16,8 @@ import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
 import {cacheKey, inputClosure, produceAndStore, prune, restore} from './build-cache.js'
+import {PACKAGE_DECLARATIONS} from './declarations.js'
+import type {DeclarationReply, DeclarationRequest} from './declarations-worker.js'
 import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -51,6 +54,16 @@ async function main(): Promise<number> {
   if (repaired.restored !== undefined) {
     process.stderr.write(`build: an interrupted build had left no ${path.basename(dist)}/; restored it from ${path.basename(repaired.restored)}\n`)
   }
+  // The declarations' worker starts loading TypeScript now, beside the pipeline.
+  if (values['data-only'] !== true) declarationWorker = new DeclarationWorker()
+  try {
+    return await compile(values, contentDir, dist)
+  } finally {
+    await declarationWorker?.stop()
+  }
+}
+
+async function compile(values: {'data-only'?: boolean; 'no-cache'?: boolean}, contentDir: string, dist: string): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   // Spelling is the editor's check (npm run check:content): its dictionaries
   // cost seconds, and its warnings never stop a build.
@@ -161,8 +174,28 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
   // change to them is a change of every config.
   const read = [path.join(root, 'src', 'locale-api.ts'), fileURLToPath(import.meta.url), path.join(root, 'scripts', 'build-cache.ts')]
   const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
-  const results = await Promise.allSettled(
-    list.map(async (config, index) => {
+  // The declarations (scripts/declarations.ts), beside the configs: they
+  // read only their entries' closure, never the content's text beyond the
+  // generated id unions.
+  const declarations = async (): Promise<void> => {
+    const begun = performance.now()
+    const worker = declarationWorker ?? (declarationWorker = new DeclarationWorker())
+    const run = (folder: string): Promise<void> => worker.write(folder)
+    let how = 'built'
+    if (!cached) {
+      await run(outDir)
+    } else {
+      const entries = PACKAGE_DECLARATIONS.map((entry) => path.join(root, entry.source))
+      const inputs = [...new Set([...(await inputClosure(root, [...entries, path.join(root, 'package.json')])), ...read, path.join(root, 'scripts', 'declarations.ts')])]
+      const key = await cacheKey(root, `declarations ${JSON.stringify(PACKAGE_DECLARATIONS)}`, inputs)
+      if (await restore(root, key, outDir)) how = 'cached'
+      else await produceAndStore(root, key, outDir, run)
+    }
+    if (profiling) process.stderr.write(`build-profile:   declarations ${PACKAGE_DECLARATIONS.map((entry) => entry.name).join('+')}: ${how} in ${(performance.now() - begun).toFixed(0)} ms\n`)
+  }
+  const results = await Promise.allSettled([
+    declarations(),
+    ...list.map(async (config, index) => {
       const begun = performance.now()
       // tsup itself is loaded only when a config has to be built.
       const run = async (folder: string): Promise<void> => (await import('tsup')).build({...config, outDir: folder, config: false, silent: true})
@@ -183,11 +216,41 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
       const dts = config.dts === undefined || config.dts === false ? '' : ' (declarations)'
       if (profiling) process.stderr.write(`build-profile:   tsup config ${index} ${Object.keys(config.entry as object).join('+')}${dts}: ${how} in ${(performance.now() - begun).toFixed(0)} ms\n`)
     }),
-  )
+  ])
   const failed = results.filter((result) => result.status === 'rejected')
   for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)
   if (cached && failed.length === 0) await prune(root)
   return failed.length === 0
+}
+
+// scripts/declarations-worker.ts: one worker per build, asked once.
+let declarationWorker: DeclarationWorker | undefined
+class DeclarationWorker {
+  // The worker is TypeScript: it registers tsx (as this process did) first.
+  readonly #worker = new Worker(
+    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./declarations-worker.ts', import.meta.url).href)}) })`,
+    {eval: true},
+  )
+  readonly #failed = new Promise<never>((_resolve, reject) => {
+    this.#worker.once('error', reject)
+    this.#worker.once('exit', (code) => reject(new Error(`declarations: the worker exited (code ${code}) before it answered`)))
+  })
+
+  constructor() {
+    // Only a pending write() reports a failure; one with no write pending is not unhandled.
+    this.#failed.catch(() => undefined)
+  }
+
+  async write(outDir: string): Promise<void> {
+    const reply = new Promise<DeclarationReply>((resolve) => this.#worker.once('message', resolve))
+    this.#worker.postMessage({root, outDir, entries: PACKAGE_DECLARATIONS} satisfies DeclarationRequest)
+    const answer = await Promise.race([reply, this.#failed])
+    if (!answer.ok) throw new Error(answer.message)
+  }
+
+  async stop(): Promise<void> {
+    await this.#worker.terminate()
+  }
 }
 
 // A config as text, its functions (plugins' setup, hooks) as their source.

@@ -16,7 +16,7 @@ const INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u
  * @example
  *   quote('a\u202eb') // '"a\\u202eb"'
  */
-export function quote(text: string, max = MAX_SHOWN): string {
+export function quote(text: string, max: number = MAX_SHOWN): string {
   const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text
   return JSON.stringify(clipped).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -21,7 +21,7 @@ const stepsById = new Map<string, Step>(guide.steps.map((step) => [step.id, step
 export const FIRST_STEP = 1
 
 /** Last step number, for range checks. */
-export const LAST_STEP = stepsByNumber.length
+export const LAST_STEP: number = stepsByNumber.length
 
 /** Look a step up by its 1-based number (already validated). */
 export function stepAt(number: number): Step {

@@ -50,7 +50,7 @@ const PARAGRAPH = '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200
 export const SCHEMA_VERSION = 2
 
 /** Patterns of the guide's strings, shared with the build-time pipeline. */
-export const PATTERNS = {
+export const PATTERNS: Readonly<Record<'id' | 'semver' | 'semverFull' | 'line' | 'paragraph' | 'hash' | 'locale', string>> = {
   /** A step or item id: lowercase words joined by hyphens. */
   id: ID,
   /** A plain `x.y.z` version (what `content:version` records). */

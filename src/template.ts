@@ -4,7 +4,7 @@ import {ordinal} from './ordinal.js'
  * Placeholders a checklist template may use, and the round each one names,
  * as an offset from the round the checklist is shown for.
  */
-export const PLACEHOLDER_OFFSETS = Object.freeze({
+export const PLACEHOLDER_OFFSETS: Readonly<{round: 0; previous: -1; next: 1}> = Object.freeze({
   round: 0,
   previous: -1,
   next: 1,

@@ -4,7 +4,7 @@ import type {ContentDocument} from '../document.js'
 import type {FrontMatterEntry} from '../front-matter.js'
 
 /** Shape of every id in the content: lowercase words joined by hyphens. */
-export const ID_PATTERN = new RegExp(PATTERNS.id)
+export const ID_PATTERN: RegExp = new RegExp(PATTERNS.id)
 
 /** A front matter entry, only when the front matter parsed cleanly. */
 export function entry(document: ContentDocument, key: string): FrontMatterEntry | undefined {

@@ -1,0 +1,65 @@
+// scripts/declarations.ts on a small project of its own (not the package's
+// sources): the bundles it writes, and the error for an export whose type is
+// not written in its own text.
+import {mkdir, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {DeclarationError, writeDeclarations} from '../scripts/declarations.js'
+import {ROOT} from './helpers.js'
+
+let project: string
+
+async function write(files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(project, name)), {recursive: true})
+    await writeFile(path.join(project, name), text)
+  }
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'ace-declarations-'))
+  // The packages an inlining entry inlines (vfile's types) resolve from here.
+  await symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'))
+  await write({
+    'src/index.ts': "export {make} from './make.js'\nexport type {Thing} from './thing.js'\n",
+    'src/make.ts': "import type {Thing} from './thing.js'\n/** Makes one. */\nexport function make(file: Thing['file']): Thing {\n  return {file}\n}\n",
+    'src/thing.ts': "import type {VFile} from 'vfile'\n/** A thing. */\nexport interface Thing {\n  readonly file: VFile\n}\n",
+    'broken/index.ts': "export {count} from './count.js'\n",
+    'broken/count.ts': "const items = [1, 2]\nexport const count = items.length\nexport function twice(n: number) {\n  return n * 2\n}\n",
+  })
+})
+
+afterAll(async () => {
+  await rm(project, {recursive: true, force: true})
+})
+
+describe('writeDeclarations', () => {
+  it.each([
+    {inlinePackages: false, has: ["from 'vfile'", 'interface Thing', 'declare function make'], hasNot: ['declare class VFile']},
+    {inlinePackages: true, has: ['declare class VFile', 'interface Thing', 'declare function make'], hasNot: ["from 'vfile'"]},
+  ])('bundles an entry into one .d.ts and the same .d.cts (inlinePackages: $inlinePackages)', async ({inlinePackages, has, hasNot}) => {
+    const out = path.join(project, `out-${inlinePackages}`)
+    await mkdir(out)
+    await writeDeclarations(project, out, [{name: 'index', source: 'src/index.ts', inlinePackages}])
+    const text = await readFile(path.join(out, 'index.d.ts'), 'utf8')
+    for (const part of has) expect(text).toContain(part)
+    for (const part of hasNot) expect(text).not.toContain(part)
+    expect(text).toMatch(/^export \{ make \};$/m)
+    expect(text).toMatch(/^export type \{ Thing \};$/m)
+    expect(await readFile(path.join(out, 'index.d.cts'), 'utf8')).toBe(text)
+  })
+
+  it('names each export whose type is not in its own text, at file:line:column, and writes nothing', async () => {
+    const out = path.join(project, 'out-broken')
+    await mkdir(out)
+    const failure = await writeDeclarations(project, out, [{name: 'index', source: 'broken/index.ts', inlinePackages: false}]).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(DeclarationError)
+    const message = (failure as Error).message
+    expect(message).toContain('found 2 that do not')
+    expect(message).toContain(`${path.join('broken', 'count.ts')}:2:14: `)
+    expect(message).toContain(`${path.join('broken', 'count.ts')}:3:17: `)
+    expect(message).toMatch(/annotate them/)
+    await expect(readFile(path.join(out, 'index.d.ts'), 'utf8')).rejects.toThrow(/ENOENT/)
+  })
+})
