@@ -408,12 +408,14 @@ describe.concurrent('ace-second-interview: output that cannot be written', () =>
   )
 })
 
+// On the valid fixture (one locale, so one spelling dictionary to load): what
+// is tested is the escaping of what the check prints, not the shipped content.
 describe.concurrent('ace-second-interview: hostile content reaches the terminal escaped', () => {
   const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 
   it('check: a front-matter key that writes the clipboard and clears the screen is shown, not obeyed', async () => {
     const folder = path.join(scratch, 'hostile-key')
-    await cp(path.join(ROOT, 'content'), folder, {recursive: true})
+    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
     const [first] = (await readdir(path.join(folder, 'steps'))).sort()
     const file = path.join(folder, 'steps', first!)
     const text = await readFile(file, 'utf8')
@@ -430,7 +432,7 @@ describe.concurrent('ace-second-interview: hostile content reaches the terminal 
 
   it('check: a file named to forge a diagnostic line stays on its own line, escaped', async () => {
     const folder = path.join(scratch, 'hostile-name')
-    await cp(path.join(ROOT, 'content'), folder, {recursive: true})
+    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
     const name = 'evil\u001B[2J\nfake.md:1:1: ok'
     await writeFile(path.join(folder, 'steps', name), '')
     const run = await cli(['check', folder])
