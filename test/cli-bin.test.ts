@@ -1,0 +1,289 @@
+// The built bin (dist/cli.js) where what it prints does not come from the
+// shipped guide: check on fixture content the tests own, bad arguments, output
+// that cannot be written, hostile content, and what the bin imports. (What it
+// prints of the shipped guide is test/cli.test.ts, which the release loop
+// runs again on changed content.)
+import {spawn} from 'node:child_process'
+import {closeSync, existsSync, openSync} from 'node:fs'
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
+import {builtinModules} from 'node:module'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
+import {locales} from '../src/index.js'
+import {BIN, USAGE, cli, node} from './bin.js'
+import {FIXTURES} from './fixture-content.js'
+import {ROOT} from './helpers.js'
+
+// Several cases spawn the bin a dozen times (a check runs the whole lint), and
+// the cases run side by side: on a busy machine a case takes longer than the
+// project's minute, which is not what these tests are about.
+vi.setConfig({testTimeout: 5 * 60_000})
+
+let scratch: string
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ace-cli-bin-'))
+})
+afterAll(async () => {
+  await rm(scratch, {recursive: true, force: true})
+})
+
+describe.concurrent('ace-second-interview: bad arguments', () => {
+  // The wording of every usage error is tested in-process (test/cli-run.test.ts);
+  // here, that the real bin exits 2 with the reason, a blank line and the usage on stderr.
+  it.each([
+    {args: [], usage: `${USAGE} <command>`},
+    {args: ['foo'], usage: `${USAGE} <command>`},
+    {args: ['checklist', '--round', '99999999999999999999'], usage: `${USAGE} checklist`},
+    {args: ['step', '99999999999999999999999'], usage: `${USAGE} step`},
+    {args: ['checklist', '--round', '3', '--round', '4'], usage: `${USAGE} checklist`},
+    {args: ['steps', '--locale', 'en_US'], usage: `${USAGE} steps`},
+    {args: ['checklist', '--locale', ''], usage: `${USAGE} checklist`},
+    {args: ['step', '1', '--locale', 'de--CH'], usage: `${USAGE} step`},
+    {args: ['changes', '--since', '1.0.0', '--locale', 'x'], usage: `${USAGE} changes`},
+  ])('$args: exit 2, a reason and the usage on stderr, nothing on stdout', async ({args, usage}) => {
+    const run = await cli(args)
+    expect(run.status).toBe(2)
+    expect(run.stdout).toBe('')
+    const [first, blank, ...rest] = run.stderr.split('\n')
+    expect(first).toMatch(/^ace-second-interview( \w+)?: expected .*, received /)
+    // What was typed, exactly: never rounded (1e+23) or normalised (100000000000000000000).
+    for (const arg of args.filter((value) => /^\d{10,}$/.test(value))) expect(first).toContain(`"${arg}"`)
+    expect(blank).toBe('')
+    expect(rest.join('\n').startsWith(usage)).toBe(true)
+  })
+})
+
+// On fixture content the test owns: a project folder holding a copy of the
+// valid fixture (six steps) as ./content. One case at a time: each runs the
+// whole lint several times, CPU-bound, so running them side by side only
+// stretches each past its timeout on a busy machine.
+describe('ace-second-interview check', () => {
+  const stepFile = 'steps/06-get-ready-for-number-three.md'
+
+  async function copyContent(name: string): Promise<string> {
+    const folder = path.join(scratch, name)
+    await mkdir(folder)
+    await cp(path.join(FIXTURES, 'valid'), path.join(folder, 'content'), {recursive: true})
+    return folder
+  }
+
+  it('exits 0 on clean content, checking ./content by default', async () => {
+    const folder = await copyContent('clean')
+    // The fixture's own step count, not the shipped content's.
+    const fixtureSteps = (await readdir(path.join(folder, 'content', 'steps'))).filter((name) => name.endsWith('.md')).length
+    expect(await cli(['check'], {cwd: folder})).toEqual({status: 0, stdout: `check: content is clean (${fixtureSteps} steps)\n`, stderr: ''})
+    expect(await cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+  })
+
+  it('reports a broken placeholder at its file:line:column and exits 1', async () => {
+    const folder = await copyContent('broken')
+    const file = path.join(folder, 'content', stepFile)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('{next} interview, go back', '{nxet} interview, go back'))
+    const lines = text.split('\n')
+    const line = lines.findIndex((l) => l.includes('{next} interview, go back')) + 1
+    const column = lines[line - 1]!.indexOf('{next}') + 1
+    expect(line).toBeGreaterThan(0)
+
+    await mkdir(path.join(folder, 'elsewhere'))
+    // Paths are printed as the folder was given: relative as typed, absolute as typed (never ../../…).
+    for (const {args, cwd, shown} of [
+      {args: ['check'], cwd: folder, shown: 'content'},
+      {args: ['check', 'content'], cwd: folder, shown: 'content'},
+      {args: ['check', './content/'], cwd: folder, shown: 'content'},
+      {args: ['check', '../content'], cwd: path.join(folder, 'elsewhere'), shown: '../content'},
+      {args: ['check', path.join(folder, 'content')], cwd: folder, shown: path.join(folder, 'content')},
+      {args: ['check', path.join(folder, 'content')], cwd: ROOT, shown: path.join(folder, 'content')},
+    ]) {
+      const run = await cli(args, {cwd})
+      expect(run.status).toBe(1)
+      expect(run.stderr).toBe('')
+      const report = run.stdout.split('\n')
+      expect(report[0]).toBe(
+        `${shown}/${stepFile}:${line}:${column}: error Expected one of \`{round}\`, \`{previous}\`, \`{next}\`, found \`{nxet}\`; did you mean \`{next}\`?  known-placeholders`,
+      )
+      expect(report[1]).toMatch(/^ {2}tip: /)
+      expect(report[2]).toBe('1 error, 0 warnings')
+    }
+
+    const json = await cli(['check', '--format', 'json'], {cwd: folder})
+    expect(json.status).toBe(1)
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({file: `content/${stepFile}`, line, column, ruleId: 'known-placeholders', fatal: true}),
+    ])
+  })
+
+  it('names a malformed manifest like every other file: under the folder as given', async () => {
+    const folder = await copyContent('bad-manifest')
+    await writeFile(path.join(folder, 'content', 'manifest.json'), 'not json')
+    for (const given of ['content', path.join(folder, 'content')]) {
+      const run = await cli(['check', given, '--format', 'json'], {cwd: folder})
+      expect(run.status).toBe(1)
+      const found = JSON.parse(run.stdout) as {file: string; ruleId: string}[]
+      expect(found.filter((diagnostic) => diagnostic.ruleId === 'manifest').map((diagnostic) => diagnostic.file)).toEqual([`${given}/manifest.json`])
+    }
+  })
+
+  it.each([
+    {given: 'no-such-folder', found: 'nothing'},
+    {given: 'no/such/folder', found: 'nothing'},
+    {given: '/no/such/dir', found: 'nothing'},
+    {given: 'package.json', found: 'a file'},
+  ])('check $given: exit 2 and one line naming the path as given, nothing on stdout', async ({given, found}) => {
+    for (const format of ['text', 'json', 'github']) {
+      expect(await cli(['check', given, '--format', format])).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `ace-second-interview check: expected [content-dir] to be a folder, found ${found} at ${JSON.stringify(given)}\n`,
+      })
+    }
+  })
+
+  it('--format json is what checkContent returns: every diagnostic with severity and its own tip', async () => {
+    const folder = await copyContent('json-tips')
+    const file = path.join(folder, 'content', stepFile)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{next} interview, go back', '{nxet} interview, go back'))
+    const run = await cli(['check', '--format', 'json'], {cwd: folder})
+    expect(run.status).toBe(1)
+    const {checkContent} = await import('../pipeline/check.js')
+    const expected = await checkContent('content', {cwd: folder})
+    expect(JSON.parse(run.stdout)).toEqual(expected.diagnostics)
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({severity: 'error', tip: expect.stringMatching(/\S/)})])
+  })
+
+  it('--format github prints one workflow command per diagnostic, with the rule as title and the tip on a second line', async () => {
+    const folder = await copyContent('github')
+    const file = path.join(folder, 'content', stepFile)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{next} interview, go back', '{nxet} interview, go back'))
+    const run = await cli(['check', '--format', 'github'], {cwd: folder})
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe('')
+    const {checkContent} = await import('../pipeline/check.js')
+    const [d] = (await checkContent('content', {cwd: folder})).diagnostics
+    const escape = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+    expect(run.stdout).toBe(`::error file=content/${stepFile},line=${d!.line},col=${d!.column},title=known-placeholders::${escape(`${d!.reason}\ntip: ${d!.tip}`)}\n`)
+    expect(await cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
+  })
+})
+
+describe.concurrent('ace-second-interview: output that cannot be written', () => {
+  /** Run the bin with stdout a pipe whose reader has gone, as `… | head -n 0` and `… | true` leave it. */
+  function closedPipe(args: readonly string[]): Promise<{status: number | null; stderr: string}> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
+      // Closed before the bin (≥ 50 ms to start) writes a byte.
+      child.stdout.destroy()
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      child.on('error', reject)
+      child.on('close', (status) => resolve({status, stderr}))
+    })
+  }
+
+  it.each([['steps'], ['checklist', '--format', 'json'], ['step', '1', '--format', 'markdown'], ['--help']])(
+    '%s into a closed pipe ends quietly with status 0',
+    async (...args) => {
+      expect(await closedPipe(args)).toEqual({status: 0, stderr: ''})
+    },
+  )
+
+  it('keeps the command\'s own status into a closed pipe (check: 1 for errors)', async () => {
+    const folder = path.join(scratch, 'pipe-broken')
+    await mkdir(folder)
+    expect(await closedPipe(['check', folder])).toEqual({status: 1, stderr: ''})
+  })
+
+  it.skipIf(!existsSync('/dev/full')).each([['steps'], ['checklist'], ['step', '2', '--format', 'json']])(
+    '%s > /dev/full: one line on stderr, status 1',
+    async (...args) => {
+      const full = openSync('/dev/full', 'w')
+      try {
+        const run = await node([BIN, ...args], {stdout: full})
+        expect(run.status).toBe(1)
+        expect(run.stderr).toMatch(/^ace-second-interview: cannot write to stdout: ENOSPC: no space left on device, write\n$/)
+      } finally {
+        closeSync(full)
+      }
+    },
+  )
+})
+
+// On the valid fixture (one locale, so one spelling dictionary to load): what
+// is tested is the escaping of what the check prints, not the shipped content.
+describe.concurrent('ace-second-interview: hostile content reaches the terminal escaped', () => {
+  const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+
+  it('check: a front-matter key that writes the clipboard and clears the screen is shown, not obeyed', async () => {
+    const folder = path.join(scratch, 'hostile-key')
+    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
+    const [first] = (await readdir(path.join(folder, 'steps'))).sort()
+    const file = path.join(folder, 'steps', first!)
+    const text = await readFile(file, 'utf8')
+    // YAML's double-quoted "\e" and "\a" are ESC and BEL.
+    await writeFile(file, text.replace(/^---\n/, '---\n"\\e]52;c;aGk=\\a\\e[2J": x\n'))
+    const run = await cli(['check', folder])
+    expect(run.status).toBe(1)
+    expect(run.stdout).not.toMatch(CONTROL)
+    // The control-characters rule names each escape where it is written.
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe(`${folder}/steps/${first}:2:2: error Expected visible text, found U+001B (ESC), a control character written as \`\\e\`  control-characters`)
+    expect(lines.at(-1)).toBe('3 errors, 0 warnings')
+  })
+
+  it('check: a file named to forge a diagnostic line stays on its own line, escaped', async () => {
+    const folder = path.join(scratch, 'hostile-name')
+    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
+    const name = 'evil\u001B[2J\nfake.md:1:1: ok'
+    await writeFile(path.join(folder, 'steps', name), '')
+    const run = await cli(['check', folder])
+    expect(run.status).toBe(1)
+    expect(run.stdout).not.toMatch(CONTROL)
+    const lines = run.stdout.trimEnd().split('\n')
+    // One diagnostic, its tip and the count: no forged line.
+    expect(lines).toHaveLength(3)
+    expect(lines[0]!.startsWith(`${folder}/steps/evil\\x1b[2J\\x0afake.md:1:1: ok:1:1: error `)).toBe(true)
+    expect(lines.filter((line) => line.startsWith('fake.md'))).toEqual([])
+  })
+})
+
+describe.concurrent('ace-second-interview: the built bin', () => {
+  it('is the package\'s bin, executable, with a node shebang', async () => {
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {bin: Record<string, string>}
+    expect(manifest.bin).toEqual({'ace-second-interview': './dist/cli.js'})
+    expect((await stat(BIN)).mode & 0o111).toBe(0o111)
+    expect((await readFile(BIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node')
+  })
+
+  it('imports nothing but Node\'s built-in modules, and the check entry (./check.js) only on demand', async () => {
+    for (const file of ['dist/cli.js', 'dist/check.js']) {
+      const code = await readFile(path.join(ROOT, file), 'utf8')
+      const specifiers = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
+      expect(specifiers.length, file).toBeGreaterThan(0)
+      for (const specifier of specifiers) expect(builtinModules, file).toContain(specifier.replace(/^node:/, ''))
+      // (`{import('x').T}` is a JSDoc type in a bundled dependency's comment, not an import.)
+      const dynamic = [...code.matchAll(/(?<!\{)\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!)
+      // …and each translation's entry, only when --locale asks for it.
+      const translations = locales.slice(1).map((tag) => `./locales/${tag}/index.js`)
+      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')).sort(), file).toEqual(file === 'dist/cli.js' ? ['./check.js', ...translations].sort() : [])
+      // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
+      for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        expect(builtinModules, file).toContain(name!.replace(/^node:/, ''))
+      }
+    }
+  })
+
+  it('runs steps, step and checklist without the pipeline: they work with dist/check.js gone, and check names what is missing', async () => {
+    const copy = path.join(scratch, 'no-pipeline')
+    await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
+    await rm(path.join(copy, 'check.js'))
+    for (const args of [['steps'], ['step', '2'], ['checklist', '--round', '3'], ['--version'], ['--help']]) {
+      const run = await node([path.join(copy, 'cli.js'), ...args])
+      expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
+      expect(run.stdout).toBe((await cli(args)).stdout)
+    }
+    const check = await node([path.join(copy, 'cli.js'), 'check'])
+    expect(check.status).toBe(1)
+    expect(check.stderr).toContain('check.js')
+  })
+})
