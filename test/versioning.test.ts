@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process'
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -6,8 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Manifest, Release, ReleaseContent} from '../pipeline/manifest.js'
 import {addRelease} from '../pipeline/changelog.js'
 import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds} from '../pipeline/versioning.js'
+import {contentVersion} from '../scripts/lib/content-version.js'
 import {FIXTURES} from './fixture-content.js'
-import {ROOT} from './helpers.js'
 
 const base: ReleaseContent = {
   rounds: '2+',
@@ -123,9 +122,19 @@ describe('bumpVersion and bumpBetween', () => {
 
 describe('npm run content:version', () => {
   let root: string
-  const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [tsx, path.join(ROOT, 'scripts/content-version.ts'), '--root', root, '--date', '2030-01-02', ...args], {encoding: 'utf8'})
+  // In this process, through the function scripts/content-version.ts calls
+  // with its arguments and streams (a tsx start-up per run, seconds, would
+  // test nothing more: test/content-version.test.ts spawns the script).
+  const run = async (...args: string[]) => {
+    let stdout = ''
+    let stderr = ''
+    const status = await contentVersion(['--root', root, '--date', '2030-01-02', ...args], {
+      stdout: {write: (text: string) => (stdout += text)},
+      stderr: {write: (text: string) => (stderr += text)},
+      root,
+    })
+    return {status, stdout, stderr}
+  }
   const stepFile = () => path.join(root, 'content/steps/02-make-a-plan.md')
   const edit = async (from: string | RegExp, to: string) => writeFile(stepFile(), (await readFile(stepFile(), 'utf8')).replace(from, to))
   const read = async (file: string) => readFile(path.join(root, file), 'utf8')
@@ -138,7 +147,7 @@ describe('npm run content:version', () => {
     await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
     await writeFile(path.join(root, 'package-lock.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0', lockfileVersion: 3, packages: {'': {name: 'fixture', version: '1.0.0'}}}, null, 2)}\n`)
     await writeFile(path.join(root, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2030-01-01\n\nFirst release.\n')
-    const first = run()
+    const first = await run()
     expect(first.stdout, first.stderr).toContain('recorded the first release, 1.0.0')
   })
   afterAll(async () => {
@@ -146,7 +155,7 @@ describe('npm run content:version', () => {
   })
 
   it('does nothing when the content is unchanged', async () => {
-    const result = run()
+    const result = await run()
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('content unchanged')
     expect(JSON.parse(await read('package.json')).version).toBe('1.0.0')
@@ -154,7 +163,7 @@ describe('npm run content:version', () => {
 
   it('bumps the patch version for a reworded item and lists it by id', async () => {
     await edit('that landed best.', 'that went down best.')
-    const result = run()
+    const result = await run()
     expect(result.status, result.stderr).toBe(0)
     const version = '1.0.1'
     expect(JSON.parse(await read('package.json')).version).toBe(version)
@@ -169,14 +178,14 @@ describe('npm run content:version', () => {
   it('bumps the major version for a removed item, and refuses to reuse its id', async () => {
     const before = JSON.parse(await read('package.json')).version as string
     await edit(/^- \[ \] Write down the answer from your \{previous\} interview that was weakest\. \{#note-weakest-answer rounds=2\+\}\n/m, '')
-    const removed = run()
+    const removed = await run()
     expect(removed.status, removed.stderr).toBe(0)
     expect(before).toBe('1.0.1')
     expect(JSON.parse(await read('package.json')).version).toBe('2.0.0')
     expect(await read('CHANGELOG.md')).toContain('- Content: Checklist item `note-weakest-answer` from step `make-a-plan` (its id is retired).')
 
     await edit('{#note-focus-topics rounds=2+}', '{#note-weakest-answer rounds=2+}')
-    const reused = run()
+    const reused = await run()
     expect(reused.status).toBe(1)
     expect(reused.stderr).toMatch(/steps\/02-make-a-plan.md:\d+:\d+: error Expected an id that was never retired, found `note-weakest-answer`, retired in 2.0.0/)
   })
@@ -185,20 +194,20 @@ describe('npm run content:version', () => {
     // The reused id from the test before becomes a new one: an item removed, one added.
     await edit('{#note-weakest-answer rounds=2+}', '{#note-focus-areas rounds=2+}')
     const before = await read('package.json')
-    const result = run('--release', 'patch')
+    const result = await run('--release', 'patch')
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('--release patch is smaller than these changes need (major)')
     expect(await read('package.json')).toBe(before)
   })
 
-  it('refuses a bad --date with exit 2', () => {
-    const result = run('--date', 'tomorrow')
+  it('refuses a bad --date with exit 2', async () => {
+    const result = await run('--date', 'tomorrow')
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('expected --date as YYYY-MM-DD, received "tomorrow"')
   })
 
-  it('refuses a bad --release value with exit 2', () => {
-    const result = run('--release', 'huge')
+  it('refuses a bad --release value with exit 2', async () => {
+    const result = await run('--release', 'huge')
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('expected --release to be patch, minor or major, received "huge"')
   })
