@@ -33,21 +33,21 @@ function sourceOf(importer: string, specifier: string): string {
 }
 
 /**
- * The error classes are one file, dist/errors.{js,cjs}, that every other
- * runtime entry imports (`up` is the way from the entry's folder to dist/):
- * one set of classes per format whichever entries an app loads, so an error
- * thrown by `./locales/es` is `instanceof` the classes from `.`.
+ * The render entry's way to the core: src/render/ imports the core only
+ * through src/locale-api.ts (public exports), which the built render file
+ * imports from its own folder's `index.*` (the main entry, or the locale's).
+ * Each entry file is otherwise self-contained: one file to resolve, read and
+ * compile at load. The error classes are in each file, and recognise each
+ * other's errors (src/errors.ts, `Symbol.hasInstance`).
  */
-function sharedErrors(up: string): Plugin {
-  return {
-    name: 'shared-errors',
-    setup(build) {
-      const extension = formatOf(build) === 'cjs' ? '.cjs' : '.js'
-      build.onResolve({filter: /errors\.js$/}, (args) =>
-        args.importer !== '' && sourceOf(args.importer, args.path) === src('errors.ts') ? {path: `${up}errors${extension}`, external: true} : undefined,
-      )
-    },
-  }
+const renderCoreFromIndex: Plugin = {
+  name: 'render-core-from-index',
+  setup(build) {
+    const extension = formatOf(build) === 'cjs' ? '.cjs' : '.js'
+    build.onResolve({filter: /locale-api\.js$/}, (args) =>
+      args.importer !== '' && sourceOf(args.importer, args.path) === src('locale-api.ts') ? {path: `./index${extension}`, external: true} : undefined,
+    )
+  },
 }
 
 /**
@@ -149,19 +149,16 @@ const RUNTIME = {
 } as const satisfies Options
 
 // One locale's two entries, dist/locales/<tag>/{index,render}.*, built like
-// the main ones (their own fixed-name shared chunk) from that locale's data.
-function localeBuild(tag: string): Options {
-  const entry = {[`locales/${tag}/index`]: 'src/locale-api.ts', [`locales/${tag}/render`]: 'src/render/index.ts'}
-  if (tag === SOURCE_LOCALE) return {...RUNTIME, entry, splitting: false, esbuildPlugins: [sourceLocaleReexports]}
-  return {
-    ...RUNTIME,
-    entry,
-    splitting: true,
-    esbuildOptions(options) {
-      options.chunkNames = `locales/${tag}/shared`
-    },
-    esbuildPlugins: [sharedErrors('../../'), localeSources(tag)],
+// the main ones from that locale's data: the index self-contained, the
+// render file importing it.
+function localeBuilds(tag: string): Options[] {
+  if (tag === SOURCE_LOCALE) {
+    return [{...RUNTIME, entry: {[`locales/${tag}/index`]: 'src/locale-api.ts', [`locales/${tag}/render`]: 'src/render/index.ts'}, splitting: false, esbuildPlugins: [sourceLocaleReexports]}]
   }
+  return [
+    {...RUNTIME, entry: {[`locales/${tag}/index`]: 'src/locale-api.ts'}, splitting: false, esbuildPlugins: [localeSources(tag)]},
+    {...RUNTIME, entry: {[`locales/${tag}/render`]: 'src/render/index.ts'}, splitting: false, esbuildPlugins: [renderCoreFromIndex, localeSources(tag)]},
+  ]
 }
 
 // tsup needs a default export here; the package itself has none. A plain
@@ -169,36 +166,22 @@ function localeBuild(tag: string): Options {
 // build that finds every config in its cache (scripts/build.ts) more than
 // the rest of that build.
 // The builds below, all written to the same out dir (`--out-dir` overrides
-// each): the main entries, the error classes, each locale's entries, the
-// check entry, the bin. No config builds declarations: scripts/build.ts
-// makes them with scripts/declarations.ts (no type-checking program).
+// each): the main entries, each locale's entries, the check entry, the bin.
+// No config builds declarations: scripts/build.ts makes them with
+// scripts/declarations.ts (no type-checking program).
 const configs: Options[] = [
-  // The library's two entries: zero runtime dependencies, one build so that
-  // code both use (the guide data, argument checks) lands once, in a shared
-  // chunk that dist/index.* and dist/render.* both import, beside the error
-  // classes that every runtime entry imports from dist/errors.*: an error
-  // from `./render` is `instanceof` the class from `.`, and a bundle of both
-  // entries carries each class and the data once. The chunk has a
-  // fixed name (no hash), so the published file list stays the same; a second
-  // shared chunk would collide on that name and fail the build rather than
-  // appear silently. dist/index.* still never holds the render data: only
-  // render/ imports it. (Splitting is experimental in tsup for CJS; the
-  // consumer tests check `instanceof` across entries in both formats.)
-  {
-    ...RUNTIME,
-    entry: {index: 'src/index.ts', render: 'src/render/index.ts'},
-    splitting: true,
-    esbuildOptions(options) {
-      options.chunkNames = 'shared'
-    },
-    esbuildPlugins: [sharedErrors('./'), localeLoaders],
-  },
-  // The error classes, alone: dist/errors.*, imported by every runtime entry.
-  {...RUNTIME, entry: {errors: 'src/errors.ts'}, splitting: false},
+  // The main entry, self-contained: the guide, the API and the error
+  // classes in one file per format, which is all Node resolves, reads and
+  // compiles for `import`/`require` (each translation loads on demand).
+  {...RUNTIME, entry: {index: 'src/index.ts'}, splitting: false, esbuildPlugins: [localeLoaders]},
+  // `./render`: its trees and code, importing the rest from dist/index.* (the
+  // same guide and error classes as `.`, so an app that loads both, or
+  // bundles both, has each once). dist/index.* never holds the render data.
+  {...RUNTIME, entry: {render: 'src/render/index.ts'}, splitting: false, esbuildPlugins: [renderCoreFromIndex]},
   // Every locale's entries (src/generated/locales.ts lists them). Their
   // declarations are the main entry's, re-exported (scripts/locale-dist.ts):
   // one set of types, so `StepId` is the same type in every locale.
-  ...LOCALES.map(localeBuild),
+  ...LOCALES.flatMap(localeBuilds),
   // `ace-second-interview/check`: the content check for apps' own tests, and
   // the code the bin's `check` command runs. Everything it uses, the
   // build-time pipeline (unified, remark, yaml, vfile) included, is bundled

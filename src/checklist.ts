@@ -1,22 +1,9 @@
+import {assertIntegerInRange} from './arguments.js'
 import {guide} from './guide.js'
 import {memoiseByRound} from './round-memo.js'
-import {sourceOrdinal} from './source-ordinal.js'
+import {spellerFor} from './speller.js'
 import {renderTemplate} from './template.js'
 import type {ChecklistItem, Round} from './types.js'
-
-/**
- * The ordinal speller for an item: its locale's own, except for an item
- * whose text fell back to the source (its `locale` is not the guide's), which
- * is spelt in the source's language like the rest of its text.
- *
- * @param item A checklist item of the guide.
- * @returns What to pass to `renderTemplate`; `undefined` for the locale's own grammar.
- */
-export function spellerFor(item: ChecklistItem): ((n: number, form?: string) => string) | undefined {
-  // Read loosely: data compiled before items carried `locale` has none.
-  const locale = (item as {readonly locale?: string}).locale
-  return locale === undefined || locale === guide.locale ? undefined : sourceOrdinal
-}
 
 /**
  * Build the checklist for one round from scratch, without the memo (exported
@@ -31,13 +18,16 @@ export function computeChecklist(round: number): readonly ChecklistItem[] {
     for (const item of step.checklist) {
       const {from, to} = item.rounds
       if (round < from || (to !== null && round > to)) continue
-      items.push(Object.freeze({...item, text: renderTemplate(item.template, round, spellerFor(item))}))
+      items.push(Object.freeze({...item, text: renderTemplate(item.template, round, spellerFor(item.locale, guide.locale))}))
     }
   }
   return Object.freeze(items)
 }
 
-const forRound = memoiseByRound('checklistForRound(r)', computeChecklist)
+const forRound = memoiseByRound(
+  (r) => assertIntegerInRange(r, 'checklistForRound(r)', 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE'),
+  computeChecklist,
+)
 
 /**
  * Get the checklist for one interview round: every item that applies to it, in

@@ -15,8 +15,10 @@ export type GuideErrorCode =
 /**
  * What every error from this package has: a stable `code`. The classes differ
  * by built-in base (`TypeError`, `RangeError`) so `instanceof TypeError` works
- * too; recognise them with {@link isGuideError}, which also works when the ESM
- * and CJS builds are both loaded (two copies of each class).
+ * too. Every entry (`.`, `./render`, each `./locales/<tag>`, in ESM and in
+ * CJS) carries its own copy of the classes; `instanceof` recognises an error
+ * from any copy (see `Symbol.hasInstance` below), and so does
+ * {@link isGuideError}.
  */
 export interface GuideError extends Error {
   /** Stable identifier of the failure. */
@@ -31,6 +33,8 @@ function brand(error: Error, code: GuideErrorCode): void {
   Object.defineProperty(error, 'code', {value: code, enumerable: true})
 }
 
+const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance]
+
 /** Thrown when an argument has the wrong type (e.g. `getStep('3')`). */
 export class GuideTypeError extends TypeError implements GuideError {
   declare readonly code: GuideErrorCode
@@ -43,6 +47,16 @@ export class GuideTypeError extends TypeError implements GuideError {
   constructor(code: GuideErrorCode, message: string) {
     super(message)
     brand(this, code)
+  }
+
+  /**
+   * Recognise a `GuideTypeError` from any copy of the classes.
+   *
+   * @param value Anything.
+   * @returns Whether `value` is a `GuideTypeError` (from any entry or build).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return ordinaryInstanceOf.call(this, value) || (this === GuideTypeError && isGuideError(value) && value instanceof TypeError)
   }
 }
 
@@ -58,6 +72,16 @@ export class GuideRangeError extends RangeError implements GuideError {
   constructor(code: GuideErrorCode, message: string) {
     super(message)
     brand(this, code)
+  }
+
+  /**
+   * Recognise a `GuideRangeError` from any copy of the classes.
+   *
+   * @param value Anything.
+   * @returns Whether `value` is a `GuideRangeError` (from any entry or build).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return ordinaryInstanceOf.call(this, value) || (this === GuideRangeError && isGuideError(value) && value instanceof RangeError)
   }
 }
 

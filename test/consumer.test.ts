@@ -252,8 +252,8 @@ describe('browser bundle', () => {
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([name]) => name)
       .sort()
-    // The main entry, the chunk it shares with ./render and the error classes; never the render data.
-    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/errors.js`, `node_modules/${NAME}/dist/index.js`, `node_modules/${NAME}/dist/shared.js`])
+    // The main entry alone (one self-contained file); never the render data.
+    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`])
     const code = result.outputFiles[0]?.text ?? ''
     const sandbox: {result?: unknown} = {}
     runInNewContext(code, sandbox)

@@ -55,31 +55,41 @@ describe('built package (dist/)', () => {
     }
     expect((fromEsm as {code: string}).code).toBe('ERR_STEP_OUT_OF_RANGE')
     expect((fromCjs as {code: string}).code).toBe('ERR_STEP_OUT_OF_RANGE')
-    // Two copies of the class: instanceof fails across builds, which is why the guard exists.
-    expect(fromCjs).not.toBeInstanceOf(esm.GuideRangeError)
+    // Two copies of each class, which recognise each other's errors (Symbol.hasInstance on the brand).
+    expect(esm.GuideRangeError).not.toBe(cjs.GuideRangeError)
+    expect(fromCjs).toBeInstanceOf(esm.GuideRangeError)
+    expect(fromEsm).toBeInstanceOf(cjs.GuideRangeError)
+    expect(fromCjs).not.toBeInstanceOf(esm.GuideTypeError)
     expect(fromCjs).toBeInstanceOf(RangeError)
+    // The brand alone on the wrong base is not enough, and a look-alike without it is not one.
+    const typeFromCjs = thrown(() => cjs.getStep('1' as unknown as StepNumber))
+    expect(typeFromCjs).toBeInstanceOf(esm.GuideTypeError)
+    expect(typeFromCjs).not.toBeInstanceOf(esm.GuideRangeError)
+    expect(Object.assign(new RangeError('look-alike'), {code: 'ERR_STEP_OUT_OF_RANGE'})).not.toBeInstanceOf(esm.GuideRangeError)
   })
 
-  it('has no runtime imports but its own files: the shared chunk, the error classes, and each locale on demand', async () => {
+  it('is one self-contained file per format: no runtime imports but each locale on demand', async () => {
     // Each translation on demand; the source locale is the entry's own API.
     const onDemand = source.locales.slice(1).map((tag) => `./locales/${tag}/index.js`)
-    expect(await importedBy('dist/index.js')).toEqual(['./errors.js', './shared.js', ...onDemand].sort())
-    expect(await importedBy('dist/index.cjs')).toEqual(['./errors.cjs', './shared.cjs'])
+    expect(await importedBy('dist/index.js')).toEqual(onDemand.sort())
+    expect(await importedBy('dist/index.cjs')).toEqual([])
     // The CJS build requires each locale when asked (through esbuild's require shim).
     const cjs = await (await import('node:fs/promises')).readFile(cjsPath, 'utf8')
     for (const tag of source.locales.slice(1)) expect(cjs).toContain(`require("./locales/${tag}/index.cjs")`)
-    expect(await importedBy('dist/shared.js')).toEqual(['./errors.js'])
-    expect(await importedBy('dist/shared.cjs')).toEqual(['./errors.cjs'])
-    expect(await importedBy('dist/errors.js')).toEqual([])
-    expect(await importedBy('dist/errors.cjs')).toEqual([])
+    // Each translation's entry is self-contained too.
+    for (const tag of source.locales.slice(1)) {
+      expect(await importedBy(`dist/locales/${tag}/index.js`)).toEqual([])
+      expect(await importedBy(`dist/locales/${tag}/index.cjs`)).toEqual([])
+    }
   })
 
-  it('has the error classes in one file that every runtime entry shares', async () => {
+  it('has the error classes in each index file, and never in a render file (which takes them from its index)', async () => {
     const {readFile, readdir} = await import('node:fs/promises')
     const files = (await readdir(path.join(ROOT, 'dist'), {recursive: true})).filter((name) => /\.c?js$/.test(name) && !/^(?:check|cli)\./.test(name))
     const defining = []
     for (const name of files) if ((await readFile(path.join(ROOT, 'dist', name), 'utf8')).includes('extends RangeError')) defining.push(name)
-    expect(defining.sort()).toEqual(['errors.cjs', 'errors.js'])
+    const translations = source.locales.slice(1)
+    expect(defining.sort()).toEqual(['index.cjs', 'index.js', ...translations.flatMap((tag) => [`locales/${tag}/index.cjs`, `locales/${tag}/index.js`])].sort())
   })
 })
 
@@ -107,9 +117,13 @@ describe('built render subpath (dist/render.*)', () => {
     expect((error as {code: string}).code).toBe('ERR_STEP_OUT_OF_RANGE')
   })
 
-  it('imports nothing at run time but the chunk it shares with the main entry', async () => {
-    expect(await importedBy('dist/render.js')).toEqual(['./shared.js'])
-    expect(await importedBy('dist/render.cjs')).toEqual(['./shared.cjs'])
+  it('imports nothing at run time but the main entry (one guide, one set of classes)', async () => {
+    expect(await importedBy('dist/render.js')).toEqual(['./index.js'])
+    expect(await importedBy('dist/render.cjs')).toEqual(['./index.cjs'])
+    for (const tag of source.locales.slice(1)) {
+      expect(await importedBy(`dist/locales/${tag}/render.js`)).toEqual(['./index.js'])
+      expect(await importedBy(`dist/locales/${tag}/render.cjs`)).toEqual(['./index.cjs'])
+    }
   })
 
   it('keeps the trees out of the main entry: dist/index.* holds no render data', async () => {

@@ -1,9 +1,11 @@
-import {checklistForRound, spellerFor} from '../checklist.js'
+import {checklistForRound, guide} from '../locale-api.js'
 import {deepFreeze} from '../freeze.js'
 import {memoiseByRound} from '../round-memo.js'
+import {spellerFor} from '../speller.js'
 import {renderTemplate} from '../template.js'
 import type {Round} from '../types.js'
 import {RENDER} from './content.js'
+import {asCall} from './core.js'
 import {mapText} from './tree.js'
 import type {ChecklistItemContent} from './types.js'
 
@@ -12,7 +14,7 @@ function compute(round: number): readonly ChecklistItemContent[] {
   // APIs cannot disagree on order, ids or wording.
   return deepFreeze(
     checklistForRound(round).map((item) => {
-      const spell = spellerFor(item)
+      const spell = spellerFor(item.locale, guide.locale)
       const built = RENDER.items[item.id]
       // Both modules are generated from one lint result; a gap is a build bug.
       if (built === undefined) throw new Error(`checklistContentForRound: no render data for item "${item.id}"; rebuild with \`npm run build\``)
@@ -30,7 +32,8 @@ function compute(round: number): readonly ChecklistItemContent[] {
   )
 }
 
-const forRound = memoiseByRound('checklistContentForRound(r)', compute)
+// checklistForRound checks the round (and memoises its own list); its error names this call.
+const forRound = memoiseByRound((r) => asCall('checklistContentForRound(r)', 'checklistForRound(r)', () => checklistForRound(r as Round)), compute)
 
 /**
  * Get the checklist for one interview round as inline rich content: the same

@@ -1,8 +1,8 @@
-import {assertIntegerInRange} from '../arguments.js'
 import {deepFreeze} from '../freeze.js'
 import {RENDER_DATA} from '../generated/render-data.js'
-import {FIRST_STEP, LAST_STEP} from '../guide.js'
+import {getStep} from '../locale-api.js'
 import type {StepNumber} from '../types.js'
+import {asCall} from './core.js'
 import type {RenderedContent} from './types.js'
 
 /** The generated render data, frozen once: the same objects on every call. */
@@ -24,7 +24,8 @@ const INTRODUCTION = RENDER.introduction as RenderedContent
  *   element.innerHTML = getStepContent(2).html
  */
 export function getStepContent(n: StepNumber): RenderedContent {
-  assertIntegerInRange(n, 'getStepContent(n)', 'n', FIRST_STEP, LAST_STEP, 'ERR_STEP_OUT_OF_RANGE')
+  // getStep checks `n` exactly as getStep does; its error names this call.
+  asCall('getStepContent(n)', 'getStep(n)', () => getStep(n))
   return STEPS[n - 1] as RenderedContent
 }
 
