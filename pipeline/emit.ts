@@ -1,4 +1,4 @@
-import type {CompactGuide, CompactItem, CompactStep} from '../src/expand.js'
+import type {CompactGuide, CompactItem, CompactStep, ItemExceptions} from '../src/expand.js'
 import type {Guide, RoundRange} from '../src/types.js'
 import type {RenderData} from '../src/render/types.js'
 import {fillTemplate, grammarOf} from './grammar.js'
@@ -60,16 +60,16 @@ export function compactGuide(guide: Guide): CompactGuide {
       // The text the runtime derives: as pipeline/compile.ts renders it.
       const grammar = grammarOf(item.locale)
       const derived = grammar === undefined ? undefined : fillTemplate(item.template, Math.max(guide.rounds.from, item.rounds.from), grammar)
-      return {
-        id: item.id,
-        template: item.template,
+      const written: ItemExceptions = {
         ...(derived === item.text ? {} : {text: item.text}),
         ...(sameRounds(item.rounds, guide.rounds) ? {} : {rounds: item.rounds}),
-        hash: item.hash,
         ...exceptions(item),
       }
+      return Object.keys(written).length === 0 ? [item.id, item.template, item.hash] : [item.id, item.template, item.hash, written]
     })
-    return {id: step.id, title: step.title, summary: step.summary, body: step.body, checklist, hash: step.hash, ...exceptions(step)}
+    const written = exceptions(step)
+    const shipped = [step.id, step.title, step.summary, step.body, step.hash, checklist] as const
+    return Object.keys(written).length === 0 ? shipped : [...shipped, written]
   })
   const {title, locale, version, schemaVersion, rounds, introduction} = guide
   return {title, locale, version, schemaVersion, rounds, introduction, defaults, steps}

@@ -28,26 +28,30 @@ interface Exceptions {
   readonly translation?: TranslationStatus
 }
 
-/** A checklist item as shipped. */
-export interface CompactItem extends Exceptions {
-  readonly id: ChecklistItemId
-  readonly template: string
+/** What an item writes only where it differs from what is derived. */
+export interface ItemExceptions extends Exceptions {
   /** Absent: the template rendered for the item's first round. */
   readonly text?: string
   /** Absent: the guide's rounds. */
   readonly rounds?: RoundRange
-  readonly hash: string
 }
 
-/** A step as shipped: its number is its position. */
-export interface CompactStep extends Exceptions {
-  readonly id: StepId
-  readonly title: string
-  readonly summary: string
-  readonly body: readonly string[]
-  readonly checklist: readonly CompactItem[]
-  readonly hash: string
-}
+/**
+ * A checklist item as shipped: positional (no key names to download), then
+ * the fields that differ from what is derived, if any.
+ */
+export type CompactItem = readonly [id: ChecklistItemId, template: string, hash: string, exceptions?: ItemExceptions]
+
+/** A step as shipped, positional: its number is its position. */
+export type CompactStep = readonly [
+  id: StepId,
+  title: string,
+  summary: string,
+  body: readonly string[],
+  hash: string,
+  checklist: readonly CompactItem[],
+  exceptions?: Exceptions,
+]
 
 /** The guide as shipped (src/generated/guide-data.ts): the public guide, its steps compact. */
 export interface CompactGuide extends Omit<Guide, 'steps'> {
@@ -70,34 +74,35 @@ const {freeze} = Object
 export function expandGuide(data: CompactGuide): Guide {
   const {defaults, locale: guideLocale} = data
   const rounds = freeze({...data.rounds})
-  const steps = data.steps.map((step, index): Step => {
+  const none: ItemExceptions = {}
+  const steps = data.steps.map(([id, title, summary, body, hash, items, step = none], index): Step => {
     const number = (index + 1) as StepNumber
-    const checklist = step.checklist.map((item): ChecklistItem => {
+    const checklist = items.map(([itemId, template, itemHash, item = none]): ChecklistItem => {
       const itemRounds = item.rounds === undefined ? rounds : freeze({...item.rounds})
       const locale = item.locale ?? guideLocale
       // An item that fell back to the source is spelt in the source's language (as checklist.ts does).
-      const text = item.text ?? renderTemplate(item.template, Math.max(rounds.from, itemRounds.from), locale === guideLocale ? undefined : sourceOrdinal)
+      const text = item.text ?? renderTemplate(template, Math.max(rounds.from, itemRounds.from), locale === guideLocale ? undefined : sourceOrdinal)
       return freeze({
-        id: item.id,
-        stepId: step.id,
+        id: itemId,
+        stepId: id,
         stepNumber: number,
         text,
-        template: item.template,
+        template,
         rounds: itemRounds,
-        hash: item.hash,
+        hash: itemHash,
         since: item.since ?? defaults.since,
         locale,
         translation: item.translation ?? defaults.translation,
       })
     })
     return freeze({
-      id: step.id,
+      id,
       number,
-      title: step.title,
-      summary: step.summary,
-      body: freeze([...step.body]),
+      title,
+      summary,
+      body: freeze([...body]),
       checklist: freeze(checklist),
-      hash: step.hash,
+      hash,
       since: step.since ?? defaults.since,
       locale: step.locale ?? guideLocale,
       translation: step.translation ?? defaults.translation,

@@ -30,8 +30,9 @@ type Positions<T extends readonly unknown[], Seen extends unknown[] = []> = T ex
 describe('types', () => {
   it('StepNumber, StepId and ChecklistItemId are exactly the numbers and ids in the content', () => {
     expectTypeOf<StepNumber>().toEqualTypeOf<Positions<ShippedSteps>>()
-    expectTypeOf<StepId>().toEqualTypeOf<ShippedStep['id']>()
-    expectTypeOf<ChecklistItemId>().toEqualTypeOf<ShippedStep['checklist'][number]['id']>()
+    // A shipped step is positional: [id, title, summary, body, hash, checklist, …]; an item [id, …].
+    expectTypeOf<StepId>().toEqualTypeOf<ShippedStep[0]>()
+    expectTypeOf<ChecklistItemId>().toEqualTypeOf<ShippedStep[5][number][0]>()
     // The last step's number is the step count, one more is not a step.
     expectTypeOf<ShippedSteps['length']>().toExtend<StepNumber>()
     expectTypeOf<[...ShippedSteps, unknown]['length']>().not.toExtend<StepNumber>()
