@@ -21,10 +21,6 @@ export function quote(text: string, max: number = MAX_SHOWN): string {
   return JSON.stringify(clipped).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-function clip(text: string): string {
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text
-}
-
 /**
  * Describe a received value for an error message, in Node's style:
  * `type string ('3')`, `type bigint (3n)`, `NaN`, `null`, `an instance of Map`.
@@ -41,13 +37,14 @@ export function describeReceived(value: unknown): string {
     case 'undefined':
       return 'undefined'
     case 'number':
-      return Number.isNaN(value) ? 'NaN' : `type number (${String(value)})`
+      return Number.isNaN(value) ? 'NaN' : `type number (${value})`
     case 'string':
       return `type string (${quote(value)})`
     case 'bigint':
-      return `type bigint (${clip(String(value))}n)`
+      // Digits and a sign: clipped like a string, nothing to escape.
+      return `type bigint (${quote(String(value)).slice(1, -1)}n)`
     case 'boolean':
-      return `type boolean (${String(value)})`
+      return `type boolean (${value})`
     case 'symbol':
       return `type symbol (${quote(value.description ?? '')})`
     case 'function':

@@ -35,6 +35,13 @@ function brand(error: Error, code: GuideErrorCode): void {
 
 const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance]
 
+// `instanceof` for one of the two classes below: its own instances, and a
+// branded error on the same built-in base from any other copy of them. A
+// subclass (`GuideValidationError`) answers for its own instances only.
+function recognises(target: unknown, own: unknown, base: ErrorConstructor, value: unknown): boolean {
+  return ordinaryInstanceOf.call(target, value) || (target === own && isGuideError(value) && value instanceof base)
+}
+
 /** Thrown when an argument has the wrong type (e.g. `getStep('3')`). */
 export class GuideTypeError extends TypeError implements GuideError {
   declare readonly code: GuideErrorCode
@@ -56,7 +63,7 @@ export class GuideTypeError extends TypeError implements GuideError {
    * @returns Whether `value` is a `GuideTypeError` (from any entry or build).
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return ordinaryInstanceOf.call(this, value) || (this === GuideTypeError && isGuideError(value) && value instanceof TypeError)
+    return recognises(this, GuideTypeError, TypeError, value)
   }
 }
 
@@ -81,7 +88,7 @@ export class GuideRangeError extends RangeError implements GuideError {
    * @returns Whether `value` is a `GuideRangeError` (from any entry or build).
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return ordinaryInstanceOf.call(this, value) || (this === GuideRangeError && isGuideError(value) && value instanceof RangeError)
+    return recognises(this, GuideRangeError, RangeError, value)
   }
 }
 

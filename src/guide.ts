@@ -15,7 +15,9 @@ export const guide: Guide = expandGuide(GUIDE_DATA)
 // Lookup tables: an unfrozen copy, since reads from frozen arrays are
 // markedly slower on Node 20, and these tables never leave the module.
 const stepsByNumber: Step[] = [...guide.steps]
-const stepsById = new Map<string, Step>(guide.steps.map((step) => [step.id, step]))
+// Built on first use, so a bundle that never looks a step up by id drops it
+// (nothing runs at load time for it).
+let stepsById: Map<string, Step> | undefined
 
 /** First step number, for range checks. */
 export const FIRST_STEP = 1
@@ -31,8 +33,14 @@ export function stepAt(number: number): Step {
 
 /** Look a step up by id; `undefined` when there is none. */
 export function stepWithId(id: string): Step | undefined {
-  return stepsById.get(id)
+  return (stepsById ??= new Map(guide.steps.map((step) => [step.id, step]))).get(id)
 }
 
-/** Every step id, for messages. */
-export const STEP_IDS: readonly StepId[] = Object.freeze(guide.steps.map((step) => step.id))
+/**
+ * Every step id, for messages (made when a message needs it).
+ *
+ * @returns The ids in step order.
+ */
+export function stepIds(): readonly StepId[] {
+  return guide.steps.map((step) => step.id)
+}

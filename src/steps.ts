@@ -1,7 +1,7 @@
 import {assertIntegerInRange} from './arguments.js'
 import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
-import {FIRST_STEP, LAST_STEP, STEP_IDS, guide, stepAt, stepWithId} from './guide.js'
+import {FIRST_STEP, LAST_STEP, guide, stepAt, stepIds, stepWithId} from './guide.js'
 import type {Step, StepId, StepNumber} from './types.js'
 
 /**
@@ -40,7 +40,7 @@ export function getStepById(id: StepId): Step {
   if (step === undefined) {
     throw new GuideRangeError(
       'ERR_UNKNOWN_STEP_ID',
-      `getStepById(id): expected "id" to be one of ${STEP_IDS.map((known) => `'${known}'`).join(', ')}, received ${describeReceived(id)}`,
+      `getStepById(id): expected "id" to be one of ${stepIds().map((known) => `'${known}'`).join(', ')}, received ${describeReceived(id)}`,
     )
   }
   return step
