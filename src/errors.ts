@@ -56,14 +56,16 @@ export class GuideTypeError extends TypeError implements GuideError {
     brand(this, code)
   }
 
-  /**
-   * Recognise a `GuideTypeError` from any copy of the classes.
-   *
-   * @param value Anything.
-   * @returns Whether `value` is a `GuideTypeError` (from any entry or build).
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return recognises(this, GuideTypeError, TypeError, value)
+  // Recognise a `GuideTypeError` from any copy of the classes (see `recognises`).
+  // Defined in a static block, not as a static method: the declaration
+  // emitter (ts.transpileDeclaration) writes a computed static symbol member
+  // twice, which consumers' tsc rejects.
+  static {
+    Object.defineProperty(this, Symbol.hasInstance, {
+      value(this: unknown, value: unknown): boolean {
+        return recognises(this, GuideTypeError, TypeError, value)
+      },
+    })
   }
 }
 
@@ -81,14 +83,16 @@ export class GuideRangeError extends RangeError implements GuideError {
     brand(this, code)
   }
 
-  /**
-   * Recognise a `GuideRangeError` from any copy of the classes.
-   *
-   * @param value Anything.
-   * @returns Whether `value` is a `GuideRangeError` (from any entry or build).
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return recognises(this, GuideRangeError, RangeError, value)
+  // Recognise a `GuideRangeError` from any copy of the classes (see `recognises`).
+  // Defined in a static block, not as a static method: the declaration
+  // emitter (ts.transpileDeclaration) writes a computed static symbol member
+  // twice, which consumers' tsc rejects.
+  static {
+    Object.defineProperty(this, Symbol.hasInstance, {
+      value(this: unknown, value: unknown): boolean {
+        return recognises(this, GuideRangeError, RangeError, value)
+      },
+    })
   }
 }
 
