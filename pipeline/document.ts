@@ -46,6 +46,43 @@ export interface ContentDocument {
   readonly checklistSection: readonly RootContent[]
   /** Items of the first list in the checklist section. */
   readonly items: readonly ChecklistEntry[]
+  /**
+   * `true` for a summary: what a streaming build keeps of a document once its
+   * file rules ran and it was compiled. The tree, title, body and checklist
+   * section are then empty, and each item keeps its attributes and template
+   * (its node is an empty list item at the item's position); file, kind and
+   * front matter are whole. Only rules of scope `'summaries'` see summaries.
+   */
+  readonly summary?: true
+}
+
+/**
+ * Reduce a document to its summary (see {@link ContentDocument.summary}), so
+ * its tree can be let go: what cross-file rules of scope `'summaries'` read.
+ *
+ * @param document A parsed document.
+ * @returns Its summary: a new object; the document is not changed.
+ * @example
+ *   summarize(parseContent(file, 'step')).tree.children // []
+ */
+export function summarize(document: ContentDocument): ContentDocument {
+  return {
+    file: document.file,
+    kind: document.kind,
+    tree: {type: 'root', children: []},
+    frontMatter: document.frontMatter,
+    title: undefined,
+    body: [],
+    checklistHeading: undefined,
+    checklistSection: [],
+    items: document.items.map((item) => ({
+      node: {type: 'listItem', children: [], ...(item.node.position === undefined ? {} : {position: item.node.position})},
+      paragraph: undefined,
+      attributes: item.attributes,
+      template: item.template,
+    })),
+    summary: true,
+  }
 }
 
 /** Text of the heading that opens a step's checklist, unless the locale's guide.md names its own (`checklist:`). */

@@ -2,18 +2,20 @@
 // Never imported by src/ (the runtime has no dependencies).
 import path from 'node:path'
 import {VFile} from 'vfile'
-import type {RenderData} from '../src/render/types.js'
-import type {Guide} from '../src/types.js'
-import {compileGuide, compileLocale} from './compile.js'
+import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
+import type {Guide, Step} from '../src/types.js'
+import type {ContentDocument} from './document.js'
+import {type CompileOptions, assembleSourceGuide, compileLocale, compileSourceStep} from './compile.js'
 import {reportBuildFailure} from './guard.js'
-import {type LintResult, lintContent} from './lint.js'
+import {type LintResult, type SourceFolder, lintContent} from './lint.js'
 import {contentFileNamer, loadContent} from './load.js'
-import {compileLocaleRenderData, compileRenderData} from './render.js'
+import {compileLocaleRenderData, renderDocumentBody, renderDocumentItems} from './render.js'
 import {parseReplaces} from './history.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
 import type {Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 import {idHistory as idHistoryRule} from './rules/id-history.js'
+import {entry} from './rules/shared.js'
 
 export {contentHash, SCHEMA_VERSION} from './compile.js'
 export {emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
@@ -97,27 +99,108 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   // A malformed manifest comes back as a file carrying the problem.
   const manifest = read instanceof VFile ? undefined : read
   const history = 'history' in options ? options.history : manifest
+  const compile = {version: options.version, since: sinceFrom(history)}
   // Without a readable history the manifest's own error is the one root cause:
   // the history rule would only echo it for every `replaces=`.
   const rules = options.rules ?? allRules
-  const lint = lintContent(loaded, read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history)
+  // Each source document is compiled and rendered as soon as it passed its
+  // file rules, so only its summary is kept (the tree goes): one document
+  // at a time, whatever the size of the guide. The results wait for the
+  // cross-file rules; a failure is reported only if the lint passes, as the
+  // first one an all-at-once build would have met.
+  const streamed = new StreamedSource(compile)
+  const lint = lintContent(loaded, read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history, {
+    summaries: true,
+    onDocument: (document, folder) => streamed.add(document, folder),
+  })
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const replaces = declaredReplaces(lint)
   const failed = {guide: undefined, render: undefined, locales: [], manifest, replaces, files, lint}
   if (lint.failed || read instanceof VFile) return failed
   try {
-    const compile = {version: options.version, since: sinceFrom(history)}
-    const guide = compileGuide(lint, compile)
+    const guide = streamed.guide(lint)
     const locales = lint.locales.map((locale) => ({
       tag: locale.locale.tag,
       guide: compileLocale(lint, locale, compile),
       render: compileLocaleRenderData(lint, locale),
     }))
-    return {guide, render: compileRenderData(lint), locales, manifest, replaces, files, lint}
+    return {guide, render: streamed.render(), locales, manifest, replaces, files, lint}
   } catch (error) {
     // A step after the lint failed: a diagnostic on the content file, like any other.
     if (!reportBuildFailure(error)) throw error
     return failed
+  }
+}
+
+// What compiling or rendering one step gave: the result, or what it threw.
+type Outcome<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: unknown}
+
+function attempt<T>(run: () => T): Outcome<T> {
+  try {
+    return {ok: true, value: run()}
+  } catch (error) {
+    return {ok: false, error}
+  }
+}
+
+function valueOf<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
+interface StreamedStep {
+  readonly number: number
+  readonly step: Outcome<Step>
+  readonly items: Outcome<ReadonlyArray<readonly [string, BuiltItem]>>
+  readonly body: Outcome<BuiltContent>
+}
+
+// The source's documents compiled and rendered one at a time, put together
+// once the lint passed, in step order and in the order an all-at-once build
+// meets failures: compile every step, then guide.md, (the translations,) then
+// render every item, guide.md's body, every step's body.
+class StreamedSource {
+  private introduction: {readonly document: ContentDocument; readonly body: Outcome<BuiltContent>} | undefined
+  private readonly steps: StreamedStep[] = []
+  private ordered: StreamedStep[] | undefined
+
+  constructor(private readonly options: CompileOptions) {}
+
+  add(document: ContentDocument, folder: SourceFolder): void {
+    if (document.kind === 'guide') {
+      this.introduction = {document, body: attempt(() => renderDocumentBody(document))}
+      return
+    }
+    const firstRound = folder.coveredRounds?.from
+    // Without covered rounds the lint fails (front-matter-keys): nothing to compile.
+    if (firstRound === undefined) return
+    this.steps.push({
+      number: Number(entry(document, 'step')?.value),
+      step: attempt(() => compileSourceStep(document, folder.locale.tag, firstRound, this.options)),
+      items: attempt(() => renderDocumentItems(document)),
+      body: attempt(() => renderDocumentBody(document)),
+    })
+  }
+
+  guide(lint: LintResult): Guide {
+    const {introduction} = this
+    if (introduction === undefined || lint.coveredRounds === undefined) {
+      throw new Error('buildGuide: expected the source to have passed the lint, found no guide.md compiled')
+    }
+    this.ordered = [...this.steps].sort((a, b) => a.number - b.number)
+    const steps = this.ordered.map((record) => valueOf(record.step))
+    return assembleSourceGuide(introduction.document, lint.locale.tag, lint.coveredRounds, steps, this.options)
+  }
+
+  render(): RenderData {
+    const ordered = this.ordered ?? [...this.steps].sort((a, b) => a.number - b.number)
+    const items: Record<string, BuiltItem> = {}
+    for (const record of ordered) for (const [id, item] of valueOf(record.items)) items[id] = item
+    return {
+      introduction: valueOf((this.introduction as {body: Outcome<BuiltContent>}).body),
+      steps: ordered.map((record) => valueOf(record.body)),
+      items,
+    }
   }
 }
 

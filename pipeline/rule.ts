@@ -150,9 +150,23 @@ export interface Rule {
    * paragraph), so one root cause gives one diagnostic, as source rules do.
    */
   readonly blocking?: boolean
+  /**
+   * What the rule needs to see at once (default `'folder'`):
+   * - `'file'`: one file or document at a time (it never compares files), so
+   *   the build runs it as soon as a file is read or parsed and then lets the
+   *   tree go;
+   * - `'summaries'`: every document of the folder, but only each one's file,
+   *   kind, front matter and checklist items' attributes (a streaming build
+   *   hands it summaries: see {@link ContentDocument.summary});
+   * - `'folder'`: every document of the folder, whole.
+   */
+  readonly scope?: RuleScope
   /** Inspect the documents and report problems. */
   check(context: RuleContext): void
 }
+
+/** How much of a folder a rule looks at at once: see {@link Rule.scope}. */
+export type RuleScope = 'file' | 'summaries' | 'folder'
 
 /** What a translation's rules see of the source and of the translation's record. */
 export interface TranslationContext {
@@ -178,11 +192,12 @@ export interface SourceView {
  *
  * @param rules The rules to run, in order.
  * @param context The files and documents they inspect (and their locale: the source's by default).
+ * @returns The documents no blocking rule withheld, for the rules that run after these.
  */
 export function runRules(
   rules: readonly Rule[],
   context: Omit<RuleContext, 'report' | 'locale' | 'folder' | 'translation'> & Partial<Pick<RuleContext, 'folder' | 'translation'>>,
-): void {
+): {guide: ContentDocument | undefined; steps: readonly ContentDocument[]} {
   let {guide, steps} = context
   // Without a locale, the files are the source's, in the default conventions.
   const folder: LocaleContext = context.folder ?? {
@@ -219,4 +234,5 @@ export function runRules(
       steps = steps.filter((document) => !reported.has(document.file))
     }
   }
+  return {guide, steps}
 }
