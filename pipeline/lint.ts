@@ -90,8 +90,8 @@ export interface SourceFolder {
  * @returns Files with messages, and the parsed documents.
  */
 export function lintContent(content: LoadedContent, rules: readonly Rule[] = defaultRules, manifest?: Manifest, options: LintOptions = {}): LintResult {
-  // Summaries only when every rule that compares files reads no more than them,
-  // and no translation needs the source's documents whole.
+  // Summaries only when every rule that compares files reads no more than them
+  // in the source, and no translation needs the source's documents whole.
   const summaries =
     options.summaries === true &&
     options.streaming !== false &&

@@ -158,6 +158,9 @@ export interface Rule {
    * - `'summaries'`: every document of the folder, but only each one's file,
    *   kind, front matter and checklist items' attributes (a streaming build
    *   hands it summaries: see {@link ContentDocument.summary});
+   * - `'translation'`: a translation's documents whole, against the
+   *   source's whole documents (`translation.source`); it reports nothing
+   *   in the source's own folder;
    * - `'folder'`: every document of the folder, whole.
    */
   readonly scope?: RuleScope
@@ -166,7 +169,7 @@ export interface Rule {
 }
 
 /** How much of a folder a rule looks at at once: see {@link Rule.scope}. */
-export type RuleScope = 'file' | 'summaries' | 'folder'
+export type RuleScope = 'file' | 'summaries' | 'translation' | 'folder'
 
 /** What a translation's rules see of the source and of the translation's record. */
 export interface TranslationContext {
