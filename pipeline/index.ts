@@ -5,11 +5,11 @@ import {VFile} from 'vfile'
 import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
 import type {Guide, Step} from '../src/types.js'
 import type {ContentDocument} from './document.js'
-import {type CompileOptions, assembleSourceGuide, compileLocale, compileSourceStep} from './compile.js'
+import {type CompileOptions, assembleSourceGuide, compileGuide, compileLocale, compileSourceStep} from './compile.js'
 import {reportBuildFailure} from './guard.js'
 import {type LintResult, type SourceFolder, lintContent} from './lint.js'
 import {contentFileNamer, loadContent} from './load.js'
-import {compileLocaleRenderData, renderDocumentBody, renderDocumentItems} from './render.js'
+import {compileLocaleRenderData, compileRenderData, renderDocumentBody, renderDocumentItems} from './render.js'
 import {parseReplaces} from './history.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
 import type {Rule} from './rule.js'
@@ -49,6 +49,15 @@ export interface BuildOptions {
    * it is about to replace). Default: the manifest read.
    */
   readonly history?: Manifest | undefined
+  /**
+   * One document at a time (the default): each is linted, compiled and
+   * rendered as soon as it is read, and only a summary of it is kept for the
+   * rules that compare files, so memory stays flat however long the guide.
+   * `false` parses every file, runs each rule over all of them, then
+   * compiles: the reference the streaming build is tested against (the same
+   * diagnostics, guide and render data).
+   */
+  readonly streaming?: boolean
 }
 
 /** One translation, compiled. */
@@ -108,23 +117,26 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   // at a time, whatever the size of the guide. The results wait for the
   // cross-file rules; a failure is reported only if the lint passes, as the
   // first one an all-at-once build would have met.
+  const streaming = options.streaming !== false
   const streamed = new StreamedSource(compile)
-  const lint = lintContent(loaded, read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history, {
-    summaries: true,
-    onDocument: (document, folder) => streamed.add(document, folder),
-  })
+  const lint = lintContent(
+    loaded,
+    read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules,
+    history,
+    streaming ? {summaries: true, onDocument: (document, folder) => streamed.add(document, folder)} : {streaming: false},
+  )
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const replaces = declaredReplaces(lint)
   const failed = {guide: undefined, render: undefined, locales: [], manifest, replaces, files, lint}
   if (lint.failed || read instanceof VFile) return failed
   try {
-    const guide = streamed.guide(lint)
+    const guide = streaming ? streamed.guide(lint) : compileGuide(lint, compile)
     const locales = lint.locales.map((locale) => ({
       tag: locale.locale.tag,
       guide: compileLocale(lint, locale, compile),
       render: compileLocaleRenderData(lint, locale),
     }))
-    return {guide, render: streamed.render(), locales, manifest, replaces, files, lint}
+    return {guide, render: streaming ? streamed.render() : compileRenderData(lint), locales, manifest, replaces, files, lint}
   } catch (error) {
     // A step after the lint failed: a diagnostic on the content file, like any other.
     if (!reportBuildFailure(error)) throw error
