@@ -120,8 +120,16 @@ interface FolderOptions {
 }
 
 const isFatal = (file: VFile): boolean => file.messages.some((message) => message.fatal)
+// A streaming build's rules for one file at a time (without their folder
+// part), or for the whole folder (with the file rules' folder parts).
 const inScope = (rules: readonly Rule[], phase: Rule['phase'], file: boolean): Rule[] =>
-  rules.filter((rule) => rule.phase === phase && (rule.scope === 'file') === file)
+  rules.flatMap((rule): Rule[] => {
+    if (rule.phase !== phase) return []
+    if (rule.scope !== 'file') return file ? [] : [rule]
+    if (rule.checkFolder === undefined) return file ? [rule] : []
+    const {checkFolder, ...rest} = rule
+    return [file ? rest : {...rest, check: checkFolder}]
+  })
 
 // The locale a folder is read in until its guide.md says otherwise.
 function provisionalLocale(content: LoadedFolder, translationOf: {tag: string; sourceTag: string} | undefined): LocaleContext {

@@ -166,6 +166,13 @@ export interface Rule {
   readonly scope?: RuleScope
   /** Inspect the documents and report problems. */
   check(context: RuleContext): void
+  /**
+   * For a rule of scope `'file'` that also judges the folder as a whole (the
+   * spelling rule's word list): runs once `check` has seen every document,
+   * on summaries in a streaming build (see {@link ContentDocument.summary}),
+   * with whatever `check` noted about each.
+   */
+  readonly checkFolder?: (context: RuleContext) => void
 }
 
 /** How much of a folder a rule looks at at once: see {@link Rule.scope}. */
@@ -213,7 +220,7 @@ export function runRules(
   }
   for (const rule of rules) {
     const reported = new Set<VFile>()
-    rule.check({
+    const checked: RuleContext = {
       ...context,
       locale: folder.tag,
       folder,
@@ -231,7 +238,9 @@ export function runRules(
         if (detail?.actual !== undefined) message.actual = detail.actual
         if (severity === 'error') reported.add(target.file)
       },
-    })
+    }
+    rule.check(checked)
+    rule.checkFolder?.(checked)
     if (rule.blocking === true && reported.size > 0) {
       if (guide !== undefined && reported.has(guide.file)) guide = undefined
       steps = steps.filter((document) => !reported.has(document.file))
