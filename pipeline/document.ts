@@ -145,6 +145,10 @@ export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: s
   parsed.delete(file)
   const children = tree.children
   const first = children[0]
+  // A copy of its own: what the build keeps of a step (its summary: front
+  // matter values, item ids and templates) must not be slices of the file's
+  // text, or each would keep the whole text alive after the tree went.
+  if (first?.type === 'yaml') first.value = detached(first.value)
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first) : undefined
 
   let titleIndex = children.findIndex((node) => node.type === 'heading' && node.depth === 1)
@@ -168,13 +172,14 @@ function readItem(file: VFile, node: ListItem): ChecklistEntry {
   const paragraph = only?.type === 'paragraph' ? only : undefined
   const last = paragraph?.children.at(-1)
   const attributes = last?.type === 'text' ? takeAttributes(file, last) : undefined
-  return {node, paragraph, attributes, template: paragraph === undefined ? '' : toString(paragraph).trim()}
+  return {node, paragraph, attributes, template: paragraph === undefined ? '' : detached(toString(paragraph).trim())}
 }
 
 // Reads the attribute block and removes it from the text node, so the item's
 // text (and any tree rendered from it later) no longer carries it.
 function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
-  const match = ATTRIBUTES.exec(text.value)
+  // Read from a copy, so the id, raw text and pairs are not slices of the file's text (see parseContent).
+  const match = ATTRIBUTES.exec(detached(text.value))
   if (match === null) return undefined
   text.value = text.value.slice(0, match.index).trimEnd()
   const raw = match[0].trim().slice(1, -1)
@@ -186,6 +191,21 @@ function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
     else pairs.set(part.slice(0, equals), part.slice(equals + 1))
   }
   return {raw, id: match[1] ?? '', pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
+}
+
+/**
+ * A string with its own storage. V8 makes a substring of a long string a
+ * slice that keeps the whole string alive; the build keeps a few short parts
+ * of each step (ids, templates, front matter) long after the step's text is
+ * let go, so those are copied out.
+ *
+ * @param value Any string.
+ * @returns The same text, not sharing storage with any other string.
+ * @example
+ *   detached(text.slice(4, 40)) // the same characters, without `text` behind them
+ */
+export function detached(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8')
 }
 
 // Where `needle` sits inside a text node, from the source (escapes and

@@ -1,5 +1,7 @@
 // Build-time pipeline: content/*.md → lint → compiled guide data.
 // Never imported by src/ (the runtime has no dependencies).
+import {closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
@@ -128,7 +130,10 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const replaces = declaredReplaces(lint)
   const failed = {guide: undefined, render: undefined, locales: [], manifest, replaces, files, lint}
-  if (lint.failed || read instanceof VFile) return failed
+  if (lint.failed || read instanceof VFile) {
+    streamed.close()
+    return failed
+  }
   try {
     const guide = streaming ? streamed.guide(lint) : compileGuide(lint, compile)
     const locales = lint.locales.map((locale) => ({
@@ -136,11 +141,30 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
       guide: compileLocale(lint, locale, compile),
       render: compileLocaleRenderData(lint, locale),
     }))
-    return {guide, render: streaming ? streamed.render() : compileRenderData(lint), locales, manifest, replaces, files, lint}
+    if (!streaming) return {guide, render: compileRenderData(lint), locales, manifest, replaces, files, lint}
+    // The render data waits on disk until asked for (an emit, a test): the
+    // build itself never holds it whole.
+    const render = streamed.render()
+    let assembled: RenderData | undefined
+    return {
+      guide,
+      get render(): RenderData {
+        assembled ??= render()
+        return assembled
+      },
+      locales,
+      manifest,
+      replaces,
+      files,
+      lint,
+    }
   } catch (error) {
     // A step after the lint failed: a diagnostic on the content file, like any other.
     if (!reportBuildFailure(error)) throw error
     return failed
+  } finally {
+    // Once assembled (or failed), the spill is not needed: only the closure holds its path.
+    streamed.close()
   }
 }
 
@@ -155,6 +179,9 @@ function attempt<T>(run: () => T): Outcome<T> {
   }
 }
 
+// What rendering gave when it went well: the value itself is in the spill.
+const RENDERED: Outcome<undefined> = {ok: true, value: undefined}
+
 function valueOf<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw outcome.error
   return outcome.value
@@ -163,18 +190,54 @@ function valueOf<T>(outcome: Outcome<T>): T {
 interface StreamedStep {
   readonly number: number
   readonly step: Outcome<Step>
-  readonly items: Outcome<ReadonlyArray<readonly [string, BuiltItem]>>
-  readonly body: Outcome<BuiltContent>
+  // What rendering its items and its body threw, if anything: what they gave
+  // is in the spill, one line per step.
+  readonly items: Outcome<undefined>
+  readonly body: Outcome<undefined>
+}
+
+// One rendered step as a line of the spill: its number (for the order), its
+// body, its items by id.
+interface SpilledStep {
+  readonly number: number
+  readonly body: BuiltContent
+  readonly items: ReadonlyArray<readonly [string, BuiltItem]>
+}
+
+// Spill files a process made and has not read back yet, removed on exit.
+const spills = new Set<string>()
+let cleanupRegistered = false
+
+function removeSpill(folder: string): void {
+  spills.delete(folder)
+  rmSync(folder, {recursive: true, force: true})
+}
+
+// A folder of its own for one build's spill, removed once read or on exit.
+function makeSpill(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'ace-build-render-'))
+  spills.add(folder)
+  if (!cleanupRegistered) {
+    cleanupRegistered = true
+    process.once('exit', () => {
+      for (const left of spills) removeSpill(left)
+    })
+  }
+  return folder
 }
 
 // The source's documents compiled and rendered one at a time, put together
 // once the lint passed, in step order and in the order an all-at-once build
 // meets failures: compile every step, then guide.md, (the translations,) then
-// render every item, guide.md's body, every step's body.
+// render every item, guide.md's body, every step's body. Each step's render
+// data is written to a spill file as soon as it is made, so the build holds
+// one step's trees at a time, never the whole guide's; the file is read back
+// only when the render data is asked for.
 class StreamedSource {
   private introduction: {readonly document: ContentDocument; readonly body: Outcome<BuiltContent>} | undefined
   private readonly steps: StreamedStep[] = []
   private ordered: StreamedStep[] | undefined
+  private spill: {readonly folder: string; readonly file: string; readonly fd: number} | undefined
 
   constructor(private readonly options: CompileOptions) {}
 
@@ -186,11 +249,15 @@ class StreamedSource {
     const firstRound = folder.coveredRounds?.from
     // Without covered rounds the lint fails (front-matter-keys): nothing to compile.
     if (firstRound === undefined) return
+    const number = Number(entry(document, 'step')?.value)
+    const items = attempt(() => renderDocumentItems(document))
+    const body = attempt(() => renderDocumentBody(document))
+    if (items.ok && body.ok) this.write({number, body: body.value, items: items.value})
     this.steps.push({
-      number: Number(entry(document, 'step')?.value),
+      number,
       step: attempt(() => compileSourceStep(document, folder.locale.tag, firstRound, this.options)),
-      items: attempt(() => renderDocumentItems(document)),
-      body: attempt(() => renderDocumentBody(document)),
+      items: items.ok ? RENDERED : items,
+      body: body.ok ? RENDERED : body,
     })
   }
 
@@ -204,15 +271,49 @@ class StreamedSource {
     return assembleSourceGuide(introduction.document, lint.locale.tag, lint.coveredRounds, steps, this.options)
   }
 
-  render(): RenderData {
+  /**
+   * Throw what rendering threw, in the order an all-at-once build meets it;
+   * else a function that reads the spill back and assembles the render data
+   * (once: it removes the spill).
+   */
+  render(): () => RenderData {
     const ordered = this.ordered ?? [...this.steps].sort((a, b) => a.number - b.number)
-    const items: Record<string, BuiltItem> = {}
-    for (const record of ordered) for (const [id, item] of valueOf(record.items)) items[id] = item
-    return {
-      introduction: valueOf((this.introduction as {body: Outcome<BuiltContent>}).body),
-      steps: ordered.map((record) => valueOf(record.body)),
-      items,
+    for (const record of ordered) valueOf(record.items)
+    const introduction = valueOf((this.introduction as {body: Outcome<BuiltContent>}).body)
+    for (const record of ordered) valueOf(record.body)
+    const spill = this.spill
+    this.spill = undefined
+    if (spill !== undefined) closeSync(spill.fd)
+    return () => {
+      const text = spill === undefined ? '' : readFileSync(spill.file, 'utf8')
+      if (spill !== undefined) removeSpill(spill.folder)
+      const spilled = text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as SpilledStep)
+        .sort((a, b) => a.number - b.number)
+      const items: Record<string, BuiltItem> = {}
+      for (const step of spilled) for (const [id, item] of step.items) items[id] = item
+      return {introduction, steps: spilled.map((step) => step.body), items}
     }
+  }
+
+  /** Remove a spill that will never be read (the build failed). */
+  close(): void {
+    if (this.spill === undefined) return
+    closeSync(this.spill.fd)
+    removeSpill(this.spill.folder)
+    this.spill = undefined
+  }
+
+  private write(step: SpilledStep): void {
+    if (this.spill === undefined) {
+      const folder = makeSpill()
+      const file = path.join(folder, 'render.jsonl')
+      this.spill = {folder, file, fd: openSync(file, 'w')}
+    }
+    // The trees are plain JSON already (render.ts), so they read back equal.
+    writeSync(this.spill.fd, `${JSON.stringify(step)}\n`)
   }
 }
 

@@ -212,11 +212,23 @@ function lintFolder(
     const [survivor] = runRules(documentRules, {...at, steps: [document]}).steps
     if (survivor !== undefined && !isFatal(survivor.file)) options.onDocument?.(survivor, folder)
     const summary = options.summaries ? summarize(document) : document
+    // Summarised, the file's text and bytes are read no more: let them go too.
+    if (options.summaries) release(source)
     steps.push(summary)
     if (survivor !== undefined) kept.push(summary)
   }
   runRules(inScope(rules, 'document', false), {...at, guide: passed, steps: kept})
   return folderResult(content, {guide, steps, coveredRounds, locale})
+}
+
+const NO_BYTES = new Uint8Array()
+
+// Let a step's text and bytes go once its summary is all the build keeps of
+// it: no rule and no reporter reads them afterwards (messages carry their
+// place), and a streaming build then holds no file's text but the one it is on.
+function release(source: SourceFile): void {
+  ;(source as {bytes: Uint8Array}).bytes = NO_BYTES
+  source.file.value = ''
 }
 
 // Every rule over every file at once, rule by rule: the order the rules are
