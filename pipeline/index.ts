@@ -53,8 +53,11 @@ export interface BuildOptions {
   readonly history?: Manifest | undefined
   /**
    * One document at a time (the default): each is linted, compiled and
-   * rendered as soon as it is read, and only a summary of it is kept for the
-   * rules that compare files, so memory stays flat however long the guide.
+   * rendered as soon as it is read, its render data written to a temporary
+   * file (read back when `render` is first asked for), and only a summary of
+   * it is kept for the rules that compare files (its text let go: its file's
+   * `value` is then empty), so memory grows only by the summaries and the
+   * compiled guide however long the content.
    * `false` parses every file, runs each rule over all of them, then
    * compiles: the reference the streaming build is tested against (the same
    * diagnostics, guide and render data).
@@ -76,7 +79,11 @@ export interface LocaleBuild {
 export interface BuildResult {
   /** The compiled guide, when the content passed every rule. */
   readonly guide: Guide | undefined
-  /** The render data (trees and HTML), whenever `guide` is set. */
+  /**
+   * The render data (trees and HTML), whenever `guide` is set. In a
+   * streaming build it is read back from its temporary file on first access
+   * (the file is then removed, as it is when the process exits).
+   */
   readonly render: RenderData | undefined
   /** Each translation compiled, in tag order, whenever `guide` is set (else empty). */
   readonly locales: readonly LocaleBuild[]
