@@ -1,7 +1,5 @@
 // Build-time pipeline: content/*.md → lint → compiled guide data.
 // Never imported by src/ (the runtime has no dependencies).
-import {closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
@@ -14,6 +12,7 @@ import {contentFileNamer, loadContent} from './load.js'
 import {compileLocaleRenderData, compileRenderData, renderDocumentBody, renderDocumentItems} from './render.js'
 import {parseReplaces} from './history.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './manifest.js'
+import {Spill} from './spill.js'
 import type {Rule} from './rule.js'
 import {rules as allRules} from './rules/index.js'
 import {idHistory as idHistoryRule} from './rules/id-history.js'
@@ -82,7 +81,7 @@ export interface BuildResult {
   /**
    * The render data (trees and HTML), whenever `guide` is set. In a
    * streaming build it is read back from its temporary file on first access
-   * (the file is then removed, as it is when the process exits).
+   * (see pipeline/spill.ts: nothing is left behind, read or not).
    */
   readonly render: RenderData | undefined
   /** Each translation compiled, in tag order, whenever `guide` is set (else empty). */
@@ -153,7 +152,7 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
     // build itself never holds it whole.
     const render = streamed.render()
     let assembled: RenderData | undefined
-    return {
+    const result: BuildResult = {
       guide,
       get render(): RenderData {
         assembled ??= render()
@@ -165,13 +164,14 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
       files,
       lint,
     }
+    // Never asked for: the spill goes with the result.
+    streamed.discardWith(result)
+    return result
   } catch (error) {
+    streamed.close()
     // A step after the lint failed: a diagnostic on the content file, like any other.
     if (!reportBuildFailure(error)) throw error
     return failed
-  } finally {
-    // Once assembled (or failed), the spill is not needed: only the closure holds its path.
-    streamed.close()
   }
 }
 
@@ -211,28 +211,6 @@ interface SpilledStep {
   readonly items: ReadonlyArray<readonly [string, BuiltItem]>
 }
 
-// Spill files a process made and has not read back yet, removed on exit.
-const spills = new Set<string>()
-let cleanupRegistered = false
-
-function removeSpill(folder: string): void {
-  spills.delete(folder)
-  rmSync(folder, {recursive: true, force: true})
-}
-
-// A folder of its own for one build's spill, removed once read or on exit.
-function makeSpill(): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'ace-build-render-'))
-  spills.add(folder)
-  if (!cleanupRegistered) {
-    cleanupRegistered = true
-    process.once('exit', () => {
-      for (const left of spills) removeSpill(left)
-    })
-  }
-  return folder
-}
-
 // The source's documents compiled and rendered one at a time, put together
 // once the lint passed, in step order and in the order an all-at-once build
 // meets failures: compile every step, then guide.md, (the translations,) then
@@ -244,7 +222,7 @@ class StreamedSource {
   private introduction: {readonly document: ContentDocument; readonly body: Outcome<BuiltContent>} | undefined
   private readonly steps: StreamedStep[] = []
   private ordered: StreamedStep[] | undefined
-  private spill: {readonly folder: string; readonly file: string; readonly fd: number} | undefined
+  private spill: Spill | undefined
 
   constructor(private readonly options: CompileOptions) {}
 
@@ -288,17 +266,9 @@ class StreamedSource {
     for (const record of ordered) valueOf(record.items)
     const introduction = valueOf((this.introduction as {body: Outcome<BuiltContent>}).body)
     for (const record of ordered) valueOf(record.body)
-    const spill = this.spill
-    this.spill = undefined
-    if (spill !== undefined) closeSync(spill.fd)
+    const {spill} = this
     return () => {
-      const text = spill === undefined ? '' : readFileSync(spill.file, 'utf8')
-      if (spill !== undefined) removeSpill(spill.folder)
-      const spilled = text
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as SpilledStep)
-        .sort((a, b) => a.number - b.number)
+      const spilled = (spill?.read() ?? []).map((line) => JSON.parse(line) as SpilledStep).sort((a, b) => a.number - b.number)
       const items: Record<string, BuiltItem> = {}
       for (const step of spilled) for (const [id, item] of step.items) items[id] = item
       return {introduction, steps: spilled.map((step) => step.body), items}
@@ -307,20 +277,18 @@ class StreamedSource {
 
   /** Remove a spill that will never be read (the build failed). */
   close(): void {
-    if (this.spill === undefined) return
-    closeSync(this.spill.fd)
-    removeSpill(this.spill.folder)
-    this.spill = undefined
+    this.spill?.discard()
+  }
+
+  /** Remove the spill, if never read, once `owner` is garbage-collected. */
+  discardWith(owner: object): void {
+    this.spill?.discardWith(owner)
   }
 
   private write(step: SpilledStep): void {
-    if (this.spill === undefined) {
-      const folder = makeSpill()
-      const file = path.join(folder, 'render.jsonl')
-      this.spill = {folder, file, fd: openSync(file, 'w')}
-    }
+    this.spill ??= new Spill()
     // The trees are plain JSON already (render.ts), so they read back equal.
-    writeSync(this.spill.fd, `${JSON.stringify(step)}\n`)
+    this.spill.append(JSON.stringify(step))
   }
 }
 

@@ -2,7 +2,7 @@
 // summaries) against the all-at-once build it replaced, on every fixture the
 // lint tests use: the same diagnostics, in the same order once sorted by
 // place, and the same guide, translations and render data.
-import {cp, mkdtemp, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -58,6 +58,30 @@ describe('the streaming build', () => {
       await compare(directory)
     } finally {
       await rm(directory, {recursive: true, force: true})
+    }
+  })
+
+  it('writes the render data as it goes and leaves no temporary file behind, read or not', async () => {
+    const content = await mkdtemp(path.join(tmpdir(), 'ace-streaming-'))
+    // A temporary folder of the test's own, so only this build's files are in it.
+    const scratch = await mkdtemp(path.join(tmpdir(), 'ace-streaming-tmp-'))
+    const before = process.env['TMPDIR']
+    await cp(path.join(FIXTURES, 'valid'), content, {recursive: true})
+    try {
+      process.env['TMPDIR'] = scratch
+      const unread = await buildGuide({contentDir: content, version: '0.0.0', cwd: content})
+      expect(unread.guide).toBeDefined()
+      expect(await readdir(scratch)).toEqual([])
+      const read = await buildGuide({contentDir: content, version: '0.0.0', cwd: content})
+      expect(read.render).toEqual((await buildGuide({contentDir: content, version: '0.0.0', cwd: content, streaming: false})).render)
+      // Read once, kept: asking again gives the same data.
+      expect(read.render).toBe(read.render)
+      expect(await readdir(scratch)).toEqual([])
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR']
+      else process.env['TMPDIR'] = before
+      await rm(content, {recursive: true, force: true})
+      await rm(scratch, {recursive: true, force: true})
     }
   })
 
