@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
+import {Spill} from '../pipeline/spill.js'
 import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, materializeWith, validFile} from './fixture-content.js'
 
 // Every message as the issue names it: file, line, column, rule, reason, severity.
@@ -81,6 +82,30 @@ describe('the streaming build', () => {
       if (before === undefined) delete process.env['TMPDIR']
       else process.env['TMPDIR'] = before
       await rm(content, {recursive: true, force: true})
+      await rm(scratch, {recursive: true, force: true})
+    }
+  })
+
+  // The render data's spill, past its threshold (0 here: every line on disk).
+  it.each([
+    ['no line', []],
+    ['one line', ['{"number":1}']],
+    ['lines with every kind of character', ['{"a":"ü 𝄞 \\u0000"}', '', '{"b":[1,2]}']],
+  ] as const)('reads back %s as appended, from a file of its own that leaves nothing behind', async (_name, lines) => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'ace-streaming-tmp-'))
+    const before = process.env['TMPDIR']
+    try {
+      process.env['TMPDIR'] = scratch
+      const spill = new Spill(0)
+      for (const line of lines) spill.append(line)
+      expect(spill.onDisk).toBe(lines.length > 0)
+      expect(await readdir(scratch)).toEqual([])
+      expect(spill.read()).toEqual(lines)
+      expect(() => spill.read()).toThrow(/not yet read/)
+      expect(() => spill.append('x')).toThrow(/open spill/)
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR']
+      else process.env['TMPDIR'] = before
       await rm(scratch, {recursive: true, force: true})
     }
   })
