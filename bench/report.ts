@@ -131,8 +131,10 @@ ${figureTable(run.figures)}
   one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps
   (60,000 with \`--full\`). Each sample is one cold run in a fresh process
   (\`bench/workers/pipeline.ts\`, modules loaded before the clock starts):
-  \`buildGuide()\` (read, parse with remark-parse + frontmatter + GFM, lint,
-  compile; not the emit and tsup steps), against reading and parsing the same
+  \`buildGuide()\` with the rules \`npm run build\` runs (\`buildRules\`: every
+  rule but the dictionary-loading \`spelling\`, which only the editor's checks
+  run): read, parse with remark-parse + frontmatter + GFM, lint, compile and
+  render, not the emit and tsup steps; against reading and parsing the same
   files with a bare \`unified().use(remarkParse)\`. Peak memory is the process's
   \`resourceUsage().maxRSS\`. The growth exponent is the least-squares slope of
   log time against log steps from 60 steps up.

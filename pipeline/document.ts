@@ -46,6 +46,43 @@ export interface ContentDocument {
   readonly checklistSection: readonly RootContent[]
   /** Items of the first list in the checklist section. */
   readonly items: readonly ChecklistEntry[]
+  /**
+   * `true` for a summary: what a streaming build keeps of a document once its
+   * file rules ran and it was compiled. The tree, title, body and checklist
+   * section are then empty, and each item keeps its attributes and template
+   * (its node is an empty list item at the item's position); file, kind and
+   * front matter are whole. Only rules of scope `'summaries'` see summaries.
+   */
+  readonly summary?: true
+}
+
+/**
+ * Reduce a document to its summary (see {@link ContentDocument.summary}), so
+ * its tree can be let go: what cross-file rules of scope `'summaries'` read.
+ *
+ * @param document A parsed document.
+ * @returns Its summary: a new object; the document is not changed.
+ * @example
+ *   summarize(parseContent(file, 'step')).tree.children // []
+ */
+export function summarize(document: ContentDocument): ContentDocument {
+  return {
+    file: document.file,
+    kind: document.kind,
+    tree: {type: 'root', children: []},
+    frontMatter: document.frontMatter,
+    title: undefined,
+    body: [],
+    checklistHeading: undefined,
+    checklistSection: [],
+    items: document.items.map((item) => ({
+      node: {type: 'listItem', children: [], ...(item.node.position === undefined ? {} : {position: item.node.position})},
+      paragraph: undefined,
+      attributes: item.attributes,
+      template: item.template,
+    })),
+    summary: true,
+  }
 }
 
 /** Text of the heading that opens a step's checklist, unless the locale's guide.md names its own (`checklist:`). */
@@ -108,6 +145,10 @@ export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: s
   parsed.delete(file)
   const children = tree.children
   const first = children[0]
+  // A copy of its own: what the build keeps of a step (its summary: front
+  // matter values, item ids and templates) must not be slices of the file's
+  // text, or each would keep the whole text alive after the tree went.
+  if (first?.type === 'yaml') first.value = detached(first.value)
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first) : undefined
 
   let titleIndex = children.findIndex((node) => node.type === 'heading' && node.depth === 1)
@@ -131,13 +172,14 @@ function readItem(file: VFile, node: ListItem): ChecklistEntry {
   const paragraph = only?.type === 'paragraph' ? only : undefined
   const last = paragraph?.children.at(-1)
   const attributes = last?.type === 'text' ? takeAttributes(file, last) : undefined
-  return {node, paragraph, attributes, template: paragraph === undefined ? '' : toString(paragraph).trim()}
+  return {node, paragraph, attributes, template: paragraph === undefined ? '' : detached(toString(paragraph).trim())}
 }
 
 // Reads the attribute block and removes it from the text node, so the item's
 // text (and any tree rendered from it later) no longer carries it.
 function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
-  const match = ATTRIBUTES.exec(text.value)
+  // Read from a copy, so the id, raw text and pairs are not slices of the file's text (see parseContent).
+  const match = ATTRIBUTES.exec(detached(text.value))
   if (match === null) return undefined
   text.value = text.value.slice(0, match.index).trimEnd()
   const raw = match[0].trim().slice(1, -1)
@@ -149,6 +191,21 @@ function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
     else pairs.set(part.slice(0, equals), part.slice(equals + 1))
   }
   return {raw, id: match[1] ?? '', pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
+}
+
+/**
+ * A string with its own storage. V8 makes a substring of a long string a
+ * slice that keeps the whole string alive; the build keeps a few short parts
+ * of each step (ids, templates, front matter) long after the step's text is
+ * let go, so those are copied out.
+ *
+ * @param value Any string.
+ * @returns The same text, not sharing storage with any other string.
+ * @example
+ *   detached(text.slice(4, 40)) // the same characters, without `text` behind them
+ */
+export function detached(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8')
 }
 
 // Where `needle` sits inside a text node, from the source (escapes and

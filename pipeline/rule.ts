@@ -150,9 +150,33 @@ export interface Rule {
    * paragraph), so one root cause gives one diagnostic, as source rules do.
    */
   readonly blocking?: boolean
+  /**
+   * What the rule needs to see at once (default `'folder'`):
+   * - `'file'`: one file or document at a time (it never compares files), so
+   *   the build runs it as soon as a file is read or parsed and then lets the
+   *   tree go;
+   * - `'summaries'`: every document of the folder, but only each one's file,
+   *   kind, front matter and checklist items' attributes (a streaming build
+   *   hands it summaries: see {@link ContentDocument.summary});
+   * - `'translation'`: a translation's documents whole, against the
+   *   source's whole documents (`translation.source`); it reports nothing
+   *   in the source's own folder;
+   * - `'folder'`: every document of the folder, whole.
+   */
+  readonly scope?: RuleScope
   /** Inspect the documents and report problems. */
   check(context: RuleContext): void
+  /**
+   * For a rule of scope `'file'` that also judges the folder as a whole (the
+   * spelling rule's word list): runs once `check` has seen every document,
+   * on summaries in a streaming build (see {@link ContentDocument.summary}),
+   * with whatever `check` noted about each.
+   */
+  readonly checkFolder?: (context: RuleContext) => void
 }
+
+/** How much of a folder a rule looks at at once: see {@link Rule.scope}. */
+export type RuleScope = 'file' | 'summaries' | 'translation' | 'folder'
 
 /** What a translation's rules see of the source and of the translation's record. */
 export interface TranslationContext {
@@ -178,11 +202,12 @@ export interface SourceView {
  *
  * @param rules The rules to run, in order.
  * @param context The files and documents they inspect (and their locale: the source's by default).
+ * @returns The documents no blocking rule withheld, for the rules that run after these.
  */
 export function runRules(
   rules: readonly Rule[],
   context: Omit<RuleContext, 'report' | 'locale' | 'folder' | 'translation'> & Partial<Pick<RuleContext, 'folder' | 'translation'>>,
-): void {
+): {guide: ContentDocument | undefined; steps: readonly ContentDocument[]} {
   let {guide, steps} = context
   // Without a locale, the files are the source's, in the default conventions.
   const folder: LocaleContext = context.folder ?? {
@@ -195,7 +220,7 @@ export function runRules(
   }
   for (const rule of rules) {
     const reported = new Set<VFile>()
-    rule.check({
+    const checked: RuleContext = {
       ...context,
       locale: folder.tag,
       folder,
@@ -213,10 +238,13 @@ export function runRules(
         if (detail?.actual !== undefined) message.actual = detail.actual
         if (severity === 'error') reported.add(target.file)
       },
-    })
+    }
+    rule.check(checked)
+    rule.checkFolder?.(checked)
     if (rule.blocking === true && reported.size > 0) {
       if (guide !== undefined && reported.has(guide.file)) guide = undefined
       steps = steps.filter((document) => !reported.has(document.file))
     }
   }
+  return {guide, steps}
 }

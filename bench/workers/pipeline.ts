@@ -1,14 +1,16 @@
 // One build-pipeline run in a fresh process: argv[2] is the mode, argv[3] the
 // content folder. Modules are loaded before the clock starts. Prints
 // {ms, maxRssBytes} as JSON.
-//   build     buildGuide(): load, parse, lint, compile (what `npm run build` does before emit and tsup)
+//   build     buildGuide() with the rules `npm run build` runs (buildRules: every
+//             rule but the dictionary ones): load, parse, lint, compile, render
+//             (what `npm run build` does before emit and tsup)
 //   parse     bare remark-parse of the same files, each read and parsed on its own
 //   parse-one bare remark-parse of the same files joined into one text
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {buildGuide} from '../../pipeline/index.js'
+import {buildGuide, buildRules} from '../../pipeline/index.js'
 
 const [mode = '', directory = ''] = process.argv.slice(2)
 
@@ -19,7 +21,7 @@ async function files(): Promise<string[]> {
 
 const MODES: Record<string, () => Promise<void>> = {
   async build() {
-    const result = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory})
+    const result = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory, rules: buildRules})
     if (result.guide === undefined) {
       const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}: ${message.reason}`))
       throw new Error(`pipeline: synthetic content failed the build:\n${messages.slice(0, 5).join('\n')}`)

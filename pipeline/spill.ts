@@ -1,0 +1,123 @@
+// A scratch file that lines are appended to and read back once: where a
+// streaming build keeps what it made but does not need until the end (the
+// render data), so memory holds one step's worth at a time, not the guide's.
+import {closeSync, mkdtempSync, openSync, readSync, fstatSync, rmSync, unlinkSync, writeSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+// Spills whose file could not be unlinked while open (Windows), removed on exit.
+const leftovers = new Set<string>()
+let exitCleanup = false
+
+// A spill never read back is closed when whatever would read it is collected.
+const unread = new FinalizationRegistry<Spill>((spill) => spill.discard())
+
+/** How much a spill holds in memory before it goes to a file: 8 MiB of text. */
+export const SPILL_THRESHOLD = 8 * 1024 * 1024
+
+/**
+ * Lines of text appended one at a time and read back whole once. They are
+ * held in memory up to a threshold (a small build never touches the disk),
+ * then written to a temporary file, which is unlinked as soon as it is opened
+ * where the system allows it: it then lives only as long as its descriptor,
+ * so nothing is left behind however the process ends. Elsewhere its folder
+ * is removed on read, discard or exit.
+ */
+export class Spill {
+  private fd: number | undefined
+  private folder: string | undefined
+  private pending: string[] | undefined = []
+  private pendingLength = 0
+
+  /** @param threshold Characters held in memory before the lines go to a file (default {@link SPILL_THRESHOLD}). */
+  constructor(private readonly threshold: number = SPILL_THRESHOLD) {}
+
+  /**
+   * Append one line.
+   *
+   * @param line Text without a line break.
+   * @throws {Error} When the spill was already read or discarded.
+   */
+  append(line: string): void {
+    if (this.fd !== undefined) {
+      writeSync(this.fd, `${line}\n`)
+      return
+    }
+    if (this.pending === undefined) throw new Error('Spill: expected an open spill to append to, found it read or discarded')
+    this.pending.push(line)
+    this.pendingLength += line.length + 1
+    if (this.pendingLength > this.threshold) this.open()
+  }
+
+  /** Whether the lines went to a file. */
+  get onDisk(): boolean {
+    return this.fd !== undefined
+  }
+
+  /**
+   * Close the spill once `owner` is garbage-collected, unless it was read first.
+   *
+   * @param owner What would read the spill.
+   */
+  discardWith(owner: object): void {
+    if (this.fd !== undefined) unread.register(owner, this, this)
+  }
+
+  /**
+   * Read every line back, in the order appended, and remove the spill.
+   *
+   * @returns The lines.
+   * @throws {Error} When the spill was already read or discarded.
+   */
+  read(): string[] {
+    const {fd, pending} = this
+    if (fd === undefined) {
+      if (pending === undefined) throw new Error('Spill: expected a spill not yet read, found it read or discarded')
+      this.discard()
+      return pending
+    }
+    const size = fstatSync(fd).size
+    const bytes = Buffer.alloc(size)
+    let at = 0
+    while (at < size) at += readSync(fd, bytes, at, size - at, at)
+    this.discard()
+    const text = bytes.toString('utf8')
+    return text === '' ? [] : text.slice(0, -1).split('\n')
+  }
+
+  /** Close and remove the spill without reading it (again a no-op). */
+  discard(): void {
+    this.pending = undefined
+    this.pendingLength = 0
+    unread.unregister(this)
+    if (this.fd === undefined) return
+    closeSync(this.fd)
+    this.fd = undefined
+    if (this.folder !== undefined && leftovers.delete(this.folder)) rmSync(this.folder, {recursive: true, force: true})
+  }
+
+  // Past the threshold: the lines so far go to a new file, and the rest as they come.
+  private open(): void {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ace-build-spill-'))
+    const file = path.join(folder, 'lines')
+    const fd = openSync(file, 'w+')
+    try {
+      unlinkSync(file)
+      rmSync(folder, {recursive: true, force: true})
+    } catch {
+      this.folder = folder
+      leftovers.add(folder)
+      if (!exitCleanup) {
+        exitCleanup = true
+        process.once('exit', () => {
+          for (const left of leftovers) rmSync(left, {recursive: true, force: true})
+        })
+      }
+    }
+    this.fd = fd
+    const lines = this.pending ?? []
+    this.pending = undefined
+    this.pendingLength = 0
+    if (lines.length > 0) writeSync(fd, `${lines.join('\n')}\n`)
+  }
+}
