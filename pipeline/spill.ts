@@ -13,7 +13,7 @@ let exitCleanup = false
 const unread = new FinalizationRegistry<Spill>((spill) => spill.discard())
 
 /** How much a spill holds in memory before it goes to a file: 8 MiB of text. */
-export const SPILL_THRESHOLD = 8 * 1024 * 1024
+export const SPILL_THRESHOLD: number = 8 * 1024 * 1024
 
 /**
  * Lines of text appended one at a time and read back whole once. They are

@@ -92,7 +92,7 @@ async function compile(values: {'data-only'?: boolean; 'no-cache'?: boolean}, co
   const staging = `${dist}.staging-${process.pid}`
   try {
     if (!(await bundle(staging, values['no-cache'] !== true && process.env['ACE_BUILD_CACHE'] !== '0'))) {
-      process.stderr.write(`build: tsup failed; ${path.relative(root, dist) || dist} was left as it was.\n`)
+      process.stderr.write(`build: bundling failed (tsup or the declarations); ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
     phase('tsup (all configs)')
