@@ -75,6 +75,14 @@ export function compactGuide(guide: Guide): CompactGuide {
   return {title, locale, version, schemaVersion, rounds, introduction, defaults, steps}
 }
 
+// Ends every GUIDE_DATA module (the source's and each locale's); its text says why.
+const COMPACT_GUIDE_CHECK = `// The data is a CompactGuide (src/expand.ts): checked by this type, which
+// costs no code. Not \`satisfies\`, which would hide the literal type from
+// the declaration build (scripts/declarations.ts: isolated declarations).
+type Checked<T extends CompactGuide> = T
+export type CheckedGuideData = Checked<typeof GUIDE_DATA>
+`
+
 /**
  * Write the guide as a TypeScript module for `src/`: literal union types for
  * step numbers and ids, and the data itself.
@@ -103,12 +111,7 @@ export type ChecklistItemId = ${union(items.map((item) => item.id))}
  */
 export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
 
-// The data is a CompactGuide (src/expand.ts): checked by this type, which
-// costs no code. Not \`satisfies\`, which would hide the literal type from
-// the declaration build (scripts/declarations.ts: isolated declarations).
-type Checked<T extends CompactGuide> = T
-export type CheckedGuideData = Checked<typeof GUIDE_DATA>
-`
+${COMPACT_GUIDE_CHECK}`
 }
 
 /**
@@ -149,12 +152,7 @@ export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'
 /** The guide in \`${guide.locale}\`, compiled from content/locales/${guide.locale}/ and the source (untranslated parts fall back to it), in its compact form (src/expand.ts). */
 export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
 
-// The data is a CompactGuide (src/expand.ts): checked by this type, which
-// costs no code. Not \`satisfies\`, which would hide the literal type from
-// the declaration build (scripts/declarations.ts: isolated declarations).
-type Checked<T extends CompactGuide> = T
-export type CheckedGuideData = Checked<typeof GUIDE_DATA>
-`
+${COMPACT_GUIDE_CHECK}`
 }
 
 /**

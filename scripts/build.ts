@@ -161,7 +161,7 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 // into a folder of its own whose files are then copied into `outDir`. With
 // `cached`, a config whose inputs have not changed since a build that stored
 // it is not run: its files come from the cache (scripts/build-cache.ts).
-// Returns false when a config failed (tsup has printed why).
+// Returns false when a config or the declarations failed (each reason is printed).
 async function bundle(outDir: string, cached: boolean): Promise<boolean> {
   const {default: configs} = await import('../tsup.config.js')
   phase('load tsup.config.ts')
@@ -174,48 +174,40 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
   // change to them is a change of every config.
   const read = [path.join(root, 'src', 'locale-api.ts'), fileURLToPath(import.meta.url), path.join(root, 'scripts', 'build-cache.ts')]
   const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
-  // The declarations (scripts/declarations.ts), beside the configs: they
-  // read only their entries' closure, never the content's text beyond the
-  // generated id unions.
-  const declarations = async (): Promise<void> => {
-    const begun = performance.now()
-    const worker = declarationWorker ?? (declarationWorker = new DeclarationWorker())
-    const run = (folder: string): Promise<void> => worker.write(folder)
-    let how = 'built'
-    if (!cached) {
-      await run(outDir)
-    } else {
+  // The declarations (scripts/declarations.ts), beside the configs: they read
+  // their entries' closure and the scripts that make them.
+  const declarations = bundlePart(
+    `declarations ${PACKAGE_DECLARATIONS.map((entry) => entry.name).join('+')}`,
+    outDir,
+    cached,
+    async () => {
       const entries = PACKAGE_DECLARATIONS.map((entry) => path.join(root, entry.source))
-      const inputs = [...new Set([...(await inputClosure(root, [...entries, path.join(root, 'package.json')])), ...read, path.join(root, 'scripts', 'declarations.ts')])]
-      const key = await cacheKey(root, `declarations ${JSON.stringify(PACKAGE_DECLARATIONS)}`, inputs)
-      if (await restore(root, key, outDir)) how = 'cached'
-      else await produceAndStore(root, key, outDir, run)
-    }
-    if (profiling) process.stderr.write(`build-profile:   declarations ${PACKAGE_DECLARATIONS.map((entry) => entry.name).join('+')}: ${how} in ${(performance.now() - begun).toFixed(0)} ms\n`)
-  }
+      const scripts = ['declarations.ts', 'declarations-worker.ts'].map((name) => path.join(root, 'scripts', name))
+      const inputs = [...new Set([...(await inputClosure(root, [...entries, path.join(root, 'package.json')])), ...read, ...scripts])]
+      return cacheKey(root, `declarations ${JSON.stringify(PACKAGE_DECLARATIONS)}`, inputs)
+    },
+    (folder) => (declarationWorker ??= new DeclarationWorker()).write(folder),
+  )
   const results = await Promise.allSettled([
-    declarations(),
-    ...list.map(async (config, index) => {
-      const begun = performance.now()
-      // tsup itself is loaded only when a config has to be built.
-      const run = async (folder: string): Promise<void> => (await import('tsup')).build({...config, outDir: folder, config: false, silent: true})
-      let how = 'built'
-      if (!cached) {
-        await run(outDir)
-      } else {
-        const entries = Object.values(config.entry as Record<string, string>).map((file) => path.join(root, file))
-        // The locale plugins resolve src/ files by computed paths (each
-        // locale's generated data, its grammar): such a config reads all of src/.
-        const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
-        const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
-        const inputs = [...new Set([...(await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])])), ...read])]
-        const key = await cacheKey(root, describe(config), inputs)
-        if (await restore(root, key, outDir)) how = 'cached'
-        else await produceAndStore(root, key, outDir, run)
-      }
-      const dts = config.dts === undefined || config.dts === false ? '' : ' (declarations)'
-      if (profiling) process.stderr.write(`build-profile:   tsup config ${index} ${Object.keys(config.entry as object).join('+')}${dts}: ${how} in ${(performance.now() - begun).toFixed(0)} ms\n`)
-    }),
+    declarations,
+    ...list.map((config, index) =>
+      bundlePart(
+        `tsup config ${index} ${Object.keys(config.entry as object).join('+')}`,
+        outDir,
+        cached,
+        async () => {
+          const entries = Object.values(config.entry as Record<string, string>).map((file) => path.join(root, file))
+          // The locale plugins resolve src/ files by computed paths (each
+          // locale's generated data, its grammar): such a config reads all of src/.
+          const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
+          const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
+          const inputs = [...new Set([...(await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])])), ...read])]
+          return cacheKey(root, describe(config), inputs)
+        },
+        // tsup itself is loaded only when a config has to be built.
+        async (folder) => (await import('tsup')).build({...config, outDir: folder, config: false, silent: true}),
+      ),
+    ),
   ])
   const failed = results.filter((result) => result.status === 'rejected')
   for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)
@@ -251,6 +243,23 @@ class DeclarationWorker {
   async stop(): Promise<void> {
     await this.#worker.terminate()
   }
+}
+
+// One part of the bundle (a tsup config, or the declarations): run into
+// `outDir`, or with `cached` restored from the cache entry `key()` names
+// (run and stored there first when there is none). `--profile` prints its
+// label, how it came, and how long it took.
+async function bundlePart(label: string, outDir: string, cached: boolean, key: () => Promise<string>, run: (folder: string) => Promise<void>): Promise<void> {
+  const begun = performance.now()
+  let how = 'built'
+  if (!cached) {
+    await run(outDir)
+  } else {
+    const entry = await key()
+    if (await restore(root, entry, outDir)) how = 'cached'
+    else await produceAndStore(root, entry, outDir, run)
+  }
+  if (profiling) process.stderr.write(`build-profile:   ${label}: ${how} in ${(performance.now() - begun).toFixed(0)} ms\n`)
 }
 
 // A config as text, its functions (plugins' setup, hooks) as their source.

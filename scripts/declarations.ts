@@ -73,7 +73,6 @@ export async function writeDeclarations(root: string, outDir: string, entries: r
     strict: true,
     declaration: true,
     isolatedDeclarations: true,
-    stripInternal: false,
   }
   try {
     const problems: string[] = []
