@@ -4,6 +4,7 @@
 import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
 import {type Figure, format, rate} from './figure.js'
 import type {CliResult} from './figures/cli.js'
+import type {LoadProfile, LoadStage} from './figures/load-profile.js'
 import type {OpsResult} from './figures/ops.js'
 import type {PipelineResult} from './figures/pipeline.js'
 import type {SizeResult} from './figures/size.js'
@@ -23,6 +24,7 @@ export interface BenchRun {
   readonly loadBefore: readonly number[]
   readonly figures: readonly Figure[]
   readonly size: SizeResult
+  readonly loadProfile: readonly LoadProfile[]
   readonly startup: StartupResult
   readonly cli: CliResult
   readonly ops: OpsResult
@@ -67,6 +69,35 @@ export function consoleTable(figures: readonly Figure[]): string {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
 }
 
+/** Stages under this many microseconds in both variants are summed into one row. */
+const SMALL_STAGE_US = 20
+
+/**
+ * The load profile as a markdown table: one row per stage of one module
+ * system, small stages summed, and the totals.
+ *
+ * @param profile What `profileLoad` found for one module system.
+ * @returns A markdown table.
+ */
+function loadProfileTable(profile: LoadProfile): string {
+  const us = (value: number | undefined): string => (value === undefined ? '–' : `${format(value, 0)} µs`)
+  const lines = [`| ${profile.system}: stage | ours (${format(profile.bytes.ours, 0)} B) | plain (${format(profile.bytes.plain, 0)} B) |`, '|---|---|---|']
+  let smallOurs = 0
+  let smallCount = 0
+  for (const {stage, oursUs, plainUs} of profile.stages) {
+    if ((oursUs ?? 0) < SMALL_STAGE_US && (plainUs ?? 0) < SMALL_STAGE_US) {
+      smallOurs += oursUs ?? 0
+      smallCount++
+      continue
+    }
+    lines.push(`| ${stage.startsWith('src/') || stage.startsWith('plain-guide/') ? `top level of \`${stage}\`` : stage} | ${us(oursUs)} | ${us(plainUs)} |`)
+  }
+  if (smallCount > 0) lines.push(`| top level of ${smallCount} more modules, each under ${SMALL_STAGE_US} µs | ${us(smallOurs)} | – |`)
+  const total = (pick: (stage: LoadStage) => number | undefined): number => profile.stages.reduce((sum, stage) => sum + (pick(stage) ?? 0), 0)
+  lines.push(`| **sum of the medians** | **${us(total((stage) => stage.oursUs))}** | **${us(total((stage) => stage.plainUs))}** |`)
+  return lines.join('\n')
+}
+
 /**
  * Write the whole of BENCHMARKS.md.
  *
@@ -99,8 +130,15 @@ ${figureTable(run.figures)}
 - **Load in process**: a fresh Node process per sample times only
   \`await import('ace-second-interview')\` (or \`require\`) plus the first
   \`getStep(1)\`, from a temporary project whose \`node_modules\` links to this
-  package; the baseline loads the same data (\`guide\` as JSON) the same way
-  (\`import … with {type: 'json'}\`, \`require('./guide.json')\`).
+  package; the baseline is a package with the same \`exports\` map whose
+  module holds the same guide as an object literal, deep-frozen, loaded the
+  same way. Samples come in pairs (ours and the baseline back to back, the
+  order alternating); the ratio is the median of the pairs' ratios.
+  **By stage** (a profile, not a goal): copies of \`dist/index.cjs\` and
+  \`dist/index.js\` read the clock before each bundled module's top level
+  (esbuild's \`// src/…\` comments) and before the exports, and so does the
+  baseline's module; each copy is loaded by path in a fresh process (41 each,
+  interleaved), and each stage's median is shown.
 - **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
   package and calls \`getStep(1)\`, against \`node -e 0\`; all variants interleaved.
 - **Size**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
@@ -164,7 +202,13 @@ parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0
 | \`require\` + \`getStep\` | ${format(m.cjs, 1)} ms | ${format(m.cjs / m.baseline, 3)}× |
 | \`import\` + \`getStep\` | ${format(m.esm, 1)} ms | ${format(m.esm / m.baseline, 3)}× |
 | ESM loader alone (\`--input-type=module -e 0\`) | ${format(m.esmLoader, 1)} ms | ${format(m.esmLoader / m.baseline, 3)}× |
+| the load figures' baseline, \`require\` + \`getStep\` (same guide as a frozen literal) | ${format(m.plainCjs, 1)} ms | ${format(m.plainCjs / m.baseline, 3)}× |
+| the load figures' baseline, \`import\` + \`getStep\` | ${format(m.plainEsm, 1)} ms | ${format(m.plainEsm / m.baseline, 3)}× |
 | parsing content/*.md at run time with unified (what the build step avoids) | ${format(m.parseAtRunTime, 1)} ms | ${format(m.parseAtRunTime / m.baseline, 2)}× |
+
+### Load in process, by stage
+
+${run.loadProfile.map(loadProfileTable).join('\n\n')}
 
 ### The bin
 

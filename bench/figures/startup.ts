@@ -28,6 +28,10 @@ const VARIANTS = {
   cjs: {args: ['-e', "require('ace-second-interview').getStep(1)"]},
   esm: {args: ['--input-type=module', '-e', "import {getStep} from 'ace-second-interview'; getStep(1)"]},
   esmLoader: {args: ['--input-type=module', '-e', '0']},
+  // The load figures' baseline (written by measureLoad): what the same data
+  // costs a whole process when nothing is derived and no API is compiled.
+  plainCjs: {args: ['-e', "require('plain-guide').getStep(1)"]},
+  plainEsm: {args: ['--input-type=module', '-e', "import {getStep} from 'plain-guide'; getStep(1)"]},
   parseAtRunTime: {args: ['--input-type=module', '-e', PARSE_AT_RUN_TIME], inRoot: true},
 } satisfies Record<string, Variant>
 
@@ -41,7 +45,7 @@ export interface StartupResult {
 /**
  * Measure whole-process start-up of each variant, interleaved.
  *
- * @param consumer A project made by `makeConsumer`.
+ * @param consumer A project made by `makeConsumer`, after `measureLoad` (which writes the plain package).
  * @param runs Processes per variant.
  * @returns The figures and the medians.
  */
