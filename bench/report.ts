@@ -9,6 +9,7 @@ import type {OpsResult} from './figures/ops.js'
 import type {PipelineResult} from './figures/pipeline.js'
 import type {SizeResult} from './figures/size.js'
 import type {StartupResult} from './figures/startup.js'
+import type {TestSuiteResult} from './figures/test-suite.js'
 import {growthExponent} from './stats.js'
 
 /** Opens the hand-written block of BENCHMARKS.md. */
@@ -29,6 +30,7 @@ export interface BenchRun {
   readonly cli: CliResult
   readonly ops: OpsResult
   readonly pipeline: PipelineResult
+  readonly testSuite: TestSuiteResult
 }
 
 /**
@@ -69,6 +71,35 @@ export function consoleTable(figures: readonly Figure[]): string {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
 }
 
+/** Files listed by name in the `npm test` profile; the rest are summed. */
+const SLOWEST_FILES = 12
+
+/**
+ * Where `npm test`'s time goes, from vitest's JSON report of the measured run.
+ *
+ * @param result What `measureTestSuite` found.
+ * @returns Markdown: the span and sum of file times, and the slowest files.
+ * @example
+ *   testSuiteProfile(measureTestSuite(1))
+ */
+export function testSuiteProfile(result: TestSuiteResult): string {
+  if (result.files.length === 0 || result.vitestWallMs === undefined) return 'Not measured in this run (`--quick`).'
+  const sum = result.files.reduce((total, file) => total + file.ms, 0)
+  const rest = result.files.slice(SLOWEST_FILES)
+  const lines = [
+    `vitest ran ${format(result.files.length, 0)} files from the first file's start to the last one's end in ${format(result.vitestWallMs / 1000, 1)} s; their own times add up to ${format(sum / 1000, 1)} s (files run side by side). The slowest:`,
+    '',
+    '| file | tests | time | share of the summed time |',
+    '|---|---|---|---|',
+    ...result.files.slice(0, SLOWEST_FILES).map((file) => `| \`${file.file}\` | ${format(file.tests, 0)} | ${format(file.ms / 1000, 1)} s | ${format((100 * file.ms) / sum, 0)}% |`),
+  ]
+  if (rest.length > 0) {
+    const restMs = rest.reduce((total, file) => total + file.ms, 0)
+    lines.push(`| ${format(rest.length, 0)} more files | ${format(rest.reduce((total, file) => total + file.tests, 0), 0)} | ${format(restMs / 1000, 1)} s | ${format((100 * restMs) / sum, 0)}% |`)
+  }
+  return lines.join('\n')
+}
+
 /** Stages under this many microseconds in both variants are summed into one row. */
 const SMALL_STAGE_US = 20
 
@@ -78,8 +109,10 @@ const SMALL_STAGE_US = 20
  *
  * @param profile What `profileLoad` found for one module system.
  * @returns A markdown table.
+ * @example
+ *   (await profileLoad(consumer, 41)).map(loadProfileTable)
  */
-function loadProfileTable(profile: LoadProfile): string {
+export function loadProfileTable(profile: LoadProfile): string {
   const us = (value: number | undefined): string => (value === undefined ? '–' : `${format(value, 0)} µs`)
   const lines = [`| ${profile.system}: stage | ours (${format(profile.bytes.ours, 0)} B) | plain (${format(profile.bytes.plain, 0)} B) |`, '|---|---|---|']
   let smallOurs = 0
@@ -205,6 +238,10 @@ parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0
 | the load figures' baseline, \`require\` + \`getStep\` (same guide as a frozen literal) | ${format(m.plainCjs, 1)} ms | ${format(m.plainCjs / m.baseline, 3)}× |
 | the load figures' baseline, \`import\` + \`getStep\` | ${format(m.plainEsm, 1)} ms | ${format(m.plainEsm / m.baseline, 3)}× |
 | parsing content/*.md at run time with unified (what the build step avoids) | ${format(m.parseAtRunTime, 1)} ms | ${format(m.parseAtRunTime / m.baseline, 2)}× |
+
+### \`npm test\`, by file
+
+${testSuiteProfile(run.testSuite)}
 
 ### Load in process, by stage
 

@@ -64,9 +64,9 @@ async function main(): Promise<number> {
     log('bench: npm run build of the shipped content (cold, cached)…')
     const build = await measureBuild(values.quick === true ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite, ...build.figures]
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {full, startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, ops, pipeline, build}
+    const run = {full, startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, ops, pipeline, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0

@@ -4,6 +4,8 @@
 // and the CPU time both used. The goal is an absolute one: at most 60 s on
 // this 2-core machine. Minutes on a busy machine, so `--quick` skips it.
 import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {cpus, loadavg} from 'node:os'
 import {type Figure, format} from '../figure.js'
 import {ROOT} from '../consumer.js'
@@ -30,30 +32,70 @@ function timeCommand(command: string, args: readonly string[]): Timing {
   return {wallMs, cpuMs: seconds.reduce((sum, value) => sum + value, 0) * 1000}
 }
 
+/** One test file's time in the run, from vitest's JSON report. */
+export interface FileTime {
+  readonly file: string
+  readonly ms: number
+  readonly tests: number
+}
+
+/** What {@link measureTestSuite} found. */
+export interface TestSuiteResult {
+  readonly figure: Figure
+  /** Every file of the (median) `npm test` run, slowest first; empty when not run. */
+  readonly files: readonly FileTime[]
+  /** From the first file's start to the last file's end, in ms; undefined when not run. */
+  readonly vitestWallMs: number | undefined
+}
+
+/** vitest's JSON report, as far as it is read here. */
+interface JsonReport {
+  readonly testResults: ReadonlyArray<{readonly name: string; readonly startTime: number; readonly endTime: number; readonly assertionResults: readonly unknown[]}>
+}
+
+/**
+ * Read the per-file times of the run that just ended (the project's vitest
+ * config writes `test-results.json`; the next run overwrites it).
+ *
+ * @returns The files, slowest first, and the span from the first start to the last end.
+ */
+function readFileTimes(): {files: FileTime[]; wallMs: number} {
+  const report = JSON.parse(readFileSync(path.join(ROOT, 'test-results.json'), 'utf8')) as JsonReport
+  const files = report.testResults
+    .map((result) => ({file: path.relative(ROOT, result.name), ms: result.endTime - result.startTime, tests: result.assertionResults.length}))
+    .sort((a, b) => b.ms - a.ms)
+  const starts = report.testResults.map((result) => result.startTime)
+  const ends = report.testResults.map((result) => result.endTime)
+  return {files, wallMs: Math.max(...ends) - Math.min(...starts)}
+}
+
 /**
  * Time `npm test` and `npm run test:content`, interleaved, each run to
- * completion in the project root.
+ * completion in the project root, and keep each file's time from the
+ * `npm test` run (the profile of what the suite spends its time on).
  *
  * @param samples Runs of each; the median wall time is reported.
- * @returns One figure, or a "not measured" one when `samples` is 0 (`--quick`).
+ * @returns One figure, or a "not measured" one when `samples` is 0 (`--quick`), and the file times.
  * @throws {Error} When either command fails (a failing test fails the bench).
  * @example
- *   const figure = measureTestSuite(1)
+ *   const {figure, files} = measureTestSuite(1)
  */
-export function measureTestSuite(samples: number): Figure {
+export function measureTestSuite(samples: number): TestSuiteResult {
   const name = '`npm test` wall time (build once, every test)'
-  if (samples === 0) return {name, measured: 'not run (`--quick`)', baseline: '', ratio: '', goal: '≤ 60 s', met: undefined}
-  const suite: Timing[] = []
+  if (samples === 0) return {figure: {name, measured: 'not run (`--quick`)', baseline: '', ratio: '', goal: '≤ 60 s', met: undefined}, files: [], vitestWallMs: undefined}
+  const suite: Array<Timing & {readonly files: FileTime[]; readonly vitestWallMs: number}> = []
   const loop: Timing[] = []
   const load = loadavg()[0]!
   for (let sample = 0; sample < samples; sample++) {
-    suite.push(timeCommand('npm', ['test']))
+    const timing = timeCommand('npm', ['test'])
+    const {files, wallMs} = readFileTimes()
+    suite.push({...timing, files, vitestWallMs: wallMs})
     loop.push(timeCommand('npm', ['run', 'test:content']))
   }
-  const middle = (timings: Timing[]): Timing => [...timings].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((timings.length - 1) / 2)]!
+  const middle = <T extends Timing>(timings: T[]): T => [...timings].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((timings.length - 1) / 2)]!
   const measured = middle(suite)
   const baseline = middle(loop)
-  return {
+  const figure: Figure = {
     name,
     measured: `${format(measured.wallMs / 1000, 1)} s (CPU ${format(measured.cpuMs / 1000, 0)} s on ${cpus().length} cores, load ${format(load, 1)})`,
     baseline: `${format(baseline.wallMs / 1000, 1)} s (\`npm run test:content\`; CPU ${format(baseline.cpuMs / 1000, 0)} s)`,
@@ -61,4 +103,5 @@ export function measureTestSuite(samples: number): Figure {
     goal: '≤ 60 s',
     met: measured.wallMs <= GOAL_MS,
   }
+  return {figure, files: measured.files, vitestWallMs: measured.vitestWallMs}
 }
