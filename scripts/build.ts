@@ -218,10 +218,20 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
 // scripts/declarations-worker.ts: one worker per build, asked once.
 let declarationWorker: DeclarationWorker | undefined
 class DeclarationWorker {
-  // The worker is TypeScript: it registers tsx (as this process did) first.
+  // The worker runs plain JavaScript, without tsx: its loader hooks (a
+  // thread of their own, a round trip for every module loaded) cost the
+  // worker more CPU than making its declarations. esbuild, in the worker,
+  // bundles the worker's own modules into one ES module in the cache folder
+  // (packages stay imports, resolved from node_modules), which it then loads.
   readonly #worker = new Worker(
-    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./declarations-worker.ts', import.meta.url).href)}) })`,
-    {eval: true},
+    [
+      `const file = ${JSON.stringify(path.join(root, 'node_modules', '.cache', 'ace-second-interview', `declarations-worker-${process.pid}.mjs`))}`,
+      `import(${JSON.stringify(import.meta.resolve('esbuild'))})`,
+      `  .then((esbuild) => esbuild.build(Object.assign(${JSON.stringify({entryPoints: [fileURLToPath(new URL('./declarations-worker.ts', import.meta.url))], bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent'})}, {outfile: file})))`,
+      "  .then(() => import(require('node:url').pathToFileURL(file).href))",
+      "  .finally(() => require('node:fs').rmSync(file, {force: true}))",
+    ].join('\n'),
+    {eval: true, execArgv: []},
   )
   readonly #failed = new Promise<never>((_resolve, reject) => {
     this.#worker.once('error', reject)

@@ -1,11 +1,11 @@
 // The package's declaration files (dist/{index,render,check}.d.{ts,cts}),
-// without a type-checking program: each source file's declarations are
-// emitted on their own (TypeScript's isolated declarations: every export
-// carries its type in its own text), then bundled into one file per entry by
-// rollup-plugin-dts. A whole program (tsup's `dts`) parses every library the
-// code reaches and checks it all, once per entry; that was most of a cold
-// `npm run build`. Type errors are `npm run typecheck`'s job (and the test
-// suite's), not the build's.
+// without TypeScript: each source file's declarations are emitted on their
+// own by Oxc's isolated-declarations emitter (native, in rolldown; every
+// export carries its type in its own text), then bundled into one file per
+// entry by rolldown with rolldown-plugin-dts. Loading TypeScript's compiler
+// (9 MB of JavaScript, compiled on every start) was most of a cold
+// `npm run build`, and a whole program (tsup's `dts`) more still. Type errors
+// are `npm run typecheck`'s job (and the test suite's), not the build's.
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -31,11 +31,13 @@ export class DeclarationError extends Error {
   override name = 'DeclarationError'
 }
 
+type Parse = typeof import('rolldown/utils').parseSync
+
 /**
  * Every relative module the entries reach (imports, type imports,
- * re-exports), as absolute .ts paths, in a stable order.
+ * re-exports, `import()` of a literal), as absolute .ts paths, in a stable order.
  */
-async function closure(ts: typeof import('typescript'), root: string, sources: readonly string[]): Promise<Map<string, string>> {
+async function closure(parseSync: Parse, root: string, sources: readonly string[]): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   const pending = sources.map((source) => path.resolve(root, source))
   while (pending.length > 0) {
@@ -43,12 +45,27 @@ async function closure(ts: typeof import('typescript'), root: string, sources: r
     if (files.has(file)) continue
     const text = await readFile(file, 'utf8')
     files.set(file, text)
-    for (const {fileName} of ts.preProcessFile(text, true, false).importedFiles) {
-      if (!fileName.startsWith('.')) continue
-      pending.push(path.resolve(path.dirname(file), fileName).replace(/\.js$/, '.ts'))
+    const {module} = parseSync(file, text)
+    // Spans are byte offsets into the UTF-8 text.
+    const bytes = Buffer.from(text)
+    const specifiers = [
+      ...module.staticImports.map((entry) => entry.moduleRequest.value),
+      ...module.staticExports.flatMap((entry) => entry.entries.flatMap((item) => (item.moduleRequest === null ? [] : [item.moduleRequest.value]))),
+      ...module.dynamicImports.map(({moduleRequest}) => /^(['"`])(.*)\1$/s.exec(bytes.subarray(moduleRequest.start, moduleRequest.end).toString())?.[2] ?? ''),
+    ]
+    for (const specifier of specifiers) {
+      if (!specifier.startsWith('.')) continue
+      pending.push(path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts'))
     }
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of a UTF-8 byte offset. */
+function place(text: string, byteOffset: number): {line: number; column: number} {
+  const before = Buffer.from(text).subarray(0, byteOffset).toString()
+  const lines = before.split('\n')
+  return {line: lines.length, column: lines.at(-1)!.length + 1}
 }
 
 /**
@@ -62,51 +79,48 @@ async function closure(ts: typeof import('typescript'), root: string, sources: r
  * @throws {DeclarationError} When a reached file has an export whose type is not written in its own text.
  */
 export async function writeDeclarations(root: string, outDir: string, entries: readonly DeclarationEntry[]): Promise<void> {
-  const ts = (await import('typescript')).default
-  const files = await closure(ts, root, entries.map((entry) => entry.source))
+  const [{isolatedDeclarationSync}, {parseSync}] = await Promise.all([import('rolldown/experimental'), import('rolldown/utils')])
+  const files = await closure(parseSync, root, entries.map((entry) => entry.source))
   // Inside the project, so that bare imports resolve from its node_modules.
   const scratch = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `declarations-${process.pid}`)
-  const compilerOptions: import('typescript').CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    declaration: true,
-    isolatedDeclarations: true,
-  }
   try {
     const problems: string[] = []
     for (const [file, text] of files) {
       const relative = path.relative(root, file)
-      const {outputText, diagnostics = []} = ts.transpileDeclaration(text, {fileName: relative, compilerOptions, reportDiagnostics: true})
-      for (const diagnostic of diagnostics) {
-        const {line, character} = diagnostic.file !== undefined && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : {line: 0, character: 0}
-        problems.push(`${relative}:${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
+      const {code, errors} = isolatedDeclarationSync(relative, text, {})
+      for (const error of errors) {
+        const {line, column} = place(text, error.labels[0]?.start ?? 0)
+        problems.push(`${relative}:${line}:${column}: ${error.message}`)
       }
       const target = path.join(scratch, relative.replace(/\.ts$/, '.d.ts'))
       await mkdir(path.dirname(target), {recursive: true})
-      await writeFile(target, outputText)
+      await writeFile(target, code)
     }
     if (problems.length > 0) {
       throw new DeclarationError(
         `declarations: expected every export to carry its type in its own text (isolated declarations), found ${problems.length} that do not; annotate them:\n${problems.join('\n')}`,
       )
     }
-    const [{rollup}, {dts}] = await Promise.all([import('rollup'), import('rollup-plugin-dts')])
+    const [{rolldown}, {dts}] = await Promise.all([import('rolldown'), import('rolldown-plugin-dts')])
     await Promise.all(
       entries.map(async (entry) => {
-        const bundle = await rollup({
-          input: path.join(scratch, entry.source.replace(/\.ts$/, '.d.ts')),
-          plugins: [dts({respectExternal: true})],
+        const bundle = await rolldown({
+          input: {[entry.name]: path.join(scratch, entry.source.replace(/\.ts$/, '.d.ts'))},
+          cwd: scratch,
+          // The inputs are declarations already: no TypeScript, no tsconfig.
+          plugins: [dts({dtsInput: true, oxc: true, tsconfig: false, emitDtsOnly: true})],
           // Without inlining, every package stays an import (the runtime entries import none).
           ...(entry.inlinePackages ? {} : {external: (id: string) => !id.startsWith('.') && !path.isAbsolute(id)}),
-          onwarn(warning, warn) {
-            if (warning.code !== 'EMPTY_BUNDLE') warn(warning)
-          },
+          logLevel: 'warn',
         })
         const {output} = await bundle.generate({format: 'es'})
         await bundle.close()
-        const code = output[0].code
+        const chunk = output.find((item) => item.type === 'chunk' && item.isEntry)
+        if (chunk === undefined || chunk.type !== 'chunk') throw new Error(`declarations: rolldown made no entry chunk for ${entry.source}`)
+        // rolldown can leave a module's path as a comment line (the scratch
+        // folder's, with this process's id in it): the files would differ
+        // from build to build.
+        const code = chunk.code.replace(/^\/\/ \S+\.d\.ts\n/gm, '')
         await writeFile(path.join(outDir, `${entry.name}.d.ts`), code)
         await writeFile(path.join(outDir, `${entry.name}.d.cts`), code)
       }),
