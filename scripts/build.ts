@@ -6,7 +6,7 @@
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {Worker} from 'node:worker_threads'
 import type {Options} from 'tsup'
@@ -23,7 +23,7 @@ import {writeLocaleFiles} from './locale-dist.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
 const generatedRender = path.join(root, 'src', 'generated', 'render-data.ts')
-const USAGE = 'usage: tsx scripts/build.ts [--content <dir>] [--out-dir <dir>] [--data-only] [--no-cache] [--profile]'
+const USAGE = 'usage: npm run build -- [--content <dir>] [--out-dir <dir>] [--data-only] [--no-cache] [--profile]'
 
 // `--profile`: each phase's wall time on stderr (bench/figures/build.ts reads it).
 const started = performance.now()
@@ -44,7 +44,9 @@ async function main(): Promise<number> {
     return 2
   }
   profiling = values.profile === true
-  // From the process's start to this module's first line: Node, tsx, the imports.
+  // From the process's start to this module's first line: Node, the imports,
+  // and bundling this script (scripts/run-without-tsx.mjs, what `npm run
+  // build` runs) or tsx's loader hooks (`node --import tsx`).
   if (profiling) process.stderr.write(`build-profile: start-up and imports ${started.toFixed(0)} ms\n`)
   mark = performance.now()
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'))
@@ -105,7 +107,7 @@ async function compile(values: {'data-only'?: boolean; 'no-cache'?: boolean}, co
       await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide, null, 2)}\n`)
     }
     // Each locale's declarations (tsup writes their JavaScript).
-    await writeLocaleFiles(staging, root)
+    await writeLocaleFiles(staging, root, [result.guide.locale, ...result.locales.map((locale) => locale.tag)])
     await publishManifest(contentDir, staging)
     // Two renames; see swapDirectory for the moment between them.
     phase('JSON, locale declarations, manifest')
@@ -163,7 +165,7 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 // it is not run: its files come from the cache (scripts/build-cache.ts).
 // Returns false when a config or the declarations failed (each reason is printed).
 async function bundle(outDir: string, cached: boolean): Promise<boolean> {
-  const {default: configs} = await import('../tsup.config.js')
+  const configs = await loadTsupConfig()
   phase('load tsup.config.ts')
   // What every config reads: the config and what it reaches, the compiler
   // settings, the package manifest; and the text of src/locale-api.ts, whose
@@ -213,6 +215,39 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
   for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)
   if (cached && failed.length === 0) await prune(root)
   return failed.length === 0
+}
+
+// tsup.config.ts, bundled by esbuild (packages stay imports) and loaded: so
+// the same way whether this script runs under tsx or bundled
+// (scripts/run-without-tsx.mjs), which could not bundle it ahead: it reads
+// src/generated/, which the pipeline has only now written. Each file's
+// `import.meta.url` is its own, as under tsx.
+async function loadTsupConfig(): Promise<unknown> {
+  const esbuild = await import('esbuild')
+  const outfile = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `tsup.config-${process.pid}.mjs`)
+  const ownUrls: import('esbuild').Plugin = {
+    name: 'own-import-meta-url',
+    setup(builder) {
+      builder.onLoad({filter: /\.ts$/}, async ({path: file}) => ({loader: 'ts', contents: `const __ownImportMetaUrl = ${JSON.stringify(pathToFileURL(file).href)};\n${await readFile(file, 'utf8')}`}))
+    },
+  }
+  await esbuild.build({
+    entryPoints: [path.join(root, 'tsup.config.ts')],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+    define: {'import.meta.url': '__ownImportMetaUrl'},
+    plugins: [ownUrls],
+  })
+  try {
+    return ((await import(pathToFileURL(outfile).href)) as {default: unknown}).default
+  } finally {
+    await rm(outfile, {force: true})
+  }
 }
 
 // scripts/declarations-worker.ts: one worker per build, asked once.

@@ -42,20 +42,22 @@ export function exportedNames(source: string): string[] {
  *
  * @param outDir The built dist/ (or its staging folder), with each locale's JavaScript in it.
  * @param root The project root.
+ * @param locales Every locale built (src/generated/locales.ts's `LOCALES`: the source, then each translation).
  * @returns The locales written.
  * @example
- *   await writeLocaleFiles('dist.staging-123', process.cwd())
+ *   await writeLocaleFiles('dist.staging-123', process.cwd(), ['en-GB', 'de'])
  */
-export async function writeLocaleFiles(outDir: string, root: string): Promise<readonly string[]> {
-  // Read when called: the build writes src/generated/ before it calls this.
-  const {LOCALES} = await import('../src/generated/locales.js')
+export async function writeLocaleFiles(outDir: string, root: string, locales: readonly string[]): Promise<readonly string[]> {
+  // The list comes from the build (not an import of src/generated/locales.ts,
+  // which the build writes as it runs, and which a script bundled before the
+  // build, as scripts/run-without-tsx.mjs bundles it, could not read).
   const names = exportedNames(await readFile(path.join(root, 'src/locale-api.ts'), 'utf8'))
-  for (const tag of LOCALES) {
+  for (const tag of locales) {
     const folder = path.join(outDir, 'locales', tag)
     for (const [extension, js] of [['d.ts', 'js'], ['d.cts', 'cjs']] as const) {
       await writeFile(path.join(folder, `index.${extension}`), `${BANNER}\nexport {\n${names.map((name) => `  ${name},`).join('\n')}\n} from '../../index.${js}'\n`)
       await writeFile(path.join(folder, `render.${extension}`), `${BANNER}\nexport * from '../../render.${js}'\n`)
     }
   }
-  return LOCALES
+  return locales
 }

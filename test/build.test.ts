@@ -13,7 +13,7 @@ function runBuild(...args: string[]) {
   return runBuildIn(ROOT, ...args)
 }
 function runBuildIn(project: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {cwd: project, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return spawnSync(process.execPath, ['scripts/run-without-tsx.mjs', 'scripts/build.ts', ...args], {cwd: project, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
 }
 
 // `--profile` lines name each tsup config (and the declarations) and whether it came from the cache.

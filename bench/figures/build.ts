@@ -33,8 +33,10 @@ export async function measureBuild(runs: number): Promise<BuildResult> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'ace-bench-build-'))
   try {
     const out = path.join(scratch, 'dist')
-    // As `npm run build` runs it (package.json "build"), minus npm's own start-up.
-    const build = (...args: string[]): number => timeProcess(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out-dir', out, ...args], ROOT)
+    // As `npm run build` runs it (package.json "build": scripts/build.ts
+    // bundled and run without tsx), minus npm's own start-up.
+    const command = ['scripts/run-without-tsx.mjs', 'scripts/build.ts', '--out-dir', out]
+    const build = (...args: string[]): number => timeProcess(process.execPath, [...command, ...args], ROOT)
     const baseline = (): number => timeProcess(process.execPath, ['-e', '0'], ROOT)
     build() // fills the cache for the cached samples
     const samples = {baseline: [] as number[], cold: [] as number[], cached: [] as number[]}
@@ -43,7 +45,7 @@ export async function measureBuild(runs: number): Promise<BuildResult> {
       samples.cold.push(build('--no-cache'))
       samples.cached.push(build())
     }
-    const profiled = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out-dir', out, '--no-cache', '--profile'], {cwd: ROOT, encoding: 'utf8'})
+    const profiled = spawnSync(process.execPath, [...command, '--no-cache', '--profile'], {cwd: ROOT, encoding: 'utf8'})
     const profile = profiled.stderr.split('\n').filter((line) => line.startsWith('build-profile:')).map((line) => line.slice('build-profile: '.length))
     const base = median(samples.baseline)
     const row = (name: string, values: number[]): Figure => ({

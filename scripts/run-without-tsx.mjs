@@ -1,0 +1,56 @@
+// `node scripts/run-without-tsx.mjs <script.ts> [args…]`: runs a TypeScript
+// script (`npm run build` runs scripts/build.ts so) as one ES module bundled
+// by esbuild, without tsx. Node 20 runs tsx's loader hooks on a thread of
+// their own, with a round trip for every module the script loads; for the
+// build that was more than a second of its start-up, on the critical path.
+// Packages stay imports (resolved from node_modules, as the file is written
+// in node_modules/.cache); each source file's `import.meta.url` is its own
+// path, as under tsx. Plain JavaScript, as it is what runs before any
+// TypeScript can.
+import {rmSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {build} from 'esbuild'
+
+const [script, ...args] = process.argv.slice(2)
+if (script === undefined || !script.endsWith('.ts')) {
+  process.stderr.write(`run-without-tsx: expected a TypeScript script to run, received ${script === undefined ? 'none' : JSON.stringify(script)}\nusage: node scripts/run-without-tsx.mjs <script.ts> [args…]\n`)
+  process.exit(2)
+}
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const entry = path.resolve(script)
+const outfile = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `${path.basename(entry, '.ts')}-${process.pid}.mjs`)
+
+// Each source file's `import.meta.url` (esbuild would give every module the
+// bundle's): `define` turns the expression into a name, which each file
+// declares with its own URL (esbuild keeps modules' top-level names apart).
+const ownUrls = {
+  name: 'own-import-meta-url',
+  setup(builder) {
+    builder.onLoad({filter: /\.ts$/}, async ({path: file}) => ({
+      loader: 'ts',
+      contents: `const __ownImportMetaUrl = ${JSON.stringify(pathToFileURL(file).href)};\n${await readFile(file, 'utf8')}`,
+    }))
+  },
+}
+
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  packages: 'external',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  define: {'import.meta.url': '__ownImportMetaUrl'},
+  plugins: [ownUrls],
+})
+// The script reads its arguments from process.argv, as if run directly.
+process.argv = [process.argv[0], entry, ...args]
+try {
+  await import(pathToFileURL(outfile).href)
+} finally {
+  rmSync(outfile, {force: true})
+}
