@@ -72,9 +72,10 @@ async function filesUnder(folder: string): Promise<string[]> {
  *
  * @param root The project root: files outside it (and node_modules) are not followed.
  * @param starts Absolute paths of files or folders.
+ * @param outside A folder (absolute, ending in a separator) whose files are neither read nor listed.
  * @returns Absolute paths, sorted.
  */
-export async function inputClosure(root: string, starts: readonly string[]): Promise<string[]> {
+export async function inputClosure(root: string, starts: readonly string[], outside?: string): Promise<string[]> {
   const seen = new Set<string>()
   const queue: string[] = []
   for (const start of starts) {
@@ -83,7 +84,7 @@ export async function inputClosure(root: string, starts: readonly string[]): Pro
   }
   while (queue.length > 0) {
     const file = queue.pop()!
-    if (seen.has(file)) continue
+    if (seen.has(file) || (outside !== undefined && file.startsWith(outside))) continue
     seen.add(file)
     // Code is followed; data (package.json's exports name outputs) is only hashed.
     if (!/\.[cm]?[jt]sx?$/.test(file)) continue

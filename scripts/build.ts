@@ -66,6 +66,23 @@ async function main(): Promise<number> {
 }
 
 async function compile(values: {'data-only'?: boolean; 'no-cache'?: boolean}, contentDir: string, dist: string): Promise<number> {
+  const cached = values['no-cache'] !== true && process.env['ACE_BUILD_CACHE'] !== '0'
+  // Staged beside the target so the final rename stays on one file system.
+  const staging = `${dist}.staging-${process.pid}`
+  // The check entry reads no generated file: esbuild bundles its megabyte on
+  // the other core while this thread runs the pipeline.
+  const early = values['data-only'] === true ? undefined : startCheckEntry(staging, cached)
+  // Awaited below (bundle()); a failure while the content stops the build first is not unhandled.
+  early?.done.catch(() => undefined)
+  try {
+    return await compileInto(values, contentDir, dist, staging, cached, early)
+  } finally {
+    await early?.done.catch(() => undefined)
+    await rm(staging, {recursive: true, force: true})
+  }
+}
+
+async function compileInto(values: {'data-only'?: boolean}, contentDir: string, dist: string, staging: string, cached: boolean, early: EarlyPart | undefined): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   // Spelling is the editor's check (npm run check:content): its dictionaries
   // cost seconds, and its warnings never stop a build.
@@ -90,10 +107,8 @@ async function compile(values: {'data-only'?: boolean; 'no-cache'?: boolean}, co
     return 0
   }
 
-  // Staged beside the target so the final rename stays on one file system.
-  const staging = `${dist}.staging-${process.pid}`
-  try {
-    if (!(await bundle(staging, values['no-cache'] !== true && process.env['ACE_BUILD_CACHE'] !== '0'))) {
+  {
+    if (!(await bundle(staging, cached, early))) {
       process.stderr.write(`build: bundling failed (tsup or the declarations); ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
@@ -113,8 +128,6 @@ async function compile(values: {'data-only'?: boolean; 'no-cache'?: boolean}, co
     phase('JSON, locale declarations, manifest')
     await swapDirectory(staging, dist, crashHookFromEnv())
     phase('swap')
-  } finally {
-    await rm(staging, {recursive: true, force: true})
   }
   process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
@@ -164,17 +177,9 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 // `cached`, a config whose inputs have not changed since a build that stored
 // it is not run: its files come from the cache (scripts/build-cache.ts).
 // Returns false when a config or the declarations failed (each reason is printed).
-async function bundle(outDir: string, cached: boolean): Promise<boolean> {
+async function bundle(outDir: string, cached: boolean, early: EarlyPart | undefined): Promise<boolean> {
   const configs = await loadTsupConfig()
   phase('load tsup.config.ts')
-  // What every config reads: the config and what it reaches, the compiler
-  // settings, the package manifest; and the text of src/locale-api.ts, whose
-  // export list tsup.config.ts reads (by a computed path, and only its text:
-  // what it imports is not followed, or every config would depend on the content).
-  const common = [path.join(root, 'tsup.config.ts'), path.join(root, 'tsconfig.json'), path.join(root, 'package.json')]
-  // This script and the cache's own code decide how tsup is called: any
-  // change to them is a change of every config.
-  const read = [path.join(root, 'src', 'locale-api.ts'), fileURLToPath(import.meta.url), path.join(root, 'scripts', 'build-cache.ts')]
   const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
   // The declarations (scripts/declarations.ts), beside the configs: they read
   // their entries' closure and the scripts that make them.
@@ -185,31 +190,18 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
     async () => {
       const entries = PACKAGE_DECLARATIONS.map((entry) => path.join(root, entry.source))
       const scripts = ['declarations.ts', 'declarations-worker.ts'].map((name) => path.join(root, 'scripts', name))
-      const inputs = [...new Set([...(await inputClosure(root, [...entries, path.join(root, 'package.json')])), ...read, ...scripts])]
+      const inputs = [...new Set([...(await inputClosure(root, [...entries, path.join(root, 'package.json')])), ...READ_BY_EVERY_PART, ...scripts])]
       return cacheKey(root, `declarations ${JSON.stringify(PACKAGE_DECLARATIONS)}`, inputs)
     },
     (folder) => (declarationWorker ??= new DeclarationWorker()).write(folder),
   )
   const results = await Promise.allSettled([
     declarations,
-    ...list.map((config, index) =>
-      bundlePart(
-        `tsup config ${index} ${Object.keys(config.entry as object).join('+')}`,
-        outDir,
-        cached,
-        async () => {
-          const entries = Object.values(config.entry as Record<string, string>).map((file) => path.join(root, file))
-          // The locale plugins resolve src/ files by computed paths (each
-          // locale's generated data, its grammar): such a config reads all of src/.
-          const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
-          const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
-          const inputs = [...new Set([...(await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])])), ...read])]
-          return cacheKey(root, describe(config), inputs)
-        },
-        // tsup itself is loaded only when a config has to be built.
-        async (folder) => (await import('tsup')).build({...config, outDir: folder, config: false, silent: true}),
-      ),
-    ),
+    ...(early === undefined ? [] : [early.done]),
+    ...list.flatMap((config, index) => {
+      const name = Object.keys(config.entry as object).join('+')
+      return name === early?.name ? [] : [configPart(`tsup config ${index} ${name}`, config, path.join(root, 'tsup.config.ts'), outDir, cached)]
+    }),
   ])
   const failed = results.filter((result) => result.status === 'rejected')
   for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)
@@ -217,22 +209,96 @@ async function bundle(outDir: string, cached: boolean): Promise<boolean> {
   return failed.length === 0
 }
 
-// tsup.config.ts, bundled by esbuild (packages stay imports) and loaded: so
-// the same way whether this script runs under tsx or bundled
-// (scripts/run-without-tsx.mjs), which could not bundle it ahead: it reads
-// src/generated/, which the pipeline has only now written. Each file's
-// `import.meta.url` is its own, as under tsx.
+// This script and the cache's own code decide how tsup is called: any change
+// to them is a change of every part. And the text of src/locale-api.ts,
+// whose export list tsup.config.ts reads (by a computed path, and only its
+// text: what it imports is not followed, or every config would depend on the content).
+const READ_BY_EVERY_PART = [path.join(root, 'src', 'locale-api.ts'), fileURLToPath(import.meta.url), path.join(root, 'scripts', 'build-cache.ts')]
+
+// One tsup config, as a part of the bundle. It reads its entries' closure,
+// the file that defines it and what that reaches, the compiler settings and
+// the package manifest.
+function configPart(label: string, config: Options, definedIn: string, outDir: string, cached: boolean, readsGenerated = true): Promise<void> {
+  return bundlePart(
+    label,
+    outDir,
+    cached,
+    async () => {
+      const entries = Object.values(config.entry as Record<string, string>).map((file) => path.join(root, file))
+      const common = [definedIn, path.join(root, 'tsconfig.json'), path.join(root, 'package.json')]
+      // The locale plugins resolve src/ files by computed paths (each
+      // locale's generated data, its grammar): such a config reads all of src/.
+      const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
+      const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
+      // A config that reads no generated module (its build fails if it tries)
+      // may still reach one through a type-only import, which its output
+      // never holds; it is not read (the pipeline may be writing it).
+      const closure = await inputClosure(root, [...entries, ...common, ...(readsAllOfSrc ? [path.join(root, 'src')] : [])], readsGenerated ? undefined : GENERATED_FOLDER)
+      const inputs = [...new Set([...closure, ...READ_BY_EVERY_PART])]
+      return cacheKey(root, describe(config), inputs)
+    },
+    // tsup itself is loaded only when a config has to be built.
+    async (folder) => (await import('tsup')).build({...config, outDir: folder, config: false, silent: true}),
+  )
+}
+
+/** A part of the bundle started before the pipeline: the check entry. */
+interface EarlyPart {
+  /** Its config's entry names, as bundle() would label it. */
+  readonly name: string
+  readonly done: Promise<void>
+}
+
+// The check entry's config (scripts/tsup-check.ts, which tsup.config.ts
+// lists too), started at once: neither it nor what it bundles reads
+// src/generated/, which the pipeline is about to write.
+function startCheckEntry(outDir: string, cached: boolean): EarlyPart {
+  const file = path.join(root, 'scripts', 'tsup-check.ts')
+  return {
+    name: 'check',
+    done: loadBundled(file).then((module) => {
+      const config = (module as {CHECK_ENTRY: Options}).CHECK_ENTRY
+      return configPart('tsup config check', {...config, esbuildPlugins: [...(config.esbuildPlugins ?? []), refuseGenerated]}, file, outDir, cached, false)
+    }),
+  }
+}
+
+const GENERATED_FOLDER = path.join(root, 'src', 'generated') + path.sep
+
+/** Fails a build that imports a module of src/generated/ (one started before the pipeline has written them). */
+const refuseGenerated: import('esbuild').Plugin = {
+  name: 'refuse-generated',
+  setup(builder) {
+    builder.onResolve({filter: /generated/}, (args) =>
+      args.importer !== '' && path.resolve(path.dirname(args.importer), args.path).startsWith(GENERATED_FOLDER)
+        ? {errors: [{text: `expected the check entry to read no module of src/generated/ (it is built while the pipeline writes them), found an import of ${args.path} in ${path.relative(root, args.importer)}`}]}
+        : undefined,
+    )
+  },
+}
+
+// tsup.config.ts's configs (the check entry's are started before, by
+// startCheckEntry).
 async function loadTsupConfig(): Promise<unknown> {
+  return ((await loadBundled(path.join(root, 'tsup.config.ts'))) as {default: unknown}).default
+}
+
+// A TypeScript module, bundled by esbuild (packages stay imports) and
+// loaded: so the same way whether this script runs under tsx or bundled
+// (scripts/run-without-tsx.mjs), which could not bundle tsup.config.ts
+// ahead: it reads src/generated/, which the pipeline writes as this script
+// runs. Each file's `import.meta.url` is its own, as under tsx.
+async function loadBundled(file: string): Promise<unknown> {
   const esbuild = await import('esbuild')
-  const outfile = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `tsup.config-${process.pid}.mjs`)
+  const outfile = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `${path.basename(file, '.ts')}-${process.pid}.mjs`)
   const ownUrls: import('esbuild').Plugin = {
     name: 'own-import-meta-url',
     setup(builder) {
-      builder.onLoad({filter: /\.ts$/}, async ({path: file}) => ({loader: 'ts', contents: `const __ownImportMetaUrl = ${JSON.stringify(pathToFileURL(file).href)};\n${await readFile(file, 'utf8')}`}))
+      builder.onLoad({filter: /\.ts$/}, async ({path: source}) => ({loader: 'ts', contents: `const __ownImportMetaUrl = ${JSON.stringify(pathToFileURL(source).href)};\n${await readFile(source, 'utf8')}`}))
     },
   }
   await esbuild.build({
-    entryPoints: [path.join(root, 'tsup.config.ts')],
+    entryPoints: [file],
     outfile,
     bundle: true,
     packages: 'external',
@@ -244,7 +310,7 @@ async function loadTsupConfig(): Promise<unknown> {
     plugins: [ownUrls],
   })
   try {
-    return ((await import(pathToFileURL(outfile).href)) as {default: unknown}).default
+    return await import(pathToFileURL(outfile).href)
   } finally {
     await rm(outfile, {force: true})
   }

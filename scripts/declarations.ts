@@ -121,6 +121,8 @@ export async function writeDeclarations(root: string, outDir: string, entries: r
         // folder's, with this process's id in it): the files would differ
         // from build to build.
         const code = chunk.code.replace(/^\/\/ \S+\.d\.ts\n/gm, '')
+        // The first part of the bundle to finish may be this one (--no-cache writes straight into the staging folder).
+        await mkdir(outDir, {recursive: true})
         await writeFile(path.join(outDir, `${entry.name}.d.ts`), code)
         await writeFile(path.join(outDir, `${entry.name}.d.cts`), code)
       }),

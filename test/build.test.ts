@@ -18,7 +18,7 @@ function runBuildIn(project: string, ...args: string[]) {
 
 // `--profile` lines name each tsup config (and the declarations) and whether it came from the cache.
 function configsBy(stderr: string, how: 'built' | 'cached'): string[] {
-  return [...stderr.matchAll(/build-profile: {3}(?:tsup config \d+ )?(.+): (built|cached) in/g)].filter((match) => match[2] === how).map((match) => match[1]!)
+  return [...stderr.matchAll(/build-profile: {3}(?:tsup config (?:\d+ )?)?(.+): (built|cached) in/g)].filter((match) => match[2] === how).map((match) => match[1]!)
 }
 
 async function snapshot(directory: string): Promise<Record<string, string>> {
