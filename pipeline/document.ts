@@ -1,4 +1,4 @@
-import type {Heading, List, ListItem, Paragraph, Root, RootContent, Text} from 'mdast'
+import type {Heading, List, ListItem, Paragraph, Root, RootContent, Text, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -8,6 +8,10 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {type FrontMatter, readFrontMatter} from './front-matter.js'
+import {compactPosition} from './position.js'
+import {detached} from './strings.js'
+
+export {detached} from './strings.js'
 
 /** The `{#id rounds=…}` block at the end of a checklist item. */
 export interface ItemAttributes {
@@ -50,8 +54,11 @@ export interface ContentDocument {
    * `true` for a summary: what a streaming build keeps of a document once its
    * file rules ran and it was compiled. The tree, title, body and checklist
    * section are then empty, and each item keeps its attributes and template
-   * (its node is an empty list item at the item's position); file, kind and
-   * front matter are whole. Only rules of scope `'summaries'` see summaries.
+   * (its node is an empty list item, without a position); file and kind are
+   * whole, and so are the front matter's entries and problems (its node is
+   * an empty YAML node, without a position). The positions kept are compact
+   * (see pipeline/position.ts): equal, their points made when read. Only
+   * rules of scope `'summaries'` see summaries.
    */
   readonly summary?: true
 }
@@ -66,24 +73,43 @@ export interface ContentDocument {
  *   summarize(parseContent(file, 'step')).tree.children // []
  */
 export function summarize(document: ContentDocument): ContentDocument {
+  const {frontMatter} = document
   return {
     file: document.file,
     kind: document.kind,
-    tree: {type: 'root', children: []},
-    frontMatter: document.frontMatter,
+    tree: EMPTY_ROOT,
+    frontMatter: frontMatter === undefined ? undefined : {
+      // The YAML text is read no more: its entries are what rules read.
+      node: EMPTY_YAML,
+      entries: new Map(
+        [...frontMatter.entries].map(([key, found]) => [
+          key,
+          {key: found.key, value: found.value, kind: found.kind, keyPosition: compactPosition(found.keyPosition), valuePosition: compactPosition(found.valuePosition)},
+        ]),
+      ),
+      problems: frontMatter.problems.length === 0 ? NO_PROBLEMS : frontMatter.problems,
+    },
     title: undefined,
-    body: [],
+    body: NOTHING,
     checklistHeading: undefined,
-    checklistSection: [],
+    checklistSection: NOTHING,
     items: document.items.map((item) => ({
-      node: {type: 'listItem', children: [], ...(item.node.position === undefined ? {} : {position: item.node.position})},
+      node: EMPTY_ITEM,
       paragraph: undefined,
-      attributes: item.attributes,
+      attributes: item.attributes === undefined ? undefined : {...item.attributes, position: compactPosition(item.attributes.position)},
       template: item.template,
     })),
     summary: true,
   }
 }
+
+// What every summary shares: nothing changes a document (rules only report).
+// (Frozen: typed as a mutable array only to fit mdast's types.)
+const NOTHING: never[] = Object.freeze([]) as unknown as never[]
+const NO_PROBLEMS: FrontMatter['problems'] = NOTHING
+const EMPTY_ROOT: Root = Object.freeze({type: 'root', children: NOTHING})
+const EMPTY_ITEM: ListItem = Object.freeze({type: 'listItem', children: NOTHING})
+const EMPTY_YAML: Yaml = Object.freeze({type: 'yaml', value: ''})
 
 /** Text of the heading that opens a step's checklist, unless the locale's guide.md names its own (`checklist:`). */
 export const CHECKLIST_HEADING = 'Checklist'
@@ -178,34 +204,34 @@ function readItem(file: VFile, node: ListItem): ChecklistEntry {
 // Reads the attribute block and removes it from the text node, so the item's
 // text (and any tree rendered from it later) no longer carries it.
 function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
-  // Read from a copy, so the id, raw text and pairs are not slices of the file's text (see parseContent).
-  const match = ATTRIBUTES.exec(detached(text.value))
+  const match = ATTRIBUTES.exec(text.value)
   if (match === null) return undefined
   text.value = text.value.slice(0, match.index).trimEnd()
-  const raw = match[0].trim().slice(1, -1)
+  // Each kept part a copy, not a slice of the file's text (see parseContent).
+  const raw = detached(match[0].trim().slice(1, -1))
   const pairs = new Map<string, string>()
   const malformed: string[] = []
   for (const part of (match[2] ?? '').trim().split(/[ \t]+/).filter(Boolean)) {
     const equals = part.indexOf('=')
-    if (equals <= 0 || pairs.has(part.slice(0, equals))) malformed.push(part)
-    else pairs.set(part.slice(0, equals), part.slice(equals + 1))
+    if (equals <= 0 || pairs.has(part.slice(0, equals))) malformed.push(detached(part))
+    else pairs.set(interned(part.slice(0, equals)), interned(part.slice(equals + 1)))
   }
-  return {raw, id: match[1] ?? '', pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
+  return {raw, id: detached(match[1] ?? ''), pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
 }
 
-/**
- * A string with its own storage. V8 makes a substring of a long string a
- * slice that keeps the whole string alive; the build keeps a few short parts
- * of each step (ids, templates, front matter) long after the step's text is
- * let go, so those are copied out.
- *
- * @param value Any string.
- * @returns The same text, not sharing storage with any other string.
- * @example
- *   detached(text.slice(4, 40)) // the same characters, without `text` behind them
- */
-export function detached(value: string): string {
-  return Buffer.from(value, 'utf8').toString('utf8')
+// Attribute keys and values repeat across thousands of items (`rounds`,
+// `2+`): one copy of each short one, as long as there are few.
+const INTERNED_MAX = 1024
+const INTERNED_LENGTH = 32
+const internedStrings = new Map<string, string>()
+
+function interned(value: string): string {
+  if (value.length > INTERNED_LENGTH) return detached(value)
+  const known = internedStrings.get(value)
+  if (known !== undefined) return known
+  const own = detached(value)
+  if (internedStrings.size < INTERNED_MAX) internedStrings.set(own, own)
+  return own
 }
 
 // Where `needle` sits inside a text node, from the source (escapes and

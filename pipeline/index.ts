@@ -107,7 +107,9 @@ export interface BuildResult {
  */
 export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
-  const loaded = await loadContent(options.contentDir, cwd, options.shownAs)
+  const streaming = options.streaming !== false
+  // Streaming, each step is read when the lint gets to it: one step's text at a time.
+  const loaded = await loadContent(options.contentDir, cwd, options.shownAs, {deferSteps: streaming})
   // Read first: the rules judge ids against the release history.
   const read = await readManifest(options.manifest ?? path.join(options.contentDir, MANIFEST_FILE))
   // The folder's own manifest is named like every other content file in
@@ -125,7 +127,6 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   // at a time, whatever the size of the guide. The results wait for the
   // cross-file rules; a failure is reported only if the lint passes, as the
   // first one an all-at-once build would have met.
-  const streaming = options.streaming !== false
   const streamed = new StreamedSource(compile)
   const lint = lintContent(
     loaded,

@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import type {RoundRange} from '../src/types.js'
 import {CHECKLIST_HEADING, type ContentDocument, parseContent, summarize} from './document.js'
 import {SOURCE} from './limits.js'
-import {type LoadedContent, type LoadedFolder, canonicalTag} from './load.js'
+import {type LoadedContent, type LoadedFolder, canonicalTag, readDeferred} from './load.js'
 import type {Manifest} from './manifest.js'
 import {parseRounds} from './rounds.js'
 import {type LocaleContext, type Rule, type SourceFile, type SourceView, type TranslationContext, runRules} from './rule.js'
@@ -185,7 +185,6 @@ function lintFolder(
   const {sources, layout} = content
   const provisional = provisionalLocale(content, translationOf)
   const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined, manifest, translation, words: content.words}
-  runRules(inScope(rules, 'source', false), {...base, folder: provisional})
   const sourceRules = inScope(rules, 'source', true)
   const documentRules = inScope(rules, 'document', true)
   const read = (source: SourceFile): boolean => {
@@ -205,8 +204,9 @@ function lintFolder(
 
   const steps: ContentDocument[] = []
   const kept: ContentDocument[] = []
-  for (const source of sources) {
-    if (source.kind !== 'step' || !read(source)) continue
+  // A copy: a step listed but not read yet may leave `sources` when read (readDeferred).
+  for (const source of [...sources]) {
+    if (source.kind !== 'step' || !readDeferred(source) || !read(source)) continue
     const document = parse(source.file, 'step', locale.checklistHeading)
     if (document === undefined) continue
     const [survivor] = runRules(documentRules, {...at, steps: [document]}).steps
@@ -217,6 +217,9 @@ function lintFolder(
     steps.push(summary)
     if (survivor !== undefined) kept.push(summary)
   }
+  // The rules on the folder's layout once every file was read: reading one
+  // may have found it unreadable (readDeferred).
+  runRules(inScope(rules, 'source', false), {...base, folder: provisional})
   runRules(inScope(rules, 'document', false), {...at, guide: passed, steps: kept})
   return folderResult(content, {guide, steps, coveredRounds, locale})
 }
@@ -243,6 +246,8 @@ function lintFolderAtOnce(
 ): FolderLint {
   const {sources, layout} = content
   const provisional = provisionalLocale(content, translationOf)
+  // Every file read first (a step only listed is read now: see readDeferred).
+  for (const source of [...sources]) readDeferred(source)
   const base = {layout, sources, guide: undefined, steps: [], coveredRounds: undefined, manifest, translation, words: content.words}
   runRules(rules.filter((rule) => rule.phase === 'source'), {...base, folder: provisional})
 

@@ -34,7 +34,10 @@ export function stepWordsHash(document: ContentDocument): string {
 
 /** An item's template: its plain text without the attribute block. */
 export function itemTemplate(item: ChecklistEntry): string {
-  return item.paragraph === undefined ? '' : detached(plainText(item.paragraph))
+  if (item.paragraph === undefined) return ''
+  const text = plainText(item.paragraph)
+  // Mostly the entry's own template: one copy of it, not two.
+  return text === item.template ? item.template : detached(text)
 }
 
 /** An item's rounds, defaulting to the guide's first round onwards. */
