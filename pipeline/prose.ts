@@ -427,7 +427,8 @@ const SOURCE_MARK = '\u0000'
  * text, starting where a word node can start (the run's start, a boundary
  * between two nodes of the mdast, or next to a character that is not an
  * ASCII letter or digit: inside one text value, letters and digits in a row
- * are one word), and the second is part of the next run. This looks for
+ * are one word), and the second is a part of the next run that starts and
+ * ends where a word node can. This looks for
  * such a pair in the same text, built as mdast-util-to-nlcst builds it; it
  * may find pairs retext does not report (retext then runs), never the other
  * way round.
@@ -455,7 +456,7 @@ export function mayRepeatWords(document: ContentDocument): boolean {
     const after = runs[index] as RegExpExecArray
     // Only white space between them: they are neighbours.
     if (before.index + before[0].length === after.index || LATIN_WHITE_SPACE.test(text.slice(before.index + before[0].length, after.index))) {
-      if (mayRepeat(before[0], before.index, after[0], boundaries)) return true
+      if (mayRepeat(before[0], before.index, after[0], after.index, boundaries)) return true
     }
   }
   return false
@@ -464,28 +465,38 @@ export function mayRepeatWords(document: ContentDocument): boolean {
 const ASCII = /^[\x00-\x7f]*$/
 const ASCII_WORD = /[A-Za-z0-9]/
 
-// Whether some word node ending `before` (at `offset` in the text) could
-// read, in lower case, as a part of `after`.
-function mayRepeat(before: string, offset: number, after: string, boundaries: ReadonlySet<number>): boolean {
+// Whether a word node could end `before` (at `offset` in the text) and
+// another read the same in lower case inside `after` (at `afterOffset`).
+function mayRepeat(before: string, offset: number, after: string, afterOffset: number, boundaries: ReadonlySet<number>): boolean {
   const ascii = ASCII.test(before) && ASCII.test(after)
   const lowerAfter = after.toLowerCase()
   for (let start = before.length - 1; start >= 0; start--) {
-    const canStart = start === 0 || boundaries.has(offset + start) || !ASCII_WORD.test(before[start - 1] ?? '') || !ASCII_WORD.test(before[start] ?? '')
-    if (!canStart) continue
+    if (!edge(before, start, offset, boundaries)) continue
     const word = before.slice(start).toLowerCase()
-    // ASCII lower-casing goes character by character: a part of `after` in
-    // lower case is a part of `after` lower-cased.
-    if (ascii) {
-      if (lowerAfter.includes(word)) return true
-      continue
-    }
-    // Elsewhere lower case may depend on the neighbours (a final sigma) or
-    // change the length (İ): try every part.
     for (let from = 0; from < after.length; from++) {
-      for (let to = from + 1; to <= after.length; to++) if (after.slice(from, to).toLowerCase() === word) return true
+      if (!edge(after, from, afterOffset, boundaries)) continue
+      // ASCII lower-casing goes character by character: a part of `after` in
+      // lower case is a part of `after` lower-cased, as long as the word.
+      if (ascii) {
+        if (lowerAfter.startsWith(word, from) && edge(after, from + word.length, afterOffset, boundaries)) return true
+        continue
+      }
+      // Elsewhere lower case may depend on the neighbours (a final sigma) or
+      // change the length (İ): try every end.
+      for (let to = from + 1; to <= after.length; to++) {
+        if (edge(after, to, afterOffset, boundaries) && after.slice(from, to).toLowerCase() === word) return true
+      }
     }
   }
   return false
+}
+
+// Whether a word node may start or end at `index` of a run (at `offset` in
+// the text): the run's ends, a boundary between mdast nodes, or beside a
+// character that is not an ASCII letter or digit (parse-latin keeps letters
+// and digits of one text value in a row in one word).
+function edge(run: string, index: number, offset: number, boundaries: ReadonlySet<number>): boolean {
+  return index === 0 || index === run.length || boundaries.has(offset + index) || !ASCII_WORD.test(run[index - 1] ?? '') || !ASCII_WORD.test(run[index] ?? '')
 }
 
 // The text mdast-util-to-nlcst tokenizes for a node, in order (its `one` and `all`).
