@@ -108,6 +108,9 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
   }
 }
 
+// readRegularFileSync's buffer, grown to the largest limit asked for.
+let scratch = new Uint8Array(0)
+
 /**
  * {@link readRegularFile}, synchronously: the same checks in the same order,
  * the same outcomes. For a build that reads each file only when it gets to
@@ -140,7 +143,10 @@ export function readRegularFileSync(file: string, limit: number): ReadOutcome {
     const opened = fstatSync(descriptor)
     if (!opened.isFile()) return {kind: 'special', type: entryType(opened)}
     if (opened.size > limit) return {kind: 'too-large', size: opened.size}
-    const buffer = new Uint8Array(limit + 1)
+    // One scratch buffer for every read (this never runs twice at once): the
+    // bytes are copied out of it.
+    if (scratch.length < limit + 1) scratch = new Uint8Array(limit + 1)
+    const buffer = scratch.subarray(0, limit + 1)
     let length = 0
     while (length < buffer.length) {
       const bytesRead = readSync(descriptor, buffer, length, buffer.length - length, length)
