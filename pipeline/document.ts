@@ -96,7 +96,12 @@ export function summarize(document: ContentDocument): ContentDocument {
     items: document.items.map((item) => ({
       node: EMPTY_ITEM,
       paragraph: undefined,
-      attributes: item.attributes === undefined ? undefined : {...item.attributes, position: compactPosition(item.attributes.position)},
+      attributes: item.attributes === undefined ? undefined : {
+        ...item.attributes,
+        pairs: sharedPairs(item.attributes.pairs),
+        malformed: item.attributes.malformed.length === 0 ? NOTHING : item.attributes.malformed,
+        position: compactPosition(item.attributes.position),
+      },
       template: item.template,
     })),
     summary: true,
@@ -217,6 +222,19 @@ function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
     else pairs.set(interned(part.slice(0, equals)), interned(part.slice(equals + 1)))
   }
   return {raw, id: detached(match[1] ?? ''), pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
+}
+
+// Most items' attributes are alike (`rounds=2+`): summaries share one map
+// for each such set, as long as there are few. Nothing changes them (rules
+// only read).
+const sharedMaps = new Map<string, ReadonlyMap<string, string>>()
+
+function sharedPairs(pairs: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const key = JSON.stringify([...pairs])
+  const known = sharedMaps.get(key)
+  if (known !== undefined) return known
+  if (sharedMaps.size < INTERNED_MAX) sharedMaps.set(key, pairs)
+  return pairs
 }
 
 // Attribute keys and values repeat across thousands of items (`rounds`,
