@@ -2,11 +2,13 @@
 // summaries) against the all-at-once build it replaced, on every fixture the
 // lint tests use: the same diagnostics, in the same order once sorted by
 // place, and the same guide, translations and render data.
-import {cp, mkdtemp, readdir, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, rm, symlink, unlink} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
+import {lintContent} from '../pipeline/lint.js'
+import {loadContent} from '../pipeline/load.js'
 import {Spill} from '../pipeline/spill.js'
 import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, materializeWith, validFile} from './fixture-content.js'
 
@@ -107,6 +109,50 @@ describe('the streaming build', () => {
       if (before === undefined) delete process.env['TMPDIR']
       else process.env['TMPDIR'] = before
       await rm(scratch, {recursive: true, force: true})
+    }
+  })
+
+  it('lists the steps without reading them: each is read when the lint gets to it', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'ace-streaming-'))
+    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+    try {
+      const loaded = await loadContent(directory, directory, undefined, {deferSteps: true})
+      const steps = loaded.sources.filter((source) => source.kind === 'step')
+      expect(steps.length).toBeGreaterThan(0)
+      expect(steps.map((source) => [source.file.value, source.bytes.length])).toEqual(steps.map(() => ['', 0]))
+      const lint = lintContent(loaded, undefined, undefined, {streaming: false})
+      const eager = lintContent(await loadContent(directory, directory))
+      expect(diagnostics(lint.files)).toEqual(diagnostics(eager.files))
+      expect(lint.steps.map((step) => step.file.value)).toEqual(eager.steps.map((step) => step.file.value))
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+
+  // A step that stops being a readable file between the listing and its
+  // turn is reported as if it had been that when listed.
+  it.each([
+    ['replaced by a symbolic link', async (file: string) => {
+      await unlink(file)
+      await symlink(path.join(path.dirname(file), '..', 'guide.md'), file)
+    }],
+    ['removed', (file: string) => unlink(file)],
+  ] as const)('reports a step %s after it was listed as a build that found it so', async (_name, change) => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'ace-streaming-'))
+    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+    try {
+      for (const streaming of [true, false]) {
+        const loaded = await loadContent(directory, directory, undefined, {deferSteps: true})
+        await change(path.join(directory, STEP_5))
+        const found = diagnostics(lintContent(loaded, undefined, undefined, {streaming}).files)
+        const eager = diagnostics(lintContent(await loadContent(directory, directory), undefined, undefined, {streaming}).files)
+        expect(found).toEqual(eager)
+        expect(found.length).toBeGreaterThan(0)
+        await rm(path.join(directory, STEP_5), {force: true})
+        await cp(path.join(FIXTURES, 'valid', STEP_5), path.join(directory, STEP_5))
+      }
+    } finally {
+      await rm(directory, {recursive: true, force: true})
     }
   })
 
