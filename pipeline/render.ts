@@ -9,6 +9,7 @@ import type {BuiltContent, BuiltItem, RenderData} from '../src/render/types.js'
 import type {ChecklistEntry, ContentDocument} from './document.js'
 import {parseMarkdown} from './document.js'
 import {inContent} from './guard.js'
+import {plainJson} from './json.js'
 import {plainText} from './lint.js'
 import type {LintResult, LocaleLint} from './lint.js'
 import {indexSource} from './parity.js'
@@ -48,11 +49,7 @@ function dropRelativeUrls(node: HastNodes): void {
 }
 
 // Trees ship as plain JSON: no positions, no `data`, nothing undefined.
-function plain<T>(tree: T): T {
-  return JSON.parse(
-    JSON.stringify(tree, (key, value: unknown) => (key === 'position' || key === 'data' ? undefined : value)),
-  ) as T
-}
+const plain = plainJson
 
 /**
  * Turn mdast into sanitised hast: mdast-util-to-hast (raw HTML dropped), then
