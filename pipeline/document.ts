@@ -53,8 +53,9 @@ export interface ContentDocument {
   /**
    * `true` for a summary: what a streaming build keeps of a document once its
    * file rules ran and it was compiled. The tree, title, body and checklist
-   * section are then empty, and each item keeps its attributes and template
-   * (its node is an empty list item, without a position); file and kind are
+   * section are then empty, and each item keeps its attributes (but `raw`,
+   * which is empty) and template (its node is an empty list item, without a
+   * position); file and kind are
    * whole, and so are the front matter's entries and problems (its node is
    * an empty YAML node, without a position). The positions kept are compact
    * (see pipeline/position.ts): equal, their points made when read. Only
@@ -98,6 +99,7 @@ export function summarize(document: ContentDocument): ContentDocument {
       paragraph: undefined,
       attributes: item.attributes === undefined ? undefined : {
         ...item.attributes,
+        raw: '',
         pairs: sharedPairs(item.attributes.pairs),
         malformed: item.attributes.malformed.length === 0 ? NOTHING : item.attributes.malformed,
         position: compactPosition(item.attributes.position),

@@ -176,32 +176,35 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+// What compiling or rendering one step threw.
+class Failure {
+  constructor(readonly error: unknown) {}
+}
+
 // What compiling or rendering one step gave: the result, or what it threw.
-type Outcome<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: unknown}
+type Outcome<T> = T | Failure
 
 function attempt<T>(run: () => T): Outcome<T> {
   try {
-    return {ok: true, value: run()}
+    return run()
   } catch (error) {
-    return {ok: false, error}
+    return new Failure(error)
   }
 }
 
-// What rendering gave when it went well: the value itself is in the spill.
-const RENDERED: Outcome<undefined> = {ok: true, value: undefined}
-
 function valueOf<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw outcome.error
-  return outcome.value
+  if (outcome instanceof Failure) throw outcome.error
+  return outcome
 }
 
+// One step once compiled and rendered: what rendering its items and its
+// body threw, if anything (what they gave is in the spill, one line per
+// step). Kept for every step until the lint ends: as small as it can be.
 interface StreamedStep {
   readonly number: number
   readonly step: Outcome<Step>
-  // What rendering its items and its body threw, if anything: what they gave
-  // is in the spill, one line per step.
-  readonly items: Outcome<undefined>
-  readonly body: Outcome<undefined>
+  readonly items?: Failure
+  readonly body?: Failure
 }
 
 // One rendered step as a line of the spill: its number (for the order), its
@@ -238,12 +241,12 @@ class StreamedSource {
     const number = Number(entry(document, 'step')?.value)
     const items = attempt(() => renderDocumentItems(document))
     const body = attempt(() => renderDocumentBody(document))
-    if (items.ok && body.ok) this.write({number, body: body.value, items: items.value})
+    if (!(items instanceof Failure) && !(body instanceof Failure)) this.write({number, body, items})
     this.steps.push({
       number,
       step: attempt(() => compileSourceStep(document, folder.locale.tag, firstRound, this.options)),
-      items: items.ok ? RENDERED : items,
-      body: body.ok ? RENDERED : body,
+      ...(items instanceof Failure ? {items} : {}),
+      ...(body instanceof Failure ? {body} : {}),
     })
   }
 
@@ -264,9 +267,9 @@ class StreamedSource {
    */
   render(): () => RenderData {
     const ordered = this.ordered ?? [...this.steps].sort((a, b) => a.number - b.number)
-    for (const record of ordered) valueOf(record.items)
+    for (const record of ordered) if (record.items !== undefined) throw record.items.error
     const introduction = valueOf((this.introduction as {body: Outcome<BuiltContent>}).body)
-    for (const record of ordered) valueOf(record.body)
+    for (const record of ordered) if (record.body !== undefined) throw record.body.error
     const {spill} = this
     return () => {
       const spilled = (spill?.read() ?? []).map((line) => JSON.parse(line) as SpilledStep).sort((a, b) => a.number - b.number)
