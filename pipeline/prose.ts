@@ -473,14 +473,16 @@ function mayRepeat(before: string, offset: number, after: string, afterOffset: n
   for (let start = before.length - 1; start >= 0; start--) {
     if (!edge(before, start, offset, boundaries)) continue
     const word = before.slice(start).toLowerCase()
+    // ASCII lower-casing goes character by character: a part of `after` in
+    // lower case is a part of `after` lower-cased, as long as the word.
+    if (ascii) {
+      for (let from = lowerAfter.indexOf(word); from !== -1; from = lowerAfter.indexOf(word, from + 1)) {
+        if (edge(after, from, afterOffset, boundaries) && edge(after, from + word.length, afterOffset, boundaries)) return true
+      }
+      continue
+    }
     for (let from = 0; from < after.length; from++) {
       if (!edge(after, from, afterOffset, boundaries)) continue
-      // ASCII lower-casing goes character by character: a part of `after` in
-      // lower case is a part of `after` lower-cased, as long as the word.
-      if (ascii) {
-        if (lowerAfter.startsWith(word, from) && edge(after, from + word.length, afterOffset, boundaries)) return true
-        continue
-      }
       // Elsewhere lower case may depend on the neighbours (a final sigma) or
       // change the length (İ): try every end.
       for (let to = from + 1; to <= after.length; to++) {
