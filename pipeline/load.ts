@@ -22,7 +22,7 @@ const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
 /** The folder under the content folder that holds one folder per translation. */
 export const LOCALES_FOLDER: 'locales' = CONTENT_LAYOUT.locales
 
-/** One content folder (the source, or one translation), read into memory. */
+/** One content folder (the source, or one translation), read into memory (its steps maybe only listed: see {@link LoadOptions}). */
 export interface LoadedFolder {
   readonly sources: readonly SourceFile[]
   readonly layout: ContentLayout

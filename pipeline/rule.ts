@@ -9,7 +9,10 @@ import type {WordList} from './words.js'
 
 /** A content file as read from disk, before parsing. */
 export interface SourceFile {
-  /** The file; `value` is the decoded text (empty when it could not be decoded). */
+  /**
+   * The file; `value` is the decoded text (empty when it could not be
+   * decoded, or when it was only listed so far: see `loadContent`'s `deferSteps`).
+   */
   readonly file: VFile
   /** The raw bytes; empty when the file is over the size limit (it is never read whole). */
   readonly bytes: Uint8Array
