@@ -147,6 +147,7 @@ export function canonicalTag(name: string): string | undefined {
  * @param cwd Paths in diagnostics are relative to this folder.
  * @param shownAs How diagnostics name the content folder, e.g. as the user
  *   typed it (default: relative to `cwd`); see {@link contentFileNamer}.
+ * @param options Whether step files are only listed, to be read when linted (`deferSteps`).
  * @returns The raw files and the layout problems, of the source and of each translation.
  * @throws When the content folder itself cannot be listed for a reason other than not existing.
  * @example
