@@ -15,10 +15,13 @@ const unread = new FinalizationRegistry<Spill>((spill) => spill.discard())
 /** How much a spill holds in memory before it goes to a file: 8 MiB of text. */
 export const SPILL_THRESHOLD: number = 8 * 1024 * 1024
 
+// How much a spill on disk gathers before writing it (characters).
+const WRITE_BATCH = 1024 * 1024
+
 /**
  * Lines of text appended one at a time and read back whole once. They are
  * held in memory up to a threshold (a small build never touches the disk),
- * then written to a temporary file, which is unlinked as soon as it is opened
+ * then written to a temporary file (in batches of about 1 MiB), which is unlinked as soon as it is opened
  * where the system allows it: it then lives only as long as its descriptor,
  * so nothing is left behind however the process ends. Elsewhere its folder
  * is removed on read, discard or exit.
@@ -28,6 +31,9 @@ export class Spill {
   private folder: string | undefined
   private pending: string[] | undefined = []
   private pendingLength = 0
+  // Lines appended once on disk, not yet written.
+  private unwritten: string[] = []
+  private unwrittenLength = 0
 
   /** @param threshold Characters held in memory before the lines go to a file (default {@link SPILL_THRESHOLD}). */
   constructor(private readonly threshold: number = SPILL_THRESHOLD) {}
@@ -40,7 +46,10 @@ export class Spill {
    */
   append(line: string): void {
     if (this.fd !== undefined) {
-      writeSync(this.fd, `${line}\n`)
+      // Written in batches: one system call per ~1 MiB, not one per line.
+      this.unwritten.push(line)
+      this.unwrittenLength += line.length + 1
+      if (this.unwrittenLength > WRITE_BATCH) this.flush()
       return
     }
     if (this.pending === undefined) throw new Error('Spill: expected an open spill to append to, found it read or discarded')
@@ -76,6 +85,7 @@ export class Spill {
       this.discard()
       return pending
     }
+    this.flush()
     const size = fstatSync(fd).size
     const bytes = Buffer.alloc(size)
     let at = 0
@@ -89,6 +99,8 @@ export class Spill {
   discard(): void {
     this.pending = undefined
     this.pendingLength = 0
+    this.unwritten = []
+    this.unwrittenLength = 0
     unread.unregister(this)
     if (this.fd === undefined) return
     closeSync(this.fd)
@@ -97,6 +109,13 @@ export class Spill {
   }
 
   // Past the threshold: the lines so far go to a new file, and the rest as they come.
+  private flush(): void {
+    if (this.fd === undefined || this.unwritten.length === 0) return
+    writeSync(this.fd, `${this.unwritten.join('\n')}\n`)
+    this.unwritten = []
+    this.unwrittenLength = 0
+  }
+
   private open(): void {
     const folder = mkdtempSync(path.join(tmpdir(), 'ace-build-spill-'))
     const file = path.join(folder, 'lines')
