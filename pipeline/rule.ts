@@ -233,7 +233,10 @@ export function runRules(
       report(target, reason, place, detail) {
         const position =
           place !== undefined && 'type' in place ? (place as Node).position : (place as Position | Point | undefined)
-        const message = target.file.message(reason, {place: position, ruleId: rule.id, source: SOURCE})
+        // A summary's position is compact (pipeline/position.ts): give the
+        // message plain points, which clone and compare like the parser's.
+        const plain = position !== undefined && 'start' in position ? {start: {...position.start}, end: {...position.end}} : position
+        const message = target.file.message(reason, {place: plain, ruleId: rule.id, source: SOURCE})
         const severity = detail?.severity ?? rule.severity ?? 'error'
         message.fatal = severity === 'error'
         message.note = detail?.tip ?? rule.tip

@@ -16,13 +16,20 @@ import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, materializeWith, va
 async function build(contentDir: string, streaming: boolean) {
   const result = await buildGuide({contentDir, version: '0.0.0', cwd: contentDir, streaming})
   const found = diagnostics(result.files).map(({file, line, column, ruleId, reason, severity}) => ({file, line, column, ruleId, reason, severity}))
-  return {found, guide: result.guide, render: result.render, locales: result.locales}
+  // Each message's place as an app receives it from checkContent (cloned, as
+  // postMessage or a worker would): the summaries' compact positions must not
+  // leak into it.
+  const places = result.files
+    .flatMap((file) => file.messages.map((message) => JSON.stringify([file.path, message.ruleId, message.reason, structuredClone(message.place)])))
+    .sort()
+  return {found, places, guide: result.guide, render: result.render, locales: result.locales}
 }
 
 async function compare(directory: string): Promise<void> {
   const before = await build(directory, false)
   const after = await build(directory, true)
   expect(after.found).toEqual(before.found)
+  expect(after.places).toEqual(before.places)
   expect(after.guide).toEqual(before.guide)
   expect(after.render).toEqual(before.render)
   expect(after.locales).toEqual(before.locales)
