@@ -34,6 +34,8 @@ export class Spill {
   // Lines appended once on disk, not yet written.
   private unwritten: string[] = []
   private unwrittenLength = 0
+  // Lines appended in all, to check what is read back.
+  private count = 0
 
   /** @param threshold Characters held in memory before the lines go to a file (default {@link SPILL_THRESHOLD}). */
   constructor(private readonly threshold: number = SPILL_THRESHOLD) {}
@@ -46,6 +48,7 @@ export class Spill {
    */
   append(line: string): void {
     if (this.fd !== undefined) {
+      this.count++
       // Written in batches: one system call per ~1 MiB, not one per line.
       this.unwritten.push(line)
       this.unwrittenLength += line.length + 1
@@ -53,6 +56,7 @@ export class Spill {
       return
     }
     if (this.pending === undefined) throw new Error('Spill: expected an open spill to append to, found it read or discarded')
+    this.count++
     this.pending.push(line)
     this.pendingLength += line.length + 1
     if (this.pendingLength > this.threshold) this.open()
@@ -76,7 +80,7 @@ export class Spill {
    * Read every line back, in the order appended, and remove the spill.
    *
    * @returns The lines.
-   * @throws {Error} When the spill was already read or discarded.
+   * @throws {Error} When the spill was already read or discarded, or the file gives back another number of lines than were appended.
    */
   read(): string[] {
     const {fd, pending} = this
@@ -92,7 +96,9 @@ export class Spill {
     while (at < size) at += readSync(fd, bytes, at, size - at, at)
     this.discard()
     const text = bytes.toString('utf8')
-    return text === '' ? [] : text.slice(0, -1).split('\n')
+    const lines = text === '' ? [] : text.slice(0, -1).split('\n')
+    if (lines.length !== this.count) throw new Error(`Spill: expected ${this.count} lines read back, found ${lines.length}: the scratch file lost some`)
+    return lines
   }
 
   /** Close and remove the spill without reading it (again a no-op). */
@@ -108,14 +114,14 @@ export class Spill {
     if (this.folder !== undefined && leftovers.delete(this.folder)) rmSync(this.folder, {recursive: true, force: true})
   }
 
-  // Past the threshold: the lines so far go to a new file, and the rest as they come.
   private flush(): void {
     if (this.fd === undefined || this.unwritten.length === 0) return
-    writeSync(this.fd, `${this.unwritten.join('\n')}\n`)
+    writeAll(this.fd, `${this.unwritten.join('\n')}\n`)
     this.unwritten = []
     this.unwrittenLength = 0
   }
 
+  // Past the threshold: the lines so far go to a new file, and the rest as they come.
   private open(): void {
     const folder = mkdtempSync(path.join(tmpdir(), 'ace-build-spill-'))
     const file = path.join(folder, 'lines')
@@ -137,6 +143,14 @@ export class Spill {
     const lines = this.pending ?? []
     this.pending = undefined
     this.pendingLength = 0
-    if (lines.length > 0) writeSync(fd, `${lines.join('\n')}\n`)
+    if (lines.length > 0) writeAll(fd, `${lines.join('\n')}\n`)
   }
+}
+
+// One writeSync may write less than it was given (a signal, a file-size
+// limit): write the rest until all is written; a full disk throws.
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text)
+  let at = 0
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at)
 }
