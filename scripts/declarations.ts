@@ -46,12 +46,20 @@ async function closure(parseSync: Parse, root: string, sources: readonly string[
     const text = await readFile(file, 'utf8')
     files.set(file, text)
     const {module} = parseSync(file, text)
-    // Spans are byte offsets into the UTF-8 text.
-    const bytes = Buffer.from(text)
     const specifiers = [
       ...module.staticImports.map((entry) => entry.moduleRequest.value),
       ...module.staticExports.flatMap((entry) => entry.entries.flatMap((item) => (item.moduleRequest === null ? [] : [item.moduleRequest.value]))),
-      ...module.dynamicImports.map(({moduleRequest}) => /^(['"`])(.*)\1$/s.exec(bytes.subarray(moduleRequest.start, moduleRequest.end).toString())?.[2] ?? ''),
+      // The module record's spans count UTF-16 units (the declaration errors'
+      // count UTF-8 bytes: see place()). Only a literal can be followed.
+      ...module.dynamicImports.map(({moduleRequest}) => {
+        const written = text.slice(moduleRequest.start, moduleRequest.end)
+        const literal = /^(['"`])([^'"`$]*)\1$/.exec(written)
+        if (literal === null) {
+          const {line, column} = place(text, Buffer.byteLength(text.slice(0, moduleRequest.start)))
+          throw new DeclarationError(`${path.relative(root, file)}:${line}:${column}: declarations: expected import() of a string literal, so its module's declarations can be bundled, received import(${written})`)
+        }
+        return literal[2]!
+      }),
     ]
     for (const specifier of specifiers) {
       if (!specifier.startsWith('.')) continue

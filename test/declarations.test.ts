@@ -42,6 +42,11 @@ beforeAll(async () => {
     'src/thing.ts': "import type {VFile} from 'vfile'\n/** A thing. */\nexport interface Thing {\n  readonly file: VFile\n}\n",
     'broken/index.ts': "export {count} from './count.js'\n",
     'broken/count.ts': "const items = [1, 2]\nexport const count = items.length\nexport function twice(n: number) {\n  return n * 2\n}\n",
+    // Text outside ASCII before an import(): the parser's spans count UTF-16
+    // units there, its declaration errors UTF-8 bytes.
+    'lazy/index.ts': "// Zürich, São Paulo, Kraków: élan.\n/** Loads one. */\nexport function load(): Promise<typeof import('./later.js')> {\n  return import('./later.js')\n}\n",
+    'lazy/later.ts': "/** Later. */\nexport interface Later {\n  readonly when: string\n}\n/** Later's value. */\nexport const later: Later = {when: 'soon'}\n",
+    'computed/index.ts': "/** é */\nconst name: string = './x.js'\n/** Loads. */\nexport function load(): Promise<unknown> {\n  return import(name)\n}\n",
   })
 })
 
@@ -62,6 +67,24 @@ describe('writeDeclarations', () => {
     for (const part of hasNot) expect(text).not.toMatch(part)
     expect(exportsOf(text)).toEqual({values: ['make'], types: ['Thing']})
     expect(await readFile(path.join(out, 'index.d.cts'), 'utf8')).toBe(text)
+  })
+
+  it('follows an import() after text outside ASCII to its module', async () => {
+    const out = path.join(project, 'out-lazy')
+    await mkdir(out)
+    await writeDeclarations(project, out, [{name: 'index', source: 'lazy/index.ts', inlinePackages: false}])
+    const text = await readFile(path.join(out, 'index.d.ts'), 'utf8')
+    expect(text).toMatch(/declare function load\b/)
+    expect(text).toMatch(/interface Later\b/)
+  })
+
+  it('refuses an import() of anything but a literal, at file:line:column, rather than leave its module out', async () => {
+    const out = path.join(project, 'out-computed')
+    await mkdir(out)
+    const failure = await writeDeclarations(project, out, [{name: 'index', source: 'computed/index.ts', inlinePackages: false}]).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(DeclarationError)
+    expect((failure as Error).message).toContain(`${path.join('computed', 'index.ts')}:5:17: declarations: expected import() of a string literal`)
+    expect((failure as Error).message).toContain('received import(name)')
   })
 
   it('names each export whose type is not in its own text, at file:line:column, and writes nothing', async () => {
