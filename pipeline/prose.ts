@@ -463,6 +463,8 @@ export function mayRepeatWords(document: ContentDocument): boolean {
 }
 
 const ASCII = /^[\x00-\x7f]*$/
+// The longest run outside ASCII the prefilter scans, in UTF-16 code units.
+const LONGEST_SCANNED = 32
 const ASCII_WORD = /[A-Za-z0-9]/
 
 // Whether a word node could end `before` (at `offset` in the text) and
@@ -481,6 +483,10 @@ function mayRepeat(before: string, offset: number, after: string, afterOffset: n
       }
       continue
     }
+    // That tries every part of `after` for every end of `before`: cheap for
+    // words, not for a run of a script written without spaces (a whole CJK
+    // sentence). Past a word's length, say "may" and let retext decide.
+    if (before.length > LONGEST_SCANNED || after.length > LONGEST_SCANNED) return true
     for (let from = 0; from < after.length; from++) {
       if (!edge(after, from, afterOffset, boundaries)) continue
       // Elsewhere lower case may depend on the neighbours (a final sigma) or

@@ -63,6 +63,9 @@ describe('mayRepeatWords', () => {
     ['a repeat across a line ending', '# Title\n\nSay the\nthe end.\n', true],
     ['a repeat that differs in case', '# Title\n\nThe THE end.\n', true],
     ['the same word with code between', '# Title\n\nthe `x` the\n', false],
+    ['short words outside ASCII, none twice', '# Título\n\nÉl está aquí.\n', false],
+    // Text written without spaces is one run per sentence: too long to scan, retext decides.
+    ['long runs outside ASCII', `# Title\n\n${'面接'.repeat(20)}。 ${'準備'.repeat(20)}\n`, true],
   ] as const)('%s', (_name, markdown, expected) => {
     expect(mayRepeatWords(parseContent(new VFile({path: 'guide.md', value: markdown}), 'guide'))).toBe(expected)
   })
