@@ -229,7 +229,7 @@ function configPart(label: string, config: Options, definedIn: string, outDir: s
       // The locale plugins resolve src/ files by computed paths (each
       // locale's generated data, its grammar): such a config reads all of src/.
       const plugins = (config.esbuildPlugins ?? []).map((plugin) => plugin.name)
-      const readsAllOfSrc = plugins.some((name) => name !== 'third-party-notices' && name !== 'load-check-entry-at-run-time')
+      const readsAllOfSrc = plugins.some((name) => !READS_NO_SOURCE.has(name))
       // A config that reads no generated module (its build fails if it tries)
       // may still reach one through a type-only import, which its output
       // never holds; it is not read (the pipeline may be writing it).
@@ -266,6 +266,11 @@ function startCheckEntry(outDir: string, cached: boolean): EarlyPart {
 const GENERATED_FOLDER = path.join(root, 'src', 'generated') + path.sep
 
 /** Fails a build that imports a module of src/generated/ (one started before the pipeline has written them). */
+// Plugins that resolve no src/ file themselves: a config with only these
+// reads what its imports reach, not all of src/ (so an edit elsewhere in
+// src/ keeps its cached bundle).
+const READS_NO_SOURCE: ReadonlySet<string> = new Set(['third-party-notices', 'load-check-entry-at-run-time', 'refuse-generated'])
+
 const refuseGenerated: import('esbuild').Plugin = {
   name: 'refuse-generated',
   setup(builder) {

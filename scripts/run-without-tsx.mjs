@@ -7,7 +7,7 @@
 // in node_modules/.cache); each source file's `import.meta.url` is its own
 // path, as under tsx. Plain JavaScript, as it is what runs before any
 // TypeScript can.
-import {rmSync} from 'node:fs'
+import {readdirSync, rmSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -20,7 +20,33 @@ if (script === undefined || !script.endsWith('.ts')) {
 }
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const entry = path.resolve(script)
-const outfile = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `${path.basename(entry, '.ts')}-${process.pid}.mjs`)
+const scratch = path.join(root, 'node_modules', '.cache', 'ace-second-interview')
+const outfile = path.join(scratch, `${path.basename(entry, '.ts')}-${process.pid}.mjs`)
+
+// A build killed before its clean-up (SIGKILL, a closed terminal) leaves its
+// scratch files, named for its process id: this bundle, the declarations
+// worker's, the declarations' folder, dist's staging folder. Remove those of
+// processes that are gone, so they do not pile up.
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}
+for (const [folder, pattern] of [[scratch, /^[\w-]+-(\d+)(?:\.mjs)?$/], [root, /^dist\.staging-(\d+)$/]]) {
+  let names = []
+  try {
+    names = readdirSync(folder)
+  } catch {
+    continue
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1])
+    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) rmSync(path.join(folder, name), {recursive: true, force: true})
+  }
+}
 
 // Each source file's `import.meta.url` (esbuild would give every module the
 // bundle's): `define` turns the expression into a name, which each file

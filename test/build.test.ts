@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
+import {access, cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -54,7 +54,18 @@ describe('build', () => {
     // cache `b` builds (and stores) everything itself: still two builds.
     const a = path.join(scratch, 'a')
     const b = path.join(scratch, 'b')
+    // What a killed build leaves (named for its process id, here one that no
+    // process can have) is swept by the next build; a live process's is kept.
+    const cache = path.join(ROOT, 'node_modules', '.cache', 'ace-second-interview')
+    const dead = 2_147_483_646
+    const leftovers = [path.join(cache, `build-${dead}.mjs`), path.join(cache, `declarations-worker-${dead}.mjs`), path.join(cache, `declarations-${dead}`), path.join(ROOT, `dist.staging-${dead}`)]
+    const live = path.join(cache, `build-${process.pid}.mjs`)
+    await mkdir(cache, {recursive: true})
+    for (const file of [...leftovers, live]) await (file.endsWith('.mjs') ? writeFile(file, '') : mkdir(file, {recursive: true}))
     expect(runBuild('--out-dir', a, '--no-cache').status).toBe(0)
+    for (const file of leftovers) await expect(access(file)).rejects.toThrow(/ENOENT/)
+    await expect(readFile(live, 'utf8')).resolves.toBe('')
+    await rm(live, {force: true})
     expect(runBuild('--out-dir', b).status).toBe(0)
     const left = await snapshot(a)
     // Every file the package publishes under dist/, and nothing else.
