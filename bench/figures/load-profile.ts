@@ -8,6 +8,7 @@
 // call. Medians per stage, both variants interleaved.
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {ROOT} from '../consumer.js'
 import {nodeJson} from '../spawn.js'
 import {median} from '../stats.js'
@@ -68,7 +69,7 @@ export function markStages(code: string, exportsStart: string | undefined): stri
 
 /** The runner a sample executes: load the copy, call getStep(1), print the stage times. */
 function runner(file: string, esm: boolean): string {
-  const load = esm ? `await import(${JSON.stringify(new URL(`file://${file}`).href)})` : `require(${JSON.stringify(file)})`
+  const load = esm ? `await import(${JSON.stringify(pathToFileURL(file).href)})` : `require(${JSON.stringify(file)})`
   return [
     `globalThis.${MARKS} = []`,
     'const t0 = process.hrtime.bigint()',

@@ -4,7 +4,7 @@
 // and the CPU time both used. The goal is an absolute one: at most 60 s on
 // this 2-core machine. Minutes on a busy machine, so `--quick` skips it.
 import {spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {cpus, loadavg} from 'node:os'
 import {type Figure, format} from '../figure.js'
@@ -57,10 +57,16 @@ interface JsonReport {
  * Read the per-file times of the run that just ended (the project's vitest
  * config writes `test-results.json`; the next run overwrites it).
  *
+ * @param since When the run began (ms since the epoch): an older report is not this run's.
  * @returns The files, slowest first, and the span from the first start to the last end.
+ * @throws {Error} When the report is older than the run or lists no file.
  */
-function readFileTimes(): {files: FileTime[]; wallMs: number} {
-  const report = JSON.parse(readFileSync(path.join(ROOT, 'test-results.json'), 'utf8')) as JsonReport
+function readFileTimes(since: number): {files: FileTime[]; wallMs: number} {
+  const file = path.join(ROOT, 'test-results.json')
+  const written = statSync(file).mtimeMs
+  if (written < since) throw new Error(`measureTestSuite: expected npm test to write ${file}, found one from before the run (${new Date(written).toISOString()}); is the json reporter still in vitest.config.ts?`)
+  const report = JSON.parse(readFileSync(file, 'utf8')) as JsonReport
+  if (report.testResults.length === 0) throw new Error(`measureTestSuite: expected ${file} to list the test files, received none`)
   const files = report.testResults
     .map((result) => ({file: path.relative(ROOT, result.name), ms: result.endTime - result.startTime, tests: result.assertionResults.length}))
     .sort((a, b) => b.ms - a.ms)
@@ -87,8 +93,9 @@ export function measureTestSuite(samples: number): TestSuiteResult {
   const loop: Timing[] = []
   const load = loadavg()[0]!
   for (let sample = 0; sample < samples; sample++) {
+    const since = Date.now()
     const timing = timeCommand('npm', ['test'])
-    const {files, wallMs} = readFileTimes()
+    const {files, wallMs} = readFileTimes(since)
     suite.push({...timing, files, vitestWallMs: wallMs})
     loop.push(timeCommand('npm', ['run', 'test:content']))
   }
