@@ -16,6 +16,7 @@ import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
 import {cacheKey, inputClosure, produceAndStore, prune, restore} from './build-cache.js'
+import {bundlePath, bundleScript} from './bundle-script.mjs'
 import {PACKAGE_DECLARATIONS} from './declarations.js'
 import type {DeclarationReply, DeclarationRequest} from './declarations-worker.js'
 import {writeLocaleFiles} from './locale-dist.js'
@@ -294,26 +295,8 @@ async function loadTsupConfig(): Promise<unknown> {
 // ahead: it reads src/generated/, which the pipeline writes as this script
 // runs. Each file's `import.meta.url` is its own, as under tsx.
 async function loadBundled(file: string): Promise<unknown> {
-  const esbuild = await import('esbuild')
-  const outfile = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `${path.basename(file, '.ts')}-${process.pid}.mjs`)
-  const ownUrls: import('esbuild').Plugin = {
-    name: 'own-import-meta-url',
-    setup(builder) {
-      builder.onLoad({filter: /\.ts$/}, async ({path: source}) => ({loader: 'ts', contents: `const __ownImportMetaUrl = ${JSON.stringify(pathToFileURL(source).href)};\n${await readFile(source, 'utf8')}`}))
-    },
-  }
-  await esbuild.build({
-    entryPoints: [file],
-    outfile,
-    bundle: true,
-    packages: 'external',
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-    define: {'import.meta.url': '__ownImportMetaUrl'},
-    plugins: [ownUrls],
-  })
+  const outfile = bundlePath(root, file)
+  await bundleScript(file, outfile)
   try {
     return await import(pathToFileURL(outfile).href)
   } finally {
@@ -331,9 +314,10 @@ class DeclarationWorker {
   // (packages stay imports, resolved from node_modules), which it then loads.
   readonly #worker = new Worker(
     [
-      `const file = ${JSON.stringify(path.join(root, 'node_modules', '.cache', 'ace-second-interview', `declarations-worker-${process.pid}.mjs`))}`,
-      `import(${JSON.stringify(import.meta.resolve('esbuild'))})`,
-      `  .then((esbuild) => esbuild.build(Object.assign(${JSON.stringify({entryPoints: [fileURLToPath(new URL('./declarations-worker.ts', import.meta.url))], bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent'})}, {outfile: file})))`,
+      `const entry = ${JSON.stringify(fileURLToPath(new URL('./declarations-worker.ts', import.meta.url)))}`,
+      `const file = ${JSON.stringify(bundlePath(root, fileURLToPath(new URL('./declarations-worker.ts', import.meta.url))))}`,
+      `import(${JSON.stringify(new URL('./bundle-script.mjs', import.meta.url).href)})`,
+      '  .then(({bundleScript}) => bundleScript(entry, file))',
       "  .then(() => import(require('node:url').pathToFileURL(file).href))",
       "  .finally(() => require('node:fs').rmSync(file, {force: true}))",
     ].join('\n'),

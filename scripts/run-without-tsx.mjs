@@ -8,10 +8,9 @@
 // path, as under tsx. Plain JavaScript, as it is what runs before any
 // TypeScript can.
 import {readdirSync, rmSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {build} from 'esbuild'
+import {bundlePath, bundleScript} from './bundle-script.mjs'
 
 const [script, ...args] = process.argv.slice(2)
 if (script === undefined || !script.endsWith('.ts')) {
@@ -21,7 +20,7 @@ if (script === undefined || !script.endsWith('.ts')) {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const entry = path.resolve(script)
 const scratch = path.join(root, 'node_modules', '.cache', 'ace-second-interview')
-const outfile = path.join(scratch, `${path.basename(entry, '.ts')}-${process.pid}.mjs`)
+const outfile = bundlePath(root, entry)
 
 // A build killed before its clean-up (SIGKILL, a closed terminal) leaves its
 // scratch files, named for its process id: this bundle, the declarations
@@ -48,31 +47,7 @@ for (const [folder, pattern] of [[scratch, /^[\w-]+-(\d+)(?:\.mjs)?$/], [root, /
   }
 }
 
-// Each source file's `import.meta.url` (esbuild would give every module the
-// bundle's): `define` turns the expression into a name, which each file
-// declares with its own URL (esbuild keeps modules' top-level names apart).
-const ownUrls = {
-  name: 'own-import-meta-url',
-  setup(builder) {
-    builder.onLoad({filter: /\.ts$/}, async ({path: file}) => ({
-      loader: 'ts',
-      contents: `const __ownImportMetaUrl = ${JSON.stringify(pathToFileURL(file).href)};\n${await readFile(file, 'utf8')}`,
-    }))
-  },
-}
-
-await build({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  packages: 'external',
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  define: {'import.meta.url': '__ownImportMetaUrl'},
-  plugins: [ownUrls],
-})
+await bundleScript(entry, outfile, 'warning')
 // The script reads its arguments from process.argv, as if run directly.
 process.argv = [process.argv[0], entry, ...args]
 try {
