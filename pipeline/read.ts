@@ -76,20 +76,18 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
   } catch (error) {
     return failure(error)
   }
-  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
-  if (stats.size > limit) return {kind: 'too-large', size: stats.size}
+  const before = refused(stats, limit)
+  if (before !== undefined) return before
   let handle: Awaited<ReturnType<typeof open>>
   try {
     handle = await open(file, OPEN_FLAGS)
   } catch (error) {
-    // ELOOP: it became a symbolic link between the lstat and the open.
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
-    return failure(error)
+    return openFailure(error)
   }
   try {
     const opened = await handle.stat()
-    if (!opened.isFile()) return {kind: 'special', type: entryType(opened)}
-    if (opened.size > limit) return {kind: 'too-large', size: opened.size}
+    const after = refused(opened, limit)
+    if (after !== undefined) return after
     // One byte more than allowed tells a file that grew past the limit from
     // one that is exactly at it, without reading the rest.
     const buffer = new Uint8Array(limit + 1)
@@ -99,8 +97,7 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
       if (bytesRead === 0) break
       length += bytesRead
     }
-    if (length > limit) return {kind: 'too-large', size: Math.max(opened.size, length)}
-    return {kind: 'read', bytes: buffer.slice(0, length)}
+    return readOutcome(buffer, length, limit, opened.size)
   } catch (error) {
     return failure(error)
   } finally {
@@ -130,19 +127,18 @@ export function readRegularFileSync(file: string, limit: number): ReadOutcome {
   } catch (error) {
     return failure(error)
   }
-  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
-  if (stats.size > limit) return {kind: 'too-large', size: stats.size}
+  const before = refused(stats, limit)
+  if (before !== undefined) return before
   let descriptor: number
   try {
     descriptor = openSync(file, OPEN_FLAGS)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
-    return failure(error)
+    return openFailure(error)
   }
   try {
     const opened = fstatSync(descriptor)
-    if (!opened.isFile()) return {kind: 'special', type: entryType(opened)}
-    if (opened.size > limit) return {kind: 'too-large', size: opened.size}
+    const after = refused(opened, limit)
+    if (after !== undefined) return after
     // One scratch buffer for every read (this never runs twice at once): the
     // bytes are copied out of it.
     if (scratch.length < limit + 1) scratch = new Uint8Array(limit + 1)
@@ -153,13 +149,33 @@ export function readRegularFileSync(file: string, limit: number): ReadOutcome {
       if (bytesRead === 0) break
       length += bytesRead
     }
-    if (length > limit) return {kind: 'too-large', size: Math.max(opened.size, length)}
-    return {kind: 'read', bytes: buffer.slice(0, length)}
+    return readOutcome(buffer, length, limit, opened.size)
   } catch (error) {
     return failure(error)
   } finally {
     closeSync(descriptor)
   }
+}
+
+// The checks on a file's stats, before it is opened (lstat) and again on the
+// descriptor (fstat): what it is instead of readable, or undefined if it may be read.
+function refused(stats: Stats, limit: number): ReadOutcome | undefined {
+  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
+  if (stats.size > limit) return {kind: 'too-large', size: stats.size}
+  return undefined
+}
+
+function openFailure(error: unknown): ReadOutcome {
+  // ELOOP: it became a symbolic link between the lstat and the open.
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
+  return failure(error)
+}
+
+// `length` bytes read into `buffer` (room for limit + 1): a copy of them, or
+// too large if the file grew past the limit after it was checked.
+function readOutcome(buffer: Uint8Array, length: number, limit: number, size: number): ReadOutcome {
+  if (length > limit) return {kind: 'too-large', size: Math.max(size, length)}
+  return {kind: 'read', bytes: buffer.slice(0, length)}
 }
 
 function failure(error: unknown): ReadOutcome {
