@@ -3,23 +3,26 @@ import {configDefaults, defineConfig} from 'vitest/config'
 import SlowestFirst from './test/setup/sequencer.js'
 
 // The test files fall into projects by what they need. `npm test` runs every
-// project, so every file exactly once. `npm run test:content` runs only
-// `content`, the editor's fast loop. test/release-loop.test.ts runs `content`,
-// `types` and `shipped` against content it has changed, so every test file
-// that reads the shipped content belongs to one of those; the others run on
-// fixture content they own.
+// project but two, each file once: `package` (the packed tarball in real apps,
+// old Node.js, Chromium: `npm run test:package`) and `releases` (ten releases
+// on a copy of the repository, then every other file on it: `npm run
+// test:releases`). CI runs all three. `npm run test:content` runs only
+// `content`, the editor's fast loop.
 
 /** The editor's fast loop: the content is lint-clean and recorded, the shipped data is sound. */
 const CONTENT = ['test/api.test.ts', 'test/immutability.test.ts', 'test/integrity.test.ts', 'test/render.test.ts', 'test/repository.test.ts']
 /** More tests of the shipped data: slower ones, the command line, and those through the built package (dist/). */
-const SHIPPED = ['test/bad-input.test.ts', 'test/content-spelling.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
+const SHIPPED = ['test/bad-input.test.ts', 'test/fresh-clone.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
+/** Ten releases on a copy of the repository, then every other test file on it. */
+const RELEASES = 'test/release-loop.test.ts'
 /** What a consumer installs: these share one packed tarball (`inject('packed')`). */
 const PACKAGE = ['test/check-api.test.ts', 'test/consumer.test.ts', 'test/pack.test.ts', 'test/readme.test.ts', 'test/e2e/**/*.test.ts']
 
 export default defineConfig({
   test: {
-    // CI reads the counts from this file (`.ci/run`), not from the console summary.
-    reporters: ['default', ['json', {outputFile: 'test-results.json'}]],
+    // CI reads the counts from the JSON report (`.ci/run`), which the verdict
+    // reporter writes before it prints them (and why any test was skipped) last.
+    reporters: ['default', ['./test/setup/verdict.ts', {outputFile: 'test-results.json'}]],
     testTimeout: 60_000,
     // Some hooks spawn the scripts (tsx) or copy folders: seconds on a busy machine.
     hookTimeout: 60_000,
@@ -54,6 +57,7 @@ export default defineConfig({
           globalSetup: ['test/setup/packed.ts'],
         },
       },
+      {extends: true, test: {name: 'releases', include: [RELEASES], testTimeout: 30 * 60_000}},
       // The pipeline, the scripts and the command line on fixture content,
       // and any test file not listed above.
       {
@@ -61,7 +65,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE],
+          exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE, RELEASES],
         },
       },
     ],

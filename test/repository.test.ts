@@ -16,7 +16,7 @@ const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) 
 const lock = JSON.parse(await readFile(path.join(ROOT, 'package-lock.json'), 'utf8')) as {version: string; packages: Record<string, {version?: string}>}
 const changelog = await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
 const latest = manifest.releases.at(-1) as Release
-// As the build does: spelling is test/content-spelling.test.ts's (its dictionaries take seconds).
+// As the build does: spelling is test/fresh-clone.test.ts's (its dictionaries take seconds).
 const built = await buildGuide({contentDir: path.join(ROOT, 'content'), version: pkg.version, cwd: ROOT, rules: buildRules})
 
 describe('the content of this repository', () => {

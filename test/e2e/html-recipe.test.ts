@@ -8,7 +8,7 @@ import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {BrowserContext} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import {afterAll, beforeAll, beforeEach, describe, expect, inject, it} from 'vitest'
 import {listSteps} from '../../src/index.js'
 import {ROOT} from '../helpers.js'
 import {fencedBlocks} from '../readme-blocks.js'
@@ -20,7 +20,9 @@ const RUN = POLICY.action !== 'skip'
 if (POLICY.action === 'skip') console.warn(`\n${POLICY.reason}\n`)
 const NAME = 'ace-second-interview'
 
-describe.skipIf(!RUN)('the README plain-HTML recipe in headless Chromium', () => {
+describe('the README plain-HTML recipe in headless Chromium', () => {
+  // Skipped with the reason, which the run's verdict prints.
+  beforeEach(({skip}) => skip(!RUN, POLICY.action === 'skip' ? POLICY.reason : ''))
   let scratch: string
   let server: Server | undefined
   let context: BrowserContext | undefined
