@@ -34,7 +34,7 @@ export interface ChecklistItem {
   readonly stepId: StepId
   /** Number of the step the item belongs to. */
   readonly stepNumber: StepNumber
-  /** Plain text, rendered for the round it was asked for (the first covered round in `getStep`). */
+  /** Plain text, rendered for the round it was asked for (in `getStep`, the item's own first round, `rounds.from`). */
   readonly text: string
   /** Plain text with its `{round}`, `{previous}` and `{next}` placeholders unrendered. */
   readonly template: string

@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest'
 import {createStyles} from '../cli/color.js'
 import type {Io} from '../cli/command.js'
-import {formatChangesMarkdown, formatChangesText} from '../cli/commands/changes.js'
+import {formatChangesMarkdown, formatChangesText, versionList} from '../cli/commands/changes.js'
 import {run} from '../cli/run.js'
 import {type Change, changesSince, guide, releases} from '../src/index.js'
 import {ROOT} from './helpers.js'
@@ -28,6 +28,18 @@ const SYNTHETIC: Change[] = [
   {kind: 'reworded', target: 'item', id: 'tweaked'},
 ]
 
+describe('versionList', () => {
+  const v = (n: number) => Array.from({length: n}, (_, i) => `1.${i}.0`)
+  it.each([
+    {versions: v(1), list: '1.0.0'},
+    {versions: v(8), list: '1.0.0, 1.1.0, 1.2.0, 1.3.0, 1.4.0, 1.5.0, 1.6.0, 1.7.0'},
+    {versions: v(9), list: '1.0.0, 1.1.0, …, 1.4.0, 1.5.0, 1.6.0, 1.7.0, 1.8.0'},
+    {versions: v(40), list: '1.0.0, 1.1.0, …, 1.35.0, 1.36.0, 1.37.0, 1.38.0, 1.39.0'},
+  ])('lists $versions.length versions as "$list"', ({versions, list}) => {
+    expect(versionList(versions)).toBe(list)
+  })
+})
+
 describe('changes --since', () => {
   it.each(releases.map((release) => release.version))('prints changesSince(%s) as JSON, unchanged', async (version) => {
     const {status, stdout, stderr} = await cli(['changes', '--since', version, '--format', 'json'])
@@ -41,10 +53,12 @@ describe('changes --since', () => {
     expect(markdown.stdout).toBe(`# Changes since ${guide.version} (installed: ${guide.version})\n\nNo changes.\n`)
   })
 
-  const versions = [...new Set([...releases.map((release) => release.version), guide.version])].join(', ')
+  // The versions are listed (in full or elided: `versionList` below), the newest last.
   it.each([
-    {args: ['changes'], reason: `ace-second-interview changes: expected --since <version>, a released content version (${versions})`},
-    {args: ['changes', '--since', '0.0.1'], reason: `ace-second-interview changes: expected --since to be a released content version (${versions}), received "0.0.1"`},
+    {args: ['changes'], reason: `ace-second-interview changes: expected --since <version>, a released content version (${releases[0]!.version}, `},
+    {args: ['changes'], reason: `${guide.version})`},
+    {args: ['changes', '--since', '0.0.1'], reason: `ace-second-interview changes: expected --since to be a released content version (${releases[0]!.version}, `},
+    {args: ['changes', '--since', '0.0.1'], reason: `${guide.version}), received "0.0.1"`},
     {args: ['changes', '--since', '99.0.0'], reason: 'received "99.0.0"'},
     {args: ['changes', '--since', '\u001B[31m'], reason: 'received "\\x1b[31m"'},
     {args: ['changes', '--since', guide.version, '--format', 'yaml'], reason: 'expected --format to be one of text, markdown, json'},

@@ -68,10 +68,20 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-/** The released versions, for messages: all of them, or the first and the last few. */
-function knownVersions(): string {
-  const versions = [...new Set([...releases.map((release) => release.version), guide.version])]
+/**
+ * Versions for a message: all of them up to eight, else the first two and the last five.
+ *
+ * @param versions Released versions, oldest first.
+ * @returns The list, comma-separated, `…` where versions were left out.
+ * @example
+ *   versionList(['1.0.0', '1.1.0']) // '1.0.0, 1.1.0'
+ */
+export function versionList(versions: readonly string[]): string {
   return versions.length <= 8 ? versions.join(', ') : `${versions.slice(0, 2).join(', ')}, …, ${versions.slice(-5).join(', ')}`
+}
+
+function knownVersions(): string {
+  return versionList([...new Set([...releases.map((release) => release.version), guide.version])])
 }
 
 function readSince(value: string | undefined): string {
