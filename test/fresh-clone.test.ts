@@ -7,6 +7,8 @@ import {cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile} from 'node
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {Io} from '../cli/command.js'
+import {checkContentCommand} from '../scripts/lib/check-content.js'
 import {ROOT} from './helpers.js'
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
@@ -29,9 +31,20 @@ afterAll(async () => {
   await rm(clone, {recursive: true, force: true})
 })
 
-function checkContent(args: readonly string[] = []) {
+// As `npm run check:content` runs: its own process, which imports only what
+// the clone has (no dist/, no src/generated/).
+function spawnCheck(args: readonly string[] = []) {
   const run = spawnSync(process.execPath, [TSX, 'scripts/check-content.ts', ...args], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
+}
+
+// The same command in this process, for its reports and refusals.
+async function checkContent(args: readonly string[] = []) {
+  let stdout = ''
+  let stderr = ''
+  const io: Io = {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: (text: string) => (stderr += text)}, env: {NO_COLOR: '1'}, cwd: clone}
+  const status = await checkContentCommand(args, io)
+  return {status, stdout, stderr}
 }
 
 describe('npm run check:content on a fresh clone', () => {
@@ -44,7 +57,7 @@ describe('npm run check:content on a fresh clone', () => {
   it('checks content/ in full, every locale spelt, and passes it: at most translations behind, as warnings', async () => {
     // The one check of the shipped content with every spelling dictionary
     // (French alone loads in seconds), so the suite pays for them once.
-    const run = checkContent(['--format', 'json'])
+    const run = spawnCheck(['--format', 'json'])
     expect(run.stderr).toBe('')
     const found = JSON.parse(run.stdout) as Array<{file: string; line: number; column: number; ruleId: string; severity: string; reason: string}>
     // A source release leaves its translations behind until a translator
@@ -71,13 +84,13 @@ describe('npm run check:content on a fresh clone', () => {
     if (hasLocales) await rename(locales, aside)
     try {
       await writeFile(guide, `${text}\n<div>html</div>\n`)
-      const run = checkContent()
+      const run = await checkContent()
       expect(run.status).toBe(1)
       expect(run.stdout).toMatch(/^content\/guide\.md:\d+:\d+: error .*no-html$/m)
-      const json = checkContent(['--format', 'json'])
+      const json = await checkContent(['--format', 'json'])
       expect(json.status).toBe(1)
       expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({file: 'content/guide.md', ruleId: 'no-html', severity: 'error'})])
-      expect(checkContent(['--format', 'github']).stdout).toMatch(/^::error file=content\/guide\.md,line=\d+,col=\d+,title=no-html::/)
+      expect((await checkContent(['--format', 'github'])).stdout).toMatch(/^::error file=content\/guide\.md,line=\d+,col=\d+,title=no-html::/)
     } finally {
       await writeFile(guide, text)
       if (hasLocales) await rename(aside, locales)
@@ -89,14 +102,14 @@ describe('npm run check:content on a fresh clone', () => {
     {args: ['a', 'b'], reason: 'check:content: expected at most 1 argument, received also "b"'},
     // Node's own wording after the option's name.
     {args: ['--colour'], reason: expect.stringMatching(/^check:content: Unknown option '--colour'\./)},
-  ])('$args: exit 2, the reason and the usage', ({args, reason}: {args: string[]; reason: unknown}) => {
-    const run = checkContent(args)
+  ])('$args: exit 2, the reason and the usage', async ({args, reason}: {args: string[]; reason: unknown}) => {
+    const run = await checkContent(args)
     expect(run.status).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr.split('\n').slice(0, 2)).toEqual([reason, expect.stringMatching(/^usage: npm run check:content -- /)])
   })
 
-  it('exits 2 with one line for a folder that does not exist', () => {
-    expect(checkContent(['no/such/dir'])).toEqual({status: 2, stdout: '', stderr: 'check:content: expected [content-dir] to be a folder, found nothing at "no/such/dir"\n'})
+  it('exits 2 with one line for a folder that does not exist', async () => {
+    expect(await checkContent(['no/such/dir'])).toEqual({status: 2, stdout: '', stderr: 'check:content: expected [content-dir] to be a folder, found nothing at "no/such/dir"\n'})
   })
 })

@@ -1,0 +1,37 @@
+// `npm run check:content`: the content lint alone, the same code as the bin's
+// `check` command (cli/check-run.ts). It imports neither the bin's argument
+// parser nor the runtime: both read the generated guide data, which a fresh
+// clone does not have until it builds.
+import {parseArgs} from 'node:util'
+import {CHECK_FORMATS, type CheckFormat, runCheck} from '../../cli/check-run.js'
+import type {Io} from '../../cli/command.js'
+
+const PROGRAM = 'check:content'
+const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--watch]`
+
+/**
+ * Run `check:content` with command-line arguments.
+ *
+ * @param args The arguments after the script name.
+ * @param io Output streams, the environment and the folder paths are relative to.
+ * @returns The exit code: 0 clean (warnings allowed), 1 errors, 2 bad arguments.
+ * @example
+ *   process.exitCode = await checkContentCommand(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
+ */
+export async function checkContentCommand(args: readonly string[], io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...args], options: {format: {type: 'string'}, watch: {type: 'boolean'}, strict: {type: 'boolean'}}, allowPositionals: true, strict: true})
+  } catch (error) {
+    io.stderr.write(`${PROGRAM}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n${USAGE}\n`)
+    return 2
+  }
+  const {values, positionals} = parsed
+  const format = CHECK_FORMATS.find((known) => known === (values.format ?? 'text'))
+  if (format === undefined || positionals.length > 1) {
+    const problem = format === undefined ? `expected --format to be one of ${CHECK_FORMATS.join(', ')}, received ${JSON.stringify(values.format)}` : `expected at most 1 argument, received also ${JSON.stringify(positionals[1])}`
+    io.stderr.write(`${PROGRAM}: ${problem}\n${USAGE}\n`)
+    return 2
+  }
+  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, program: PROGRAM}, io)
+}
