@@ -22,32 +22,90 @@ afterAll(async () => {
   for (const folder of cleanup) await rm(folder, {recursive: true, force: true})
 })
 
-/** A watching bin whose stdout can be awaited line by line. */
+/**
+ * Output that can be awaited: `until` resolves once `find` returns something
+ * for the text written so far, checked on every write (no clock, no polling);
+ * it rejects with the text when the writer ends first.
+ */
+function awaitable() {
+  let text = ''
+  let ended = false
+  const waiting = new Set<() => void>()
+  const changed = () => {
+    for (const check of [...waiting]) check()
+  }
+  return {
+    write(chunk: string): boolean {
+      text += chunk
+      changed()
+      return true
+    },
+    end(): void {
+      ended = true
+      changed()
+    },
+    text: () => text,
+    until<T>(find: (text: string) => T | undefined): Promise<T> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = find(text)
+          if (found !== undefined || ended) waiting.delete(check)
+          if (found !== undefined) resolve(found)
+          else if (ended) reject(new Error(`the output ended without what was awaited:\n${text}`))
+        }
+        waiting.add(check)
+        check()
+      })
+    },
+  }
+}
+
+/** Every finished watch run in `text` (begin line to end line), in order. */
+function finishedRuns(text: string): string[] {
+  const found: string[] = []
+  for (let start = text.indexOf(`${WATCH_BEGIN} `); start !== -1; start = text.indexOf(`${WATCH_BEGIN} `, start + 1)) {
+    const end = text.indexOf(`\n${WATCH_END} `, start)
+    const close = end === -1 ? -1 : text.indexOf('\n', end + 1)
+    if (close !== -1) found.push(text.slice(start, close + 1))
+  }
+  return found
+}
+
+/**
+ * The first run after the `after` runs already finished whose output matches
+ * `expected`. A save may reach the watcher as more than one event (a write
+ * truncates, then fills the file), so it can cause more than one run, the
+ * first maybe seeing the file half written.
+ */
+function runMatching(output: ReturnType<typeof awaitable>, after: number, expected: RegExp): Promise<string> {
+  return output.until((text) => finishedRuns(text).slice(after).find((run) => expected.test(run)))
+}
+
+/** A watching bin, its stdout awaitable. */
 function watchBin(folder: string) {
   const child = spawn(process.execPath, [BIN, 'check', '--watch', '.'], {cwd: folder, env: {...process.env, NO_COLOR: '1'}})
   children.push(child)
-  let out = ''
+  const out = awaitable()
   let err = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => out.write(chunk))
+  child.stdout.on('end', () => out.end())
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-  /**
-   * Resolve with the first whole run (begin line to end line) that began
-   * after `offset` characters of output: it saw every save made before then.
-   */
-  const runAfter = async (offset: number): Promise<string> => {
-    const deadline = Date.now() + 30_000
-    for (;;) {
-      const later = out.slice(offset)
-      const begin = later.indexOf(`${WATCH_BEGIN} `)
-      const end = begin === -1 ? -1 : later.indexOf(`\n${WATCH_END} `, begin)
-      const close = end === -1 ? -1 : later.indexOf('\n', end + 1)
-      if (close !== -1) return later.slice(begin, close + 1)
-      if (Date.now() > deadline) throw new Error(`expected a watch run after output offset ${offset}, saw:\n${out}\n${err}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
+  return {child, out, stderr: () => err}
+}
+
+/** `runCheck` in watch mode in this process, its output awaitable, stopped by `stop`. */
+function watchInProcess(folder: string) {
+  const out = awaitable()
+  const io = {stdout: out, stderr: out, env: {NO_COLOR: '1'}, cwd: folder}
+  const controller = new AbortController()
+  const running = runCheck({dir: '.', format: 'text', watch: true, program: 'check', signal: controller.signal}, io)
+  const stop = async (): Promise<number> => {
+    controller.abort()
+    const status = await running
+    out.end()
+    return status
   }
-  const printed = (): number => out.length
-  return {child, runAfter, printed, stderr: () => err}
+  return {out, stop}
 }
 
 // Saved the way many editors do: a new file written beside, then renamed over the old one.
@@ -66,40 +124,35 @@ describe('check --watch', () => {
     expect(broken).not.toBe(clean)
     const watcher = watchBin(folder)
 
-    expect(await watcher.runAfter(0)).toMatch(/check: \. is clean/)
+    const isClean = /check: \. is clean/
+    const isBroken = new RegExp(`^(?:${STEP_FILE.replace('.', '\\.')}|manifest\\.json):\\d+:\\d+: error `, 'm')
+    await runMatching(watcher.out, 0, isClean)
     // Each save, then the verdict it causes: the second and fourth use rename,
     // after which a plain write must still be seen (the inode changed).
     const saves = [
-      {save: () => writeFile(file, broken), clean: false},
-      {save: () => saveByRename(file, clean), clean: true},
-      {save: () => saveByRename(file, broken), clean: false},
-      {save: () => writeFile(file, clean), clean: true},
-      {save: () => writeFile(path.join(folder, 'manifest.json'), '{"releases": []}\n'), clean: false},
+      {save: () => writeFile(file, broken), expected: isBroken},
+      {save: () => saveByRename(file, clean), expected: isClean},
+      {save: () => saveByRename(file, broken), expected: isBroken},
+      {save: () => writeFile(file, clean), expected: isClean},
+      {save: () => writeFile(path.join(folder, 'manifest.json'), '{"releases": []}\n'), expected: isBroken},
     ]
-    for (const {save, clean: expectClean} of saves) {
+    for (const {save, expected} of saves) {
+      const seen = finishedRuns(watcher.out.text()).length
       await save()
-      const verdict = await watcher.runAfter(watcher.printed())
-      if (expectClean) expect(verdict).toMatch(/check: \. is clean/)
-      else expect(verdict).toMatch(new RegExp(`^(?:${STEP_FILE.replace('.', '\\.')}|manifest\\.json):\\d+:\\d+: error `, 'm'))
+      await runMatching(watcher.out, seen, expected)
     }
     expect(watcher.child.exitCode).toBeNull()
     expect(watcher.stderr()).toBe('')
-  }, 60_000)
+  }, 5 * 60_000)
 
   it('stops when its signal aborts and returns the last run\'s status (in process)', async () => {
     const folder = await materialize('known-placeholders/unknown')
     cleanup.push(folder)
-    const written: string[] = []
-    const io = {stdout: {write: (text: string) => written.push(text)}, stderr: {write: (text: string) => written.push(text)}, env: {NO_COLOR: '1'}, cwd: folder}
-    const controller = new AbortController()
-    const running = runCheck({dir: '.', format: 'text', watch: true, program: 'check', signal: controller.signal}, io)
-    for (let waited = 0; !written.some((text) => text.startsWith(WATCH_END)) && waited < 20_000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    controller.abort()
-    expect(await running).toBe(1)
-    expect(written[0]).toBe(`${WATCH_BEGIN} .\n`)
-    expect(written.join('')).toMatch(/: error .*known-placeholders/)
+    const watch = watchInProcess(folder)
+    await watch.out.until((text) => (text.includes(WATCH_END) ? true : undefined))
+    expect(await watch.stop()).toBe(1)
+    expect(watch.out.text().startsWith(`${WATCH_BEGIN} .\n`)).toBe(true)
+    expect(watch.out.text()).toMatch(/: error .*known-placeholders/)
   })
 
   it('checks again on a save in a translation\'s folder (locales/<tag>/steps/), in place or by rename (in process)', async () => {
@@ -109,50 +162,24 @@ describe('check --watch', () => {
     const file = path.join(folder, 'locales/es/steps/01-ten-confianza.md')
     const clean = await readFile(file, 'utf8')
     const broken = clean.replace('step: 1', 'step: 4')
-    const written: string[] = []
-    const io = {stdout: {write: (text: string) => written.push(text)}, stderr: {write: (text: string) => written.push(text)}, env: {NO_COLOR: '1'}, cwd: folder}
-    const controller = new AbortController()
-    const running = runCheck({dir: '.', format: 'text', watch: true, program: 'check', signal: controller.signal}, io)
-    // Every finished run's output, from its first line to its verdict.
-    const finished = (): string[] => {
-      const text = written.join('')
-      const found: string[] = []
-      for (let start = text.indexOf(WATCH_BEGIN); start !== -1; start = text.indexOf(WATCH_BEGIN, start + 1)) {
-        const end = text.indexOf(WATCH_END, start)
-        if (end !== -1) found.push(text.slice(start, end))
-      }
-      return found
-    }
-    // A save may reach the watcher as more than one event (a write truncates,
-    // then fills the file), so it can cause more than one run; on a busy
-    // machine the first may see the file half written. Wait for a run after
-    // `after` whose verdict is the expected one; on time-out, return the last
-    // finished run, so the assertion shows what was printed instead.
-    const verdict = async (after: number, expected: RegExp): Promise<string> => {
-      for (let waited = 0; waited < 30_000; waited += 20) {
-        const match = finished().slice(after).find((run) => expected.test(run))
-        if (match !== undefined) return match
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
-      return finished().at(-1) ?? ''
-    }
+    const watch = watchInProcess(folder)
+    const isClean = /is clean/
+    const parity = /locales\/es\/steps\/01-ten-confianza\.md:3:7: error .*translation-parity/
     try {
-      const isClean = /is clean/
-      expect(await verdict(0, isClean)).toMatch(isClean)
-      await writeFile(file, broken)
-      const parity = /locales\/es\/steps\/01-ten-confianza\.md:3:7: error .*translation-parity/
-      expect(await verdict(1, parity)).toMatch(parity)
-      let seen = finished().length
-      await saveByRename(file, clean)
-      expect(await verdict(seen, isClean)).toMatch(isClean)
-      seen = finished().length
-      await writeFile(file, broken)
-      expect(await verdict(seen, parity)).toMatch(parity)
+      await runMatching(watch.out, 0, isClean)
+      for (const {save, expected} of [
+        {save: () => writeFile(file, broken), expected: parity},
+        {save: () => saveByRename(file, clean), expected: isClean},
+        {save: () => writeFile(file, broken), expected: parity},
+      ]) {
+        const seen = finishedRuns(watch.out.text()).length
+        await save()
+        await runMatching(watch.out, seen, expected)
+      }
     } finally {
-      controller.abort()
-      await running
+      await watch.stop()
     }
-  }, 60_000)
+  }, 5 * 60_000)
 
   it('exits 2 with one line when the folder does not exist, instead of waiting', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'ace-watch-'))
@@ -213,16 +240,10 @@ describe('.vscode/tasks.json', () => {
     expect(background).toHaveLength(1)
     const folder = await materializeWith({})
     cleanup.push(folder)
-    const written: string[] = []
-    const io = {stdout: {write: (text: string) => written.push(text)}, stderr: {write: () => true}, env: {}, cwd: folder}
-    const controller = new AbortController()
-    const running = runCheck({dir: '.', format: 'text', watch: true, program: 'check', signal: controller.signal}, io)
-    for (let waited = 0; !written.some((text) => text.startsWith(WATCH_END)) && waited < 20_000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    controller.abort()
-    await running
-    const lines = written.join('').trimEnd().split('\n')
+    const watch = watchInProcess(folder)
+    await watch.out.until((text) => (text.includes(WATCH_END) ? true : undefined))
+    await watch.stop()
+    const lines = watch.out.text().trimEnd().split('\n')
     const {beginsPattern, endsPattern} = background[0]!
     expect(new RegExp(beginsPattern).test(lines[0]!)).toBe(true)
     expect(new RegExp(endsPattern).test(lines.at(-1)!)).toBe(true)
