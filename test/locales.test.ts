@@ -1,12 +1,14 @@
 // The build of a translated content folder, on fixture content this test
 // owns: valid/ (the source) and valid-locale/ (its complete, current `es`
 // translation), changed case by case. Never the shipped content.
+// With the rules the build runs: spelling (dictionaries that take seconds
+// to load) is test/spelling.test.ts's.
 import {execFileSync} from 'node:child_process'
 import {cp, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {type BuildResult, buildGuide, diagnostics, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule} from '../pipeline/index.js'
+import {type BuildResult, buildGuide, buildRules, diagnostics, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule} from '../pipeline/index.js'
 import {localeStatuses} from '../pipeline/status.js'
 import {snapshot} from '../pipeline/versioning.js'
 import {validateGuide} from '../src/validate.js'
@@ -31,7 +33,7 @@ async function build(edits: Readonly<Record<string, (text: string) => string>> =
   await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
   await cp(VALID_LOCALE, directory, {recursive: true})
   if (released) {
-    const before = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory})
+    const before = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory, rules: buildRules})
     const release = {version: '1.0.0', date: '2030-01-01', ...snapshot(before.guide!, before.replaces, before.locales)}
     await writeFile(path.join(directory, 'manifest.json'), `${JSON.stringify({releases: [release]}, null, 2)}\n`)
   }
@@ -40,7 +42,7 @@ async function build(edits: Readonly<Record<string, (text: string) => string>> =
     await writeFile(target, edit(await readFile(target, 'utf8')))
   }
   for (const file of remove) await rm(path.join(directory, file), {recursive: true})
-  return buildGuide({contentDir: directory, version: '1.2.3', cwd: directory})
+  return buildGuide({contentDir: directory, version: '1.2.3', cwd: directory, rules: buildRules})
 }
 
 const spanish = (result: BuildResult) => {
@@ -212,7 +214,7 @@ describe('a translated content folder', () => {
     await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
     await cp(VALID_LOCALE, directory, {recursive: true})
     await change(directory)
-    const result = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory})
+    const result = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory, rules: buildRules})
     expect(result.guide).toBeUndefined()
     expect(diagnostics(result.files).filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({...found, line: 1, column: 1})])
   })
