@@ -203,15 +203,16 @@ export function diffReleases(before: ReleaseContent, after: ReleaseContent): Cha
   return changes
 }
 
-// A move hides a rounds change and a rewording (the hash covers the step), and
-// a rounds change hides a rewording, as they always have: one change per item.
+// Each judged on its own: an item's hash covers its wording only, so a move or
+// a rounds change is never taken for a rewording, and hides none.
 function itemChanges(id: string, old: ReleaseItem, next: ReleaseItem): Change[] {
   const item = {target: 'item', id} as const
+  const changes: Change[] = []
+  if (old.stepId !== next.stepId) changes.push({...item, kind: 'moved', from: old.stepId, bump: 'major', section: 'Changed', description: `Checklist item \`${id}\` moved from step \`${old.stepId}\` to \`${next.stepId}\`.`})
   const rounds = roundsChange(old.rounds, next.rounds)
-  if (old.stepId !== next.stepId) return [{...item, kind: 'moved', from: old.stepId, bump: 'major', section: 'Changed', description: `Checklist item \`${id}\` moved from step \`${old.stepId}\` to \`${next.stepId}\`.`}]
-  if (rounds !== undefined) return [{...item, kind: 'rounds-changed', bump: rounds, section: 'Changed', description: `Checklist item \`${id}\` now applies to rounds \`${next.rounds}\` (was \`${old.rounds}\`).`}]
-  if (old.hash !== next.hash) return [{...item, kind: 'reworded', bump: 'patch', section: 'Changed', description: `Checklist item \`${id}\` reworded.`}]
-  return []
+  if (rounds !== undefined) changes.push({...item, kind: 'rounds-changed', bump: rounds, section: 'Changed', description: `Checklist item \`${id}\` now applies to rounds \`${next.rounds}\` (was \`${old.rounds}\`).`})
+  if (old.hash !== next.hash) changes.push({...item, kind: 'reworded', bump: 'patch', section: 'Changed', description: `Checklist item \`${id}\` reworded.`})
+  return changes
 }
 
 /** A removed id and an added one whose recorded content is identical. */
@@ -225,10 +226,11 @@ export interface LikelyRename {
 
 /**
  * Find ids that look renamed without saying so: a removed step or item and an
- * added one with the same hash (an item's hash covers its text, step and
- * rounds but not its id; a step's covers its title, summary and body). Such a
- * pair is recorded as a removal (major) plus an addition; `replaces=` on the
- * item would make it a rename (minor) that keeps readers' progress.
+ * added one with the same hash (an item's hash covers its wording only, not
+ * its id, step or rounds, so the pair may also have moved or changed rounds;
+ * a step's covers its title, summary and body). Such a pair is recorded as a
+ * removal (major) plus an addition; `replaces=` on the item would make it a
+ * rename (minor) that keeps readers' progress.
  *
  * @param before The earlier release.
  * @param after The later one.

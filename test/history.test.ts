@@ -56,11 +56,27 @@ describe('diffReleases: renames and structured changes', () => {
     },
     {
       change: 'an item renamed and moved to another step',
-      after: withItems({x2: {stepId: 'b', rounds: '2+', hash: 'moved0000000', replaces: ['x']}, y: base.items['y']!}),
+      after: withItems({x2: {stepId: 'b', rounds: '2+', hash: 'xxxxxxxxxxxx', replaces: ['x']}, y: base.items['y']!}),
       bump: 'major',
       changes: [
         {target: 'item', kind: 'renamed', id: 'x2', from: 'x', bump: 'minor', section: 'Changed', description: 'Checklist item `x` renamed to `x2`.'},
         {target: 'item', kind: 'moved', id: 'x2', from: 'a', bump: 'major', section: 'Changed', description: 'Checklist item `x2` moved from step `a` to `b`.'},
+      ],
+    },
+    {
+      change: 'an item moved to another step in the same words (its hash is its wording)',
+      after: withItems({x: {...base.items['x']!, stepId: 'b'}, y: base.items['y']!}),
+      bump: 'major',
+      changes: [{target: 'item', kind: 'moved', id: 'x', from: 'a', bump: 'major', section: 'Changed', description: 'Checklist item `x` moved from step `a` to `b`.'}],
+    },
+    {
+      change: 'an item moved, given other rounds and reworded: each said',
+      after: withItems({x: {stepId: 'b', rounds: '3+', hash: 'changed00000'}, y: base.items['y']!}),
+      bump: 'major',
+      changes: [
+        {target: 'item', kind: 'moved', id: 'x', from: 'a', bump: 'major', section: 'Changed', description: 'Checklist item `x` moved from step `a` to `b`.'},
+        {target: 'item', kind: 'rounds-changed', id: 'x', bump: 'major', section: 'Changed', description: 'Checklist item `x` now applies to rounds `3+` (was `2+`).'},
+        {target: 'item', kind: 'reworded', id: 'x', bump: 'patch', section: 'Changed', description: 'Checklist item `x` reworded.'},
       ],
     },
     {
