@@ -101,9 +101,9 @@ describe('content:version --dry-run', () => {
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain('1.0.0 → 1.0.1 (patch); dry run, nothing written')
     expect(result.stdout).toContain('  patch Checklist item `note-best-answer` reworded.')
-    expect(result.stdout).toContain(
-      '## [1.0.1] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `note-best-answer` reworded.\n\n### Fixed\n\n- A note written before the release.',
-    )
+    // A content release holds its content lines only; the note stays under [Unreleased].
+    expect(result.stdout).toContain('CHANGELOG.md would get:\n\n## [1.0.1] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `note-best-answer` reworded.\n')
+    expect(result.stdout).not.toContain('A note written before the release.')
     expect(await files(root)).toEqual(before)
   })
 })
@@ -132,9 +132,18 @@ describe('content:version --amend', () => {
     expect(amended.stdout).toContain('1.0.0 → 1.1.0 (amending 1.0.1) (minor)')
     expect(await versions(root)).toEqual({pkg: '1.1.0', lock: '1.1.0', manifest: ['1.0.0', '1.1.0'], changelog: ['1.1.0', '1.0.0']})
     const changelog = await readFile(path.join(root, 'CHANGELOG.md'), 'utf8')
+    // The hand-written notes stay under [Unreleased], through the release and its amendment.
     expect(changelog).toContain(
       [
         '## [Unreleased]',
+        '',
+        '### Fixed',
+        '',
+        '- A note written after it.',
+        '',
+        '### Fixed',
+        '',
+        '- A note written before the release.',
         '',
         '## [1.1.0] - 2030-01-03',
         '',
@@ -145,11 +154,6 @@ describe('content:version --amend', () => {
         '### Changed',
         '',
         '- Content: Checklist item `note-best-answer` reworded.',
-        '',
-        '### Fixed',
-        '',
-        '- A note written before the release.',
-        '- A note written after it.',
         '',
         '## [1.0.0] - 2030-01-01',
       ].join('\n'),

@@ -230,13 +230,17 @@ describe('amendRelease', () => {
   ].join('\n')
   const added = diffReleases(base, withItems({...base.items, z: {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz'}}))
 
-  it('rewrites the entry under its new version, keeping hand-written notes and taking in [Unreleased]', () => {
+  it('rewrites the entry under its new version, keeping its hand-written notes, and [Unreleased] as it is', () => {
     const amended = amendRelease(log, '1.0.1', '1.1.0', '2030-01-03', added)
     expect(amended).toBe(
       [
         '# Changelog',
         '',
         '## [Unreleased]',
+        '',
+        '### Fixed',
+        '',
+        '- A later fix.',
         '',
         '## [1.1.0] - 2030-01-03',
         '',
@@ -247,10 +251,6 @@ describe('amendRelease', () => {
         '### Changed',
         '',
         '- A hand-written note.',
-        '',
-        '### Fixed',
-        '',
-        '- A later fix.',
         '',
         '## [1.0.0] - 2030-01-01',
         '',
@@ -263,7 +263,7 @@ describe('amendRelease', () => {
     expect(releaseEntry(amended, '1.0.1')).toBeUndefined()
   })
 
-  it('keeps the version when the bump is the same', () => {
+  it('keeps the version when the bump is the same, and takes in [Unreleased] when it has no content changes (a package release)', () => {
     const amended = amendRelease(log, '1.0.1', '1.0.1', '2030-01-02', [])
     expect(releaseEntry(amended, '1.0.1')).toBe('## [1.0.1] - 2030-01-02\n\n### Changed\n\n- A hand-written note.\n\n### Fixed\n\n- A later fix.')
   })
