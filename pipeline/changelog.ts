@@ -42,15 +42,19 @@ function readNotes(text: string, notes: Notes = new Map()): Notes {
 }
 
 /**
- * Turn `## [Unreleased]` into a release section: its notes, plus one line per
- * content change (listed by id), under Keep a Changelog headings; a fresh,
- * empty `## [Unreleased]` stays on top.
+ * Add a release section under `## [Unreleased]`. A content release (one with
+ * content changes) holds one line per change (listed by id) under Keep a
+ * Changelog headings, and nothing else: the hand-written notes under
+ * `[Unreleased]` (engineering notes, which wait for the package release that
+ * ships them) stay where they are. A release without content changes (`--release`
+ * for code or packaging) is that package release: it takes those notes, and
+ * `[Unreleased]` is left empty.
  *
  * @param changelog The current CHANGELOG.md.
  * @param version The new version.
  * @param date The release date, `YYYY-MM-DD`.
  * @param changes The content changes in this release.
- * @param carried Notes written before those under `[Unreleased]` (from an amended release); they come first.
+ * @param carried Notes the entry already had (from an amended release); they come first.
  * @returns The new CHANGELOG.md.
  * @throws {Error} When the changelog has no `## [Unreleased]` heading.
  */
@@ -58,9 +62,10 @@ export function addRelease(changelog: string, version: string, date: string, cha
   const unreleased = findSection(changelog, /^## \[Unreleased\][^\n]*\n/m)
   if (unreleased === undefined) throw new Error('addRelease: expected a `## [Unreleased]` heading in CHANGELOG.md, found none')
 
-  // Notes carried over (written earlier), then those under [Unreleased], by section.
+  // Notes carried over (written earlier), then, for a package release, those under [Unreleased], by section.
   const notes: Notes = new Map([...carried].map(([section, lines]) => [section, [...lines]]))
-  readNotes(changelog.slice(unreleased.body, unreleased.end), notes)
+  const takesNotes = changes.length === 0
+  if (takesNotes) readNotes(changelog.slice(unreleased.body, unreleased.end), notes)
   for (const change of changes) {
     notes.set(change.section, [...(notes.get(change.section) ?? []), `- Content: ${change.description}`])
   }
@@ -70,15 +75,17 @@ export function addRelease(changelog: string, version: string, date: string, cha
     .map((name) => `### ${name}\n\n${(notes.get(name) ?? []).join('\n')}\n`)
     .join('\n')
   const release = `## [${version}] - ${date}\n\n${body || `### Changed\n\n${NO_CONTENT_CHANGES}\n`}\n`
-  return `${changelog.slice(0, unreleased.body)}\n${release}${changelog.slice(unreleased.end)}`
+  const head = changelog.slice(0, takesNotes ? unreleased.body : unreleased.end).trimEnd()
+  return `${head}\n\n${release}${changelog.slice(unreleased.end)}`
 }
 
 /**
  * Rewrite the entry of a release that is being amended (`content:version
  * --amend`): its hand-written notes are kept, its `- Content:` lines are
- * replaced by the new changes, the notes now under `[Unreleased]` join it,
- * and its heading takes the new version and date. A link definition for the
- * old version is renamed too.
+ * replaced by the new changes, and its heading takes the new version and
+ * date; as in {@link addRelease}, the notes under `[Unreleased]` join it
+ * only when it has no content changes. A link definition for the old
+ * version is renamed too.
  *
  * @param changelog The current CHANGELOG.md.
  * @param previous The version of the entry being amended.

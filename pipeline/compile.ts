@@ -192,7 +192,7 @@ function compileStep(
       text: fillTemplate(template, Math.max(firstRound, rounds.from), item.grammar),
       template,
       rounds,
-      hash: itemHash(id, template, rounds),
+      hash: itemHash(template),
       since: options.since(itemId) ?? options.version,
       locale: item.locale as Locale,
       translation: item.translation,

@@ -5,7 +5,7 @@ import type {ChecklistEntry, ContentDocument} from './document.js'
 import type {Manifest} from './manifest.js'
 import type {SourceView} from './rule.js'
 import {ID_PATTERN, stepIdOf, stepNumberOf} from './rules/shared.js'
-import {introductionHash, itemHash, itemRoundsOf, itemTemplate, stepWordsHash} from './units.js'
+import {introductionHash, itemHash, itemTemplate, stepWordsHash} from './units.js'
 
 /** A source step, by id. */
 export interface SourceStep {
@@ -55,10 +55,9 @@ export function indexSource(source: SourceView): SourceIndex {
     const ids: string[] = []
     for (const entry of document.items) {
       const itemId = entry.attributes?.id ?? ''
-      const rounds = itemRoundsOf(entry, source.coveredRounds.from)
       const template = itemTemplate(entry)
       ids.push(itemId)
-      items.set(itemId, {id: itemId, stepId: id, document, entry, template, rounds: entry.attributes?.pairs.get('rounds') ?? '', hash: itemHash(id, template, rounds)})
+      items.set(itemId, {id: itemId, stepId: id, document, entry, template, rounds: entry.attributes?.pairs.get('rounds') ?? '', hash: itemHash(template)})
     }
     steps.set(id, {id, number: stepNumberOf(document) as number, document, hash: stepWordsHash(document), items: ids})
   }

@@ -45,7 +45,12 @@ export function itemRoundsOf(item: ChecklistEntry, firstRound: number): RoundRan
   return parseRounds(item.attributes?.pairs.get('rounds') ?? '') ?? {from: firstRound, to: null}
 }
 
-/** Hash of an item (the compiled item's and the manifest's `hash`). */
-export function itemHash(stepId: string, template: string, rounds: RoundRange): string {
-  return contentHash({stepId, template, rounds})
+/**
+ * Hash of an item's wording (the compiled item's and the manifest's `hash`):
+ * its template only. Its id, step and rounds are recorded beside it, so a
+ * move or a rounds change is reported as what it is, and neither makes its
+ * translations outdated.
+ */
+export function itemHash(template: string): string {
+  return contentHash({template})
 }

@@ -14,19 +14,28 @@ export type Bump = (typeof BUMPS)[number]
 /** What happened to a step or item between two releases. */
 export type ChangeKind = 'added' | 'reworded' | 'removed' | 'renamed' | 'moved' | 'rounds-changed'
 
-/** What a change is about: the guide as a whole, or one step or item by id. */
+/**
+ * What happened to a locale's units: translated anew (`translated`), their
+ * translation changed (`translation-updated`), shipped in the source's words
+ * again (`falls-back`: the translation was taken out, or does not follow a
+ * rename yet), or gone with the source's step or item (`removed`; a whole
+ * locale removed is `removed` with no ids).
+ */
+export type LocaleChangeKind = 'translated' | 'translation-updated' | 'falls-back' | 'removed'
+
+/** What a change is about: the guide as a whole, a translation, or one step or item by id. */
 export type ChangeSubject =
   | {
       readonly target: 'guide'
       readonly kind: 'reworded' | 'rounds-changed'
     }
   | {
-      /** A translation changed: units translated anew, reworded, or back to the source's words. */
+      /** What happened to a translation's units: one change per locale and kind. */
       readonly target: 'locale'
-      readonly kind: 'translated'
+      readonly kind: LocaleChangeKind
       /** The locale's tag. */
       readonly locale: string
-      /** The units whose translation changed (`introduction`, step and item ids). */
+      /** The units concerned (`introduction`, step and item ids; a renamed item by its new id); empty for a whole locale removed. */
       readonly ids: readonly string[]
     }
   | {
@@ -95,33 +104,53 @@ function localeSnapshot(guide: Guide): LocaleRelease {
   return {introduction: contentHash({title: guide.title, body: guide.introduction.body}), steps, items}
 }
 
-// What changed in each translation: one change per locale, naming its units.
+// How each kind of locale change reads, and where it goes in the changelog.
+const LOCALE_CHANGES: ReadonlyArray<{kind: LocaleChangeKind; section: Change['section']; describe: (units: string) => string}> = [
+  {kind: 'translated', section: 'Added', describe: (units) => `translated ${units}`},
+  {kind: 'translation-updated', section: 'Changed', describe: (units) => `translation updated for ${units}`},
+  {kind: 'falls-back', section: 'Changed', describe: (units) => `now falls back to the source's wording for ${units}`},
+  {kind: 'removed', section: 'Removed', describe: (units) => `translation removed with the source's ${units}`},
+]
+
+// What happened to each locale's units, judged on the hashes of its own
+// words: a unit never translated says nothing, whatever the source did.
 function localeChanges(before: ReleaseContent, after: ReleaseContent): Change[] {
+  const renames = renamesBetween(before, after)
+  const renamedAway = new Set([...renames.values()].flat())
   const changes: Change[] = []
   for (const tag of union(before.locales ?? {}, after.locales ?? {})) {
     const old = own(before.locales ?? {}, tag)
     const next = own(after.locales ?? {}, tag)
     if (next === undefined) {
-      changes.push({target: 'locale', kind: 'translated', locale: tag, ids: [], bump: 'patch', section: 'Removed', description: `Locale \`${tag}\` (its readers get the source's text).`})
+      changes.push({target: 'locale', kind: 'removed', locale: tag, ids: [], bump: 'patch', section: 'Removed', description: `Locale \`${tag}\` (its readers get the source's text).`})
       continue
     }
-    const differs = (a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>>): string[] =>
-      union(a ?? {}, b).filter((id) => own(a ?? {}, id) !== own(b, id))
-    const intro = old?.introduction !== next.introduction ? ['introduction'] : []
-    const steps = differs(old?.steps, next.steps)
-    const items = differs(old?.items, next.items)
-    if (intro.length + steps.length + items.length === 0) continue
-    const named = (noun: string, ids: readonly string[]): string[] => (ids.length === 0 ? [] : [`${noun}${ids.length === 1 ? '' : 's'} ${ids.map((id) => `\`${id}\``).join(', ')}`])
-    const parts = [...(intro.length > 0 ? ['the title and introduction'] : []), ...named('step', steps), ...named('item', items)]
-    changes.push({
-      target: 'locale',
-      kind: 'translated',
-      locale: tag,
-      ids: [...intro, ...steps, ...items],
-      bump: 'patch',
-      section: old === undefined ? 'Added' : 'Changed',
-      description: `Locale \`${tag}\`: ${old === undefined ? 'translated' : 'translation updated for'} ${parts.join('; ')}.`,
-    })
+    const found = new Map<LocaleChangeKind, Array<{id: string; noun: string; label: string}>>()
+    const judge = (id: string, noun: string, label: string, was: string | undefined, now: string | undefined, inSource: boolean): void => {
+      const kind: LocaleChangeKind | undefined =
+        was === undefined ? (now === undefined ? undefined : 'translated') : now === undefined ? (inSource ? 'falls-back' : 'removed') : was === now ? undefined : 'translation-updated'
+      if (kind !== undefined) found.set(kind, [...(found.get(kind) ?? []), {id, noun, label}])
+    }
+    judge('introduction', '', 'the title and introduction', old?.introduction, next.introduction, true)
+    for (const id of union(old?.steps ?? {}, next.steps)) judge(id, 'step', `\`${id}\``, own(old?.steps ?? {}, id), own(next.steps, id), own(after.steps, id) !== undefined)
+    // A renamed item is judged under its new id, against the translation of the id it replaces.
+    const itemIds = [...new Set([...union(old?.items ?? {}, next.items), ...renames.keys()])].filter((id) => !renamedAway.has(id)).sort()
+    for (const id of itemIds) {
+      const from = renames.get(id) ?? []
+      const previous = own(old?.items ?? {}, id) ?? from.map((replaced) => own(old?.items ?? {}, replaced)).find((hash) => hash !== undefined)
+      const label = from.length === 0 ? `\`${id}\`` : `\`${id}\` (renamed from ${from.map((replaced) => `\`${replaced}\``).join(', ')})`
+      judge(id, 'item', label, previous, own(next.items, id), own(after.items, id) !== undefined)
+    }
+    for (const {kind, section, describe} of LOCALE_CHANGES) {
+      const units = found.get(kind)
+      if (units === undefined) continue
+      const parts = ['', 'step', 'item'].flatMap((noun) => {
+        const labels = units.filter((unit) => unit.noun === noun).map((unit) => unit.label)
+        if (labels.length === 0) return []
+        return [noun === '' ? labels.join(', ') : `${noun}${labels.length === 1 ? '' : 's'} ${labels.join(', ')}`]
+      })
+      changes.push({target: 'locale', kind, locale: tag, ids: units.map((unit) => unit.id), bump: 'patch', section, description: `Locale \`${tag}\`: ${describe(parts.join('; '))}.`})
+    }
   }
   return changes
 }
@@ -156,7 +185,7 @@ function renamesBetween(before: ReleaseContent, after: ReleaseContent): Map<stri
  *
  * @param before The earlier release.
  * @param after The later one.
- * @returns The changes, guide first, then steps, then items, each in id order, then one per changed translation.
+ * @returns The changes, guide first, then steps, then items, each in id order, then each translation's (one per locale and kind of change).
  * @example
  *   diffReleases(release, release) // []
  */
@@ -203,15 +232,16 @@ export function diffReleases(before: ReleaseContent, after: ReleaseContent): Cha
   return changes
 }
 
-// A move hides a rounds change and a rewording (the hash covers the step), and
-// a rounds change hides a rewording, as they always have: one change per item.
+// Each judged on its own: an item's hash covers its wording only, so a move or
+// a rounds change is never taken for a rewording, and hides none.
 function itemChanges(id: string, old: ReleaseItem, next: ReleaseItem): Change[] {
   const item = {target: 'item', id} as const
+  const changes: Change[] = []
+  if (old.stepId !== next.stepId) changes.push({...item, kind: 'moved', from: old.stepId, bump: 'major', section: 'Changed', description: `Checklist item \`${id}\` moved from step \`${old.stepId}\` to \`${next.stepId}\`.`})
   const rounds = roundsChange(old.rounds, next.rounds)
-  if (old.stepId !== next.stepId) return [{...item, kind: 'moved', from: old.stepId, bump: 'major', section: 'Changed', description: `Checklist item \`${id}\` moved from step \`${old.stepId}\` to \`${next.stepId}\`.`}]
-  if (rounds !== undefined) return [{...item, kind: 'rounds-changed', bump: rounds, section: 'Changed', description: `Checklist item \`${id}\` now applies to rounds \`${next.rounds}\` (was \`${old.rounds}\`).`}]
-  if (old.hash !== next.hash) return [{...item, kind: 'reworded', bump: 'patch', section: 'Changed', description: `Checklist item \`${id}\` reworded.`}]
-  return []
+  if (rounds !== undefined) changes.push({...item, kind: 'rounds-changed', bump: rounds, section: 'Changed', description: `Checklist item \`${id}\` now applies to rounds \`${next.rounds}\` (was \`${old.rounds}\`).`})
+  if (old.hash !== next.hash) changes.push({...item, kind: 'reworded', bump: 'patch', section: 'Changed', description: `Checklist item \`${id}\` reworded.`})
+  return changes
 }
 
 /** A removed id and an added one whose recorded content is identical. */
@@ -225,10 +255,11 @@ export interface LikelyRename {
 
 /**
  * Find ids that look renamed without saying so: a removed step or item and an
- * added one with the same hash (an item's hash covers its text, step and
- * rounds but not its id; a step's covers its title, summary and body). Such a
- * pair is recorded as a removal (major) plus an addition; `replaces=` on the
- * item would make it a rename (minor) that keeps readers' progress.
+ * added one with the same hash (an item's hash covers its wording only, not
+ * its id, step or rounds, so the pair may also have moved or changed rounds;
+ * a step's covers its title, summary and body). Such a pair is recorded as a
+ * removal (major) plus an addition; `replaces=` on the item would make it a
+ * rename (minor) that keeps readers' progress.
  *
  * @param before The earlier release.
  * @param after The later one.

@@ -40,7 +40,7 @@ export interface ChecklistItem {
   readonly template: string
   /** Rounds the item applies to. */
   readonly rounds: RoundRange
-  /** Short content hash of the item (id, template, rounds); changes when its wording does. */
+  /** Short content hash of the item's wording (its template only): changes when its wording does and only then (a move or a rounds change keeps it). */
   readonly hash: string
   /** Content version that first published this id. */
   readonly since: string

@@ -8,6 +8,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
 import type {Manifest} from '../pipeline/manifest.js'
+import {releaseEntry} from '../pipeline/changelog.js'
 import {releasesFromManifest} from '../pipeline/releases.js'
 import {RECORD_NOTE} from '../pipeline/translation-record.js'
 import {contentTranslated} from '../scripts/lib/content-translated.js'
@@ -17,6 +18,8 @@ import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
 const RECORD = 'content/locales/es/translation.json'
 const SOURCE_STEP = 'content/steps/01-have-confidence.md'
 const TRANSLATED_STEP = 'content/locales/es/steps/01-ten-confianza.md'
+const PLAN = 'content/steps/02-make-a-plan.md'
+const PLAN_ES = 'content/locales/es/steps/02-haz-un-plan.md'
 const CHANGELOG = '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2030-01-01\n\nFirst release.\n'
 
 const roots: string[] = []
@@ -164,5 +167,75 @@ describe('content:version with translations', () => {
     // runtime's release history (ids only) has nothing to say about it.
     expect(second?.steps).toEqual(first?.steps)
     expect(releasesFromManifest(manifest).at(-1)).toEqual({version: '1.0.1', date: '2030-01-02', changes: []})
+  })
+
+  // Each locale line says what happened to its units; a unit never translated says nothing.
+  type Edit = readonly [file: string, from: string | RegExp, to: string]
+  const BEST = '{#note-best-answer rounds=2+}'
+  const NEW_ITEM = '- [ ] Note one question you would like to ask next time. {#note-next-question rounds=2+}\n'
+  const cases: ReadonlyArray<{change: string; edits: readonly Edit[]; lines: readonly string[]}> = [
+    {
+      change: 'an item renamed with `replaces=`, its translation untouched',
+      edits: [[PLAN, BEST, '{#note-strongest-answer rounds=2+ replaces=note-best-answer}']],
+      lines: ["Locale `es`: now falls back to the source's wording for item `note-strongest-answer` (renamed from `note-best-answer`)."],
+    },
+    {
+      change: 'an item removed, its translation untouched',
+      edits: [[PLAN, /^.*\{#note-weakest-answer .*\n/m, '']],
+      lines: ["Locale `es`: translation removed with the source's item `note-weakest-answer`."],
+    },
+    {
+      change: 'an item renamed, and its translation with it',
+      edits: [
+        [PLAN, BEST, '{#note-strongest-answer rounds=2+ replaces=note-best-answer}'],
+        [PLAN_ES, BEST, '{#note-strongest-answer rounds=2+}'],
+      ],
+      lines: [],
+    },
+    {
+      change: 'a translation reworded by its translator',
+      edits: [[PLAN_ES, 'que mejor funcionó.', 'que mejor salió.']],
+      lines: ['Locale `es`: translation updated for item `note-best-answer`.'],
+    },
+    {
+      change: 'a translation taken out',
+      edits: [[PLAN_ES, /^.*\{#note-best-answer .*\n/m, '']],
+      lines: ["Locale `es`: now falls back to the source's wording for item `note-best-answer`."],
+    },
+    {
+      change: 'an item added, not translated yet',
+      edits: [[PLAN, /(\{#link-strongest-quality rounds=2\+\}\n)/, `$1${NEW_ITEM}`]],
+      lines: [],
+    },
+    {
+      change: 'an item added and translated',
+      edits: [
+        [PLAN, /(\{#link-strongest-quality rounds=2\+\}\n)/, `$1${NEW_ITEM}`],
+        [PLAN_ES, /(\{#link-strongest-quality rounds=2\+\}\n)/, '$1- [ ] Anota una pregunta que te gustaría hacer la próxima vez. {#note-next-question rounds=2+}\n'],
+      ],
+      lines: ['Locale `es`: translated item `note-next-question`.'],
+    },
+  ]
+  let released: string | undefined
+  it.each(cases)('$change', async ({edits, lines}) => {
+    // One first release, copied for each case.
+    if (released === undefined) {
+      released = await makeRepository()
+      expect((await version(released, ['--date', '2030-01-01'])).code).toBe(0)
+    }
+    const root = await mkdtemp(path.join(tmpdir(), 'ace-content-translated-'))
+    roots.push(root)
+    await cp(released, root, {recursive: true})
+    for (const [file, from, to] of edits) {
+      const text = await readFile(path.join(root, file), 'utf8')
+      const next = text.replace(from, to)
+      expect(next, `${String(from)} is not in ${file}`).not.toBe(text)
+      await writeFile(path.join(root, file), next)
+    }
+    const run = await version(root)
+    expect(run.code, run.stderr).toBe(0)
+    const next = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).version as string
+    const entry = releaseEntry(await readFile(path.join(root, 'CHANGELOG.md'), 'utf8'), next) ?? ''
+    expect([...entry.matchAll(/^- Content: (Locale .*)$/gm)].map((match) => match[1])).toEqual(lines)
   })
 })

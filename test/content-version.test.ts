@@ -11,7 +11,7 @@ import type {Manifest} from '../pipeline/manifest.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
 import {run as runCli} from '../cli/run.js'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {FIXTURES, materialize} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, materialize} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const STEP = 'content/steps/02-make-a-plan.md'
@@ -35,11 +35,12 @@ async function run(root: string, args: readonly string[], hook?: StepHook) {
   return {code, stdout, stderr}
 }
 
-/** A repository at 1.0.0 with its first release recorded. */
-async function makeRepository(): Promise<string> {
+/** A repository at 1.0.0 with its first release recorded (with `locales`, and valid-locale's `es`, marked current). */
+async function makeRepository({locales = false} = {}): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'ace-content-version-'))
   roots.push(root)
   await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
+  if (locales) await cp(VALID_LOCALE, path.join(root, 'content'), {recursive: true})
   await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
   const lock = {name: 'fixture', version: '1.0.0', lockfileVersion: 3, packages: {'': {name: 'fixture', version: '1.0.0'}}}
   await writeFile(path.join(root, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`)
@@ -100,9 +101,9 @@ describe('content:version --dry-run', () => {
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain('1.0.0 → 1.0.1 (patch); dry run, nothing written')
     expect(result.stdout).toContain('  patch Checklist item `note-best-answer` reworded.')
-    expect(result.stdout).toContain(
-      '## [1.0.1] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `note-best-answer` reworded.\n\n### Fixed\n\n- A note written before the release.',
-    )
+    // A content release holds its content lines only; the note stays under [Unreleased].
+    expect(result.stdout).toContain('CHANGELOG.md would get:\n\n## [1.0.1] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `note-best-answer` reworded.\n')
+    expect(result.stdout).not.toContain('A note written before the release.')
     expect(await files(root)).toEqual(before)
   })
 })
@@ -131,9 +132,18 @@ describe('content:version --amend', () => {
     expect(amended.stdout).toContain('1.0.0 → 1.1.0 (amending 1.0.1) (minor)')
     expect(await versions(root)).toEqual({pkg: '1.1.0', lock: '1.1.0', manifest: ['1.0.0', '1.1.0'], changelog: ['1.1.0', '1.0.0']})
     const changelog = await readFile(path.join(root, 'CHANGELOG.md'), 'utf8')
+    // The hand-written notes stay under [Unreleased], through the release and its amendment.
     expect(changelog).toContain(
       [
         '## [Unreleased]',
+        '',
+        '### Fixed',
+        '',
+        '- A note written after it.',
+        '',
+        '### Fixed',
+        '',
+        '- A note written before the release.',
         '',
         '## [1.1.0] - 2030-01-03',
         '',
@@ -144,11 +154,6 @@ describe('content:version --amend', () => {
         '### Changed',
         '',
         '- Content: Checklist item `note-best-answer` reworded.',
-        '',
-        '### Fixed',
-        '',
-        '- A note written before the release.',
-        '- A note written after it.',
         '',
         '## [1.0.0] - 2030-01-01',
       ].join('\n'),
@@ -214,8 +219,38 @@ describe('content:version and renames', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('1.0.0 → 2.0.0 (major)')
     expect(result.stderr).toContain(
-      "note: item `note-best-answer` was removed and `note-strongest-answer` added with the same text, step and rounds; if it is a rename, write `{#note-strongest-answer … replaces=note-best-answer}`",
+      "note: item `note-best-answer` was removed and `note-strongest-answer` added with the same text; if it is a rename, write `{#note-strongest-answer … replaces=note-best-answer}`",
     )
+  })
+})
+
+describe('content:version and a moved item', () => {
+  it('keeps the hash of an item moved with the same words: a move, not a rewording, and its translations stay current', async () => {
+    const root = await makeRepository({locales: true})
+    // note-focus-topics, word for word, from step 2 to the end of step 4; the translation is not touched.
+    const from = path.join(root, STEP)
+    const to = path.join(root, 'content/steps/04-show-your-colours.md')
+    const text = await readFile(from, 'utf8')
+    const line = /^- \[ \] .*\{#note-focus-topics rounds=2\+\}\n/m.exec(text)?.[0]
+    expect(line, 'note-focus-topics is not in the fixture').toBeDefined()
+    await writeFile(from, text.replace(line as string, ''))
+    await writeFile(to, `${await readFile(to, 'utf8')}${line as string}`)
+
+    const result = await run(root, [])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('1.0.0 → 2.0.0 (major)')
+    expect(result.stdout).toContain('  major Checklist item `note-focus-topics` moved from step `make-a-plan` to `show-your-colours`.')
+    expect(result.stdout).not.toContain('reworded')
+    expect(result.stdout).not.toContain('Locale')
+    const [first, second] = (JSON.parse(await readFile(path.join(root, 'content/manifest.json'), 'utf8')) as Manifest).releases
+    expect(second?.items['note-focus-topics']).toEqual({...first?.items['note-focus-topics'], stepId: 'show-your-colours'})
+    expect(second?.locales).toEqual(first?.locales)
+
+    const build = await buildGuide({contentDir: path.join(root, 'content'), version: '2.0.0', cwd: root})
+    const spanish = build.locales.find((locale) => locale.tag === 'es')?.guide
+    const item = spanish?.steps.flatMap((step) => step.checklist).find((found) => found.id === 'note-focus-topics')
+    expect({stepId: item?.stepId, translation: item?.translation}).toEqual({stepId: 'show-your-colours', translation: 'current'})
+    expect(diagnostics(build.files).filter((found) => found.ruleId === 'translation-outdated')).toEqual([])
   })
 })
 

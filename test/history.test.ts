@@ -56,11 +56,27 @@ describe('diffReleases: renames and structured changes', () => {
     },
     {
       change: 'an item renamed and moved to another step',
-      after: withItems({x2: {stepId: 'b', rounds: '2+', hash: 'moved0000000', replaces: ['x']}, y: base.items['y']!}),
+      after: withItems({x2: {stepId: 'b', rounds: '2+', hash: 'xxxxxxxxxxxx', replaces: ['x']}, y: base.items['y']!}),
       bump: 'major',
       changes: [
         {target: 'item', kind: 'renamed', id: 'x2', from: 'x', bump: 'minor', section: 'Changed', description: 'Checklist item `x` renamed to `x2`.'},
         {target: 'item', kind: 'moved', id: 'x2', from: 'a', bump: 'major', section: 'Changed', description: 'Checklist item `x2` moved from step `a` to `b`.'},
+      ],
+    },
+    {
+      change: 'an item moved to another step in the same words (its hash is its wording)',
+      after: withItems({x: {...base.items['x']!, stepId: 'b'}, y: base.items['y']!}),
+      bump: 'major',
+      changes: [{target: 'item', kind: 'moved', id: 'x', from: 'a', bump: 'major', section: 'Changed', description: 'Checklist item `x` moved from step `a` to `b`.'}],
+    },
+    {
+      change: 'an item moved, given other rounds and reworded: each said',
+      after: withItems({x: {stepId: 'b', rounds: '3+', hash: 'changed00000'}, y: base.items['y']!}),
+      bump: 'major',
+      changes: [
+        {target: 'item', kind: 'moved', id: 'x', from: 'a', bump: 'major', section: 'Changed', description: 'Checklist item `x` moved from step `a` to `b`.'},
+        {target: 'item', kind: 'rounds-changed', id: 'x', bump: 'major', section: 'Changed', description: 'Checklist item `x` now applies to rounds `3+` (was `2+`).'},
+        {target: 'item', kind: 'reworded', id: 'x', bump: 'patch', section: 'Changed', description: 'Checklist item `x` reworded.'},
       ],
     },
     {
@@ -214,13 +230,17 @@ describe('amendRelease', () => {
   ].join('\n')
   const added = diffReleases(base, withItems({...base.items, z: {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz'}}))
 
-  it('rewrites the entry under its new version, keeping hand-written notes and taking in [Unreleased]', () => {
+  it('rewrites the entry under its new version, keeping its hand-written notes, and [Unreleased] as it is', () => {
     const amended = amendRelease(log, '1.0.1', '1.1.0', '2030-01-03', added)
     expect(amended).toBe(
       [
         '# Changelog',
         '',
         '## [Unreleased]',
+        '',
+        '### Fixed',
+        '',
+        '- A later fix.',
         '',
         '## [1.1.0] - 2030-01-03',
         '',
@@ -231,10 +251,6 @@ describe('amendRelease', () => {
         '### Changed',
         '',
         '- A hand-written note.',
-        '',
-        '### Fixed',
-        '',
-        '- A later fix.',
         '',
         '## [1.0.0] - 2030-01-01',
         '',
@@ -247,7 +263,7 @@ describe('amendRelease', () => {
     expect(releaseEntry(amended, '1.0.1')).toBeUndefined()
   })
 
-  it('keeps the version when the bump is the same', () => {
+  it('keeps the version when the bump is the same, and takes in [Unreleased] when it has no content changes (a package release)', () => {
     const amended = amendRelease(log, '1.0.1', '1.0.1', '2030-01-02', [])
     expect(releaseEntry(amended, '1.0.1')).toBe('## [1.0.1] - 2030-01-02\n\n### Changed\n\n- A hand-written note.\n\n### Fixed\n\n- A later fix.')
   })

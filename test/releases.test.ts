@@ -82,11 +82,11 @@ const cases: readonly Case[] = [
       {version: '1.0.0', items: {a: 's1'}},
       {version: '2.0.0', items: {a: {step: 's1', rounds: '2-3'}}},
       {version: '2.0.1', items: {a: {step: 's1', rounds: '2-3', text: 'v2'}}},
-      // In one release, a rounds change hides a rewording (the versioning policy's diff).
+      // In one release, a rounds change and a rewording are each listed.
       {version: '2.1.0', items: {a: {step: 's1', rounds: '2+', text: 'v3'}}},
     ],
-    perRelease: [[], [item('rounds-changed', 'a')], [item('reworded', 'a')], [item('rounds-changed', 'a')]],
-    since: {'1.0.0': [item('rounds-changed', 'a'), item('reworded', 'a')], '2.0.1': [item('rounds-changed', 'a')]},
+    perRelease: [[], [item('rounds-changed', 'a')], [item('reworded', 'a')], [item('rounds-changed', 'a'), item('reworded', 'a')]],
+    since: {'1.0.0': [item('rounds-changed', 'a'), item('reworded', 'a')], '2.0.1': [item('rounds-changed', 'a'), item('reworded', 'a')]},
   },
   {
     name: 'added then reworded is added; added then removed is nothing',

@@ -27,7 +27,7 @@ export interface ReleaseSpec {
 /**
  * Write a manifest from short release specs. Hashes stand in for wording: an
  * item's hash is its text alone, so a rename that keeps the words is no
- * rewording (the shipped hash also covers the id and rounds).
+ * rewording (the shipped hash, too, is the wording alone).
  */
 export function manifestOf(specs: readonly ReleaseSpec[]): Manifest {
   return {

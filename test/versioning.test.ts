@@ -3,10 +3,11 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Manifest, Release, ReleaseContent} from '../pipeline/manifest.js'
-import {addRelease} from '../pipeline/changelog.js'
+import {addRelease, amendRelease, releaseEntry} from '../pipeline/changelog.js'
 import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds} from '../pipeline/versioning.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
 import {FIXTURES} from './fixture-content.js'
+import {ROOT} from './helpers.js'
 
 const base: ReleaseContent = {
   rounds: '2+',
@@ -90,6 +91,43 @@ describe('addRelease', () => {
     expect(addRelease(log, '1.0.1', '2030-01-02', [])).toBe(
       '# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2030-01-02\n\n### Fixed\n\n- A thing.\n\n[Unreleased]: https://example.test/compare\n',
     )
+  })
+
+  // Engineering notes wait under [Unreleased] for the package release that ships them.
+  const notes = '## [Unreleased]\n\n### Changed\n\n- The build caches its outputs.\n  A second line of the same note.\n\n### Fixed\n\n- A crash on start.\n\n'
+  const log = `# Changelog\n\n${notes}## [1.0.0] - 2030-01-01\n\nFirst release.\n\n[Unreleased]: https://example.test/compare\n`
+  const reworded = diffReleases(base, {...base, items: {...base.items, x: {...base.items['x']!, hash: 'changed00000'}}})
+  const cases = [
+    {
+      release: 'a content release: its content lines only, the notes left under [Unreleased]',
+      changes: reworded,
+      unreleased: notes.trimEnd(),
+      entry: '## [1.0.1] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `x` reworded.',
+    },
+    {
+      release: 'a release without content changes (code or packaging): the notes it ships',
+      changes: [],
+      unreleased: '## [Unreleased]',
+      entry: '## [1.0.1] - 2030-01-02\n\n### Changed\n\n- The build caches its outputs.\n  A second line of the same note.\n\n### Fixed\n\n- A crash on start.',
+    },
+  ]
+  it.each(cases)('$release', ({changes, unreleased, entry}) => {
+    const next = addRelease(log, '1.0.1', '2030-01-02', changes)
+    expect(next.slice(next.indexOf('## [Unreleased]'), next.indexOf('## [1.0.1]')).trimEnd()).toBe(unreleased)
+    expect(releaseEntry(next, '1.0.1')).toBe(entry)
+    expect(next.endsWith('## [1.0.0] - 2030-01-01\n\nFirst release.\n\n[Unreleased]: https://example.test/compare\n')).toBe(true)
+    // Amending the content release keeps the notes where they are, too.
+    const amended = amendRelease(next, '1.0.1', '1.0.1', '2030-01-03', changes)
+    expect(amended.slice(amended.indexOf('## [Unreleased]'), amended.indexOf('## [1.0.1]')).trimEnd()).toBe(unreleased)
+    expect(releaseEntry(amended, '1.0.1')).toBe(entry.replace('2030-01-02', '2030-01-03'))
+  })
+
+  it("leaves this repository's own [Unreleased] notes where they are in a content release", async () => {
+    const changelog = await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
+    const unreleased = (text: string) => /^## \[Unreleased\][^]*?(?=^## \[)/m.exec(text)?.[0]
+    const next = addRelease(changelog, '99.0.0', '2030-01-02', reworded)
+    expect(unreleased(next)).toBe(unreleased(changelog))
+    expect(releaseEntry(next, '99.0.0')).toBe('## [99.0.0] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `x` reworded.')
   })
 
   it('refuses a changelog without an [Unreleased] section', () => {

@@ -151,7 +151,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
   for (const {target, from, to} of likelyRenames(base, current)) {
     io.stderr.write(
       target === 'item'
-        ? `content:version: note: item \`${from}\` was removed and \`${to}\` added with the same text, step and rounds; if it is a rename, write \`{#${to} … replaces=${from}}\` so readers' progress carries over (a minor change instead of a major one)${dryRun ? '' : ', then run `npm run content:version -- --amend`'}\n`
+        ? `content:version: note: item \`${from}\` was removed and \`${to}\` added with the same text; if it is a rename, write \`{#${to} … replaces=${from}}\` so readers' progress carries over (a minor change instead of a major one)${dryRun ? '' : ', then run `npm run content:version -- --amend`'}\n`
         : `content:version: note: step \`${from}\` was removed and \`${to}\` added with the same words; step ids cannot be renamed, so keep \`${from}\` if it is the same step\n`,
     )
   }
