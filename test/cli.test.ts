@@ -31,10 +31,9 @@ vi.setConfig({testTimeout: 5 * 60_000})
 vi.mock(import('../src/locale-loaders.js'), async (importOriginal) => {
   const {SOURCE_LOCALE} = await import('../src/generated/locales.js')
   const source = await importOriginal()
-  return {
-    loadLocaleModule: async (locale) =>
-      locale === SOURCE_LOCALE ? source.loadLocaleModule(locale) : ((await import(new URL(`../dist/locales/${locale}/index.js`, import.meta.url).href)) as Awaited<ReturnType<typeof source.loadLocaleModule>>),
-  }
+  type LocaleModule = Awaited<ReturnType<typeof source.loadLocaleModule>>
+  const built = async (locale: string) => (await import(new URL(`../dist/locales/${locale}/index.js`, import.meta.url).href)) as LocaleModule
+  return {loadLocaleModule: async (locale) => (locale === SOURCE_LOCALE ? source.loadLocaleModule(locale) : built(locale))}
 })
 
 let scratch: string
