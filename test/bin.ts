@@ -1,7 +1,11 @@
-// Running the built bin (dist/cli.js) as a user does, for test/cli.test.ts
-// (what it prints of the shipped guide) and test/cli-bin.test.ts (the rest).
+// The command line for test/cli.test.ts (what it prints of the shipped guide)
+// and test/cli-bin.test.ts (the rest): `cli` runs it in this process, as
+// cli/index.ts does but with captured streams; `bin` and `node` spawn the
+// built bin (dist/cli.js) for the few things only a real process shows.
 import {spawn} from 'node:child_process'
 import path from 'node:path'
+import type {Io} from '../cli/command.js'
+import {run} from '../cli/run.js'
 import {ROOT} from './helpers.js'
 
 /** The built bin. */
@@ -9,11 +13,34 @@ export const BIN = path.join(ROOT, 'dist/cli.js')
 /** How every usage message begins. */
 export const USAGE = 'Usage: ace-second-interview'
 
-/** What a run of the bin left: its exit status and both streams. */
+/** What a run of the command line left: its exit status and both streams. */
 export interface Ran {
   status: number | null
   stdout: string
   stderr: string
+}
+
+/**
+ * Run the command line in this process, as cli/index.ts does, with stdout and
+ * stderr captured.
+ *
+ * @param args The command line after the bin's name.
+ * @param options The working folder (the root by default), the environment
+ *   (empty by default) and whether both streams claim to be a terminal (not by
+ *   default: like a pipe, never coloured).
+ * @returns The exit status and both streams.
+ */
+export async function cli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>; isTTY?: boolean} = {}): Promise<Ran> {
+  let stdout = ''
+  let stderr = ''
+  const io: Io = {
+    stdout: {write: (text: string) => (stdout += text), isTTY: options.isTTY},
+    stderr: {write: (text: string) => (stderr += text), isTTY: options.isTTY},
+    env: options.env ?? {},
+    cwd: options.cwd ?? ROOT,
+  }
+  const status = await run(args, io)
+  return {status, stdout, stderr}
 }
 
 /**
@@ -37,13 +64,14 @@ export function node(args: readonly string[], options: {cwd?: string; env?: Node
 }
 
 /**
- * Run the built bin the way a user does; never a TTY, so never coloured.
+ * Spawn the built bin the way a user does, its streams pipes, `NO_COLOR`
+ * unset unless given.
  *
  * @param args The command line after the bin's name.
  * @param options The working folder (the root by default) and variables added to the environment.
  * @returns The exit status and both streams.
  */
-export function cli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<Ran> {
+export function bin(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<Ran> {
   const env: Record<string, string | undefined> = {...process.env, ...options.env}
   if (options.env?.['NO_COLOR'] === undefined) delete env['NO_COLOR']
   return node([BIN, ...args], {cwd: options.cwd ?? ROOT, env})

@@ -1,8 +1,19 @@
-// The built bin (dist/cli.js) where what it prints does not come from the
-// shipped guide: check on fixture content the tests own, bad arguments, output
-// that cannot be written, hostile content, and what the bin imports. (What it
-// prints of the shipped guide is test/cli.test.ts, which the release loop
-// runs again on changed content.)
+// The command line where what it prints does not come from the shipped guide:
+// check on fixture content the tests own, bad arguments, output that cannot
+// be written, hostile content, and what the bin imports. (What it prints of
+// the shipped guide is test/cli.test.ts, which the release loop runs again on
+// changed content.)
+//
+// Run in process (`cli`: cli/run.ts with captured streams), but for what only
+// the built bin in a real process shows (`bin`, `node`: dist/cli.js spawned):
+// - the shebang, the executable bit and the imports of dist/cli.js and
+//   dist/check.js (read, not run);
+// - exit statuses reaching the shell: 2 for bad arguments, 1 from a check
+//   that found errors, through dist/check.js, the check entry the bin loads
+//   at run time (in process it is pipeline/check.ts);
+// - stdout a closed pipe (EPIPE) or a full disk (/dev/full): Node's own
+//   streams and cli/index.ts's guard decide what happens, one spawn per case;
+// - steps, step and checklist with dist/check.js deleted from a copy of dist/.
 import {spawn} from 'node:child_process'
 import {closeSync, existsSync, openSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
@@ -11,13 +22,13 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {locales} from '../src/index.js'
-import {BIN, USAGE, cli, node} from './bin.js'
+import {BIN, USAGE, bin, cli, node} from './bin.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
-// Several cases spawn the bin a dozen times (a check runs the whole lint), and
-// the cases run side by side: on a busy machine a case takes longer than the
-// project's minute, which is not what these tests are about.
+// Several cases run the check a dozen times (each the whole lint), and cases
+// run side by side: on a busy machine a case takes longer than the project's
+// minute, which is not what these tests are about.
 vi.setConfig({testTimeout: 5 * 60_000})
 
 let scratch: string
@@ -29,8 +40,8 @@ afterAll(async () => {
 })
 
 describe.concurrent('ace-second-interview: bad arguments', () => {
-  // The wording of every usage error is tested in-process (test/cli-run.test.ts);
-  // here, that the real bin exits 2 with the reason, a blank line and the usage on stderr.
+  // The wording of every usage error is tested in test/cli-run.test.ts; here,
+  // the shape: exit 2 with the reason, a blank line and the usage on stderr.
   it.each([
     {args: [], usage: `${USAGE} <command>`},
     {args: ['foo'], usage: `${USAGE} <command>`},
@@ -51,6 +62,12 @@ describe.concurrent('ace-second-interview: bad arguments', () => {
     for (const arg of args.filter((value) => /^\d{10,}$/.test(value))) expect(first).toContain(`"${arg}"`)
     expect(blank).toBe('')
     expect(rest.join('\n').startsWith(usage)).toBe(true)
+  })
+
+  it('the built bin exits 2 to the shell, with the same streams', async () => {
+    const spawned = await bin(['foo'])
+    expect(spawned).toEqual(await cli(['foo']))
+    expect(spawned.status).toBe(2)
   })
 })
 
@@ -112,6 +129,11 @@ describe('ace-second-interview check', () => {
     expect(JSON.parse(json.stdout)).toEqual([
       expect.objectContaining({file: `content/${stepFile}`, line, column, ruleId: 'known-placeholders', fatal: true}),
     ])
+
+    // The built bin, through the check entry it loads at run time (dist/check.js): the same report, exit 1 to the shell.
+    const spawned = await bin(['check'], {cwd: folder})
+    expect(spawned).toEqual(await cli(['check'], {cwd: folder}))
+    expect(spawned.status).toBe(1)
   })
 
   it('names a malformed manifest like every other file: under the folder as given', async () => {

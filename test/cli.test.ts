@@ -1,22 +1,40 @@
-// The built bin (dist/cli.js) printing the shipped guide: every expectation
-// comes from the API or the built locale entries, never from today's words.
-// This file runs again in test/release-loop.test.ts on changed content; the
-// bin's other behaviour (check, bad arguments, pipes, escaping, what it
+// The command line printing the shipped guide: every expectation comes from
+// the API or the built locale entries, never from today's words. This file
+// runs again in test/release-loop.test.ts on changed content; the command
+// line's other behaviour (check, bad arguments, pipes, escaping, what the bin
 // imports) is in test/cli-bin.test.ts, which runs once.
+//
+// Run in process (`cli`: cli/run.ts with captured streams), the translations
+// loaded from dist/locales/ as the built bin loads them (the mock of
+// src/locale-loaders.ts below). The built bin (dist/cli.js) is spawned only
+// where a real process is the point: with every locale but one deleted from a
+// copy of dist/ (it loads only the one asked for), and on a pipe, which it
+// must see is no terminal (no colour).
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {checklistForRound, getStep, getStepById, listSteps, locales, releases, resolveLocale} from '../src/index.js'
-import {USAGE, cli, node} from './bin.js'
+import {USAGE, bin, cli, node} from './bin.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
-// Several cases spawn the bin a dozen times (a check runs the whole lint), and
-// the cases run side by side: on a busy machine a case takes longer than the
-// project's minute, which is not what these tests are about.
+// Several cases spawn the bin or run the check (the whole lint), and the cases
+// run side by side: on a busy machine a case takes longer than the project's
+// minute, which is not what these tests are about.
 vi.setConfig({testTimeout: 5 * 60_000})
+
+// In the build, src/locale-loaders.ts becomes one `import()` per translation
+// of dist/locales/<tag>/index.js (tsup.config.ts); run from source it can load
+// only the source locale. In process, the same as built.
+vi.mock(import('../src/locale-loaders.js'), async (importOriginal) => {
+  const {SOURCE_LOCALE} = await import('../src/generated/locales.js')
+  const source = await importOriginal()
+  type LocaleModule = Awaited<ReturnType<typeof source.loadLocaleModule>>
+  const built = async (locale: string) => (await import(new URL(`../dist/locales/${locale}/index.js`, import.meta.url).href)) as LocaleModule
+  return {loadLocaleModule: async (locale) => (locale === SOURCE_LOCALE ? source.loadLocaleModule(locale) : built(locale))}
+})
 
 let scratch: string
 beforeAll(async () => {
@@ -199,16 +217,22 @@ describe.concurrent('ace-second-interview --locale', () => {
 })
 
 describe.concurrent('ace-second-interview: colour', () => {
-  // Spawned with pipes, the bin never sees a TTY: no escape codes, NO_COLOR or not.
+  // A pipe is no TTY: no escape codes, NO_COLOR or not.
   it.each([{}, {NO_COLOR: '1'}, {NO_COLOR: ''}])('writes no ANSI escapes to a pipe (env %o)', async (env) => {
     // One folder per case: the cases run side by side.
     const folder = await mkdtemp(path.join(scratch, 'colour-'))
     await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
     await writeFile(path.join(folder, 'guide.md'), '# Title only\n')
     for (const args of [['steps'], ['step', '1'], ['checklist'], ['check', folder], ['step', String(count + 1)]]) {
-      const run = await cli(args, {env})
+      const run = await cli(args, {env, isTTY: false})
       expect(run.stdout + run.stderr).not.toBe('')
       expect(run.stdout + run.stderr).not.toContain('\u001B[')
     }
+  })
+
+  it('the built bin, its stdout a pipe, sees no terminal: no ANSI escapes with NO_COLOR unset', async () => {
+    const spawned = await bin(['steps'])
+    expect(spawned).toEqual(await cli(['steps']))
+    expect(spawned.stdout).not.toContain('\u001B[')
   })
 })
