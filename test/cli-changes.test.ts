@@ -3,19 +3,11 @@
 // `releases` and `changesSince`; the printers are also run on synthetic changes.
 import {describe, expect, it} from 'vitest'
 import {createStyles} from '../cli/color.js'
-import type {Io} from '../cli/command.js'
 import {formatChangesMarkdown, formatChangesText, versionList} from '../cli/commands/changes.js'
-import {run} from '../cli/run.js'
 import {type Change, changesSince, guide, releases} from '../src/index.js'
+import {cli} from './bin.js'
 import {ROOT} from './helpers.js'
 
-async function cli(args: readonly string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: (text: string) => (stderr += text)}, env: {}, cwd: ROOT}
-  const status = await run(args, io)
-  return {status, stdout, stderr}
-}
 
 const SYNTHETIC: Change[] = [
   {kind: 'added', target: 'step', id: 'new-step'},

@@ -4,7 +4,7 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {run} from '../cli/run.js'
+import {cli as inProcess} from './bin.js'
 import {translationStatus} from '../pipeline/check.js'
 import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
 
@@ -27,12 +27,7 @@ async function content(name = `content-${count++}`, change?: (folder: string) =>
   return name
 }
 
-async function cli(args: readonly string[]) {
-  let stdout = ''
-  let stderr = ''
-  const status = await run(args, {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: (text: string) => (stderr += text)}, env: {NO_COLOR: '1'}, cwd: scratch})
-  return {status, stdout, stderr}
-}
+const cli = async (args: readonly string[]) => inProcess(args, {cwd: scratch, env: {NO_COLOR: '1'}})
 
 describe('ace-second-interview locales', () => {
   it('prints a row per locale, the source first, with its steps and items current, outdated and missing', async () => {

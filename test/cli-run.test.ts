@@ -2,7 +2,6 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {createStyles, escapeControl, shouldUseColor} from '../cli/color.js'
-import type {Io} from '../cli/command.js'
 import {
   formatChecklistMarkdown,
   formatChecklistText,
@@ -11,24 +10,11 @@ import {
   formatStepsMarkdown,
   formatStepsText,
 } from '../cli/format.js'
-import {run} from '../cli/run.js'
 import {diagnostics, formatDiagnostics} from '../pipeline/report.js'
 import {type Step, checklistForRound, getStep, guide, locales} from '../src/index.js'
+import {cli} from './bin.js'
 import {ROOT} from './helpers.js'
 
-/** Run the command line in-process, with a stdout that may claim to be a terminal. */
-async function runWith(args: readonly string[], options: {isTTY?: boolean; env?: Record<string, string>} = {}) {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = {
-    stdout: {write: (text: string) => (stdout += text), isTTY: options.isTTY},
-    stderr: {write: (text: string) => (stderr += text), isTTY: options.isTTY},
-    env: options.env ?? {},
-    cwd: ROOT,
-  }
-  const status = await run(args, io)
-  return {status, stdout, stderr}
-}
 
 const ESC = '\u001B['
 
@@ -58,11 +44,11 @@ describe('createStyles', () => {
 
 describe('run: colour reaches the output only on a terminal without NO_COLOR', () => {
   it.each([['steps'], ['step', '2'], ['checklist', '--round', '3']])('%s', async (...args) => {
-    const terminal = await runWith(args, {isTTY: true})
+    const terminal = await cli(args, {isTTY: true})
     expect(terminal.status).toBe(0)
     expect(terminal.stdout).toContain(ESC)
     for (const quiet of [{isTTY: true, env: {NO_COLOR: ''}}, {isTTY: false}]) {
-      const plain = await runWith(args, quiet)
+      const plain = await cli(args, quiet)
       expect(plain.stdout).not.toContain(ESC)
       // The same words, only without the escapes.
       expect(plain.stdout).toBe(terminal.stdout.replace(/\u001B\[\d+m/g, ''))
@@ -70,7 +56,7 @@ describe('run: colour reaches the output only on a terminal without NO_COLOR', (
   })
 
   it.each([['markdown'], ['json']])('never colours --format %s, even on a terminal', async (format) => {
-    const result = await runWith(['checklist', '--format', format], {isTTY: true})
+    const result = await cli(['checklist', '--format', format], {isTTY: true})
     expect(result.status).toBe(0)
     expect(result.stdout).not.toContain(ESC)
   })
@@ -81,7 +67,7 @@ describe('run: any argument is either accepted or refused with exit 2', () => {
   it.each([['step'], ['checklist', '--round']])('%s <anything>', async (...prefix) => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({unit: 'binary'}), fc.nat({max: 40}).map(String), fc.constantFrom('make-a-plan', '2', '02', '1e1', ' 3', 'x\ny', '\u001B[31mred')), async (value) => {
-        const result = await runWith([...prefix, value])
+        const result = await cli([...prefix, value])
         if (result.status === 0) {
           expect(result.stdout).not.toBe('')
           expect(result.stderr).toBe('')
@@ -152,7 +138,7 @@ describe('run: usage errors are worded for the command line and quote what was t
     {args: ['step', 'x\ny\u001B[2J\u202E'], reason: `ace-second-interview step: expected ${STEPS}, received "x\\x0ay\\x1b[2J\\u202e"`},
     {args: ['step', 'a"b\\c'], reason: `ace-second-interview step: expected ${STEPS}, received "a\\"b\\\\c"`},
   ])('$args', async ({args, reason}) => {
-    const result = await runWith(args)
+    const result = await cli(args)
     expect(result.status).toBe(2)
     expect(result.stdout).toBe('')
     const [first, blank, usage] = result.stderr.split('\n')
@@ -164,9 +150,9 @@ describe('run: usage errors are worded for the command line and quote what was t
   })
 
   it('says in --help what the errors say: the same range for --round and the same choices for <n|id>', async () => {
-    expect((await runWith(['checklist', '--help'])).stdout).toContain(`the interview round, ${ROUNDS} (default: ${FIRST_ROUND})`)
-    expect((await runWith(['step', '--help'])).stdout).toContain(`<n|id>             ${STEPS}`)
-    if (guide.rounds.to === null) expect((await runWith(['checklist', '--help'])).stdout).toContain('a larger one is too large')
+    expect((await cli(['checklist', '--help'])).stdout).toContain(`the interview round, ${ROUNDS} (default: ${FIRST_ROUND})`)
+    expect((await cli(['step', '--help'])).stdout).toContain(`<n|id>             ${STEPS}`)
+    if (guide.rounds.to === null) expect((await cli(['checklist', '--help'])).stdout).toContain('a larger one is too large')
   })
 
   it.each([
@@ -175,12 +161,12 @@ describe('run: usage errors are worded for the command line and quote what was t
     {args: ['step', '01'], same: ['step', '1']},
     {args: ['step', guide.steps[0]!.id], same: ['step', '1']},
   ])('accepts $args like $same', async ({args, same}) => {
-    const result = await runWith(args)
-    expect(result).toEqual({status: 0, stdout: (await runWith(same)).stdout, stderr: ''})
+    const result = await cli(args)
+    expect(result).toEqual({status: 0, stdout: (await cli(same)).stdout, stderr: ''})
   })
 
   it('takes the largest round the help allows, counted exactly', async () => {
-    const result = await runWith(['checklist', '--round', String(LAST_ROUND), '--format', 'json'])
+    const result = await cli(['checklist', '--round', String(LAST_ROUND), '--format', 'json'])
     expect(result.status).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual(checklistForRound(LAST_ROUND))
   })
@@ -188,24 +174,24 @@ describe('run: usage errors are worded for the command line and quote what was t
 
 describe('run: version and help', () => {
   it.each([['-v'], ['--version']])('%s prints the version and nothing else', async (flag) => {
-    expect(await runWith([flag])).toEqual({status: 0, stdout: `${guide.version}\n`, stderr: ''})
+    expect(await cli([flag])).toEqual({status: 0, stdout: `${guide.version}\n`, stderr: ''})
   })
 
   it('help is a command: alone it prints --help, with a command that command\'s --help', async () => {
-    expect(await runWith(['help'])).toEqual({status: 0, stdout: (await runWith(['--help'])).stdout, stderr: ''})
+    expect(await cli(['help'])).toEqual({status: 0, stdout: (await cli(['--help'])).stdout, stderr: ''})
     for (const name of ['steps', 'step', 'checklist', 'check', 'help']) {
-      const help = await runWith(['help', name])
-      expect(help).toEqual({status: 0, stdout: (await runWith([name, '--help'])).stdout, stderr: ''})
+      const help = await cli(['help', name])
+      expect(help).toEqual({status: 0, stdout: (await cli([name, '--help'])).stdout, stderr: ''})
       expect(help.stdout.startsWith(`Usage: ace-second-interview ${name} `)).toBe(true)
     }
-    expect((await runWith(['--help'])).stdout).toContain('  help [command]')
-    expect((await runWith(['--help'])).stdout).toContain('  -v, --version')
+    expect((await cli(['--help'])).stdout).toContain('  help [command]')
+    expect((await cli(['--help'])).stdout).toContain('  -v, --version')
   })
 })
 
 describe('run: TERM=dumb', () => {
   it.each([['steps'], ['step', '1'], ['checklist']])('%s is not coloured on a terminal that says it is dumb', async (...args) => {
-    const dumb = await runWith(args, {isTTY: true, env: {TERM: 'dumb'}})
+    const dumb = await cli(args, {isTTY: true, env: {TERM: 'dumb'}})
     expect(dumb.status).toBe(0)
     expect(dumb.stdout).not.toContain(ESC)
     expect(shouldUseColor({isTTY: true, env: {TERM: 'dumb'}})).toBe(false)
