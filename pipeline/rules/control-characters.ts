@@ -84,7 +84,6 @@ interface Finding {
 export const controlCharacters: Rule = {
   id: 'control-characters',
   phase: 'source',
-  scope: 'file',
   description: 'No control characters (C0 but tab and line feed, DEL, C1), bidirectional controls (U+202A–U+202E, U+2066–U+2069), zero-width characters (U+200B–U+200D, U+2060, U+FEFF) or lone surrogates, typed or escaped.',
   tip: 'Delete the character (retype the words around it if you cannot see it), or remove the escape that writes it.',
   check({sources, report}) {

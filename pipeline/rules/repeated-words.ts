@@ -5,7 +5,6 @@ import type {Rule} from '../rule.js'
 export const repeatedWords: Rule = {
   id: 'repeated-words',
   phase: 'document',
-  scope: 'file',
   severity: 'warning',
   description: 'No word is written twice in a row (`the the`) in titles, summaries, bodies and checklist items.',
   tip: 'Delete one of the two words.',
