@@ -19,7 +19,6 @@ export const NOTES_END = '<!-- /notes -->'
 
 /** Everything one run of the benchmark measured. */
 export interface BenchRun {
-  readonly full: boolean
   readonly startedAt: Date
   readonly seconds: number
   readonly loadBefore: readonly number[]
@@ -147,7 +146,7 @@ export function renderBenchmarks(run: BenchRun, notes: string): string {
 Written by \`npm run bench\` (the tables) and by people (the notes block); goals
 from the packaging issue. Goals are for the benchmark, never timed tests.
 
-- **Run**: ${run.startedAt.toISOString()}, ${run.full ? '`npm run bench -- --full` (all sizes up to 60,000 steps)' : '`npm run bench` (sizes up to 6,000 steps; `-- --full` adds 60,000)'}, ${format(run.seconds, 0)} s.
+- **Run**: ${run.startedAt.toISOString()}, \`npm run bench\`, ${format(run.seconds, 0)} s.
 - **Machine**: ${describeMachine()}. Load average before the run: ${run.loadBefore.map((value) => format(value, 2)).join(', ')} (1, 5, 15 min).
   The cores are shared with other work, so absolute figures are noisy; each
   figure and its baseline are measured in the same run, interleaved where they
@@ -199,9 +198,9 @@ ${figureTable(run.figures)}
   baseline builds a \`Set\` of the ticked ids and calls \`has\` per item of
   the round's (memoised) checklist, without building the result.
 - **Build pipeline**: synthetic guides (\`bench/synthetic.ts\`: valid content,
-  one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps
-  (60,000 with \`--full\`). Each sample is one cold run in a fresh process
-  (\`bench/workers/pipeline.ts\`, modules loaded before the clock starts):
+  one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps.
+  Each sample is one cold run in a fresh process (\`bench/workers/pipeline.ts\`,
+  modules loaded before the clock starts):
   \`buildGuide()\` with the rules \`npm run build\` runs (\`buildRules\`: every
   rule but the dictionary-loading \`spelling\`, which only the editor's checks
   run): read, parse with remark-parse + frontmatter + GFM, lint, compile and

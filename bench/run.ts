@@ -1,6 +1,5 @@
 // `npm run bench`: measure every figure against its baseline, print the goal
 // table and rewrite BENCHMARKS.md (keeping its hand-written notes).
-//   --full   also build 60,000 steps (minutes) and parse 6,000 as one text
 //   --quick  few samples and one build per size, to try the harness out (rough figures)
 import {readFile, rm, writeFile} from 'node:fs/promises'
 import {loadavg} from 'node:os'
@@ -31,8 +30,7 @@ async function keptNotes(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const {values} = parseArgs({options: {full: {type: 'boolean', default: false}, quick: {type: 'boolean', default: false}}})
-  const full = values.full === true
+  const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}}})
   const samples = values.quick === true ? 5 : 31
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
   const startedAt = new Date()
@@ -53,8 +51,8 @@ async function main(): Promise<number> {
     const ops = measureOps()
     log('bench: validateGuide at its cap…')
     const validate = measureValidate()
-    log(`bench: build pipeline${full ? ' (full: up to 60,000 steps)' : ''}…`)
-    const pipeline = await measurePipeline(full, values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
+    log('bench: build pipeline…')
+    const pipeline = await measurePipeline(values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
     log('bench: spelling per locale…')
     const spelling = await measureSpelling(values.quick === true ? 1 : 3, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
@@ -66,7 +64,7 @@ async function main(): Promise<number> {
     for (const line of build.profile) log(`bench:   ${line}`)
     const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {full, startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, ops, pipeline, build, testSuite}
+    const run = {startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, ops, pipeline, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0

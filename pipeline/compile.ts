@@ -67,41 +67,6 @@ export function compileGuide(result: LintResult, options: CompileOptions): Guide
 }
 
 /**
- * Compile one step of the source on its own, as a streaming build does once
- * the step passed its file rules: what {@link compileGuide} makes of it.
- *
- * @param document The step, whole (not a summary).
- * @param tag The source's locale.
- * @param firstRound The first round the guide covers.
- * @param options The version and `since` lookup.
- * @returns The compiled step.
- * @throws {ContentBuildError} When compiling it fails, naming the file.
- */
-export function compileSourceStep(document: ContentDocument, tag: string, firstRound: number, options: CompileOptions): Step {
-  const grammar = grammarOf(tag) as Grammar
-  const words: Text = {document, locale: tag, translation: 'source'}
-  return inContent(document.file, document.tree, 'compile', () =>
-    compileStep(words, document, document.items.map((item) => ({...words, entry: item, original: item, grammar})), firstRound, options),
-  )
-}
-
-/**
- * The source's guide from its introduction and its steps compiled one by one
- * ({@link compileSourceStep}), in step order: what {@link compileGuide} makes.
- *
- * @param introduction guide.md, whole (not a summary).
- * @param tag The source's locale.
- * @param rounds The rounds the guide covers.
- * @param steps The compiled steps, in step order.
- * @param options The version and `since` lookup.
- * @returns The guide, not yet frozen.
- * @throws {ContentBuildError} When compiling guide.md fails, naming the file.
- */
-export function assembleSourceGuide(introduction: ContentDocument, tag: string, rounds: Guide['rounds'], steps: Step[], options: CompileOptions): Guide {
-  return inContent(introduction.file, introduction.tree, 'compile', () => assemble(tag, {document: introduction, locale: tag, translation: 'source'}, rounds, steps, options))
-}
-
-/**
  * Compile a translation: the source's steps, items, ids, numbers and rounds,
  * each in the translation's words where it has them (`current` or
  * `outdated`, from its record), else in the source's (`fallback`). Only call

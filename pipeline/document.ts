@@ -1,4 +1,4 @@
-import type {Heading, List, ListItem, Paragraph, Root, RootContent, Text, Yaml} from 'mdast'
+import type {Heading, List, ListItem, Paragraph, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -8,9 +8,9 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {type FrontMatter, readFrontMatter} from './front-matter.js'
-import {compactPosition} from './position.js'
-import {detached} from './strings.js'
 
+// Only pipeline/units.ts still copies strings out (a leftover of the streaming
+// build, which let each step's text go): drop this with its calls there.
 export {detached} from './strings.js'
 
 /** The `{#id rounds=…}` block at the end of a checklist item. */
@@ -50,73 +50,7 @@ export interface ContentDocument {
   readonly checklistSection: readonly RootContent[]
   /** Items of the first list in the checklist section. */
   readonly items: readonly ChecklistEntry[]
-  /**
-   * `true` for a summary: what a streaming build keeps of a document once its
-   * file rules ran and it was compiled. The tree, title, body and checklist
-   * section are then empty, and each item keeps its attributes (but `raw`,
-   * which is empty) and template (its node is an empty list item, without a
-   * position); file and kind are
-   * whole, and so are the front matter's entries and problems (its node is
-   * an empty YAML node, without a position). The positions kept are compact
-   * (see pipeline/position.ts): equal, their points made when read. Only
-   * rules of scope `'summaries'` see summaries.
-   */
-  readonly summary?: true
 }
-
-/**
- * Reduce a document to its summary (see {@link ContentDocument.summary}), so
- * its tree can be let go: what cross-file rules of scope `'summaries'` read.
- *
- * @param document A parsed document.
- * @returns Its summary: a new object; the document is not changed.
- * @example
- *   summarize(parseContent(file, 'step')).tree.children // []
- */
-export function summarize(document: ContentDocument): ContentDocument {
-  const {frontMatter} = document
-  return {
-    file: document.file,
-    kind: document.kind,
-    tree: EMPTY_ROOT,
-    frontMatter: frontMatter === undefined ? undefined : {
-      // The YAML text is read no more: its entries are what rules read.
-      node: EMPTY_YAML,
-      entries: new Map(
-        [...frontMatter.entries].map(([key, found]) => [
-          key,
-          {key: found.key, value: found.value, kind: found.kind, keyPosition: compactPosition(found.keyPosition), valuePosition: compactPosition(found.valuePosition)},
-        ]),
-      ),
-      problems: frontMatter.problems.length === 0 ? NO_PROBLEMS : frontMatter.problems,
-    },
-    title: undefined,
-    body: NOTHING,
-    checklistHeading: undefined,
-    checklistSection: NOTHING,
-    items: document.items.map((item) => ({
-      node: EMPTY_ITEM,
-      paragraph: undefined,
-      attributes: item.attributes === undefined ? undefined : {
-        ...item.attributes,
-        raw: '',
-        pairs: sharedPairs(item.attributes.pairs),
-        malformed: item.attributes.malformed.length === 0 ? NOTHING : item.attributes.malformed,
-        position: compactPosition(item.attributes.position),
-      },
-      template: item.template,
-    })),
-    summary: true,
-  }
-}
-
-// What every summary shares: nothing changes a document (rules only report).
-// (Frozen: typed as a mutable array only to fit mdast's types.)
-const NOTHING: never[] = Object.freeze([]) as unknown as never[]
-const NO_PROBLEMS: FrontMatter['problems'] = NOTHING
-const EMPTY_ROOT: Root = Object.freeze({type: 'root', children: NOTHING})
-const EMPTY_ITEM: ListItem = Object.freeze({type: 'listItem', children: NOTHING})
-const EMPTY_YAML: Yaml = Object.freeze({type: 'yaml', value: ''})
 
 /** Text of the heading that opens a step's checklist, unless the locale's guide.md names its own (`checklist:`). */
 export const CHECKLIST_HEADING = 'Checklist'
@@ -178,10 +112,6 @@ export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: s
   parsed.delete(file)
   const children = tree.children
   const first = children[0]
-  // A copy of its own: what the build keeps of a step (its summary: front
-  // matter values, item ids and templates) must not be slices of the file's
-  // text, or each would keep the whole text alive after the tree went.
-  if (first?.type === 'yaml') first.value = detached(first.value)
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first) : undefined
 
   let titleIndex = children.findIndex((node) => node.type === 'heading' && node.depth === 1)
@@ -205,7 +135,7 @@ function readItem(file: VFile, node: ListItem): ChecklistEntry {
   const paragraph = only?.type === 'paragraph' ? only : undefined
   const last = paragraph?.children.at(-1)
   const attributes = last?.type === 'text' ? takeAttributes(file, last) : undefined
-  return {node, paragraph, attributes, template: paragraph === undefined ? '' : detached(toString(paragraph).trim())}
+  return {node, paragraph, attributes, template: paragraph === undefined ? '' : toString(paragraph).trim()}
 }
 
 // Reads the attribute block and removes it from the text node, so the item's
@@ -214,44 +144,15 @@ function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
   const match = ATTRIBUTES.exec(text.value)
   if (match === null) return undefined
   text.value = text.value.slice(0, match.index).trimEnd()
-  // Each kept part a copy, not a slice of the file's text (see parseContent).
-  const raw = detached(match[0].trim().slice(1, -1))
+  const raw = match[0].trim().slice(1, -1)
   const pairs = new Map<string, string>()
   const malformed: string[] = []
   for (const part of (match[2] ?? '').trim().split(/[ \t]+/).filter(Boolean)) {
     const equals = part.indexOf('=')
-    if (equals <= 0 || pairs.has(part.slice(0, equals))) malformed.push(detached(part))
-    else pairs.set(interned(part.slice(0, equals)), interned(part.slice(equals + 1)))
+    if (equals <= 0 || pairs.has(part.slice(0, equals))) malformed.push(part)
+    else pairs.set(part.slice(0, equals), part.slice(equals + 1))
   }
-  return {raw, id: detached(match[1] ?? ''), pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
-}
-
-// Most items' attributes are alike (`rounds=2+`): summaries share one map
-// for each such set, as long as there are few. Nothing changes them (rules
-// only read).
-const sharedMaps = new Map<string, ReadonlyMap<string, string>>()
-
-function sharedPairs(pairs: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-  const key = JSON.stringify([...pairs])
-  const known = sharedMaps.get(key)
-  if (known !== undefined) return known
-  if (sharedMaps.size < INTERNED_MAX) sharedMaps.set(key, pairs)
-  return pairs
-}
-
-// Attribute keys and values repeat across thousands of items (`rounds`,
-// `2+`): one copy of each short one, as long as there are few.
-const INTERNED_MAX = 1024
-const INTERNED_LENGTH = 32
-const internedStrings = new Map<string, string>()
-
-function interned(value: string): string {
-  if (value.length > INTERNED_LENGTH) return detached(value)
-  const known = internedStrings.get(value)
-  if (known !== undefined) return known
-  const own = detached(value)
-  if (internedStrings.size < INTERNED_MAX) internedStrings.set(own, own)
-  return own
+  return {raw, id: match[1] ?? '', pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
 }
 
 // Where `needle` sits inside a text node, from the source (escapes and

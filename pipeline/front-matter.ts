@@ -1,6 +1,5 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
-import {detached} from './strings.js'
 import {LineCounter, type Scalar, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
 
 /** One front matter entry, with where its key and value are in the file. */
@@ -109,8 +108,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
           : isMap(value) ? 'map' : value === null || isAlias(value) ? 'null' : 'seq'
         entries.set(key.value, {
           key: key.value,
-          // A copy: a summary keeps the value after the YAML text goes.
-          value: isScalar(value) ? (typeof value.value === 'string' ? detached(value.value) : value.value) : undefined,
+          value: isScalar(value) ? value.value : undefined,
           kind,
           keyPosition,
           valuePosition,

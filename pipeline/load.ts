@@ -3,7 +3,7 @@ import {lstat, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {MAX_FILE_BYTES} from './limits.js'
-import {type EntryType, type ReadOutcome, entryType, readRegularFile, readRegularFileSync, withArticle} from './read.js'
+import {type EntryType, entryType, readRegularFile, withArticle} from './read.js'
 import {TRANSLATION_RECORD_FILE, type TranslationRecord, readTranslationRecord} from './translation-record.js'
 import type {ContentLayout, SourceFile, UnreadableEntry} from './rule.js'
 import {WORDS_FILE, type WordList, readWordList} from './words.js'
@@ -22,7 +22,7 @@ const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
 /** The folder under the content folder that holds one folder per translation. */
 export const LOCALES_FOLDER: 'locales' = CONTENT_LAYOUT.locales
 
-/** One content folder (the source, or one translation), read into memory (its steps maybe only listed: see {@link LoadOptions}). */
+/** One content folder (the source, or one translation), read into memory. */
 export interface LoadedFolder {
   readonly sources: readonly SourceFile[]
   readonly layout: ContentLayout
@@ -49,72 +49,6 @@ export interface LoadedContent extends LoadedFolder {
 }
 
 const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
-
-/** How {@link loadContent} reads the files. */
-export interface LoadOptions {
-  /**
-   * List each step file (`steps/*.md`) without reading it (default `false`:
-   * every file is read before `loadContent` returns). The lint reads each
-   * one when it gets to it ({@link readDeferred}), so a streaming build
-   * holds the text of one step at a time, not of the whole guide. A file
-   * that turns out to be unreadable then is reported as it would have been
-   * if read up front.
-   */
-  readonly deferSteps?: boolean
-}
-
-// A step file listed but not read yet, and the folder it belongs to.
-interface Deferred {
-  readonly path: string
-  readonly sources: SourceFile[]
-  readonly unreadable: UnreadableEntry[]
-}
-
-const deferred = new WeakMap<SourceFile, Deferred>()
-const NO_BYTES = new Uint8Array()
-
-/**
- * Read a step file that {@link loadContent} only listed (`deferSteps`):
- * its text and bytes are filled in, as if it had been read up front. If it
- * is no longer a readable regular file, it leaves its folder's `sources`
- * and is recorded in its layout as an unreadable entry (or, when gone,
- * dropped), exactly where reading it up front would have put it.
- *
- * @param source One of a loaded folder's sources.
- * @returns Whether it is still one of its folder's sources (always `true` for a file already read).
- * @example
- *   for (const source of [...folder.sources]) if (readDeferred(source)) lint(source)
- */
-export function readDeferred(source: SourceFile): boolean {
-  const pending = deferred.get(source)
-  if (pending === undefined) return true
-  deferred.delete(source)
-  const outcome = readRegularFileSync(pending.path, MAX_FILE_BYTES)
-  const filled = source as {-readonly [K in keyof SourceFile]: SourceFile[K]}
-  switch (outcome.kind) {
-    case 'read':
-      filled.bytes = outcome.bytes
-      filled.size = outcome.bytes.length
-      filled.file.value = decoder.decode(outcome.bytes)
-      return true
-    case 'too-large':
-      filled.size = outcome.size
-      return true
-    default: {
-      pending.sources.splice(pending.sources.indexOf(source), 1)
-      const refused = refusal(outcome)
-      if (refused !== undefined) pending.unreadable.push({file: new VFile({path: source.file.path}), ...refused})
-      return false
-    }
-  }
-}
-
-// What a file that is not read is reported as: nothing when it is gone.
-function refusal(outcome: ReadOutcome): {expected: string; found: string} | undefined {
-  if (outcome.kind === 'special') return {expected: 'a regular file', found: withArticle(outcome.type)}
-  if (outcome.kind === 'unreadable') return {expected: 'a readable file', found: `an error (${outcome.code})`}
-  return undefined
-}
 
 /**
  * Tell whether a folder name is a well-formed BCP 47 language tag in its
@@ -147,16 +81,14 @@ export function canonicalTag(name: string): string | undefined {
  * @param cwd Paths in diagnostics are relative to this folder.
  * @param shownAs How diagnostics name the content folder, e.g. as the user
  *   typed it (default: relative to `cwd`); see {@link contentFileNamer}.
- * @param options Whether step files are only listed, to be read when linted (`deferSteps`).
  * @returns The raw files and the layout problems, of the source and of each translation.
  * @throws When the content folder itself cannot be listed for a reason other than not existing.
  * @example
  *   const {sources, layout, locales} = await loadContent('content')
  */
-export async function loadContent(directory: string, cwd: string = process.cwd(), shownAs?: string, options: LoadOptions = {}): Promise<LoadedContent> {
+export async function loadContent(directory: string, cwd: string = process.cwd(), shownAs?: string): Promise<LoadedContent> {
   const name = contentFileNamer(directory, cwd, shownAs)
-  const defer = options.deferSteps === true
-  const {folder, localesFound} = await loadFolder(directory, name, 'source', defer)
+  const {folder, localesFound} = await loadFolder(directory, name, 'source')
   const locales: LoadedLocale[] = []
   const unreadable = folder.layout.unreadable as UnreadableEntry[]
   const unexpected = folder.layout.unexpected as VFile[]
@@ -181,7 +113,7 @@ export async function loadContent(directory: string, cwd: string = process.cwd()
     }
     const localeDirectory = path.join(directory, relative)
     const localeName = (file: string): string => name(path.join(relative, file))
-    const loaded = await loadFolder(localeDirectory, localeName, 'translation', defer)
+    const loaded = await loadFolder(localeDirectory, localeName, 'translation')
     const record = await readTranslationRecord(path.join(localeDirectory, TRANSLATION_RECORD_FILE), localeName(TRANSLATION_RECORD_FILE), tag)
     locales.push({...loaded.folder, tag, record})
   }
@@ -192,7 +124,6 @@ async function loadFolder(
   directory: string,
   relative: (file: string) => string,
   kind: 'source' | 'translation',
-  defer: boolean,
 ): Promise<{folder: LoadedFolder; localesFound: Dirent[] | string | undefined}> {
   const sources: SourceFile[] = []
   const missing: VFile[] = []
@@ -208,11 +139,11 @@ async function loadFolder(
       case 'missing':
         return false
       case 'special':
-      case 'unreadable': {
-        const {expected, found} = refusal(outcome) as {expected: string; found: string}
-        refuse(file, expected, found)
+        refuse(file, 'a regular file', withArticle(outcome.type))
         return true
-      }
+      case 'unreadable':
+        refuse(file, 'a readable file', `an error (${outcome.code})`)
+        return true
       case 'too-large':
         // Not read: the file-format rule reports the size.
         sources.push({file: new VFile({path: relative(file), value: ''}), bytes: new Uint8Array(), size: outcome.size, kind})
@@ -251,17 +182,8 @@ async function loadFolder(
   }
   for (const entry of Array.isArray(steps) ? steps : []) {
     const file = path.join(CONTENT_LAYOUT.steps, entry.name)
-    if (!entry.name.endsWith('.md')) {
-      unexpected.push(new VFile({path: relative(file)}))
-    } else if (defer && entry.isFile()) {
-      // Listed now, read when the lint gets to it (readDeferred).
-      const source: SourceFile = {file: new VFile({path: relative(file), value: ''}), bytes: NO_BYTES, size: 0, kind: 'step'}
-      sources.push(source)
-      deferred.set(source, {path: path.join(directory, file), sources, unreadable})
-      stepsFound++
-    } else if (await read(file, 'step')) {
-      stepsFound++
-    }
+    if (!entry.name.endsWith('.md')) unexpected.push(new VFile({path: relative(file)}))
+    else if (await read(file, 'step')) stepsFound++
   }
   // A translation may have no step translated yet: each is then missing (a warning).
   if (stepsFound === 0 && kind === 'source') {

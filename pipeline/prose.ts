@@ -248,22 +248,17 @@ export function proseOf(document: ContentDocument, tag: string): Prose {
   return prose
 }
 
-// The blocks of a document that are prose, in the order proseOf reads them.
-function proseBlocks(document: ContentDocument): Array<Heading | Paragraph> {
-  return [
-    ...(document.title === undefined ? [] : [document.title]),
-    ...document.body.filter((node): node is Paragraph => node.type === 'paragraph'),
-    ...document.items.flatMap((item) => (item.paragraph === undefined ? [] : [item.paragraph])),
-  ]
-}
-
 function buildProse(document: ContentDocument, parser: keyof typeof toProse, language: string): Prose {
   const {file} = document
   const skip: Array<readonly [number, number]> = []
   const children: RootContent[] = []
   const summary = summaryParagraph(document)
   if (summary !== undefined) children.push(summary.paragraph)
-  const blocks = proseBlocks(document)
+  const blocks: Array<Heading | Paragraph> = [
+    ...(document.title === undefined ? [] : [document.title]),
+    ...document.body.filter((node): node is Paragraph => node.type === 'paragraph'),
+    ...document.items.flatMap((item) => (item.paragraph === undefined ? [] : [item.paragraph])),
+  ]
   for (const block of blocks) {
     children.push(block)
     visit(block, 'link', (link) => {
@@ -400,143 +395,6 @@ export interface RepeatedWord {
   /** The word. */
   readonly word: string
   readonly place: Position | Point
-}
-
-// parse-latin's white space (its `whiteSpace` expression): the characters
-// its tokenizer makes white space nodes of, and the only ones in them.
-const LATIN_WHITE_SPACE = /^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/
-const NOT_LATIN_WHITE_SPACE = /[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
-// What mdast-util-to-nlcst leaves out (its default `ignore`) and reads as
-// source (its default `source`: a node that is neither a word nor white space).
-const NLCST_IGNORED = new Set(['table', 'tableRow', 'tableCell'])
-const NLCST_SOURCE = 'inlineCode'
-// Stands for a source node in the text: no word character, no white space.
-const SOURCE_MARK = '\u0000'
-
-/**
- * Whether {@link repeatedWords} could find anything in a document, without
- * building its nlcst tree (the slow part): `false` proves it would not.
- *
- * retext-repeated-words reports a word node that follows one white space
- * node, when its lower-case text is that of the last word node before the
- * white space and only word nodes stand between the two. mdast-util-to-nlcst
- * makes those nodes of the prose's text in order without changing a
- * character (text values, image alts, a `\n` for a break or between nodes on
- * different lines), its white space is parse-latin's, and a word node holds
- * none. So the first word is the end of one run of non-white-space in that
- * text, starting where a word node can start (the run's start, a boundary
- * between two nodes of the mdast, or next to a character that is not an
- * ASCII letter or digit: inside one text value, letters and digits in a row
- * are one word), and the second is a part of the next run that starts and
- * ends where a word node can. This looks for
- * such a pair in the same text, built as mdast-util-to-nlcst builds it; it
- * may find pairs retext does not report (retext then runs), never the other
- * way round.
- *
- * @param document A parsed content document.
- * @returns `false` when no word of its prose can repeat the one before it.
- * @example
- *   mayRepeatWords(parseContent(new VFile('# One two'), 'guide')) // false
- */
-export function mayRepeatWords(document: ContentDocument): boolean {
-  const pieces: string[] = []
-  // The root proseOf hands to remark-retext: the summary, then the blocks.
-  const summary = summaryParagraph(document)
-  nlcstText({type: 'root', children: [...(summary === undefined ? [] : [summary.paragraph]), ...proseBlocks(document)]}, pieces)
-  // Where one piece ends and the next starts: a word node may start there.
-  const boundaries = new Set<number>()
-  let text = ''
-  for (const piece of pieces) {
-    boundaries.add(text.length)
-    text += piece
-  }
-  const runs = [...text.matchAll(NOT_LATIN_WHITE_SPACE)]
-  for (let index = 1; index < runs.length; index++) {
-    const before = runs[index - 1] as RegExpExecArray
-    const after = runs[index] as RegExpExecArray
-    // Only white space between them: they are neighbours.
-    if (before.index + before[0].length === after.index || LATIN_WHITE_SPACE.test(text.slice(before.index + before[0].length, after.index))) {
-      if (mayRepeat(before[0], before.index, after[0], after.index, boundaries)) return true
-    }
-  }
-  return false
-}
-
-const ASCII = /^[\x00-\x7f]*$/
-// The longest run outside ASCII the prefilter scans, in UTF-16 code units.
-const LONGEST_SCANNED = 32
-const ASCII_WORD = /[A-Za-z0-9]/
-
-// Whether a word node could end `before` (at `offset` in the text) and
-// another read the same in lower case inside `after` (at `afterOffset`).
-function mayRepeat(before: string, offset: number, after: string, afterOffset: number, boundaries: ReadonlySet<number>): boolean {
-  const ascii = ASCII.test(before) && ASCII.test(after)
-  const lowerAfter = after.toLowerCase()
-  for (let start = before.length - 1; start >= 0; start--) {
-    if (!edge(before, start, offset, boundaries)) continue
-    const word = before.slice(start).toLowerCase()
-    // ASCII lower-casing goes character by character: a part of `after` in
-    // lower case is a part of `after` lower-cased, as long as the word.
-    if (ascii) {
-      for (let from = lowerAfter.indexOf(word); from !== -1; from = lowerAfter.indexOf(word, from + 1)) {
-        if (edge(after, from, afterOffset, boundaries) && edge(after, from + word.length, afterOffset, boundaries)) return true
-      }
-      continue
-    }
-    // That tries every part of `after` for every end of `before`: cheap for
-    // words, not for a run of a script written without spaces (a whole CJK
-    // sentence). Past a word's length, say "may" and let retext decide.
-    if (before.length > LONGEST_SCANNED || after.length > LONGEST_SCANNED) return true
-    for (let from = 0; from < after.length; from++) {
-      if (!edge(after, from, afterOffset, boundaries)) continue
-      // Elsewhere lower case may depend on the neighbours (a final sigma) or
-      // change the length (İ): try every end.
-      for (let to = from + 1; to <= after.length; to++) {
-        if (edge(after, to, afterOffset, boundaries) && after.slice(from, to).toLowerCase() === word) return true
-      }
-    }
-  }
-  return false
-}
-
-// Whether a word node may start or end at `index` of a run (at `offset` in
-// the text): the run's ends, a boundary between mdast nodes, or beside a
-// character that is not an ASCII letter or digit (parse-latin keeps letters
-// and digits of one text value in a row in one word).
-function edge(run: string, index: number, offset: number, boundaries: ReadonlySet<number>): boolean {
-  return index === 0 || index === run.length || boundaries.has(offset + index) || !ASCII_WORD.test(run[index - 1] ?? '') || !ASCII_WORD.test(run[index] ?? '')
-}
-
-// The text mdast-util-to-nlcst tokenizes for a node, in order (its `one` and `all`).
-function nlcstText(node: Root | RootContent, pieces: string[]): void {
-  if (NLCST_IGNORED.has(node.type)) return
-  if (node.type === NLCST_SOURCE) {
-    if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) pieces.push(SOURCE_MARK)
-    return
-  }
-  if ('children' in node) {
-    let end: Point | undefined
-    for (const child of node.children) {
-      const start = validPoint(child.position?.start)
-      // A line ending between nodes on different lines.
-      if (end !== undefined && start !== undefined && start.line !== end.line) pieces.push('\n')
-      nlcstText(child, pieces)
-      end = validPoint(child.position?.end)
-    }
-    return
-  }
-  if (node.type === 'image' || node.type === 'imageReference') {
-    if (node.alt) pieces.push(node.alt)
-  } else if (node.type === 'break') {
-    pieces.push('\n')
-  } else if (node.type === 'text') {
-    pieces.push(node.value)
-  }
-}
-
-// unist-util-position's test of a point.
-function validPoint(point: Point | undefined): Point | undefined {
-  return point !== undefined && typeof point.line === 'number' && point.line > 0 && typeof point.column === 'number' && point.column > 0 ? point : undefined
 }
 
 /**

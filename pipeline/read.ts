@@ -1,4 +1,4 @@
-import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs'
+import {constants} from 'node:fs'
 import type {Stats} from 'node:fs'
 import {lstat, open} from 'node:fs/promises'
 
@@ -76,18 +76,20 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
   } catch (error) {
     return failure(error)
   }
-  const before = refused(stats, limit)
-  if (before !== undefined) return before
+  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
+  if (stats.size > limit) return {kind: 'too-large', size: stats.size}
   let handle: Awaited<ReturnType<typeof open>>
   try {
     handle = await open(file, OPEN_FLAGS)
   } catch (error) {
-    return openFailure(error)
+    // ELOOP: it became a symbolic link between the lstat and the open.
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
+    return failure(error)
   }
   try {
     const opened = await handle.stat()
-    const after = refused(opened, limit)
-    if (after !== undefined) return after
+    if (!opened.isFile()) return {kind: 'special', type: entryType(opened)}
+    if (opened.size > limit) return {kind: 'too-large', size: opened.size}
     // One byte more than allowed tells a file that grew past the limit from
     // one that is exactly at it, without reading the rest.
     const buffer = new Uint8Array(limit + 1)
@@ -97,85 +99,13 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
       if (bytesRead === 0) break
       length += bytesRead
     }
-    return readOutcome(buffer, length, limit, opened.size)
+    if (length > limit) return {kind: 'too-large', size: Math.max(opened.size, length)}
+    return {kind: 'read', bytes: buffer.slice(0, length)}
   } catch (error) {
     return failure(error)
   } finally {
     await handle.close()
   }
-}
-
-// readRegularFileSync's buffer, grown to the largest limit asked for.
-let scratch = new Uint8Array(0)
-
-/**
- * {@link readRegularFile}, synchronously: the same checks in the same order,
- * the same outcomes. For a build that reads each file only when it gets to
- * it (one at a time, from synchronous code), rather than all of them first.
- *
- * @param file The path to read.
- * @param limit The most bytes the file may hold.
- * @returns What was found; only `'read'` carries bytes.
- * @example
- *   const outcome = readRegularFileSync('content/guide.md', MAX_FILE_BYTES)
- *   if (outcome.kind === 'read') new TextDecoder().decode(outcome.bytes)
- */
-export function readRegularFileSync(file: string, limit: number): ReadOutcome {
-  let stats: Stats
-  try {
-    stats = lstatSync(file)
-  } catch (error) {
-    return failure(error)
-  }
-  const before = refused(stats, limit)
-  if (before !== undefined) return before
-  let descriptor: number
-  try {
-    descriptor = openSync(file, OPEN_FLAGS)
-  } catch (error) {
-    return openFailure(error)
-  }
-  try {
-    const opened = fstatSync(descriptor)
-    const after = refused(opened, limit)
-    if (after !== undefined) return after
-    // One scratch buffer for every read (this never runs twice at once): the
-    // bytes are copied out of it.
-    if (scratch.length < limit + 1) scratch = new Uint8Array(limit + 1)
-    const buffer = scratch.subarray(0, limit + 1)
-    let length = 0
-    while (length < buffer.length) {
-      const bytesRead = readSync(descriptor, buffer, length, buffer.length - length, length)
-      if (bytesRead === 0) break
-      length += bytesRead
-    }
-    return readOutcome(buffer, length, limit, opened.size)
-  } catch (error) {
-    return failure(error)
-  } finally {
-    closeSync(descriptor)
-  }
-}
-
-// The checks on a file's stats, before it is opened (lstat) and again on the
-// descriptor (fstat): what it is instead of readable, or undefined if it may be read.
-function refused(stats: Stats, limit: number): ReadOutcome | undefined {
-  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
-  if (stats.size > limit) return {kind: 'too-large', size: stats.size}
-  return undefined
-}
-
-function openFailure(error: unknown): ReadOutcome {
-  // ELOOP: it became a symbolic link between the lstat and the open.
-  if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
-  return failure(error)
-}
-
-// `length` bytes read into `buffer` (room for limit + 1): a copy of them, or
-// too large if the file grew past the limit after it was checked.
-function readOutcome(buffer: Uint8Array, length: number, limit: number, size: number): ReadOutcome {
-  if (length > limit) return {kind: 'too-large', size: Math.max(size, length)}
-  return {kind: 'read', bytes: buffer.slice(0, length)}
 }
 
 function failure(error: unknown): ReadOutcome {

@@ -220,31 +220,6 @@ export function compileLocaleRenderData(result: LintResult, locale: LocaleLint):
   )
 }
 
-/**
- * Render one source document's checklist items on their own, as a streaming
- * build does once the document passed its file rules; as
- * {@link compileRenderData} renders them.
- *
- * @param document A step, whole (not a summary).
- * @returns Each item by id, in checklist order.
- * @throws {ContentBuildError} As {@link compileRenderData}.
- */
-export function renderDocumentItems(document: ContentDocument): Array<readonly [string, BuiltItem]> {
-  return document.items.map((item) => [item.attributes?.id ?? '', renderItem(document, item)] as const)
-}
-
-/**
- * Render one source document's body in every form on its own, as
- * {@link compileRenderData} renders it.
- *
- * @param document guide.md or a step, whole (not a summary).
- * @returns Its body: mdast, hast, HTML and text.
- * @throws {ContentBuildError} As {@link compileRenderData}.
- */
-export function renderDocumentBody(document: ContentDocument): BuiltContent {
-  return renderBody(document)
-}
-
 function renderItem(document: ContentDocument, item: ChecklistEntry): BuiltItem {
   const id = item.attributes?.id ?? ''
   return inContent(document.file, item.node, 'render', () => {

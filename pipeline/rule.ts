@@ -9,10 +9,7 @@ import type {WordList} from './words.js'
 
 /** A content file as read from disk, before parsing. */
 export interface SourceFile {
-  /**
-   * The file; `value` is the decoded text (empty when it could not be
-   * decoded, or when it was only listed so far: see `loadContent`'s `deferSteps`).
-   */
+  /** The file; `value` is the decoded text (empty when it could not be decoded). */
   readonly file: VFile
   /** The raw bytes; empty when the file is over the size limit (it is never read whole). */
   readonly bytes: Uint8Array
@@ -153,33 +150,9 @@ export interface Rule {
    * paragraph), so one root cause gives one diagnostic, as source rules do.
    */
   readonly blocking?: boolean
-  /**
-   * What the rule needs to see at once (default `'folder'`):
-   * - `'file'`: one file or document at a time (it never compares files), so
-   *   the build runs it as soon as a file is read or parsed and then lets the
-   *   tree go;
-   * - `'summaries'`: every document of the folder, but only each one's file,
-   *   kind, front matter and checklist items' attributes (a streaming build
-   *   hands it summaries: see {@link ContentDocument.summary});
-   * - `'translation'`: a translation's documents whole, against the
-   *   source's whole documents (`translation.source`); it reports nothing
-   *   in the source's own folder;
-   * - `'folder'`: every document of the folder, whole.
-   */
-  readonly scope?: RuleScope
   /** Inspect the documents and report problems. */
   check(context: RuleContext): void
-  /**
-   * For a rule of scope `'file'` that also judges the folder as a whole (the
-   * spelling rule's word list): runs once `check` has seen every document,
-   * on summaries in a streaming build (see {@link ContentDocument.summary}),
-   * with whatever `check` noted about each.
-   */
-  readonly checkFolder?: (context: RuleContext) => void
 }
-
-/** How much of a folder a rule looks at at once: see {@link Rule.scope}. */
-export type RuleScope = 'file' | 'summaries' | 'translation' | 'folder'
 
 /** What a translation's rules see of the source and of the translation's record. */
 export interface TranslationContext {
@@ -205,12 +178,11 @@ export interface SourceView {
  *
  * @param rules The rules to run, in order.
  * @param context The files and documents they inspect (and their locale: the source's by default).
- * @returns The documents no blocking rule withheld, for the rules that run after these.
  */
 export function runRules(
   rules: readonly Rule[],
   context: Omit<RuleContext, 'report' | 'locale' | 'folder' | 'translation'> & Partial<Pick<RuleContext, 'folder' | 'translation'>>,
-): {guide: ContentDocument | undefined; steps: readonly ContentDocument[]} {
+): void {
   let {guide, steps} = context
   // Without a locale, the files are the source's, in the default conventions.
   const folder: LocaleContext = context.folder ?? {
@@ -223,7 +195,7 @@ export function runRules(
   }
   for (const rule of rules) {
     const reported = new Set<VFile>()
-    const checked: RuleContext = {
+    rule.check({
       ...context,
       locale: folder.tag,
       folder,
@@ -233,10 +205,7 @@ export function runRules(
       report(target, reason, place, detail) {
         const position =
           place !== undefined && 'type' in place ? (place as Node).position : (place as Position | Point | undefined)
-        // A summary's position is compact (pipeline/position.ts): give the
-        // message plain points, which clone and compare like the parser's.
-        const plain = position !== undefined && 'start' in position ? {start: {...position.start}, end: {...position.end}} : position
-        const message = target.file.message(reason, {place: plain, ruleId: rule.id, source: SOURCE})
+        const message = target.file.message(reason, {place: position, ruleId: rule.id, source: SOURCE})
         const severity = detail?.severity ?? rule.severity ?? 'error'
         message.fatal = severity === 'error'
         message.note = detail?.tip ?? rule.tip
@@ -244,13 +213,10 @@ export function runRules(
         if (detail?.actual !== undefined) message.actual = detail.actual
         if (severity === 'error') reported.add(target.file)
       },
-    }
-    rule.check(checked)
-    rule.checkFolder?.(checked)
+    })
     if (rule.blocking === true && reported.size > 0) {
       if (guide !== undefined && reported.has(guide.file)) guide = undefined
       steps = steps.filter((document) => !reported.has(document.file))
     }
   }
-  return {guide, steps}
 }

@@ -1,7 +1,7 @@
 // Runs in a worker thread (bundled by test/budget.ts): builds one content
 // folder through the whole pipeline (load, lint, compile, render, emit) and
-// says what it cost. Kept apart so a case that runs away can be stopped, and
-// so the worker's heap limit is the case's memory budget.
+// says what it found. Kept apart so the worker's heap limit bounds the case's
+// memory, and so a case that runs away can be stopped.
 import {parentPort} from 'node:worker_threads'
 import {buildGuide, buildRules, diagnostics, emitDataModule, emitRenderModule} from '../pipeline/index.js'
 
@@ -26,11 +26,6 @@ export interface BudgetReply {
    * what the type checker recurses through when it compiles the modules.
    */
   readonly depth: number
-  /** CPU time the process spent on the case (the main thread only waits). */
-  readonly cpuMs: number
-  readonly wallMs: number
-  /** The worker's heap right after the case, garbage not yet collected included. */
-  readonly heapMb: number
 }
 
 const port = parentPort
@@ -41,16 +36,6 @@ port.on('message', (request: BudgetRequest) => {
 })
 
 async function run({id, directory}: BudgetRequest): Promise<BudgetReply> {
-  const cpu = process.cpuUsage()
-  const started = performance.now()
-  const cost = () => {
-    const used = process.cpuUsage(cpu)
-    return {
-      cpuMs: (used.user + used.system) / 1000,
-      wallMs: performance.now() - started,
-      heapMb: process.memoryUsage().heapUsed / 2 ** 20,
-    }
-  }
   try {
     // What `npm run build` runs: every rule but spelling (the editor's check).
     const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory, rules: buildRules})
@@ -59,9 +44,9 @@ async function run({id, directory}: BudgetRequest): Promise<BudgetReply> {
         ? 0
         : emitDataModule(result.guide).length + emitRenderModule(result.render).length
     const depth = emitted === 0 ? 0 : Math.max(jsonDepth(result.guide), jsonDepth(result.render))
-    return {id, built: emitted > 0, diagnostics: diagnostics(result.files), emitted, depth, ...cost()}
+    return {id, built: emitted > 0, diagnostics: diagnostics(result.files), emitted, depth}
   } catch (error) {
-    return {id, thrown: error instanceof Error ? (error.stack ?? error.message) : String(error), built: false, diagnostics: [], emitted: 0, depth: 0, ...cost()}
+    return {id, thrown: error instanceof Error ? (error.stack ?? error.message) : String(error), built: false, diagnostics: [], emitted: 0, depth: 0}
   }
 }
 

@@ -1,8 +1,8 @@
-// A fixed time and memory budget for building one content folder, enforced
-// from outside: the pipeline runs in a worker thread whose heap is capped
-// (exceeding it kills the worker, which fails the case) and whose CPU time is
-// measured (CPU, not wall-clock, time: other processes on a busy machine do
-// not count against the case). A case that never finishes is stopped.
+// A memory bound for building one content folder, enforced from outside: the
+// pipeline runs in a worker thread whose heap is capped, so a case whose
+// memory runs away kills the worker and fails, however busy the machine is.
+// Time is not bounded here (a busy machine must not fail a case): one that
+// never finishes is caught by vitest's test timeout, and close() stops it.
 import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -11,22 +11,22 @@ import {build} from 'esbuild'
 import type {BudgetReply, BudgetRequest} from './budget-worker.js'
 import {ROOT} from './helpers.js'
 
-/** What one case may cost: CPU time, and the worker's whole heap. */
-export const BUDGET = {cpuMs: 2000, heapMb: 200} as const
-
-// Wall-clock time after which a case counts as hung (generous: the machine
-// may be busy; the CPU budget is what the assertions hold).
-const HANG_MS = 60_000
+/**
+ * The worker's heap limit, in MB. Building the valid fixture leaves about
+ * 13 MB live, and one hostile file adds at most MAX_FILE_BYTES (16 KiB) of
+ * input, so only memory that grows out of proportion to the input reaches it.
+ */
+export const HEAP_MB = 200
 
 export type {BudgetReply} from './budget-worker.js'
 
-/** A worker that builds content folders one at a time within {@link BUDGET}. */
+/** A worker that builds content folders one at a time within {@link HEAP_MB} of heap. */
 export interface PipelineWorker {
   /**
    * Build one content folder.
    *
-   * @returns What it cost and what it found.
-   * @throws {Error} When the worker ran out of heap, died or hung.
+   * @returns What it found.
+   * @throws {Error} When the worker ran out of heap or died.
    */
   build(directory: string): Promise<BudgetReply>
   /** Stop the worker and remove its bundle. */
@@ -35,7 +35,7 @@ export interface PipelineWorker {
 
 /**
  * Bundle the pipeline for a worker thread (vitest's transforms do not reach
- * workers) and start one with the heap budget as its hard limit and the main
+ * workers) and start one with {@link HEAP_MB} as its hard limit and the main
  * thread's stack size, so stack depth behaves as in `npm run build`.
  */
 export async function startPipelineWorker(): Promise<PipelineWorker> {
@@ -59,7 +59,7 @@ export async function startPipelineWorker(): Promise<PipelineWorker> {
       return new Promise<BudgetReply>((resolve, reject) => {
         const fail = (error: Error): void => {
           cleanup()
-          // A dead or hung worker is replaced, so later cases still run.
+          // A dead worker is replaced, so later cases still run.
           void worker.terminate()
           worker = spawn(bundle)
           reject(error)
@@ -72,14 +72,12 @@ export async function startPipelineWorker(): Promise<PipelineWorker> {
         const onError = (error: Error): void => {
           fail(
             (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new Error(`exceeded the ${BUDGET.heapMb} MB heap budget`)
+              ? new Error(`exceeded the ${HEAP_MB} MB heap limit`)
               : error,
           )
         }
         const onExit = (code: number): void => fail(new Error(`the pipeline worker exited (${code})`))
-        const timer = setTimeout(() => fail(new Error(`did not finish within ${HANG_MS} ms`)), HANG_MS)
         const cleanup = (): void => {
-          clearTimeout(timer)
           worker.off('message', onMessage)
           worker.off('error', onError)
           worker.off('exit', onExit)
@@ -99,6 +97,6 @@ export async function startPipelineWorker(): Promise<PipelineWorker> {
 
 function spawn(bundle: string): Worker {
   return new Worker(bundle, {
-    resourceLimits: {maxOldGenerationSizeMb: BUDGET.heapMb, stackSizeMb: 1},
+    resourceLimits: {maxOldGenerationSizeMb: HEAP_MB, stackSizeMb: 1},
   })
 }

@@ -7,7 +7,7 @@ import {mkdir, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {MAX_FILE_BYTES, MAX_MANIFEST_BYTES} from '../pipeline/limits.js'
-import {BUDGET, type PipelineWorker, startPipelineWorker} from './budget.js'
+import {HEAP_MB, type PipelineWorker, startPipelineWorker} from './budget.js'
 import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
 
 const mkfifo = (file: string): void => {
@@ -136,7 +136,7 @@ describe('odd files where content belongs', () => {
     await worker.close()
   })
 
-  it.each(cases)(`$name: one $ruleId error naming the file, within ${BUDGET.cpuMs} ms of CPU and ${BUDGET.heapMb} MB`, async ({make, file, ruleId, reason}) => {
+  it.each(cases)(`$name: one $ruleId error naming the file, within ${HEAP_MB} MB of heap`, async ({make, file, ruleId, reason}) => {
     const directory = await materializeWith({})
     try {
       await make(directory)
@@ -145,8 +145,6 @@ describe('odd files where content belongs', () => {
       expect(reply.built).toBe(false)
       const found = reply.diagnostics.map((diagnostic) => ({...diagnostic, file: path.relative(directory, path.resolve(directory, diagnostic.file))}))
       expect(found).toEqual([expect.objectContaining({file, line: 1, column: 1, ruleId, reason, fatal: true})])
-      expect(reply.cpuMs).toBeLessThanOrEqual(BUDGET.cpuMs)
-      expect(reply.heapMb).toBeLessThanOrEqual(BUDGET.heapMb)
     } finally {
       await rm(directory, {recursive: true, force: true})
       await rm(`${directory}-outside.md`, {force: true})

@@ -1,5 +1,5 @@
 // The build pipeline on synthetic guides of growing size against bare
-// remark-parse of the same files: time, growth and peak memory. Every run is
+// remark-parse of the same files: time and growth (peak memory in the report). Every run is
 // a fresh process (workers/pipeline.ts), so each is one cold build, as
 // `npm run build` is, and its peak RSS is its own.
 import {mkdtemp, rm} from 'node:fs/promises'
@@ -12,20 +12,17 @@ import {growthExponent, median} from '../stats.js'
 import {writeSyntheticContent} from '../synthetic.js'
 
 const WORKER = path.join(ROOT, 'bench/workers/pipeline.ts')
-const GIB = 1024 ** 3
-const MIB = 1024 ** 2
 
 /** Sizes in steps, and fresh processes per variant at that size. */
-const SIZES: ReadonlyArray<{readonly steps: number; readonly runs: number; readonly full?: true}> = [
+const SIZES: ReadonlyArray<{readonly steps: number; readonly runs: number}> = [
   {steps: 6, runs: 11},
   {steps: 60, runs: 9},
   {steps: 600, runs: 5},
   {steps: 6000, runs: 3},
-  {steps: 60000, runs: 1, full: true},
 ]
 
 /** Sizes at which the one-text parse (the quadratic case) is re-measured. */
-const ONE_TEXT_SIZES = [60, 600, 6000]
+const ONE_TEXT_SIZES = [60, 600]
 
 /** One size's medians. */
 export interface SizeRow {
@@ -53,19 +50,18 @@ interface Sample {
 }
 
 /**
- * Measure build and bare parse at every size (60,000 only with `full`).
+ * Measure build and bare parse at every size.
  *
- * @param full Whether to include 60,000 steps and the 6,000-step one-text parse.
  * @param maxRuns Cap on the processes per variant and size (`--quick`).
  * @param log Progress lines.
  * @returns The figures and the per-size medians.
  */
-export async function measurePipeline(full: boolean, maxRuns: number, log: (line: string) => void): Promise<PipelineResult> {
+export async function measurePipeline(maxRuns: number, log: (line: string) => void): Promise<PipelineResult> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'ace-bench-pipeline-'))
   try {
     const rows: SizeRow[] = []
     const oneText: Array<[number, number]> = []
-    for (const size of SIZES.filter((candidate) => full || candidate.full !== true)) {
+    for (const size of SIZES) {
       const {steps} = size
       const runs = Math.min(size.runs, maxRuns)
       const content = await writeSyntheticContent(path.join(scratch, String(steps)), steps)
@@ -85,7 +81,7 @@ export async function measurePipeline(full: boolean, maxRuns: number, log: (line
       }
       rows.push(row)
       log(`  ${steps} steps: build ${format(row.buildMs, 0)} ms, bare parse ${format(row.parseMs, 0)} ms`)
-      if (ONE_TEXT_SIZES.includes(steps) && (full || steps < 6000)) {
+      if (ONE_TEXT_SIZES.includes(steps)) {
         const one = nodeJson<Sample>([...TSX_IMPORT, WORKER, 'parse-one', content], ROOT)
         oneText.push([steps, one.ms])
         log(`  ${steps} steps as one text: bare parse ${format(one.ms, 0)} ms`)
@@ -98,13 +94,6 @@ export async function measurePipeline(full: boolean, maxRuns: number, log: (line
     const grown = rows.filter((row) => row.steps >= 60)
     const buildExponent = growthExponent(grown.map((row) => [row.steps, row.buildMs]))
     const parseExponent = growthExponent(grown.map((row) => [row.steps, row.parseMs]))
-    const largest = rows.at(-1) as SizeRow
-    const sixtyThousand = rows.find((row) => row.steps === 60000)
-    // The streaming build's goal: growth from 600 steps up to 60,000 (the
-    // sizes where per-file costs dominate), against the bare parse's.
-    const streamed = rows.filter((row) => row.steps >= 600)
-    const streamedExponent = growthExponent(streamed.map((row) => [row.steps, row.buildMs]))
-    const streamedParseExponent = growthExponent(streamed.map((row) => [row.steps, row.parseMs]))
     const figures: Figure[] = rows.map((row) => ({
       name: `build pipeline, ${format(row.steps, 0)} steps`,
       measured: `${format(row.buildMs, 0)} ms`,
@@ -113,48 +102,14 @@ export async function measurePipeline(full: boolean, maxRuns: number, log: (line
       goal: '≤ 1.5×',
       met: row.buildMs / row.parseMs <= 1.5,
     }))
-    figures.push(
-      {
-        name: `build growth exponent (${grown.map((row) => format(row.steps, 0)).join(', ')} steps)`,
-        measured: format(buildExponent),
-        baseline: `${format(parseExponent)} (bare parse)`,
-        ratio: '',
-        goal: '≤ 1.1',
-        met: buildExponent <= 1.1,
-      },
-      {
-        name: `streaming build growth exponent (${streamed.map((row) => format(row.steps, 0)).join(', ')} steps)`,
-        measured: sixtyThousand === undefined ? 'not run (`--full`)' : format(streamedExponent),
-        baseline: sixtyThousand === undefined ? '' : `${format(streamedParseExponent)} (bare parse)`,
-        ratio: '',
-        goal: '≤ 1.05 (600 to 60,000 steps)',
-        met: sixtyThousand === undefined ? undefined : streamedExponent <= 1.05,
-      },
-      {
-        name: 'build time vs bare parse, 60,000 steps',
-        measured: sixtyThousand === undefined ? 'not run (`--full`)' : `${format(sixtyThousand.buildMs / 1000, 1)} s`,
-        baseline: sixtyThousand === undefined ? '' : `${format(sixtyThousand.parseMs / 1000, 1)} s (bare parse)`,
-        ratio: sixtyThousand === undefined ? '' : `${format(sixtyThousand.buildMs / sixtyThousand.parseMs)}×`,
-        goal: '≤ 1.3×',
-        met: sixtyThousand === undefined ? undefined : sixtyThousand.buildMs / sixtyThousand.parseMs <= 1.3,
-      },
-      {
-        name: 'build time, 60,000 steps',
-        measured: sixtyThousand === undefined ? 'not run (`--full`)' : `${format(sixtyThousand.buildMs / 1000, 1)} s`,
-        baseline: sixtyThousand === undefined ? '' : `${format(sixtyThousand.parseMs / 1000, 1)} s (bare parse)`,
-        ratio: '',
-        goal: '≤ 60 s',
-        met: sixtyThousand === undefined ? undefined : sixtyThousand.buildMs <= 60_000,
-      },
-      {
-        name: `peak memory of the build, ${format(largest.steps, 0)} steps${sixtyThousand === undefined ? ' (60,000 needs `--full`)' : ''}`,
-        measured: `${format(largest.buildRss / MIB, 0)} MiB`,
-        baseline: `${format(largest.parseRss / MIB, 0)} MiB (bare parse)`,
-        ratio: `${format(largest.buildRss / largest.parseRss)}×`,
-        goal: '≤ 1.5× and ≤ 1 GiB (at 60,000 steps)',
-        met: sixtyThousand === undefined ? undefined : largest.buildRss / largest.parseRss <= 1.5 && largest.buildRss <= GIB,
-      },
-    )
+    figures.push({
+      name: `build growth exponent (${grown.map((row) => format(row.steps, 0)).join(', ')} steps)`,
+      measured: format(buildExponent),
+      baseline: `${format(parseExponent)} (bare parse)`,
+      ratio: '',
+      goal: '≤ 1.1',
+      met: buildExponent <= 1.1,
+    })
     return {figures, rows, oneText, buildExponent, parseExponent}
   } finally {
     await rm(scratch, {recursive: true, force: true})

@@ -8,7 +8,6 @@ const BODY_PARAGRAPHS = {guide: {min: 1, max: 6}, step: {min: 2, max: 4}} as con
 export const bodyParagraphs: Rule = {
   id: 'body-paragraphs',
   phase: 'document',
-  scope: 'file',
   description: `A step's body is ${BODY_PARAGRAPHS.step.min}–${BODY_PARAGRAPHS.step.max} paragraphs (the introduction ${BODY_PARAGRAPHS.guide.min}–${BODY_PARAGRAPHS.guide.max}) and nothing else.`,
   tip: 'Write the body as plain paragraphs separated by blank lines; put actions in the checklist.',
   check({guide, steps, report}) {

@@ -7,7 +7,6 @@ const CHECKLIST_ITEMS = {min: 2, max: 5} as const
 export const checklistItems: Rule = {
   id: 'checklist-items',
   phase: 'document',
-  scope: 'file',
   description: `Under \`## Checklist\`: one bulleted task list of ${CHECKLIST_ITEMS.min}–${CHECKLIST_ITEMS.max} unticked \`- [ ]\` items, each one paragraph.`,
   tip: 'Write each action as `- [ ] Text. {#item-id rounds=2+}` on its own line, with nothing else under the heading.',
   check({steps, report}) {

@@ -84,7 +84,6 @@ interface Finding {
 export const controlCharacters: Rule = {
   id: 'control-characters',
   phase: 'source',
-  scope: 'file',
   description: 'No control characters (C0 but tab and line feed, DEL, C1), bidirectional controls (U+202A–U+202E, U+2066–U+2069), zero-width characters (U+200B–U+200D, U+2060, U+FEFF) or lone surrogates, typed or escaped.',
   tip: 'Delete the character (retype the words around it if you cannot see it), or remove the escape that writes it.',
   check({sources, report}) {
@@ -92,14 +91,7 @@ export const controlCharacters: Rule = {
       // A file file-format refused (too large, not UTF-8…) is not text to scan.
       if (source.file.messages.some((message) => message.fatal)) continue
       const text = String(source.file.value)
-      // An escape needs a backslash and a reference an ampersand: without
-      // one, those scans (the escapes' a second YAML parse) cannot find anything.
-      const found = [
-        ...typed(text),
-        ...(text.includes('\\') ? escapedInFrontMatter(text) : []),
-        ...(text.includes('&') ? referenced(text) : []),
-      ].sort((a, b) => a.offset - b.offset)
-      if (found.length === 0) continue
+      const found = [...typed(text), ...escapedInFrontMatter(text), ...referenced(text)].sort((a, b) => a.offset - b.offset)
       const place = location(source.file)
       const at = (offset: number): Point => place.toPoint(offset) ?? {line: 1, column: 1}
       for (const finding of found.slice(0, MAX_REPORTS)) {

@@ -10,7 +10,6 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 export const fileFormat: Rule = {
   id: 'file-format',
   phase: 'source',
-  scope: 'file',
   description: `Files are non-empty UTF-8 without a BOM, use LF line endings and are at most ${MAX_FILE_BYTES / 1024} KiB and ${MAX_LINES} lines.`,
   tip: `Save the file as UTF-8 (no BOM) with LF line endings, at most ${MAX_FILE_BYTES / 1024} KiB and ${MAX_LINES} lines.`,
   check({sources, report}) {

@@ -52,7 +52,6 @@ const KEYS: Record<ContentDocument['kind'], Record<string, KeySpec>> = {
 export const frontMatterKeys: Rule = {
   id: 'front-matter-keys',
   phase: 'document',
-  scope: 'file',
   description: 'Front matter has every required key, of the right type, and no other key.',
   tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
   check({guide, steps, folder: locale, report}) {

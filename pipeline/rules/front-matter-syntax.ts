@@ -8,7 +8,6 @@ const OPENING_FENCE = /^---[ \t]*(?:\n|$)/
 export const frontMatterSyntax: Rule = {
   id: 'front-matter-syntax',
   phase: 'document',
-  scope: 'file',
   // Without readable front matter the rest of the file is misread too (an
   // unclosed block swallows the title), so later rules skip the file.
   blocking: true,

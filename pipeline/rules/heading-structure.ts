@@ -7,7 +7,6 @@ import {closestMatch} from './shared.js'
 export const headingStructure: Rule = {
   id: 'heading-structure',
   phase: 'document',
-  scope: 'file',
   description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading (or the locale\'s own, from `checklist:` in its guide.md); no other headings.',
   tip: 'Use `# Title` once after the front matter and, in a step, `## Checklist` before the task list; write other structure as paragraphs.',
   check({guide, steps, folder: locale, report}) {

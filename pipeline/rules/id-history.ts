@@ -23,7 +23,6 @@ const TIPS: Readonly<Record<HistoryProblem['kind'], string>> = {
 export const idHistory: Rule = {
   id: 'id-history',
   phase: 'document',
-  scope: 'summaries',
   description: 'No step or item id retired by an earlier release is used again, and `replaces=` names an item id the last release published.',
   tip:
     'Give new content a new id. To rename an item, give it the new id and `replaces=old-id`, naming an item of the last release that the content no longer uses. ' +

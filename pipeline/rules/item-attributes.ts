@@ -17,7 +17,6 @@ const ITEM_ATTRIBUTE_KEYS = ['rounds', 'replaces'] as const
 export const itemAttributes: Rule = {
   id: 'item-attributes',
   phase: 'document',
-  scope: 'file',
   description: 'Each checklist item ends with `{#item-id rounds=2+}`: a kebab-case id and its rounds (and, for a rename, `replaces=old-id`), nothing else.',
   tip: 'End the item with `{#some-id rounds=2+}`; rounds are `2+` (2 and later), `2-4` or `2`.',
   check({steps, report}) {

@@ -27,7 +27,6 @@ const NAMES: Readonly<Record<string, string>> = {
 export const itemContent: Rule = {
   id: 'item-content',
   phase: 'document',
-  scope: 'file',
   description: 'Checklist items hold only text, emphasis, strikethrough, code and inline links: no images, footnote references, hard line breaks or reference links.',
   tip: 'Keep checklist items to plain words with light formatting; put images and footnotes in the step body, and write each item on one line.',
   check({steps, report}) {

@@ -5,7 +5,6 @@ import {formatRounds, parseRounds, roundsWithin} from '../rounds.js'
 export const itemRounds: Rule = {
   id: 'item-rounds',
   phase: 'document',
-  scope: 'file',
   description: "Each item's `rounds` lie inside the guide's covered rounds (`rounds` in content/guide.md).",
   tip: "Narrow the item's `rounds=…`, or widen `rounds` in content/guide.md.",
   check({steps, coveredRounds, report}) {

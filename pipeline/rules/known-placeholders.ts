@@ -14,7 +14,6 @@ const BRACES = /\{(?!#)([^{}\n]*)\}/g
 export const knownPlaceholders: Rule = {
   id: 'known-placeholders',
   phase: 'document',
-  scope: 'file',
   description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries and bodies use none (they are not rendered per round).`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
   check({guide, steps, folder: locale, report}) {

@@ -8,7 +8,6 @@ export const ALLOWED_PROTOCOLS = ['https:', 'mailto:'] as const
 export const linkProtocol: Rule = {
   id: 'link-protocol',
   phase: 'document',
-  scope: 'file',
   description: 'Links, images and link definitions use only `https:` or `mailto:` URLs.',
   tip: 'Link to an absolute `https://` address (or `mailto:`); relative, `http:`, `javascript:` and `data:` URLs are refused.',
   check({guide, steps, report}) {

@@ -39,7 +39,6 @@ const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['emphasis', 'strong', 'd
 export const nestingDepth: Rule = {
   id: 'nesting-depth',
   phase: 'source',
-  scope: 'file',
   description: `Block quotes and lists nest at most ${MAX_NESTING_DEPTH} levels deep, emphasis, strikethrough and links at most ${MAX_INLINE_DEPTH}; no run of over ${MAX_DELIMITER_RUN} emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a block of text.`,
   tip: 'Flatten the nesting: a step is a few short paragraphs and one checklist.',
   check({sources, report}) {

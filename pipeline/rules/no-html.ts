@@ -5,7 +5,6 @@ import type {Rule} from '../rule.js'
 export const noHtml: Rule = {
   id: 'no-html',
   phase: 'document',
-  scope: 'file',
   description: 'No raw HTML, inline or block (including comments).',
   tip: 'Write it in markdown instead; to show a literal `<`, escape it as `\\<`.',
   check({guide, steps, report}) {

@@ -1,12 +1,9 @@
 import {DEFAULT_LOCALE, SPELLING_LANGUAGES, dictionaryFor, misspellings, proseOf, spellerFor, wordsOf} from '../prose.js'
 import type {Rule} from '../rule.js'
-import {type WordList, wordForms} from '../words.js'
+import {wordForms} from '../words.js'
 
 /** Suggestions shown per misspelling, in the message and in `expected`. */
 const SUGGESTIONS = 3
-
-// The words each folder's documents use, by its word list, from check to checkFolder.
-const usedWords = new WeakMap<WordList, Set<string>>()
 
 const quote = (word: string): string => `\`${word}\``
 
@@ -17,37 +14,12 @@ const quote = (word: string): string => `\`${word}\``
 export const spelling: Rule = {
   id: 'spelling',
   phase: 'document',
-  scope: 'file',
   severity: 'warning',
   description: 'Titles, summaries, bodies and checklist items are spelt as the locale\'s dictionary (`dictionary-en-gb` for en-GB, `dictionary-en` for other English, `dictionary-es`, `-fr`, `-de`) or its `words.txt` spells; placeholders, code and URLs are not checked.',
   tip: 'Correct the spelling; if the word is right (a name or a term), add it to the locale\'s `words.txt` (beside its `guide.md`), one word per line.',
-  // Misspellings, one document at a time (the words each uses are noted for checkFolder).
-  check({guide, steps, report, locale = DEFAULT_LOCALE, words}) {
-    const dictionary = dictionaryFor(locale)
-    const speller = dictionary === undefined ? undefined : spellerFor(dictionary)
-    if (speller === undefined || speller.kind === 'missing') return
-    const accepted = (words?.entries ?? []).flatMap((entry) => wordForms(entry.word))
-    const used = words === undefined ? undefined : (usedWords.get(words) ?? new Set<string>())
-    if (words !== undefined && used !== undefined) usedWords.set(words, used)
-    for (const document of guide === undefined ? steps : [guide, ...steps]) {
-      const prose = proseOf(document, locale)
-      if (used !== undefined) for (const word of wordsOf(prose)) used.add(word)
-      for (const {word, place, suggestions} of misspellings(prose, speller, accepted, SUGGESTIONS)) {
-        const hint = suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(quote).join(', ')}?`
-        report(document, `Expected a word the ${locale} dictionary or word list knows, found ${quote(word)}${hint}`, place, {
-          expected: suggestions,
-          actual: word,
-        })
-      }
-    }
-  },
-  // The folder as a whole, once every document was checked: the word list's
-  // own problems, a dictionary that is not there (once), unused words.
-  checkFolder({guide, steps, sources, report, locale = DEFAULT_LOCALE, words}) {
+  check({guide, steps, sources, report, locale = DEFAULT_LOCALE, words}) {
     const documents = guide === undefined ? steps : [guide, ...steps]
-    const used = words === undefined ? undefined : usedWords.get(words)
     if (words !== undefined) {
-      usedWords.delete(words)
       for (const problem of words.problems) {
         report(words, problem.reason, problem.position, {
           ...(problem.actual === undefined ? {} : {actual: problem.actual}),
@@ -68,15 +40,31 @@ export const spelling: Rule = {
     }
     const speller = spellerFor(dictionary)
     if (speller.kind === 'missing') {
+      // Said once, on the first file: the content was not checked, not clean.
       report(first, `Expected the spelling dictionary \`${dictionary}\` for ${locale}, but ${speller.why}; spelling was not checked`, {line: 1, column: 1}, {
         expected: [dictionary],
         tip: `Install it beside this package to check spelling: \`npm install --save-dev ${dictionary}\`.`,
       })
       return
     }
+    const accepted = (words?.entries ?? []).flatMap((entry) => wordForms(entry.word))
+    const used = new Set<string>()
+    for (const document of documents) {
+      const prose = proseOf(document, locale)
+      if (words !== undefined) for (const word of wordsOf(prose)) used.add(word)
+      for (const {word, place, suggestions} of misspellings(prose, speller, accepted, SUGGESTIONS)) {
+        const hint = suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(quote).join(', ')}?`
+        report(document, `Expected a word the ${locale} dictionary or word list knows, found ${quote(word)}${hint}`, place, {
+          expected: suggestions,
+          actual: word,
+        })
+      }
+    }
+    // A file with an error may have been withheld from the rules (or read
+    // only in part): its words are unknown, so no entry is called unused.
     if (words === undefined || sources.some((source) => source.file.messages.some((message) => message.fatal === true))) return
     for (const entry of words.entries) {
-      if (wordForms(entry.word).some((form) => used?.has(form) === true)) continue
+      if (wordForms(entry.word).some((form) => used.has(form))) continue
       report(words, `Expected each word in the list to appear in the ${locale} content, found ${quote(entry.word)} in none of it`, entry.position, {
         actual: entry.word,
         tip: 'Delete the word from the list: it no longer excuses anything (add it back when the content uses it).',

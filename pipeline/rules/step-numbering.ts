@@ -19,7 +19,6 @@ function prefixFor(number: number): string {
 export const stepNumbering: Rule = {
   id: 'step-numbering',
   phase: 'document',
-  scope: 'summaries',
   description: 'Steps are numbered contiguously from 1, each number used once, and each file name starts with its step number (`03-…` for `step: 3`).',
   tip: 'Renumber the `step:` values so they run 1, 2, 3…, and start each file name with its number (`03-be-specific.md` for `step: 3`).',
   check({layout, sources, steps, folder: locale, translation, report}) {

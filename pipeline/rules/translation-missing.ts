@@ -11,7 +11,6 @@ import {stepIdOf, stepNumberOf} from './shared.js'
 export const translationMissing: Rule = {
   id: 'translation-missing',
   phase: 'document',
-  scope: 'translation',
   severity: 'warning',
   description: 'Every step and checklist item of the source has a translation in each locale (a warning: an untranslated one is shipped in the source\'s words).',
   tip: 'Translate it (copy the source\'s step file or item line, ids and attributes included, and translate the words), then mark it current with `npm run content:translated -- <locale> <id>`.',

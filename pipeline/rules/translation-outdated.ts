@@ -14,7 +14,6 @@ import {stepIdOf} from './shared.js'
 export const translationOutdated: Rule = {
   id: 'translation-outdated',
   phase: 'document',
-  scope: 'translation',
   severity: 'warning',
   description: 'Each translated introduction, step and item was marked current against the source as it is now (a warning when the source changed since, or it was never marked).',
   tip: 'Bring the translation in line with the source\'s current text, then run `npm run content:translated -- <locale> <id>` (never edit translation.json by hand).',

@@ -11,7 +11,6 @@ import {didYouMean, entry, stepIdOf, stepNumberOf} from './shared.js'
 export const translationParity: Rule = {
   id: 'translation-parity',
   phase: 'document',
-  scope: 'translation',
   description: "A translation's steps and items are the source's: each step id with the source's number, each item id in the source's step with its rounds, the guide's rounds alike; no `replaces=` (a warning where the translation still follows an earlier release of the source).",
   tip: 'Keep ids, `step:` numbers, `rounds=` and the guide\'s `rounds` exactly as the source has them; to add, move or rename a step or item, change the source first.',
   check({guide, steps, folder: locale, translation, manifest, report}) {

@@ -6,7 +6,6 @@ import {ID_PATTERN, entry, stepIdOf} from './shared.js'
 export const uniqueIds: Rule = {
   id: 'unique-ids',
   phase: 'document',
-  scope: 'summaries',
   description: 'Every step id and checklist item id is used once across the whole guide.',
   tip: 'Give the new step or item an id of its own; never reuse or move an id that is already published.',
   check({steps, report}) {

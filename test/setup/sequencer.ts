@@ -16,7 +16,6 @@ export const SLOWEST = [
   'test/fresh-clone.test.ts',
   'test/check-api.test.ts',
   'test/readme.test.ts',
-  'test/pipeline-property.test.ts',
   'test/e2e/browser.test.ts',
   'test/spelling.test.ts',
   'test/consumer.test.ts',
