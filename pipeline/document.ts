@@ -9,10 +9,6 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {type FrontMatter, readFrontMatter} from './front-matter.js'
 
-// Only pipeline/units.ts still copies strings out (a leftover of the streaming
-// build, which let each step's text go): drop this with its calls there.
-export {detached} from './strings.js'
-
 /** The `{#id rounds=…}` block at the end of a checklist item. */
 export interface ItemAttributes {
   /** Everything between the braces, e.g. `#note-best-answer rounds=2+`. */

@@ -4,22 +4,19 @@
 import type {Paragraph} from 'mdast'
 import type {RoundRange} from '../src/types.js'
 import {contentHash} from './compile.js'
-import {type ChecklistEntry, type ContentDocument, detached} from './document.js'
+import type {ChecklistEntry, ContentDocument} from './document.js'
 import {plainText} from './lint.js'
 import {parseRounds} from './rounds.js'
 import {entry} from './rules/shared.js'
 
-// The compiled guide outlives each step's text in a streaming build: its
-// strings are copies (see detached), not slices that would keep the text.
-
 /** Body paragraphs of a document, as plain text. */
 export function paragraphsOf(document: ContentDocument): string[] {
-  return document.body.filter((node): node is Paragraph => node.type === 'paragraph').map((node) => detached(plainText(node)))
+  return document.body.filter((node): node is Paragraph => node.type === 'paragraph').map((node) => plainText(node))
 }
 
 /** A document's `# Title`, as plain text. */
 export function titleOf(document: ContentDocument): string {
-  return detached(plainText(document.title ?? {type: 'text', value: ''}))
+  return plainText(document.title ?? {type: 'text', value: ''})
 }
 
 /** Hash of the title and introduction (the manifest's `introduction`). */
@@ -35,9 +32,7 @@ export function stepWordsHash(document: ContentDocument): string {
 /** An item's template: its plain text without the attribute block. */
 export function itemTemplate(item: ChecklistEntry): string {
   if (item.paragraph === undefined) return ''
-  const text = plainText(item.paragraph)
-  // Mostly the entry's own template: one copy of it, not two.
-  return text === item.template ? item.template : detached(text)
+  return plainText(item.paragraph)
 }
 
 /** An item's rounds, defaulting to the guide's first round onwards. */
