@@ -34,7 +34,10 @@ export default defineConfig({
     // The slow end-to-end files first, so they overlap the short ones.
     sequence: {sequencer: SlowestFirst},
     projects: [
-      {extends: true, test: {name: 'content', include: CONTENT}},
+      // Files share a worker's modules (`isolate: false`) where none mocks a
+      // module: the pipeline and its dependencies load once per worker, not once
+      // per file. `shipped` keeps isolation (test/cli.test.ts mocks the locale loaders).
+      {extends: true, test: {name: 'content', include: CONTENT, isolate: false}},
       {
         extends: true,
         test: {
@@ -64,6 +67,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'engine',
+          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE, RELEASES],
         },
