@@ -1,5 +1,8 @@
 // The last lines `npm test` prints: skipped tests with their reasons, then the counts.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {ROOT} from './helpers.js'
 import {type Outcome, verdict} from './setup/verdict.js'
 
 describe('verdict', () => {
@@ -12,5 +15,17 @@ describe('verdict', () => {
     },
   ])('$lines.length line(s), the counts last', ({outcomes, lines}) => {
     expect(verdict(outcomes)).toEqual(lines)
+  })
+})
+
+describe('the npm scripts that run the suites', () => {
+  it('cover every vitest project between them, each once: npm test all but package and releases', async () => {
+    const {default: config} = await import('../vitest.config.js')
+    const {scripts} = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+    const projects = (script: string) => [...(scripts[script] ?? '').matchAll(/--project[= ](\S+)/g)].map((match) => match[1]!).sort()
+    const names = (config.test?.projects as Array<{test: {name: string}}>).map(({test}) => test.name)
+    expect(projects('test:package')).toEqual(['package'])
+    expect(projects('test:releases')).toEqual(['releases'])
+    expect(projects('test')).toEqual(names.filter((name) => name !== 'package' && name !== 'releases').sort())
   })
 })
