@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../src/types.js'
 import type {ChecklistEntry, ContentDocument} from './document.js'
 import {type Grammar, fillTemplate, grammarOf} from './grammar.js'
@@ -7,7 +6,7 @@ import type {LintResult, LocaleLint} from './lint.js'
 import {indexSource} from './parity.js'
 import {entry, stepIdOf} from './rules/shared.js'
 import {type UnitKey, recordedUnit} from './translation-record.js'
-import {itemHash, itemRoundsOf, itemTemplate, paragraphsOf, titleOf} from './units.js'
+import {contentHash, itemHash, itemRoundsOf, itemTemplate, paragraphsOf, titleOf} from './units.js'
 
 /** Version of the compiled data's shape. Bump it when fields change meaning or go. */
 export const SCHEMA_VERSION = 2
@@ -21,15 +20,6 @@ export interface CompileOptions {
    * for an id that is new in this version.
    */
   readonly since: (id: string) => string | undefined
-}
-
-/**
- * Short, stable hash of some content: 12 hex digits of SHA-256 over its JSON.
- *
- * @param value JSON-serialisable content.
- */
-export function contentHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
 }
 
 /** Where a compiled text comes from: a document of some locale, and how it stands. */

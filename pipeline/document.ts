@@ -195,3 +195,17 @@ export function matchesInSource(
   }
   return found
 }
+
+/** Plain text of a node, with soft line breaks folded to spaces. */
+export function plainText(node: Parameters<typeof toString>[0]): string {
+  return toString(node).replace(/[ \t]*\n[ \t]*/g, ' ').trim()
+}
+
+/**
+ * Whether a `checklist:` value can be a heading: one line of text.
+ *
+ * @param value The value written.
+ */
+export function isHeadingText(value: string): boolean {
+  return value.trim() !== '' && !/[\n#{}]/.test(value) && value.trim().length <= 60
+}

@@ -1,7 +1,6 @@
-import {toString} from 'mdast-util-to-string'
 import {VFile} from 'vfile'
 import type {RoundRange} from '../src/types.js'
-import {CHECKLIST_HEADING, type ContentDocument, parseContent} from './document.js'
+import {CHECKLIST_HEADING, type ContentDocument, isHeadingText, parseContent} from './document.js'
 import {SOURCE} from './limits.js'
 import {type LoadedContent, type LoadedFolder, canonicalTag} from './load.js'
 import type {Manifest} from './manifest.js'
@@ -120,15 +119,6 @@ function lintFolder(
   return {files, failed, guide, steps, coveredRounds, locale}
 }
 
-/**
- * Whether a `checklist:` value can be a heading: one line of text.
- *
- * @param value The value written.
- */
-export function isHeadingText(value: string): boolean {
-  return value.trim() !== '' && !/[\n#{}]/.test(value) && value.trim().length <= 60
-}
-
 // The last release whose recorded hash for a unit is this one.
 function releasedIn(manifest: Manifest | undefined): SourceView['releasedIn'] {
   return (unit, hash) => {
@@ -158,9 +148,4 @@ function parse(file: VFile, kind: ContentDocument['kind'], checklistHeading: str
     message.fatal = true
     return undefined
   }
-}
-
-/** Plain text of a node, with soft line breaks folded to spaces. */
-export function plainText(node: Parameters<typeof toString>[0]): string {
-  return toString(node).replace(/[ \t]*\n[ \t]*/g, ' ').trim()
 }

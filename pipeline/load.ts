@@ -5,7 +5,8 @@ import {VFile} from 'vfile'
 import {MAX_FILE_BYTES} from './limits.js'
 import {type EntryType, entryType, readRegularFile, withArticle} from './read.js'
 import {TRANSLATION_RECORD_FILE, type TranslationRecord, readTranslationRecord} from './translation-record.js'
-import type {ContentLayout, SourceFile, UnreadableEntry} from './rule.js'
+import type {UnreadableEntry} from './read.js'
+import type {ContentLayout, SourceFile} from './rule.js'
 import {WORDS_FILE, type WordList, readWordList} from './words.js'
 
 /** Files in the content folder that the build reads or allows. */

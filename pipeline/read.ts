@@ -1,6 +1,17 @@
 import {constants} from 'node:fs'
 import type {Stats} from 'node:fs'
 import {lstat, open} from 'node:fs/promises'
+import type {VFile} from 'vfile'
+
+/** An entry that stands where a content file or folder belongs but is not one. */
+export interface UnreadableEntry {
+  /** An empty file named for the entry. */
+  readonly file: VFile
+  /** What belongs there: `'a regular file'` or `'a folder'`. */
+  readonly expected: string
+  /** What is there, for the message: `'a symbolic link'`, `'a named pipe (FIFO)'`, `'an error (EACCES)'`… */
+  readonly found: string
+}
 
 /** What kind of file system entry sits where a regular file was expected. */
 export type EntryType = 'regular file' | 'symbolic link' | 'folder' | 'named pipe (FIFO)' | 'socket' | 'character device' | 'block device' | 'special file'

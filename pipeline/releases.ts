@@ -1,7 +1,7 @@
 // From content/manifest.json to the runtime's `releases`: what changed in
 // each published release, per step and item id, for apps that keep readers'
 // progress across releases (src/releases.ts, src/progress.ts).
-import type {Change, Release as RuntimeRelease} from '../src/releases.js'
+import type {Change, Release as RuntimeRelease} from '../src/types.js'
 import {GENERATED_BANNER} from './emit.js'
 import type {Manifest, Release} from './manifest.js'
 import {diffReleases} from './versioning.js'
@@ -63,7 +63,7 @@ export function emitReleasesModule(releases: readonly RuntimeRelease[]): string 
     })
     .join('')
   return `${GENERATED_BANNER}
-import type {Release} from '../releases.js'
+import type {Release} from '../types.js'
 
 /** Every published release, oldest first, from content/manifest.json (src/releases.ts freezes it). */
 export const RELEASES_DATA: Release[] = [${body === '' ? '' : `\n${body}`}]

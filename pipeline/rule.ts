@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import type {ContentDocument} from './document.js'
 import type {Manifest} from './manifest.js'
 import {SOURCE} from './limits.js'
+import type {UnreadableEntry} from './read.js'
 import type {TranslationRecord, UnitKey} from './translation-record.js'
 import type {WordList} from './words.js'
 
@@ -67,16 +68,6 @@ export interface ContentLayout {
    * None of them is opened or followed.
    */
   readonly unreadable: readonly UnreadableEntry[]
-}
-
-/** An entry that stands where a content file or folder belongs but is not one. */
-export interface UnreadableEntry {
-  /** An empty file named for the entry. */
-  readonly file: VFile
-  /** What belongs there: `'a regular file'` or `'a folder'`. */
-  readonly expected: string
-  /** What is there, for the message: `'a symbolic link'`, `'a named pipe (FIFO)'`, `'an error (EACCES)'`… */
-  readonly found: string
 }
 
 /** What a rule sees: every document, plus a `report` bound to the rule. */

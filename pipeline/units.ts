@@ -1,13 +1,21 @@
 // The units a translation is tracked by, read from parsed documents, hashed
 // exactly as the compiled guide and the manifest hash them: a translated
 // unit is current when the source's hash is the one its record holds.
+import {createHash} from 'node:crypto'
 import type {Paragraph} from 'mdast'
 import type {RoundRange} from '../src/types.js'
-import {contentHash} from './compile.js'
-import type {ChecklistEntry, ContentDocument} from './document.js'
-import {plainText} from './lint.js'
+import {type ChecklistEntry, type ContentDocument, plainText} from './document.js'
 import {parseRounds} from './rounds.js'
 import {entry} from './rules/shared.js'
+
+/**
+ * Short, stable hash of some content: 12 hex digits of SHA-256 over its JSON.
+ *
+ * @param value JSON-serialisable content.
+ */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
+}
 
 /** Body paragraphs of a document, as plain text. */
 export function paragraphsOf(document: ContentDocument): string[] {

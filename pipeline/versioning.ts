@@ -1,6 +1,6 @@
 import {PATTERNS} from '../src/schema.js'
 import type {Guide} from '../src/types.js'
-import {contentHash} from './compile.js'
+import {contentHash} from './units.js'
 import {describeHistoryProblem, historyProblems, readIdHistory} from './history.js'
 import type {LocaleRelease, Manifest, Release, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
 import {formatRounds, parseRounds, roundsWithin} from './rounds.js'

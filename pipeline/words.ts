@@ -4,8 +4,7 @@
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {MAX_FILE_BYTES} from './limits.js'
-import {readRegularFile, withArticle} from './read.js'
-import type {UnreadableEntry} from './rule.js'
+import {type UnreadableEntry, readRegularFile, withArticle} from './read.js'
 
 /** The word list's file name, in `content/` and in each `content/locales/<tag>/`. */
 export const WORDS_FILE = 'words.txt'

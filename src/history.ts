@@ -3,7 +3,7 @@
 // src/progress.ts bind it to the generated data.
 import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
-import type {Change, ChangeKind, Release} from './releases.js'
+import type {Change, ChangeKind, Release} from './types.js'
 
 /** A release history and the content version installed with it. */
 export interface History {

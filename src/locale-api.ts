@@ -25,6 +25,6 @@ export type {
   StepNumber,
 } from './types.js'
 export {changesSince, releases} from './releases.js'
-export type {Change, ChangeKind, ChangeTarget, Release} from './releases.js'
+export type {Change, ChangeKind, ChangeTarget, Release} from './types.js'
 export {migrateProgress, progressForRound} from './progress.js'
 export type {MigratedProgress, ProgressRecord, ProgressRename, RoundProgress} from './progress.js'

@@ -5,7 +5,8 @@ import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
 import {guide} from './guide.js'
 import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
-import {type Release, shippedHistory} from './releases.js'
+import {shippedHistory} from './releases.js'
+import type {Release} from './types.js'
 import type {ChecklistItem, ChecklistItemId, Round} from './types.js'
 
 /**

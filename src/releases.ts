@@ -4,40 +4,7 @@ import {deepFreeze} from './freeze.js'
 import {RELEASES_DATA} from './generated/releases-data.js'
 import {guide} from './guide.js'
 import {type History, collapseChanges, releasesUpTo} from './history.js'
-
-/** What happened to a step or checklist item in a release. */
-export type ChangeKind = 'added' | 'reworded' | 'removed' | 'renamed' | 'moved' | 'rounds-changed'
-
-/** Whether a change is about a step or a checklist item. */
-export type ChangeTarget = 'step' | 'item'
-
-/** One change to a step or checklist item, named by id. */
-export interface Change {
-  /** What happened. */
-  readonly kind: ChangeKind
-  /** What it happened to. */
-  readonly target: ChangeTarget
-  /**
-   * The id: the new id of a renamed item, the id it was published under for
-   * a removed one.
-   */
-  readonly id: string
-  /**
-   * For `renamed`, the old id; for a `moved` item, the id of the step it was
-   * in; for a `moved` (renumbered) step, its old number. Absent otherwise.
-   */
-  readonly from?: string
-}
-
-/** One published release of the content. */
-export interface Release {
-  /** Its content version (`x.y.z`). */
-  readonly version: string
-  /** The day it was recorded, `YYYY-MM-DD`. */
-  readonly date: string
-  /** What changed since the release before it (empty for the first release). */
-  readonly changes: readonly Change[]
-}
+import type {Change, Release} from './types.js'
 
 /**
  * Every published release of the content, oldest first, with what changed in

@@ -7,7 +7,7 @@ import {pathToFileURL} from 'node:url'
 import {computeChecklist} from '../../src/checklist.js'
 import type * as Api from '../../src/index.js'
 import {migrateIn} from '../../src/progress.js'
-import type {Change, Release} from '../../src/releases.js'
+import type {Change, Release} from '../../src/types.js'
 
 const SAMPLES = 15
 const MIN_SAMPLE_MS = 40

@@ -1,7 +1,6 @@
-import type {ContentDocument} from '../document.js'
+import {type ContentDocument, isHeadingText} from '../document.js'
 import type {FrontMatterEntry} from '../front-matter.js'
 import {grammarLanguages, grammarOf} from '../grammar.js'
-import {isHeadingText} from '../lint.js'
 import {canonicalTag} from '../load.js'
 import type {LocaleContext, Rule} from '../rule.js'
 import {parseRounds} from '../rounds.js'
