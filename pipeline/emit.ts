@@ -84,17 +84,16 @@ export type CheckedGuideData = Checked<typeof GUIDE_DATA>
 `
 
 /**
- * Write the guide as a TypeScript module for `src/`: literal union types for
- * step numbers and ids, and the data itself.
+ * Write the guide's ids as a TypeScript module for `src/generated/ids.ts`:
+ * literal union types for step numbers, step ids and item ids (src/types.ts
+ * exports them; every locale has the same ones).
  *
  * @param guide The compiled guide.
  * @returns The module's source, byte-identical for identical input.
  */
-export function emitDataModule(guide: Guide): string {
+export function emitIdsModule(guide: Guide): string {
   const items = guide.steps.flatMap((step) => step.checklist)
   return `${GENERATED_BANNER}
-import type {CompactGuide} from '../expand.js'
-
 /** Number of a step in the guide: \`${union(guide.steps.map((step) => step.number))}\`. */
 export type StepNumber = ${union(guide.steps.map((step) => step.number))}
 
@@ -103,11 +102,25 @@ export type StepId = ${union(guide.steps.map((step) => step.id))}
 
 /** Id of a checklist item in the guide. */
 export type ChecklistItemId = ${union(items.map((item) => item.id))}
+`
+}
+
+/**
+ * Write the guide as a TypeScript module for `src/`: the data itself, in its
+ * compact form.
+ *
+ * @param guide The compiled guide.
+ * @returns The module's source, byte-identical for identical input.
+ */
+export function emitDataModule(guide: Guide): string {
+  return `${GENERATED_BANNER}
+import type {CompactGuide} from '../expand.js'
 
 /**
  * The guide compiled from content/, in its compact form (src/expand.ts turns
  * it into the public objects at load). Typed \`as const\` so
- * test/types.test-d.ts can check the unions above against the data itself.
+ * test/types.test-d.ts can check the id unions (src/generated/ids.ts)
+ * against the data itself.
  */
 export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
 
@@ -135,8 +148,7 @@ export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
 /**
  * Write a translation's guide as a TypeScript module for
  * `src/generated/locales/<tag>/guide-data.ts`: the same shape as the
- * source's, its id and number types re-exported from the source's module (a
- * translation has exactly the source's ids).
+ * source's (a translation has exactly the source's ids, src/generated/ids.ts).
  *
  * @param guide The locale's compiled guide.
  * @returns The module's source, byte-identical for identical input.
@@ -146,8 +158,6 @@ export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
 export function emitLocaleDataModule(guide: Guide): string {
   return `${GENERATED_BANNER}
 import type {CompactGuide} from '../../../expand.js'
-
-export type {ChecklistItemId, StepId, StepNumber} from '../../guide-data.js'
 
 /** The guide in \`${guide.locale}\`, compiled from content/locales/${guide.locale}/ and the source (untranslated parts fall back to it), in its compact form (src/expand.ts). */
 export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const

@@ -17,7 +17,7 @@ import {idHistory as idHistoryRule} from './rules/id-history.js'
 
 export {SCHEMA_VERSION} from './compile.js'
 export {contentHash} from './units.js'
-export {emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
+export {emitDataModule, emitIdsModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './emit.js'
 export {compileLocaleRenderData, compileRenderData, renderMarkdown, renderTree, SAFE_SCHEMA, toSafeHast} from './render.js'
 export {parseMarkdown} from './document.js'
 export {diagnostics, formatDiagnostics, shouldUseColor} from './report.js'

@@ -11,7 +11,7 @@ import {parseArgs} from 'node:util'
 import {Worker} from 'node:worker_threads'
 import type {Options} from 'tsup'
 import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
-import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
+import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitIdsModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/releases.js'
 import {toJsonSchema} from '../src/schema.js'
@@ -99,6 +99,7 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
   if (result.files.some((file) => file.messages.length > 0)) process.stderr.write(formatDiagnostics(result.files, {color}))
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
+  await writeIfChanged(path.join(path.dirname(generated), 'ids.ts'), emitIdsModule(result.guide))
   await writeIfChanged(generatedRender, emitRenderModule(result.render))
   await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
   await writeLocales(path.dirname(generated), result.guide.locale, result.locales)

@@ -1,7 +1,7 @@
-import type {ChecklistItemId, StepId, StepNumber} from './generated/guide-data.js'
+import type {ChecklistItemId, StepId, StepNumber} from './generated/ids.js'
 import type {Locale} from './generated/locales.js'
 
-export type {ChecklistItemId, StepId, StepNumber} from './generated/guide-data.js'
+export type {ChecklistItemId, StepId, StepNumber} from './generated/ids.js'
 export type {Locale} from './generated/locales.js'
 
 /**

@@ -114,7 +114,7 @@ describe('build', () => {
     expect(Object.values(warmFiles).some((text) => text.includes(`Cached builds notice this sentence, ${run}.`))).toBe(true)
   }, 10 * 60_000)
 
-  it.each(['guide-data.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
+  it.each(['guide-data.ts', 'ids.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
     const text = await readFile(path.join(ROOT, 'src/generated', name), 'utf8')
     expect(text.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
   })
