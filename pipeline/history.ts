@@ -2,7 +2,7 @@
 // published, which are retired, which were renamed. Shared by the lint rule
 // `id-history` and by `npm run content:version`, so both judge the same way.
 import {PATTERNS} from '../src/schema.js'
-import type {Manifest, Release} from './manifest.js'
+import type {Manifest, ManifestRelease} from './manifest.js'
 
 /** Whether an id names a step or a checklist item. */
 export type IdTarget = 'step' | 'item'
@@ -23,7 +23,7 @@ export interface IdHistory {
   /** Every published id. */
   readonly ids: ReadonlyMap<string, IdRecord>
   /** The last recorded release, if any. */
-  readonly last: Release | undefined
+  readonly last: ManifestRelease | undefined
   /** Renames recorded in any release: new item id → the ids it replaced. */
   readonly renames: ReadonlyMap<string, ReadonlySet<string>>
 }

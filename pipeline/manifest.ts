@@ -39,7 +39,7 @@ export interface LocaleRelease {
 }
 
 /** The content as published in one version. */
-export interface Release {
+export interface ManifestRelease {
   readonly version: string
   /** The day the release was recorded, `YYYY-MM-DD`. */
   readonly date: string
@@ -54,7 +54,7 @@ export interface Release {
 }
 
 /** A release's content, without the version and date it was recorded under. */
-export type ReleaseContent = Omit<Release, 'version' | 'date'>
+export type ReleaseContent = Omit<ManifestRelease, 'version' | 'date'>
 
 /**
  * `content/manifest.json`: every published version of the content, oldest
@@ -62,7 +62,7 @@ export type ReleaseContent = Omit<Release, 'version' | 'date'>
  * retired all follow from it. Written by `npm run content:version` only.
  */
 export interface Manifest {
-  readonly releases: readonly Release[]
+  readonly releases: readonly ManifestRelease[]
 }
 
 /** Where the manifest lives, relative to the content folder. */
@@ -76,7 +76,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function isRelease(value: unknown): value is Release {
+function isRelease(value: unknown): value is ManifestRelease {
   return (
     isRecord(value) &&
     typeof value['version'] === 'string' &&
@@ -150,7 +150,7 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   }
   const bad = value['releases'].findIndex((release) => !isRelease(release))
   if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, \`steps\` and \`items\` keyed by kebab-case id, and optional \`locales\`, found something else`)
-  return {releases: value['releases'] as Release[]}
+  return {releases: value['releases'] as ManifestRelease[]}
 }
 
 /**

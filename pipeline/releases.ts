@@ -3,7 +3,7 @@
 // progress across releases (src/releases.ts, src/progress.ts).
 import type {Change, Release as RuntimeRelease} from '../src/types.js'
 import {GENERATED_BANNER} from './emit.js'
-import type {Manifest, Release} from './manifest.js'
+import type {Manifest, ManifestRelease} from './manifest.js'
 import {diffReleases} from './versioning.js'
 
 /**
@@ -19,7 +19,7 @@ import {diffReleases} from './versioning.js'
  *   releaseChanges(manifest.releases[0], manifest.releases[1])
  *   // [{kind: 'renamed', target: 'item', id: 'new-id', from: 'old-id'}, …]
  */
-export function releaseChanges(before: Release, after: Release): Change[] {
+export function releaseChanges(before: ManifestRelease, after: ManifestRelease): Change[] {
   return diffReleases(before, after).flatMap((change): Change[] =>
     // Guide-wide and translation changes carry no step or item of their own to track.
     change.target === 'guide' || change.target === 'locale'

@@ -1,8 +1,8 @@
 import {PATTERNS} from '../src/schema.js'
-import type {Guide} from '../src/types.js'
+import type {ChangeKind, Guide} from '../src/types.js'
 import {contentHash} from './units.js'
 import {describeHistoryProblem, historyProblems, readIdHistory} from './history.js'
-import type {LocaleRelease, Manifest, Release, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
+import type {LocaleRelease, Manifest, ManifestRelease, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
 import {formatRounds, parseRounds, roundsWithin} from './rounds.js'
 
 /** How much a version must grow, from least to most. */
@@ -10,9 +10,6 @@ export const BUMPS = ['none', 'patch', 'minor', 'major'] as const
 
 /** A semver bump, or none. */
 export type Bump = (typeof BUMPS)[number]
-
-/** What happened to a step or item between two releases. */
-export type ChangeKind = 'added' | 'reworded' | 'removed' | 'renamed' | 'moved' | 'rounds-changed'
 
 /**
  * What happened to a locale's units: translated anew (`translated`), their
@@ -375,7 +372,7 @@ export function checkHistory(manifest: Manifest): string[] {
  * @param next The release to check (by default the last one).
  * @returns Each reused id with the version that retired it.
  */
-export function reusedIds(manifest: Manifest, next: ReleaseContent = manifest.releases.at(-1) as Release): Array<{id: string; retiredIn: string}> {
+export function reusedIds(manifest: Manifest, next: ReleaseContent = manifest.releases.at(-1) as ManifestRelease): Array<{id: string; retiredIn: string}> {
   const retired = new Map<string, string>()
   const live = new Set<string>()
   for (const release of manifest.releases) {

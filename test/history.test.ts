@@ -8,7 +8,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {amendRelease, releaseEntry} from '../pipeline/changelog.js'
 import {type HistoryProblem, type IdUse, historyProblems, parseReplaces, readIdHistory} from '../pipeline/history.js'
-import {type Release, type ReleaseContent, readManifest} from '../pipeline/manifest.js'
+import {type ManifestRelease, type ReleaseContent, readManifest} from '../pipeline/manifest.js'
 import {type Bump, checkHistory, diffReleases, likelyRenames, requiredBump} from '../pipeline/versioning.js'
 
 const base: ReleaseContent = {
@@ -17,7 +17,7 @@ const base: ReleaseContent = {
   steps: {a: {number: 1, hash: 'aaaaaaaaaaaa'}, b: {number: 2, hash: 'bbbbbbbbbbbb'}},
   items: {x: {stepId: 'a', rounds: '2+', hash: 'xxxxxxxxxxxx'}, y: {stepId: 'b', rounds: '2+', hash: 'yyyyyyyyyyyy'}},
 }
-const release = (version: string, content: ReleaseContent, date = '2030-01-01'): Release => ({version, date, ...content})
+const release = (version: string, content: ReleaseContent, date = '2030-01-01'): ManifestRelease => ({version, date, ...content})
 const withItems = (items: ReleaseContent['items']): ReleaseContent => ({...base, items})
 
 describe('parseReplaces', () => {
@@ -184,7 +184,7 @@ describe('historyProblems', () => {
 
 describe('checkHistory with renames and dates', () => {
   const v1 = release('1.0.0', base)
-  const cases: Array<{history: string; releases: Release[]; problems: string[]}> = [
+  const cases: Array<{history: string; releases: ManifestRelease[]; problems: string[]}> = [
     {history: 'a rename as a minor', releases: [v1, release('1.1.0', withItems({x2: {...base.items['x']!, replaces: ['x']}, y: base.items['y']!}))], problems: []},
     {
       history: 'a rename as a patch',

@@ -6,7 +6,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, buildRules, diagnostics} from '../pipeline/index.js'
-import type {Manifest, Release} from '../pipeline/manifest.js'
+import type {Manifest, ManifestRelease} from '../pipeline/manifest.js'
 import {checkHistory, snapshot} from '../pipeline/versioning.js'
 import {guide} from '../src/index.js'
 import {ROOT} from './helpers.js'
@@ -15,7 +15,7 @@ const manifest = JSON.parse(await readFile(path.join(ROOT, 'content/manifest.jso
 const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
 const lock = JSON.parse(await readFile(path.join(ROOT, 'package-lock.json'), 'utf8')) as {version: string; packages: Record<string, {version?: string}>}
 const changelog = await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
-const latest = manifest.releases.at(-1) as Release
+const latest = manifest.releases.at(-1) as ManifestRelease
 // As the build does: spelling is test/fresh-clone.test.ts's (its dictionaries take seconds).
 const built = await buildGuide({contentDir: path.join(ROOT, 'content'), version: pkg.version, cwd: ROOT, rules: buildRules})
 

@@ -1,7 +1,7 @@
 // Synthetic release histories for the tests of `releases`, `changesSince` and
 // `migrateProgress`: manifests written in a few characters, run through the
 // real build-time adapter (pipeline/releases.ts) into the runtime's form.
-import type {Manifest, Release} from '../pipeline/manifest.js'
+import type {Manifest, ManifestRelease} from '../pipeline/manifest.js'
 import {releasesFromManifest} from '../pipeline/releases.js'
 import type {History} from '../src/history.js'
 
@@ -31,8 +31,8 @@ export interface ReleaseSpec {
  */
 export function manifestOf(specs: readonly ReleaseSpec[]): Manifest {
   return {
-    releases: specs.map((spec, index): Release => {
-      const items: Record<string, Release['items'][string] & {replaces?: readonly string[]}> = {}
+    releases: specs.map((spec, index): ManifestRelease => {
+      const items: Record<string, ManifestRelease['items'][string] & {replaces?: readonly string[]}> = {}
       const order: string[] = [...(spec.stepOrder ?? [])]
       for (const [id, value] of Object.entries(spec.items)) {
         const item = typeof value === 'string' ? {step: value} : value
@@ -47,7 +47,7 @@ export function manifestOf(specs: readonly ReleaseSpec[]): Manifest {
       const steps = Object.fromEntries(order.map((id, at) => [id, {number: at + 1, hash: `${id}/${spec.stepText?.[id] ?? 'v1'}`}]))
       // A date a day apart per release, as content:version records them.
       const date = new Date(Date.UTC(2026, 0, 1 + index)).toISOString().slice(0, 10)
-      return {version: spec.version, date, rounds: '2+', introduction: 'intro', steps, items} as Release
+      return {version: spec.version, date, rounds: '2+', introduction: 'intro', steps, items} as ManifestRelease
     }),
   }
 }

@@ -2,7 +2,7 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Manifest, Release, ReleaseContent} from '../pipeline/manifest.js'
+import type {Manifest, ManifestRelease, ReleaseContent} from '../pipeline/manifest.js'
 import {addRelease, amendRelease, releaseEntry} from '../pipeline/changelog.js'
 import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds} from '../pipeline/versioning.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
@@ -72,7 +72,7 @@ describe('diffReleases and requiredBump', () => {
 
 describe('checkHistory', () => {
   const v1 = {version: '1.0.0', date: '2030-01-01', ...base}
-  const cases: ReadonlyArray<{history: string; releases: Release[]; problems: string[]}> = [
+  const cases: ReadonlyArray<{history: string; releases: ManifestRelease[]; problems: string[]}> = [
     {history: 'one release', releases: [v1], problems: []},
     {history: 'a reworded item as a patch', releases: [v1, {...v1, version: '1.0.1', items: {...base.items, x: {stepId: 'a', rounds: '2+', hash: 'changed00000'}}}], problems: []},
     {history: 'an added item as a patch', releases: [v1, {...v1, version: '1.0.1', items: {...base.items, z: {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz'}}}], problems: ['1.0.0 → 1.0.1 is a patch bump, but its changes need minor']},

@@ -15,7 +15,7 @@ import {parseArgs} from 'node:util'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import {commitFiles, type PlannedWrite, recoverCommit, type StepHook} from '../../pipeline/atomic.js'
 import {addRelease, amendRelease, releaseEntry} from '../../pipeline/changelog.js'
-import {MANIFEST_FILE, type Manifest, type Release, readManifest} from '../../pipeline/manifest.js'
+import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../../pipeline/manifest.js'
 import {BUMPS, type Bump, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot} from '../../pipeline/versioning.js'
 
 const USAGE = 'usage: npm run content:version -- [--release patch|minor|major] [--date YYYY-MM-DD] [--dry-run] [--amend] [--root <dir>]'
@@ -120,7 +120,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
   const base = amend ? manifest.releases.at(-2) : manifest.releases.at(-1)
 
   if (base === undefined) {
-    const first: Release = {version: pkg.version, date, ...current}
+    const first: ManifestRelease = {version: pkg.version, date, ...current}
     if (dryRun) {
       io.stdout.write(`content:version: would record the first release, ${pkg.version} (dry run: nothing written)\n`)
       return 0
@@ -156,7 +156,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
     )
   }
   const version = bumpVersion(base.version, bump)
-  const release: Release = {version, date, ...current}
+  const release: ManifestRelease = {version, date, ...current}
   const next: Manifest = {releases: [...manifest.releases.slice(0, amend ? -1 : undefined), release]}
   // A guard against inputs the diff cannot see (say, a --date before the last release's).
   const known = new Set(checkHistory(manifest))
