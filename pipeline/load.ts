@@ -2,6 +2,7 @@ import type {Dirent} from 'node:fs'
 import {lstat, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {loadSpellChecker} from './dictionaries.js'
 import {MAX_FILE_BYTES} from './limits.js'
 import {type EntryType, entryType, readRegularFile, withArticle} from './read.js'
 import {TRANSLATION_RECORD_FILE, type TranslationRecord, readTranslationRecord} from './translation-record.js'
@@ -88,6 +89,8 @@ export function canonicalTag(name: string): string | undefined {
  *   const {sources, layout, locales} = await loadContent('content')
  */
 export async function loadContent(directory: string, cwd: string = process.cwd(), shownAs?: string): Promise<LoadedContent> {
+  // Hunspell starts while the files are read, so the spelling rule finds it ready.
+  const spelling = loadSpellChecker()
   const name = contentFileNamer(directory, cwd, shownAs)
   const {folder, localesFound} = await loadFolder(directory, name, 'source')
   const locales: LoadedLocale[] = []
@@ -118,6 +121,7 @@ export async function loadContent(directory: string, cwd: string = process.cwd()
     const record = await readTranslationRecord(path.join(localeDirectory, TRANSLATION_RECORD_FILE), localeName(TRANSLATION_RECORD_FILE), tag)
     locales.push({...loaded.folder, tag, record})
   }
+  await spelling
   return {...folder, locales}
 }
 

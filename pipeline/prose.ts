@@ -1,199 +1,25 @@
 // The prose of a content document (title, summary, body, checklist items) as
-// an nlcst tree for the retext rules (spelling, repeated-words), and the
-// spelling dictionaries, loaded once per process and only when needed.
-import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+// an nlcst tree for the retext rules (repeated-words) and the spelling rule.
 import type {Heading, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Root as NlcstRoot} from 'nlcst'
+import type {Root as NlcstRoot, Word} from 'nlcst'
+import {isLiteral} from 'nlcst-is-literal'
+import {toString as wordText} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import {ParseLatin} from 'parse-latin'
 import remarkRetext from 'remark-retext'
 import retextRepeatedWords from 'retext-repeated-words'
-import retextSpell from 'retext-spell'
 import {type Processor, unified} from 'unified'
 import type {Node, Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {type Speller, languageOf} from './dictionaries.js'
 import {type ContentDocument, matchesInSource} from './document.js'
 import {entry} from './rules/shared.js'
 
 /** The locale of content that does not say which it is: the source's. */
 export const DEFAULT_LOCALE = 'en-GB'
-
-// A dictionary package for a whole tag first, else for its language subtag:
-// `en-GB` is British, any other English (`en`, `en-US`) American, `es-MX`
-// Spanish. Every package is a maintained `dictionary-*` (Hunspell) package.
-const DICTIONARY_BY_TAG: Readonly<Record<string, string>> = {'en-gb': 'dictionary-en-gb'}
-const DICTIONARY_BY_LANGUAGE: Readonly<Record<string, string>> = {
-  en: 'dictionary-en',
-  es: 'dictionary-es',
-  fr: 'dictionary-fr',
-  de: 'dictionary-de',
-}
-
-/** Language subtags that have a spelling dictionary, for messages. */
-export const SPELLING_LANGUAGES: readonly string[] = Object.keys(DICTIONARY_BY_LANGUAGE)
-
-const languageOf = (tag: string): string => tag.split(/[-_]/)[0]?.toLowerCase() ?? ''
-
-/**
- * The dictionary package that spells a locale.
- *
- * @param tag A BCP 47 tag (`en-GB`, `es-MX`), any case.
- * @returns The package name, or `undefined` when no dictionary covers the language.
- * @example
- *   dictionaryFor('es-MX') // 'dictionary-es'
- */
-export function dictionaryFor(tag: string): string | undefined {
-  return DICTIONARY_BY_TAG[tag.toLowerCase()] ?? DICTIONARY_BY_LANGUAGE[languageOf(tag)]
-}
-
-/** A loaded dictionary, ready to check trees. */
-export interface Speller {
-  readonly kind: 'loaded'
-  readonly dictionary: string
-  /** retext-spell over the dictionary; its nspell instance lives as long as the process. */
-  readonly processor: ReturnType<typeof spellProcessor>
-  /**
-   * The words to accept besides the dictionary's, refilled before each run
-   * (retext-spell keeps this very array as its `ignore` list, so a word list
-   * edited in a watch session takes effect without reloading the dictionary).
-   */
-  readonly ignore: string[]
-  /** How long loading took (reading and parsing the dictionary), in milliseconds. */
-  readonly loadMs: number
-}
-
-/** A dictionary package that could not be loaded (not installed, unreadable). */
-export interface MissingDictionary {
-  readonly kind: 'missing'
-  readonly dictionary: string
-  /** Why, for the message: `'it is not installed'`, `'reading it failed (EACCES)'`. */
-  readonly why: string
-}
-
-/**
- * At most this many unknown words get suggestions per dictionary and process
- * (retext-spell's `max`): suggesting is the slow part of checking (tens of
- * milliseconds a word), and hostile content could hold thousands of them.
- * Suggestions are cached by word, so the same misspelling costs once. The
- * count is retext-spell's, for the life of its processor: in a long
- * `check --watch` session, unknown words after the 30th distinct one are
- * still reported, without suggestions.
- */
-export const SUGGESTION_LIMIT = 30
-
-// One entry per dictionary package, for the life of the process (and so of a
-// `check --watch` session): loading French takes seconds.
-const spellers = new Map<string, Speller | MissingDictionary>()
-const loads = new Map<string, number>()
-
-/**
- * The speller for a dictionary package, loaded on first use and kept for the
- * life of the process.
- *
- * @param dictionary A `dictionary-*` package name.
- * @returns The speller, or why the package could not be loaded (also kept:
- *   a missing package is not looked for again).
- */
-export function spellerFor(dictionary: string): Speller | MissingDictionary {
-  let speller = spellers.get(dictionary)
-  if (speller === undefined) {
-    speller = loadSpeller(dictionary)
-    spellers.set(dictionary, speller)
-  }
-  return speller
-}
-
-/**
- * How many times each dictionary was loaded in this process (for tests and
- * benchmarks: it is once per dictionary, however many checks run).
- *
- * @returns Loads by package name.
- */
-export function dictionaryLoads(): ReadonlyMap<string, number> {
-  return loads
-}
-
-function spellProcessor(dictionary: {aff: Uint8Array; dic: Uint8Array}, ignore: string[]): Processor<undefined, NlcstRoot, NlcstRoot, undefined, undefined> {
-  // `freeze` runs the attacher: this is where nspell parses the dictionary.
-  return unified().use(retextSpell, {dictionary, ignore, max: SUGGESTION_LIMIT}).freeze()
-}
-
-// Where dictionary packages are looked for: beside this module (the
-// repository, or the project that installed this package and, next to it, the
-// dictionaries), and nowhere else: not the working folder, which could make
-// the installed bin pick up whatever a folder it is run in happens to hold.
-// The packages are read as files
-// (`index.aff`, `index.dic`), never imported: their `index.js` reads them
-// relative to itself with top-level await, which a bundle cannot carry.
-function resolveDictionary(name: string): string | undefined {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)
-  try {
-    return path.dirname(createRequire(here).resolve(name))
-  } catch {
-    return undefined
-  }
-}
-
-function loadSpeller(dictionary: string): Speller | MissingDictionary {
-  const folder = resolveDictionary(dictionary)
-  if (folder === undefined) return {kind: 'missing', dictionary, why: 'it is not installed'}
-  const started = performance.now()
-  let files: {aff: Uint8Array; dic: Uint8Array}
-  try {
-    files = {aff: readFileSync(path.join(folder, 'index.aff')), dic: readFileSync(path.join(folder, 'index.dic'))}
-  } catch (error) {
-    return {kind: 'missing', dictionary, why: `reading it failed (${(error as NodeJS.ErrnoException).code ?? String(error)})`}
-  }
-  const ignore: string[] = []
-  const processor = spellProcessor({aff: files.aff, dic: keepStandaloneHomonyms(files.aff, files.dic)}, ignore)
-  loads.set(dictionary, (loads.get(dictionary) ?? 0) + 1)
-  return {kind: 'loaded', dictionary, processor, ignore, loadMs: performance.now() - started}
-}
-
-const utf8 = new TextDecoder()
-
-/**
- * Work around nspell merging the flags of a word listed twice: Hunspell
- * keeps homonyms apart, so `sehen/DIV` (the verb) stays a word on its own
- * although `sehen/Sozm` may only appear inside compounds; nspell pools the
- * flags and then refuses `sehen`, `gut`, `wissen`… everywhere. When one entry
- * of a word may stand alone, the only-in-compound flag is dropped from its
- * other entries. Only for dictionaries with one-character flags (the
- * default `FLAG` setting, as in dictionary-de); others are returned as they are.
- *
- * @param aff The affix file.
- * @param dic The dictionary file.
- * @returns The dictionary file, changed only where a word was listed twice.
- */
-export function keepStandaloneHomonyms(aff: Uint8Array, dic: Uint8Array): Uint8Array {
-  const affix = utf8.decode(aff)
-  const flag = /^ONLYINCOMPOUND[ \t]+(\S)[ \t]*$/m.exec(affix)?.[1]
-  if (flag === undefined || /^FLAG[ \t]/m.test(affix)) return dic
-  const lines = utf8.decode(dic).split('\n')
-  const standalone = new Set<string>()
-  const compoundOnly = new Set<string>()
-  for (const line of lines) {
-    const [word = '', flags = ''] = line.split(/[\t ]/, 1)[0]?.split('/') ?? []
-    if (flags.includes(flag)) compoundOnly.add(word)
-    else standalone.add(word)
-  }
-  let changed = false
-  const fixed = lines.map((line) => {
-    const [head = '', ...rest] = line.split(/(?=[\t ])/)
-    const [word = '', flags] = head.split('/')
-    if (flags === undefined || !flags.includes(flag) || !standalone.has(word) || !compoundOnly.has(word)) return line
-    changed = true
-    return [`${word}/${flags.replaceAll(flag, '')}`, ...rest].join('')
-  })
-  // A Buffer, not a bare Uint8Array: nspell reads the file with `String(dic)`.
-  return changed ? Buffer.from(fixed.join('\n'), 'utf8') : dic
-}
 
 /** The checked text of a document as nlcst, and the spans whose words are not prose. */
 export interface Prose {
@@ -354,8 +180,14 @@ export function rankSuggestions(word: string, suggestions: readonly string[]): s
   return [...suggestions.filter(variant), ...suggestions.filter((suggestion) => !variant(suggestion))]
 }
 
+// Numbers and times of day are not words to spell.
+const NOT_A_WORD = /^(?:\d+|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?)$/i
+
 /**
- * Check the spelling of a document's prose.
+ * Check the spelling of a document's prose, word by word as retext-spell
+ * does: apostrophes made straight, numbers and literal words (`the word
+ * “foo”`) left alone, and a joined word (`follow-up`) correct when the whole
+ * is, or else each part.
  *
  * @param prose What {@link proseOf} returned.
  * @param speller A loaded dictionary.
@@ -364,17 +196,23 @@ export function rankSuggestions(word: string, suggestions: readonly string[]): s
  * @returns Each unknown word occurrence, in document order.
  */
 export function misspellings(prose: Prose, speller: Speller, accepted: readonly string[], limit: number): Misspelling[] {
-  speller.ignore.length = 0
-  speller.ignore.push(...accepted)
-  const scratch = new VFile()
-  speller.processor.runSync(prose.tree as never, scratch)
-  return scratch.messages
-    .filter((message) => message.source === 'retext-spell' && message.ruleId !== 'overflow' && !skipped(prose, message.place))
-    .map((message) => ({
-      word: message.actual ?? '',
-      place: reportedAt(prose, message.place ?? {line: 1, column: 1}),
-      suggestions: (prose.language === 'en' ? rankSuggestions(message.actual ?? '', message.expected ?? []) : message.expected ?? []).slice(0, limit),
-    }))
+  const known = new Set(accepted)
+  const irrelevant = (word: string): boolean => known.has(word) || NOT_A_WORD.test(word)
+  const found: Misspelling[] = []
+  visit(prose.tree, 'WordNode', (node: Word, index, parent) => {
+    if (parent === undefined || index === undefined || isLiteral(parent, index) || skipped(prose, node.position)) return
+    const word = wordText(node).replaceAll('’', "'")
+    if (irrelevant(word) || speller.correct(word)) return
+    const parts = node.children.flatMap((child) => (child.type === 'TextNode' && !irrelevant(child.value) ? [child.value] : []))
+    if (node.children.length > 1 && parts.every((part) => speller.correct(part))) return
+    const suggestions = speller.suggest(word)
+    found.push({
+      word,
+      place: reportedAt(prose, node.position ?? {line: 1, column: 1}),
+      suggestions: (prose.language === 'en' ? rankSuggestions(word, suggestions) : suggestions).slice(0, limit),
+    })
+  })
+  return found
 }
 
 const repeats = unified().use(retextRepeatedWords).freeze()

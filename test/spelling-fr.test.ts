@@ -1,17 +1,16 @@
-// Spelling in French, in a file of its own: dictionary-fr takes seconds to
-// load (8 s on an idle machine), so it is loaded once, before the cases, and
-// the file runs beside the other locales' (test/spelling.test.ts).
+// Spelling in French, with its own dictionary, loaded once before the cases.
 import {beforeAll, describe, expect, it} from 'vitest'
-import {dictionaryLoads, spellerFor} from '../pipeline/prose.js'
+import {dictionaryLoads, dictionarySpeller, loadSpellChecker} from '../pipeline/dictionaries.js'
 import {LINES, STEP, at, lintProse} from './prose-fixture.js'
 
 const correct = 'Préparez votre deuxième entretien avec confiance et montrez-vous sous votre meilleur jour'
 const parts = {title: 'Faites un plan', summary: `${correct}.`, body: `${correct}.`, items: [`${correct}. {#plan-answer rounds=2+}`]}
 
 describe('spelling in fr', () => {
-  beforeAll(() => {
-    expect(spellerFor('dictionary-fr').kind).toBe('loaded')
-  }, 120_000)
+  beforeAll(async () => {
+    await loadSpellChecker()
+    expect(dictionarySpeller('dictionary-fr').kind).toBe('loaded')
+  })
 
   it('passes a correctly spelt title, summary, body and item, elisions included', () => {
     expect(lintProse({...parts, body: "Avant l'entretien, relisez vos notes et n'oubliez pas de remercier."}, 'fr')).toEqual([])

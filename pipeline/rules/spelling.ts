@@ -1,4 +1,5 @@
-import {DEFAULT_LOCALE, SPELLING_LANGUAGES, dictionaryFor, misspellings, proseOf, spellerFor, wordsOf} from '../prose.js'
+import {SPELLING_LANGUAGES, SPELL_CHECKER, dictionaryFor, dictionarySpeller} from '../dictionaries.js'
+import {DEFAULT_LOCALE, misspellings, proseOf, wordsOf} from '../prose.js'
 import type {Rule} from '../rule.js'
 import {wordForms} from '../words.js'
 
@@ -34,16 +35,17 @@ export const spelling: Rule = {
       report(first, `Expected a locale whose language has a spelling dictionary (${SPELLING_LANGUAGES.join(', ')}), found \`${locale}\`; spelling was not checked`, {line: 1, column: 1}, {
         expected: SPELLING_LANGUAGES,
         actual: locale,
-        tip: 'Add the language\'s `dictionary-*` package to the spelling rule\'s table (pipeline/prose.ts), or check the locale\'s tag.',
+        tip: 'Add the language\'s `dictionary-*` package to the spelling rule\'s table (pipeline/dictionaries.ts), or check the locale\'s tag.',
       })
       return
     }
-    const speller = spellerFor(dictionary)
+    const speller = dictionarySpeller(dictionary)
     if (speller.kind === 'missing') {
       // Said once, on the first file: the content was not checked, not clean.
-      report(first, `Expected the spelling dictionary \`${dictionary}\` for ${locale}, but ${speller.why}; spelling was not checked`, {line: 1, column: 1}, {
-        expected: [dictionary],
-        tip: `Install it beside this package to check spelling: \`npm install --save-dev ${dictionary}\`.`,
+      const what = speller.culprit === dictionary ? `the spelling dictionary \`${dictionary}\` for ${locale}` : `the spell checker \`${speller.culprit}\` to check ${locale}`
+      report(first, `Expected ${what}, but ${speller.why}; spelling was not checked`, {line: 1, column: 1}, {
+        expected: [speller.culprit],
+        tip: `Install the spell checker and the dictionary beside this package to check spelling: \`npm install --save-dev ${SPELL_CHECKER} ${dictionary}\`.`,
       })
       return
     }
