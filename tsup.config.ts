@@ -5,7 +5,7 @@ import type {Plugin, PluginBuild} from 'esbuild'
 import type {Options} from 'tsup'
 import {LOCALES, SOURCE_LOCALE} from './src/generated/locales.js'
 import {exportedNames} from './scripts/locale-dist.js'
-import {CHECK_ENTRY} from './scripts/tsup-check.js'
+import {thirdPartyNotices} from './scripts/notices.js'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const src = (file: string): string => path.join(root, 'src', file)
@@ -161,6 +161,34 @@ function localeBuilds(tag: string): Options[] {
   ]
 }
 
+// `ace-second-interview/check`: the content check for apps' own tests, and
+// the code the bin's `check` command runs. Everything it uses, the
+// build-time pipeline (unified, remark, yaml, vfile) included, is bundled
+// in: the installed package has no dependencies to resolve. Its types inline
+// `vfile`'s (a devDependency), so `files` type-check as vfiles for
+// vfile-reporter in an app that has no vfile installed.
+/** tsup's options for `dist/check.{js,cjs}` (the declarations are scripts/declarations.ts's). */
+const CHECK_ENTRY: Options = {
+  entry: {check: 'pipeline/check.ts'},
+  format: ['esm', 'cjs'],
+  // Its declarations inline `vfile`'s types and the rest (scripts/declarations.ts).
+  dts: false,
+  target: 'node20',
+  platform: 'node',
+  noExternal: [/.*/],
+  // yaml resolves to its CommonJS build under Node, which `require`s Node's
+  // built-ins; an ES module has no `require` unless it makes one.
+  banner: ({format}) => (format === 'esm' ? {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"} : {}),
+  esbuildPlugins: [thirdPartyNotices('THIRD-PARTY-NOTICES.md', ['dist/check.js', 'dist/check.cjs'])],
+  splitting: false,
+  sourcemap: false,
+  // esbuild's own tree shaking only: tsup's (\`treeshake: true\`, a rollup
+  // pass over the bundled megabyte, twice) cost most of a cold build's CPU
+  // (6.6 s of 7.4 s for this entry) to save 4 KB (0.4%) in a Node-only file.
+  treeshake: false,
+  clean: false,
+}
+
 // tsup needs a default export here; the package itself has none. A plain
 // array (no `defineConfig`, which is the identity): importing tsup costs a
 // build that finds every config in its cache (scripts/build.ts) more than
@@ -182,8 +210,7 @@ const configs: Options[] = [
   // declarations are the main entry's, re-exported (scripts/locale-dist.ts):
   // one set of types, so `StepId` is the same type in every locale.
   ...LOCALES.flatMap(localeBuilds),
-  // `ace-second-interview/check` (scripts/tsup-check.ts: it reads no
-  // generated file, so the build starts it before the pipeline has run).
+  // `ace-second-interview/check`.
   CHECK_ENTRY,
   // The `ace-second-interview` bin: the CLI and the runtime, small so that
   // `steps` starts fast. `check` loads the pipeline on demand, by importing

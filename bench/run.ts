@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     const testContent = measureTestContent(values.quick === true ? 1 : 3)
     log(values.quick === true ? 'bench: npm test (skipped: --quick)' : 'bench: the whole suite (npm test, minutes)…')
     const testSuite = measureTestSuite(values.quick === true ? 0 : 1)
-    log('bench: npm run build of the shipped content (cold, cached)…')
+    log('bench: npm run build of the shipped content…')
     const build = await measureBuild(values.quick === true ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
     const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite.figure, ...build.figures]

@@ -115,10 +115,16 @@ export async function loadSpellChecker(): Promise<void> {
     } catch {
       return 'it is not installed'
     }
+    // Emscripten's runtime adds a process-wide `uncaughtException` listener
+    // that rethrows, so that any crash afterwards would print its whole
+    // minified source: it is taken off again.
+    const listeners = new Set(process.listeners('uncaughtException'))
     try {
       return await loadModule()
     } catch (error) {
       return `it failed to start (${String(error)})`
+    } finally {
+      for (const listener of process.listeners('uncaughtException')) if (!listeners.has(listener)) process.off('uncaughtException', listener)
     }
   })()
   factory = await checker
