@@ -49,8 +49,7 @@ export function exportedNames(source: string): string[] {
  */
 export async function writeLocaleFiles(outDir: string, root: string, locales: readonly string[]): Promise<readonly string[]> {
   // The list comes from the build (not an import of src/generated/locales.ts,
-  // which the build writes as it runs, and which a script bundled before the
-  // build, imported before the pipeline runs, could not read).
+  // which the build writes as it runs, after its own imports).
   const names = exportedNames(await readFile(path.join(root, 'src/locale-api.ts'), 'utf8'))
   for (const tag of locales) {
     const folder = path.join(outDir, 'locales', tag)

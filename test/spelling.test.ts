@@ -220,6 +220,10 @@ describe('dictionaries', () => {
     expect(dictionaryFor(tag)).toBe(dictionary)
   })
 
+  it('leaves no process-wide crash handler behind (Emscripten adds one that prints its whole source)', () => {
+    expect(process.listeners('uncaughtException').filter((listener) => String(listener).includes('ExitStatus'))).toEqual([])
+  })
+
   it('says why a dictionary package cannot be loaded', () => {
     expect(dictionarySpeller('dictionary-xx-not-installed')).toEqual({kind: 'missing', dictionary: 'dictionary-xx-not-installed', culprit: 'dictionary-xx-not-installed', why: 'it is not installed'})
   })
