@@ -13,11 +13,6 @@ import SlowestFirst from './test/setup/sequencer.js'
 const CONTENT = ['test/api.test.ts', 'test/immutability.test.ts', 'test/integrity.test.ts', 'test/render.test.ts', 'test/repository.test.ts']
 /** More tests of the shipped data: slower ones, the command line, and those through the built package (dist/). */
 const SHIPPED = ['test/bad-input.test.ts', 'test/fresh-clone.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
-/**
- * Files that read the spell checker's per-process state (each dictionary
- * loaded once, a budget of suggestions): each in a module graph of its own.
- */
-const SPELLER = ['test/spelling.test.ts', 'test/spelling-fr.test.ts', 'test/lint-rules.test.ts']
 /** Ten releases on a copy of the repository, then every other test file on it. */
 const RELEASES = 'test/release-loop.test.ts'
 /** What a consumer installs: these share one packed tarball (`inject('packed')`). */
@@ -42,8 +37,7 @@ export default defineConfig({
       // Files share a worker's modules (`isolate: false`) where none mocks a
       // module or reads state another file may have changed: the pipeline and
       // its dependencies load once per worker, not once per file. `shipped`
-      // keeps isolation (test/cli.test.ts mocks the locale loaders), and so
-      // does `speller`.
+      // keeps isolation (test/cli.test.ts mocks the locale loaders).
       {extends: true, test: {name: 'content', include: CONTENT, isolate: false}},
       {
         extends: true,
@@ -58,7 +52,6 @@ export default defineConfig({
         },
       },
       {extends: true, test: {name: 'shipped', include: SHIPPED}},
-      {extends: true, test: {name: 'speller', include: SPELLER}},
       {
         extends: true,
         test: {
@@ -77,7 +70,7 @@ export default defineConfig({
           name: 'engine',
           isolate: false,
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...SPELLER, ...PACKAGE, RELEASES],
+          exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE, RELEASES],
         },
       },
     ],

@@ -49,12 +49,12 @@ export function dictionaryFor(tag: string): string | undefined {
 }
 
 /**
- * At most this many unknown words get suggestions per dictionary and process:
- * suggesting is the slow part of checking (up to a few hundred milliseconds a
- * word in German or French), and hostile content could hold thousands of
- * unknown words. Suggestions are kept by word, so the same misspelling costs
- * once. In a long `check --watch` session, unknown words after the 30th
- * distinct one are still reported, without suggestions.
+ * At most this many unknown words get new suggestions per check of a content
+ * folder: suggesting is the slow part of checking (up to a few hundred
+ * milliseconds a word in German or French), and hostile content could hold
+ * thousands of unknown words. Suggestions are kept by word for the life of
+ * the process, so the same misspelling costs once, in a `check --watch`
+ * session too; words past the limit are still reported, without suggestions.
  */
 export const SUGGESTION_LIMIT = 30
 
@@ -71,8 +71,11 @@ export interface Speller {
   readonly dictionary: string
   /** Whether the dictionary knows a word (as Hunspell judges: affixes, compounds, case). */
   readonly correct: (word: string) => boolean
-  /** Suggestions for an unknown word, best first (none past {@link SUGGESTION_LIMIT} words). */
-  readonly suggest: (word: string) => readonly string[]
+  /**
+   * Suggestions for an unknown word, best first: remembered ones, else new
+   * ones while `budget.left` is above zero (each new word takes one).
+   */
+  readonly suggest: (word: string, budget: {left: number}) => readonly string[]
   /** How long loading took (reading and parsing the dictionary), in milliseconds. */
   readonly loadMs: number
 }
@@ -192,10 +195,11 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
     kind: 'loaded',
     dictionary,
     correct: (word) => speller.spell(word),
-    suggest(word) {
+    suggest(word, budget) {
       let found = suggestions.get(word)
       if (found === undefined) {
-        if (suggestions.size >= SUGGESTION_LIMIT) return []
+        if (budget.left <= 0) return []
+        budget.left--
         found = Object.freeze(speller.suggest(word))
         suggestions.set(word, found)
       }

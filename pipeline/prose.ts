@@ -193,9 +193,10 @@ const NOT_A_WORD = /^(?:\d+|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?)$/i
  * @param speller A loaded dictionary.
  * @param accepted Words to accept besides the dictionary's (each form as it may appear).
  * @param limit How many suggestions to keep per word.
+ * @param budget How many more unknown words may get new suggestions (see {@link Speller.suggest}).
  * @returns Each unknown word occurrence, in document order.
  */
-export function misspellings(prose: Prose, speller: Speller, accepted: readonly string[], limit: number): Misspelling[] {
+export function misspellings(prose: Prose, speller: Speller, accepted: readonly string[], limit: number, budget: {left: number}): Misspelling[] {
   const known = new Set(accepted)
   const irrelevant = (word: string): boolean => known.has(word) || NOT_A_WORD.test(word)
   const found: Misspelling[] = []
@@ -205,7 +206,7 @@ export function misspellings(prose: Prose, speller: Speller, accepted: readonly 
     if (irrelevant(word) || speller.correct(word)) return
     const parts = node.children.flatMap((child) => (child.type === 'TextNode' && !irrelevant(child.value) ? [child.value] : []))
     if (node.children.length > 1 && parts.every((part) => speller.correct(part))) return
-    const suggestions = speller.suggest(word)
+    const suggestions = speller.suggest(word, budget)
     found.push({
       word,
       place: reportedAt(prose, node.position ?? {line: 1, column: 1}),

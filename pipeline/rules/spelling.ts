@@ -1,4 +1,4 @@
-import {SPELLING_LANGUAGES, SPELL_CHECKER, dictionaryFor, dictionarySpeller} from '../dictionaries.js'
+import {SPELLING_LANGUAGES, SPELL_CHECKER, SUGGESTION_LIMIT, dictionaryFor, dictionarySpeller} from '../dictionaries.js'
 import {DEFAULT_LOCALE, misspellings, proseOf, wordsOf} from '../prose.js'
 import type {Rule} from '../rule.js'
 import {wordForms} from '../words.js'
@@ -51,10 +51,11 @@ export const spelling: Rule = {
     }
     const accepted = (words?.entries ?? []).flatMap((entry) => wordForms(entry.word))
     const used = new Set<string>()
+    const budget = {left: SUGGESTION_LIMIT}
     for (const document of documents) {
       const prose = proseOf(document, locale)
       if (words !== undefined) for (const word of wordsOf(prose)) used.add(word)
-      for (const {word, place, suggestions} of misspellings(prose, speller, accepted, SUGGESTIONS)) {
+      for (const {word, place, suggestions} of misspellings(prose, speller, accepted, SUGGESTIONS, budget)) {
         const hint = suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(quote).join(', ')}?`
         report(document, `Expected a word the ${locale} dictionary or word list knows, found ${quote(word)}${hint}`, place, {
           expected: suggestions,
