@@ -253,6 +253,7 @@ ${run.loadProfile.map(loadProfileTable).join('\n\n')}
 | \`node -e 0\` | ${format(run.cli.medians.nodeBaseline, 1)} ms |
 | \`ace-second-interview steps\` | ${format(run.cli.medians.steps, 1)} ms (median pair ratio ${format(run.cli.medians.stepsRatio, 3)}×) |
 | one-off \`ace-second-interview check\` (shipped content) | ${format(run.cli.medians.oneOffCheck, 1)} ms |
+| \`check --watch\`: start to its first verdict, median of ${Math.min(run.cli.saves, 5)} processes | ${format(run.cli.medians.firstVerdict, 1)} ms |
 | \`check --watch\`: write of a step file to the verdict's last line, ${run.cli.saves} saves | ${format(run.cli.medians.saveToOutput, 1)} ms |
 
 ### Throughput (ns per operation, median)

@@ -134,6 +134,8 @@ export async function loadSpellChecker(): Promise<void> {
 }
 
 const spellers = new Map<string, Speller | MissingDictionary>()
+// Words whose verdict a speller keeps (the shipped content has a few thousand).
+const MAX_REMEMBERED = 100_000
 const loads = new Map<string, number>()
 
 /**
@@ -191,10 +193,19 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
   hunspell.unmount(dic as string)
   loads.set(dictionary, (loads.get(dictionary) ?? 0) + 1)
   const suggestions = new Map<string, readonly string[]>()
+  // Verdicts by word: prose repeats its words, and a watch session its files.
+  const verdicts = new Map<string, boolean>()
   return {
     kind: 'loaded',
     dictionary,
-    correct: (word) => speller.spell(word),
+    correct(word) {
+      let verdict = verdicts.get(word)
+      if (verdict === undefined) {
+        verdict = speller.spell(word)
+        if (verdicts.size < MAX_REMEMBERED) verdicts.set(word, verdict)
+      }
+      return verdict
+    },
     suggest(word, budget) {
       let found = suggestions.get(word)
       if (found === undefined) {

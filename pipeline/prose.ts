@@ -194,15 +194,21 @@ const NOT_A_WORD = /^(?:\d+|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?)$/i
  * @param accepted Words to accept besides the dictionary's (each form as it may appear).
  * @param limit How many suggestions to keep per word.
  * @param budget How many more unknown words may get new suggestions (see {@link Speller.suggest}).
+ * @param seen Filled with every word of the prose as written, literal ones
+ *   included (whole words and the parts of joined ones: `follow` and `up` of
+ *   `follow-up`), apostrophes made straight: what a word list entry may excuse.
  * @returns Each unknown word occurrence, in document order.
  */
-export function misspellings(prose: Prose, speller: Speller, accepted: readonly string[], limit: number, budget: {left: number}): Misspelling[] {
+export function misspellings(prose: Prose, speller: Speller, accepted: readonly string[], limit: number, budget: {left: number}, seen: Set<string>): Misspelling[] {
   const known = new Set(accepted)
   const irrelevant = (word: string): boolean => known.has(word) || NOT_A_WORD.test(word)
   const found: Misspelling[] = []
   visit(prose.tree, 'WordNode', (node: Word, index, parent) => {
-    if (parent === undefined || index === undefined || isLiteral(parent, index) || skipped(prose, node.position)) return
+    if (parent === undefined || index === undefined || skipped(prose, node.position)) return
     const word = wordText(node).replaceAll('’', "'")
+    seen.add(word)
+    for (const part of node.children) if (part.type === 'TextNode') seen.add(part.value.replaceAll('’', "'"))
+    if (isLiteral(parent, index)) return
     if (irrelevant(word) || speller.correct(word)) return
     const parts = node.children.flatMap((child) => (child.type === 'TextNode' && !irrelevant(child.value) ? [child.value] : []))
     if (node.children.length > 1 && parts.every((part) => speller.correct(part))) return
@@ -256,22 +262,4 @@ export function repeatedWords(prose: Prose, tag: string): RepeatedWord[] {
       word: message.expected?.[0] ?? '',
       place: reportedAt(prose, message.place ?? {line: 1, column: 1}),
     }))
-}
-
-/**
- * Every word of the prose as written (whole words and the parts of joined
- * ones: `follow` and `up` of `follow-up`), curly apostrophes made straight.
- *
- * @param prose What {@link proseOf} returned.
- * @returns The words, once each.
- */
-export function wordsOf(prose: Prose): Set<string> {
-  const found = new Set<string>()
-  visit(prose.tree as unknown as Node, 'WordNode', (node: Node) => {
-    if (skipped(prose, node.position)) return
-    const parts = (node as unknown as {children: Array<{type: string; value?: string}>}).children
-    found.add(parts.map((part) => part.value ?? '').join('').replaceAll('’', "'"))
-    for (const part of parts) if (part.type === 'TextNode' && part.value !== undefined) found.add(part.value.replaceAll('’', "'"))
-  })
-  return found
 }

@@ -1,6 +1,7 @@
 // The bin, as people use it: how fast `steps` starts (it must not load the
-// content pipeline), and how soon `check --watch` prints a new verdict after
-// a save, against a one-off `check` process.
+// content pipeline), how long a cold `check` of the shipped content takes
+// (every locale, spelling included), and how soon `check --watch` prints its
+// first verdict and a new one after a save.
 import {spawn} from 'node:child_process'
 import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -22,6 +23,7 @@ export interface CliResult {
     /** Median of the per-pair ratios `steps ÷ node -e 0`. */
     readonly stepsRatio: number
     readonly saveToOutput: number
+    readonly firstVerdict: number
     readonly oneOffCheck: number
   }
   readonly saves: number
@@ -59,11 +61,12 @@ function measureStepsStartup(runs: number): {nodeBaseline: number; steps: number
  * time from the write of a step file (alternately breaking and repairing
  * it) to the moment the watch's closing line for that save reaches us.
  */
-async function measureWatch(saves: number): Promise<number[]> {
+async function measureWatch(saves: number): Promise<{first: number; saves: number[]}> {
   const folder = await mkdtemp(path.join(tmpdir(), 'ace-bench-watch-'))
+  await cp(path.join(ROOT, 'content'), path.join(folder, 'content'), {recursive: true})
+  const spawned = process.hrtime.bigint()
   const child = spawn(process.execPath, [BIN, 'check', '--watch', 'content'], {cwd: folder, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
   try {
-    await cp(path.join(ROOT, 'content'), path.join(folder, 'content'), {recursive: true})
     const steps = path.join(folder, 'content/steps')
     const file = path.join(steps, (await readdir(steps)).sort()[0]!)
     const clean = await readFile(file, 'utf8')
@@ -90,6 +93,7 @@ async function measureWatch(saves: number): Promise<number[]> {
         waiter()
       })
     await ended(0)
+    const first = Number(process.hrtime.bigint() - spawned) / 1e6
     const samples: number[] = []
     for (let save = 0; save < saves; save++) {
       await new Promise((resolve) => setTimeout(resolve, 150)) // quiet between saves
@@ -99,7 +103,7 @@ async function measureWatch(saves: number): Promise<number[]> {
       await ended(offset)
       samples.push(Number(process.hrtime.bigint() - start) / 1e6)
     }
-    return samples
+    return {first, saves: samples}
   } finally {
     child.kill()
     await rm(folder, {recursive: true, force: true})
@@ -114,7 +118,9 @@ async function measureWatch(saves: number): Promise<number[]> {
  */
 export async function measureCli(runs: number): Promise<CliResult> {
   const startup = measureStepsStartup(runs)
-  const saves = await measureWatch(runs)
+  const watches = [await measureWatch(runs)]
+  while (watches.length < Math.min(runs, 5)) watches.push(await measureWatch(0))
+  const saves = watches[0]!.saves
   const folder = await mkdtemp(path.join(tmpdir(), 'ace-bench-check-'))
   let oneOff: number[]
   try {
@@ -125,6 +131,8 @@ export async function measureCli(runs: number): Promise<CliResult> {
   }
   const saveToOutput = median(saves)
   const oneOffCheck = median(oneOff)
+  const firstVerdict = median(watches.map((watch) => watch.first))
+  const nodeBaseline = `${format(startup.nodeBaseline, 1)} ms (\`node -e 0\`)`
   return {
     figures: [
       {
@@ -136,15 +144,31 @@ export async function measureCli(runs: number): Promise<CliResult> {
         met: startup.stepsRatio <= 1.25,
       },
       {
+        name: 'cold `check` of the shipped content (every locale, spelling included)',
+        measured: `${format(oneOffCheck / 1000, 2)} s`,
+        baseline: nodeBaseline,
+        ratio: `${format(oneOffCheck / startup.nodeBaseline, 1)}×`,
+        goal: '≤ 1.5 s',
+        met: oneOffCheck <= 1500,
+      },
+      {
+        name: '`check --watch`: first verdict (shipped content)',
+        measured: `${format(firstVerdict / 1000, 2)} s`,
+        baseline: nodeBaseline,
+        ratio: `${format(firstVerdict / startup.nodeBaseline, 1)}×`,
+        goal: '≤ 1.5 s',
+        met: firstVerdict <= 1500,
+      },
+      {
         name: '`check --watch`: save to new verdict (shipped content)',
         measured: `${format(saveToOutput, 1)} ms`,
         baseline: `${format(oneOffCheck, 1)} ms (one-off \`check\` process)`,
         ratio: `${format(saveToOutput / oneOffCheck, 3)}×`,
-        goal: '≤ 300 ms',
-        met: saveToOutput <= 300,
+        goal: '≤ 150 ms',
+        met: saveToOutput <= 150,
       },
     ],
-    medians: {...startup, saveToOutput, oneOffCheck},
+    medians: {...startup, saveToOutput, firstVerdict, oneOffCheck},
     saves: saves.length,
   }
 }

@@ -1,5 +1,5 @@
 import {SPELLING_LANGUAGES, SPELL_CHECKER, SUGGESTION_LIMIT, dictionaryFor, dictionarySpeller} from '../dictionaries.js'
-import {DEFAULT_LOCALE, misspellings, proseOf, wordsOf} from '../prose.js'
+import {DEFAULT_LOCALE, misspellings, proseOf} from '../prose.js'
 import type {Rule} from '../rule.js'
 import {wordForms} from '../words.js'
 
@@ -54,8 +54,7 @@ export const spelling: Rule = {
     const budget = {left: SUGGESTION_LIMIT}
     for (const document of documents) {
       const prose = proseOf(document, locale)
-      if (words !== undefined) for (const word of wordsOf(prose)) used.add(word)
-      for (const {word, place, suggestions} of misspellings(prose, speller, accepted, SUGGESTIONS, budget)) {
+      for (const {word, place, suggestions} of misspellings(prose, speller, accepted, SUGGESTIONS, budget, used)) {
         const hint = suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(quote).join(', ')}?`
         report(document, `Expected a word the ${locale} dictionary or word list knows, found ${quote(word)}${hint}`, place, {
           expected: suggestions,
