@@ -8,11 +8,11 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import {buildGuide} from './index.js'
 import {type Diagnostic, diagnostics} from './report.js'
-import {buildRules, rules as allRules} from './rules/index.js'
-import {type LocaleStatus, localeStatuses} from './status.js'
+import {buildRules, rules as allRules} from './lint/rules/index.js'
+import {type LocaleStatus, localeStatuses} from './lint/status.js'
 
 export type {Diagnostic, Severity} from './report.js'
-export type {LocaleStatus, StatusCounts} from './status.js'
+export type {LocaleStatus, StatusCounts} from './lint/status.js'
 
 /** Options for {@link checkContent}. */
 export interface CheckOptions {

@@ -12,7 +12,7 @@ import type {
   TranslationStatus,
 } from './types.js'
 
-// The generated data ships each fact once (pipeline/emit.ts writes it); the
+// The generated data ships each fact once (pipeline/compile/emit.ts writes it); the
 // public objects repeat many of them (an item's step id and number, its text
 // rendered for the first round beside its template, the same `since` and
 // `locale` on nearly everything). Deriving those here at load keeps the

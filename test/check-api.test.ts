@@ -10,7 +10,7 @@ import {reporter} from 'vfile-reporter'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import * as source from '../pipeline/check.js'
 import {checkContent, isCheckError, rules} from '../pipeline/check.js'
-import {rules as pipelineRules} from '../pipeline/rules/index.js'
+import {rules as pipelineRules} from '../pipeline/lint/rules/index.js'
 import {brokenFixtures, materialize, materializeWith, readExpectation} from './fixture-content.js'
 import {ROOT, consumerProject} from './helpers.js'
 

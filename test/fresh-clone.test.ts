@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Io} from '../cli/command.js'
-import {checkContentCommand} from '../scripts/lib/check-content.js'
+import {checkContentCommand} from '../scripts/check-content.js'
 import {ROOT} from './helpers.js'
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {type Rule, runRules} from '../pipeline/rule.js'
+import {type Rule, runRules} from '../pipeline/lint/rule.js'
 import {GRAMMARS, grammarFor} from '../src/grammar/index.js'
 import {findPlaceholders, renderTemplate} from '../src/template.js'
 

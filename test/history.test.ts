@@ -6,10 +6,10 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {amendRelease, releaseEntry} from '../pipeline/changelog.js'
-import {type HistoryProblem, type IdUse, historyProblems, parseReplaces, readIdHistory} from '../pipeline/history.js'
-import {type ManifestRelease, type ReleaseContent, readManifest} from '../pipeline/manifest.js'
-import {type Bump, checkHistory, diffReleases, likelyRenames, requiredBump} from '../pipeline/versioning.js'
+import {amendRelease, releaseEntry} from '../pipeline/release/changelog.js'
+import {type HistoryProblem, type IdUse, historyProblems, parseReplaces, readIdHistory} from '../pipeline/release/published-ids.js'
+import {type ManifestRelease, type ReleaseContent, readManifest} from '../pipeline/release/manifest.js'
+import {type Bump, checkHistory, diffReleases, likelyRenames, requiredBump} from '../pipeline/release/versioning.js'
 
 const base: ReleaseContent = {
   rounds: '2+',

@@ -1,10 +1,10 @@
-// The render data's trees are copied as plain JSON (pipeline/json.ts) by a
+// The render data's trees are copied as plain JSON (pipeline/render/json.ts) by a
 // walk, not a JSON round trip; the walk must give exactly what the round
 // trip gave, for trees and for anything else handed to it.
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown, toSafeHast} from '../pipeline/index.js'
-import {plainJson} from '../pipeline/json.js'
+import {plainJson} from '../pipeline/render/json.js'
 
 const roundTrip = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === 'position' || key === 'data' ? undefined : inner)))

@@ -2,12 +2,12 @@
 // from parts, linted by those two rules alone in a given locale, with an
 // optional word list. The tests own every word of it.
 import {VFile} from 'vfile'
-import {parseContent} from '../pipeline/document.js'
+import {parseContent} from '../pipeline/parse/document.js'
 import {diagnostics, type Diagnostic} from '../pipeline/report.js'
-import {runRules} from '../pipeline/rule.js'
-import {repeatedWords} from '../pipeline/rules/repeated-words.js'
-import {spelling} from '../pipeline/rules/spelling.js'
-import {parseWordList} from '../pipeline/words.js'
+import {runRules} from '../pipeline/lint/rule.js'
+import {repeatedWords} from '../pipeline/lint/rules/repeated-words.js'
+import {spelling} from '../pipeline/lint/rules/spelling.js'
+import {parseWordList} from '../pipeline/read/words.js'
 
 /** The parts of a fixture step. */
 export interface StepParts {

@@ -5,8 +5,8 @@ import fc from 'fast-check'
 import type {Element, Nodes, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {describe, expect, it} from 'vitest'
-import {renderMarkdown, toSafeHast} from '../pipeline/render.js'
-import {parseMarkdown} from '../pipeline/document.js'
+import {renderMarkdown, toSafeHast} from '../pipeline/render/render.js'
+import {parseMarkdown} from '../pipeline/parse/document.js'
 
 // Every element markdown + GFM can legitimately produce; anything else (script,
 // style, iframe, svg, object, form, div, span…) must never come out.

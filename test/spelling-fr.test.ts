@@ -1,6 +1,6 @@
 // Spelling in French, with its own dictionary, loaded once before the cases.
 import {beforeAll, describe, expect, it} from 'vitest'
-import {dictionaryLoads, dictionarySpeller, loadSpellChecker} from '../pipeline/dictionaries.js'
+import {dictionaryLoads, dictionarySpeller, loadSpellChecker} from '../pipeline/lint/dictionaries.js'
 import {LINES, STEP, at, lintProse} from './prose-fixture.js'
 
 const correct = 'Préparez votre deuxième entretien avec confiance et montrez-vous sous votre meilleur jour'

@@ -1,8 +1,8 @@
 // Synthetic release histories for the tests of `releases`, `changesSince` and
 // `migrateProgress`: manifests written in a few characters, run through the
-// real build-time adapter (pipeline/releases.ts) into the runtime's form.
-import type {Manifest, ManifestRelease} from '../pipeline/manifest.js'
-import {releasesFromManifest} from '../pipeline/releases.js'
+// real build-time adapter (pipeline/release/emit-releases.ts) into the runtime's form.
+import type {Manifest, ManifestRelease} from '../pipeline/release/manifest.js'
+import {releasesFromManifest} from '../pipeline/release/emit-releases.js'
 import type {History} from '../src/history.js'
 
 /** One item in a synthetic release: its step, and optionally rounds, wording and `replaces`. */

@@ -9,13 +9,13 @@
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {parseContent} from '../../pipeline/document.js'
-import {dictionaryFor, dictionaryLoads, loadSpellChecker} from '../../pipeline/dictionaries.js'
-import {runRules} from '../../pipeline/rule.js'
-import {rules} from '../../pipeline/rules/index.js'
-import {repeatedWords} from '../../pipeline/rules/repeated-words.js'
-import {spelling} from '../../pipeline/rules/spelling.js'
-import {WORDS_FILE, readWordList} from '../../pipeline/words.js'
+import {parseContent} from '../../pipeline/parse/document.js'
+import {dictionaryFor, dictionaryLoads, loadSpellChecker} from '../../pipeline/lint/dictionaries.js'
+import {runRules} from '../../pipeline/lint/rule.js'
+import {rules} from '../../pipeline/lint/rules/index.js'
+import {repeatedWords} from '../../pipeline/lint/rules/repeated-words.js'
+import {spelling} from '../../pipeline/lint/rules/spelling.js'
+import {WORDS_FILE, readWordList} from '../../pipeline/read/words.js'
 
 const [directory = '', locale = ''] = process.argv.slice(2)
 const prose = [spelling, repeatedWords]

@@ -5,7 +5,7 @@ import type {Command} from '../command.js'
 import {formatJson} from '../format.js'
 import {PROGRAM} from '../help.js'
 import {formatDiagnostics} from '../../pipeline/report.js'
-import type {LocaleStatus, StatusCounts} from '../../pipeline/status.js'
+import type {LocaleStatus, StatusCounts} from '../../pipeline/lint/status.js'
 
 const NAME = 'locales'
 

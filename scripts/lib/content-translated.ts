@@ -8,10 +8,11 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {writeFileAtomic} from '../../pipeline/atomic.js'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
-import type {LocaleLint} from '../../pipeline/lint.js'
-import {indexSource, itemIdOf} from '../../pipeline/parity.js'
-import type {SourceView} from '../../pipeline/rule.js'
-import {didYouMean, stepIdOf} from '../../pipeline/rules/shared.js'
+import type {LocaleLint} from '../../pipeline/lint/lint.js'
+import {indexSource, itemIdOf} from '../../pipeline/parse/parity.js'
+import type {SourceView} from '../../pipeline/lint/rule.js'
+import {stepIdOf} from '../../pipeline/parse/document.js'
+import {didYouMean} from '../../pipeline/lint/rules/shared.js'
 import {escapeControl} from '../../pipeline/terminal.js'
 import {
   type RecordedUnit,
@@ -19,7 +20,7 @@ import {
   type TranslationRecord,
   type UnitKey,
   formatTranslationRecord,
-} from '../../pipeline/translation-record.js'
+} from '../../pipeline/read/translation-record.js'
 
 const USAGE = 'usage: npm run content:translated -- <locale> (<id>… | --all) [--dry-run] [--root <dir>]'
 

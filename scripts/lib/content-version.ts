@@ -14,9 +14,9 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import {commitFiles, type PlannedWrite, recoverCommit, type StepHook} from '../../pipeline/atomic.js'
-import {addRelease, amendRelease, releaseEntry} from '../../pipeline/changelog.js'
-import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../../pipeline/manifest.js'
-import {BUMPS, type Bump, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot} from '../../pipeline/versioning.js'
+import {addRelease, amendRelease, releaseEntry} from '../../pipeline/release/changelog.js'
+import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../../pipeline/release/manifest.js'
+import {BUMPS, type Bump, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot} from '../../pipeline/release/versioning.js'
 
 const USAGE = 'usage: npm run content:version -- [--release patch|minor|major] [--date YYYY-MM-DD] [--dry-run] [--amend] [--root <dir>]'
 

@@ -1,0 +1,168 @@
+import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../../src/types.js'
+import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
+import {type Grammar, fillTemplate, grammarOf} from '../parse/grammar.js'
+import {inContent} from './guard.js'
+import type {LintResult, LocaleLint} from '../lint/lint.js'
+import {indexSource} from '../parse/parity.js'
+import {entry, stepIdOf} from '../parse/document.js'
+import {type UnitKey, recordedUnit} from '../read/translation-record.js'
+import {contentHash, itemHash, itemRoundsOf, itemTemplate, paragraphsOf, titleOf} from '../parse/units.js'
+
+/** Version of the compiled data's shape. Bump it when fields change meaning or go. */
+export const SCHEMA_VERSION = 2
+
+/** What compiling needs besides the content. */
+export interface CompileOptions {
+  /** The content version (package.json `version`). */
+  readonly version: string
+  /**
+   * The version that first published an id, from the manifest; `undefined`
+   * for an id that is new in this version.
+   */
+  readonly since: (id: string) => string | undefined
+}
+
+/** Where a compiled text comes from: a document of some locale, and how it stands. */
+interface Text {
+  readonly document: ContentDocument
+  readonly locale: string
+  readonly translation: TranslationStatus
+}
+
+/**
+ * Turn linted content into the source's guide data. Only call it on a result
+ * whose `failed` is false: it trusts the rules and does not re-check.
+ *
+ * @param result A passing lint result.
+ * @param options The version and `since` lookup.
+ * @returns The guide, not yet frozen.
+ * @throws {ContentBuildError} When compiling a file fails, naming the file.
+ */
+export function compileGuide(result: LintResult, options: CompileOptions): Guide {
+  const {guide, steps, coveredRounds} = result
+  if (result.failed || guide === undefined || coveredRounds === undefined) {
+    throw new Error('compileGuide: expected content that passed the lint, received a failed result')
+  }
+  const tag = result.locale.tag
+  const grammar = grammarOf(tag) as Grammar
+  const source = (document: ContentDocument): Text => ({document, locale: tag, translation: 'source'})
+  const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
+  // Each file compiled on its own, so a failure names the file it came from.
+  const compiled = ordered.map((document) =>
+    inContent(document.file, document.tree, 'compile', () =>
+      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, original: item, grammar})), coveredRounds.from, options),
+    ),
+  )
+  return inContent(guide.file, guide.tree, 'compile', () => assemble(tag, source(guide), coveredRounds, compiled, options))
+}
+
+/**
+ * Compile a translation: the source's steps, items, ids, numbers and rounds,
+ * each in the translation's words where it has them (`current` or
+ * `outdated`, from its record), else in the source's (`fallback`). Only call
+ * it on a result whose `failed` is false.
+ *
+ * @param result A passing lint result (the source and every translation).
+ * @param locale One of `result.locales`.
+ * @param options The version and `since` lookup (the source's).
+ * @returns The locale's guide, not yet frozen.
+ * @throws {ContentBuildError} When compiling a file fails, naming the file.
+ * @example
+ *   const spanish = compileLocale(lint, lint.locales.find((l) => l.locale.tag === 'es')!, options)
+ */
+export function compileLocale(result: LintResult, locale: LocaleLint, options: CompileOptions): Guide {
+  const source = result.sourceView
+  if (result.failed || source === undefined || locale.guide === undefined) {
+    throw new Error('compileLocale: expected content that passed the lint, received a failed result')
+  }
+  const tag = locale.locale.tag
+  const sourceTag = result.locale.tag
+  const grammar = grammarOf(tag) as Grammar
+  const sourceGrammar = grammarOf(sourceTag) as Grammar
+  const index = indexSource(source)
+  const status = (unit: UnitKey, hash: string): TranslationStatus => (recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated')
+  const translatedSteps = new Map(locale.steps.map((document) => [stepIdOf(document), document]))
+  const translatedItems = new Map<string, {document: ContentDocument; entry: ChecklistEntry}>()
+  for (const document of locale.steps) {
+    for (const item of document.items) if (item.attributes !== undefined) translatedItems.set(item.attributes.id, {document, entry: item})
+  }
+  const fallback = (document: ContentDocument): Text => ({document, locale: sourceTag, translation: 'fallback'})
+  const compiled = [...index.steps.values()].map((step) => {
+    const document = translatedSteps.get(step.id)
+    const words: Text = document === undefined ? fallback(step.document) : {document, locale: tag, translation: status({target: 'step', id: step.id}, step.hash)}
+    const items = step.items.map((id) => {
+      const original = index.items.get(id)
+      if (original === undefined) throw new Error(`compileLocale: the source lost item "${id}"`)
+      const translated = translatedItems.get(id)
+      return translated === undefined
+        ? {...fallback(original.document), entry: original.entry, original: original.entry, grammar: sourceGrammar}
+        : {document: translated.document, entry: translated.entry, original: original.entry, locale: tag, translation: status({target: 'item', id}, original.hash), grammar}
+    })
+    const file = document ?? step.document
+    return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
+  })
+  const introduction: Text = {document: locale.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
+  return inContent(locale.guide.file, locale.guide.tree, 'compile', () => assemble(tag, introduction, source.coveredRounds, compiled, options))
+}
+
+function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], steps: Step[], options: CompileOptions): Guide {
+  const intro: Introduction = {body: paragraphsOf(introduction.document), locale: introduction.locale as Locale, translation: introduction.translation}
+  return {
+    title: titleOf(introduction.document),
+    locale: tag as Locale,
+    version: options.version,
+    schemaVersion: SCHEMA_VERSION,
+    rounds,
+    introduction: intro,
+    steps,
+  }
+}
+
+/**
+ * One step: its words from `words.document`, its id and number from the
+ * source's document (the same file in the source), its items each from
+ * wherever they are written.
+ */
+function compileStep(
+  words: Text,
+  source: ContentDocument,
+  // `entry` is where the words are; `original` the source's item, whose rounds count.
+  items: ReadonlyArray<Text & {readonly entry: ChecklistEntry; readonly original: ChecklistEntry; readonly grammar: Grammar}>,
+  firstRound: number,
+  options: CompileOptions,
+): Step {
+  const id = String(entry(source, 'id')?.value) as Step['id']
+  const number = entry(source, 'step')?.value as Step['number']
+  const title = titleOf(words.document)
+  const summary = String(entry(words.document, 'summary')?.value).trim()
+  const body = paragraphsOf(words.document)
+  const checklist = items.map((item): ChecklistItem => {
+    const itemId = item.entry.attributes?.id as ChecklistItem['id']
+    const rounds = itemRoundsOf(item.original, firstRound)
+    const template = itemTemplate(item.entry)
+    return {
+      id: itemId,
+      stepId: id,
+      stepNumber: number,
+      text: fillTemplate(template, Math.max(firstRound, rounds.from), item.grammar),
+      template,
+      rounds,
+      hash: itemHash(template),
+      since: options.since(itemId) ?? options.version,
+      locale: item.locale as Locale,
+      translation: item.translation,
+    }
+  })
+  return {
+    id,
+    number,
+    title,
+    summary,
+    body,
+    checklist,
+    hash: contentHash({title, summary, body, checklist: checklist.map((item) => [item.id, item.hash])}),
+    since: options.since(id) ?? options.version,
+    locale: words.locale as Locale,
+    translation: words.translation,
+  }
+}

@@ -1,0 +1,88 @@
+import {PLACEHOLDER_OFFSETS} from '../../../src/template.js'
+import {matchesInSource, entry} from '../../parse/document.js'
+import {grammarOf} from '../../parse/grammar.js'
+import type {Rule} from '../rule.js'
+import {parseRounds} from '../../parse/rounds.js'
+import {didYouMean} from './shared.js'
+
+const NAMES = Object.keys(PLACEHOLDER_OFFSETS)
+const LIST = NAMES.map((name) => `\`{${name}}\``).join(', ')
+// Any `{…}` but the item's own `{#id …}` block.
+const BRACES = /\{(?!#)([^{}\n]*)\}/g
+
+/** Checklist items use only known placeholders; nothing else uses braces. */
+export const knownPlaceholders: Rule = {
+  id: 'known-placeholders',
+  phase: 'document',
+  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries and bodies use none (they are not rendered per round).`,
+  tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
+  check({guide, steps, folder: locale, report}) {
+    const grammar = grammarOf(locale.tag)
+    for (const document of guide === undefined ? steps : [guide, ...steps]) {
+      for (const node of document.tree.children) {
+        if (node.type === 'yaml') continue
+        // Without its checklist heading (heading-structure's to report), a step's
+        // list is still its checklist, not text outside it.
+        const inChecklist = node.type === 'list' && (document.checklistSection.includes(node) || (document.kind === 'step' && document.checklistHeading === undefined))
+        if (inChecklist) continue
+        for (const match of matchesInSource(document.file, node, BRACES)) {
+          report(document, `Expected no placeholder outside checklist items, found \`${match.text}\``, match.position, {
+            actual: match.text,
+            tip: 'Only checklist items are worded per round: write the title and body without braces (name the round in words, or move the sentence into an item).',
+          })
+        }
+      }
+      const summary = entry(document, 'summary')
+      if (typeof summary?.value === 'string' && /[{}]/.test(summary.value)) {
+        report(document, 'Expected no braces in the summary (placeholders only work in checklist items)', summary.valuePosition, {
+          tip: 'Write the summary without braces: it is not worded per round.',
+        })
+      }
+      for (const item of document.items) {
+        const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
+        for (const match of matchesInSource(document.file, item.node, BRACES)) {
+          const written = match.groups[0] ?? ''
+          const colon = written.indexOf(':')
+          const name = colon === -1 ? written : written.slice(0, colon)
+          const form = colon === -1 ? undefined : written.slice(colon + 1)
+          // `{ #id rounds=2+ }` is a mis-spaced attribute block, which
+          // item-attributes reports; it is no placeholder.
+          if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
+          if (!NAMES.includes(name)) {
+            // `{ round }` is `{round}` with spaces; anything else may be a misspelling.
+            const suggestion = NAMES.includes(name.trim())
+              ? `; did you mean \`{${name.trim()}}\`?`
+              : didYouMean(name.trim(), NAMES, (candidate) => `\`{${candidate}}\``)
+            report(document, `Expected one of ${LIST}, found \`${match.text}\`${suggestion}`, match.position, {
+              expected: NAMES,
+              actual: name,
+              tip: `Spell the placeholder exactly as one of ${LIST}; braces are reserved for placeholders.`,
+            })
+          } else if (grammar !== undefined && form !== undefined && !grammar.FORMS.includes(form)) {
+            const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
+            report(document, grammar.FORMS.length === 0
+              ? `Expected \`{${name}}\` without a form (ordinals in \`${locale.tag}\` have none), found \`${match.text}\``
+              : `Expected one of ${forms.join(', ')} (the forms ordinals take in \`${locale.tag}\`), found \`${match.text}\`${didYouMean(form, grammar.FORMS, (known) => `\`{${name}:${known}}\``)}`, match.position, {
+              expected: grammar.FORMS.length === 0 ? [name] : grammar.FORMS.map((known) => `${name}:${known}`),
+              actual: written,
+              tip: grammar.FORMS.length === 0
+                ? `Write \`{${name}}\`: the ordinal has one form in this language.`
+                : `Name the form the ordinal takes before its noun: ${forms.join(' or ')}.`,
+            })
+          } else if (grammar !== undefined && form === undefined && grammar.FORM_REQUIRED) {
+            const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
+            report(document, `Expected \`{${name}}\` with a form in \`${locale.tag}\`, ${forms.join(' or ')}, found \`${match.text}\``, match.position, {
+              expected: grammar.FORMS.map((known) => `${name}:${known}`),
+              actual: written,
+              tip: `Ordinals agree with their noun in this language: write ${forms.join(' or ')}, the form the noun after it needs.`,
+            })
+          } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
+            report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position, {
+              tip: 'Start the item at round 2 (`rounds=2+`), or reword it without `{previous}`: round 1 has no previous round.',
+            })
+          }
+        }
+      }
+    }
+  },
+}

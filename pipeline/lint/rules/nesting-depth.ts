@@ -1,0 +1,188 @@
+import type {Nodes, Root} from 'mdast'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {parseTree} from '../../parse/document.js'
+import {LINE_ENDING, frontMatterLines} from '../../parse/front-matter-fence.js'
+import {MAX_DELIMITER_RUN, MAX_INLINE_DELIMITERS, MAX_INLINE_DEPTH, MAX_NESTING_DEPTH} from '../../limits.js'
+import type {ReportDetail, Rule} from '../rule.js'
+
+// Block containers a line opens: `>` and list markers, each with what follows.
+const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/
+// Runs of inline delimiters nest emphasis and links when long.
+const DELIMITER_RUN = new RegExp(`[*_~[\\]]{${MAX_DELIMITER_RUN + 1},}`)
+// Every run of them: many in one paragraph nest inline content just as
+// deeply (`*a *a … a* a*`), and the parser's time grows with their square.
+const DELIMITERS = /[*_~[\]]+/g
+// A blank line as markdown knows it (spaces and tabs only): it ends a
+// paragraph. Other white space (U+00A0…) does not, so it must not reset counts.
+const BLANK = /^[ \t]*$/
+
+// Nodes that nest blocks, and nodes that nest inline content.
+const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(['blockquote', 'list', 'footnoteDefinition'])
+const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
+
+/**
+ * Nesting stays shallow: markdown parsers, tree walkers, the JSON emitter and
+ * the type checker recurse per level, and the parser's time grows with the
+ * square of some inputs. Two checks, so that anything this rule passes builds
+ * in bounded time and memory:
+ *
+ * 1. On the raw text, before parsing, cheap bounds that keep the parse itself
+ *    fast and shallow: container markers per line, delimiter runs per block of
+ *    text. Front matter is found exactly as the parser finds it.
+ * 2. On the parsed tree, the real depth: block quotes and lists, and emphasis,
+ *    strikethrough and links inside each other. The tree is kept for the
+ *    document rules, so the file is parsed once.
+ *
+ * A file this rule reports on goes no further (no document rule, no build).
+ */
+export const nestingDepth: Rule = {
+  id: 'nesting-depth',
+  phase: 'source',
+  description: `Block quotes and lists nest at most ${MAX_NESTING_DEPTH} levels deep, emphasis, strikethrough and links at most ${MAX_INLINE_DEPTH}; no run of over ${MAX_DELIMITER_RUN} emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a block of text.`,
+  tip: 'Flatten the nesting: a step is a few short paragraphs and one checklist.',
+  check({sources, report}) {
+    for (const source of sources) {
+      // A file another source rule refused (too large, not UTF-8…) is not text to scan.
+      if (source.file.messages.some((message) => message.fatal)) continue
+      const problem = sourceProblem(String(source.file.value).split(LINE_ENDING)) ?? treeProblem(source.file)
+      if (problem !== undefined) report(source, problem.reason, problem.place, problem.detail)
+    }
+  },
+}
+
+interface Problem {
+  readonly reason: string
+  readonly place: Point
+  readonly detail?: ReportDetail
+}
+
+const limit = (expected: number, actual: number): ReportDetail => ({expected: [String(expected)], actual: String(actual)})
+
+// The first nesting problem in a file's lines; one is enough to stop parsing.
+function sourceProblem(lines: readonly string[]): Problem | undefined {
+  // Delimiter runs in the current block of text (lines up to a blank one):
+  // how many, and where the first one past the limit is.
+  let runs = 0
+  let pastLimit: Point | undefined
+  // Front matter is YAML, not paragraphs: its runs (aliases are `*name`) do
+  // not count, though its lines' depth and long runs still do. Where it ends
+  // is the parser's decision (a `--- ` fence closes it; an unclosed one is
+  // no front matter at all).
+  const frontMatter = frontMatterLines(lines)
+  const blockEnd = (): Problem | undefined =>
+    pastLimit === undefined
+      ? undefined
+      : {
+          reason: `Expected at most ${MAX_INLINE_DELIMITERS} emphasis or bracket runs in one paragraph, found ${runs}`,
+          place: pastLimit,
+          detail: limit(MAX_INLINE_DELIMITERS, runs),
+        }
+  for (const [index, line] of lines.entries()) {
+    if (BLANK.test(line)) {
+      const problem = blockEnd()
+      if (problem !== undefined) return problem
+      runs = 0
+      pastLimit = undefined
+      continue
+    }
+    const {depth, column} = depthOf(line)
+    if (depth > MAX_NESTING_DEPTH) {
+      return {
+        reason: `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`,
+        place: {line: index + 1, column},
+        detail: limit(MAX_NESTING_DEPTH, depth),
+      }
+    }
+    const run = DELIMITER_RUN.exec(line)
+    if (run !== null) {
+      return {
+        reason: `Expected at most ${MAX_DELIMITER_RUN} emphasis or bracket characters in a row, found ${run[0].length}`,
+        place: {line: index + 1, column: run.index + 1},
+        detail: limit(MAX_DELIMITER_RUN, run[0].length),
+      }
+    }
+    if (index < frontMatter) continue
+    for (const match of line.matchAll(DELIMITERS)) {
+      runs++
+      if (runs === MAX_INLINE_DELIMITERS + 1) pastLimit = {line: index + 1, column: match.index + 1}
+    }
+  }
+  return blockEnd()
+}
+
+// The line's nesting depth, and the column where the first level past the
+// limit opens (where the report points).
+function depthOf(line: string): {depth: number; column: number} {
+  let depth = 0
+  let column = 1
+  // Indentation nests lists too: count every two columns as a level.
+  let columns = 0
+  let index = 0
+  for (; index < line.length && (line[index] === ' ' || line[index] === '\t'); index++) {
+    columns += line[index] === '\t' ? 4 : 1
+    const levels = Math.floor(columns / 2)
+    if (levels > MAX_NESTING_DEPTH && depth <= MAX_NESTING_DEPTH) column = index + 1
+    depth = levels
+  }
+  let rest = line.slice(index)
+  for (;;) {
+    const match = CONTAINER.exec(rest)
+    if (match === null) return {depth, column}
+    depth++
+    if (depth === MAX_NESTING_DEPTH + 1) column = line.length - rest.length + 1
+    rest = rest.slice(match[0].length)
+  }
+}
+
+// The real nesting of the parsed tree: the deepest block and inline levels,
+// reported at the first node (in document order) past each limit.
+function treeProblem(file: VFile): Problem | undefined {
+  let tree: Root
+  try {
+    tree = parseTree(file)
+  } catch (error) {
+    // The source checks keep known stack-hungry shapes out; anything the
+    // parser still cannot take is reported here, never thrown.
+    return {
+      reason: `Expected markdown the parser can read, found input it failed on (${error instanceof Error ? error.name : 'error'})`,
+      place: {line: 1, column: 1},
+    }
+  }
+  let deepestBlock = 0
+  let deepestInline = 0
+  let firstBlock: Point | undefined
+  let firstInline: Point | undefined
+  // An explicit stack: the walk itself must not recurse per level.
+  const stack: Array<{node: Nodes; block: number; inline: number}> = [{node: tree, block: 0, inline: 0}]
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const {node} = entry
+    const block = entry.block + (BLOCK_CONTAINERS.has(node.type) ? 1 : 0)
+    const inline = entry.inline + (INLINE_CONTAINERS.has(node.type) ? 1 : 0)
+    deepestBlock = Math.max(deepestBlock, block)
+    deepestInline = Math.max(deepestInline, inline)
+    if (block > MAX_NESTING_DEPTH) firstBlock ??= node.position?.start
+    if (inline > MAX_INLINE_DEPTH) firstInline ??= node.position?.start
+    if ('children' in node) {
+      // Pushed last to first, so they come off the stack in document order.
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        stack.push({node: node.children[index] as Nodes, block, inline})
+      }
+    }
+  }
+  if (deepestBlock > MAX_NESTING_DEPTH) {
+    return {
+      reason: `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${deepestBlock}`,
+      place: firstBlock ?? {line: 1, column: 1},
+      detail: limit(MAX_NESTING_DEPTH, deepestBlock),
+    }
+  }
+  if (deepestInline > MAX_INLINE_DEPTH) {
+    return {
+      reason: `Expected at most ${MAX_INLINE_DEPTH} levels of emphasis, strikethrough and links inside each other, found ${deepestInline}`,
+      place: firstInline ?? {line: 1, column: 1},
+      detail: limit(MAX_INLINE_DEPTH, deepestInline),
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,18 @@
+import {DEFAULT_LOCALE, proseOf, repeatedWords as findRepeats} from '../../parse/prose.js'
+import type {Rule} from '../rule.js'
+
+/** No word is written twice in a row (`the the`) in titles, summaries, bodies and items. */
+export const repeatedWords: Rule = {
+  id: 'repeated-words',
+  phase: 'document',
+  severity: 'warning',
+  description: 'No word is written twice in a row (`the the`) in titles, summaries, bodies and checklist items.',
+  tip: 'Delete one of the two words.',
+  check({guide, steps, report, locale = DEFAULT_LOCALE}) {
+    for (const document of guide === undefined ? steps : [guide, ...steps]) {
+      for (const {actual, word, place} of findRepeats(proseOf(document, locale), locale)) {
+        report(document, `Expected \`${word}\` once, found it twice in a row: \`${actual}\``, place, {expected: [word], actual})
+      }
+    }
+  },
+}

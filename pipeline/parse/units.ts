@@ -1,0 +1,58 @@
+// The units a translation is tracked by, read from parsed documents, hashed
+// exactly as the compiled guide and the manifest hash them: a translated
+// unit is current when the source's hash is the one its record holds.
+import {createHash} from 'node:crypto'
+import type {Paragraph} from 'mdast'
+import type {RoundRange} from '../../src/types.js'
+import {type ChecklistEntry, type ContentDocument, plainText, entry} from './document.js'
+import {parseRounds} from './rounds.js'
+
+/**
+ * Short, stable hash of some content: 12 hex digits of SHA-256 over its JSON.
+ *
+ * @param value JSON-serialisable content.
+ */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
+}
+
+/** Body paragraphs of a document, as plain text. */
+export function paragraphsOf(document: ContentDocument): string[] {
+  return document.body.filter((node): node is Paragraph => node.type === 'paragraph').map((node) => plainText(node))
+}
+
+/** A document's `# Title`, as plain text. */
+export function titleOf(document: ContentDocument): string {
+  return plainText(document.title ?? {type: 'text', value: ''})
+}
+
+/** Hash of the title and introduction (the manifest's `introduction`). */
+export function introductionHash(guide: ContentDocument): string {
+  return contentHash({title: titleOf(guide), body: paragraphsOf(guide)})
+}
+
+/** Hash of a step's own words: title, summary and body (the manifest's step `hash`). */
+export function stepWordsHash(document: ContentDocument): string {
+  return contentHash({title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)})
+}
+
+/** An item's template: its plain text without the attribute block. */
+export function itemTemplate(item: ChecklistEntry): string {
+  if (item.paragraph === undefined) return ''
+  return plainText(item.paragraph)
+}
+
+/** An item's rounds, defaulting to the guide's first round onwards. */
+export function itemRoundsOf(item: ChecklistEntry, firstRound: number): RoundRange {
+  return parseRounds(item.attributes?.pairs.get('rounds') ?? '') ?? {from: firstRound, to: null}
+}
+
+/**
+ * Hash of an item's wording (the compiled item's and the manifest's `hash`):
+ * its template only. Its id, step and rounds are recorded beside it, so a
+ * move or a rounds change is reported as what it is, and neither makes its
+ * translations outdated.
+ */
+export function itemHash(template: string): string {
+  return contentHash({template})
+}

@@ -1,0 +1,71 @@
+// From content/manifest.json to the runtime's `releases`: what changed in
+// each published release, per step and item id, for apps that keep readers'
+// progress across releases (src/releases.ts, src/progress.ts).
+import type {Change, Release as RuntimeRelease} from '../../src/types.js'
+import {GENERATED_BANNER} from '../compile/emit.js'
+import type {Manifest, ManifestRelease} from './manifest.js'
+import {diffReleases} from './versioning.js'
+
+/**
+ * List what changed between two consecutive releases, per step and item id:
+ * `diffReleases` (the versioning policy's own diff, so the changelog, the
+ * bump and the runtime never disagree) without its bump, changelog wording
+ * and guide-wide changes.
+ *
+ * @param before The earlier release.
+ * @param after The next one.
+ * @returns The changes, steps before items, each in id order.
+ * @example
+ *   releaseChanges(manifest.releases[0], manifest.releases[1])
+ *   // [{kind: 'renamed', target: 'item', id: 'new-id', from: 'old-id'}, …]
+ */
+export function releaseChanges(before: ManifestRelease, after: ManifestRelease): Change[] {
+  return diffReleases(before, after).flatMap((change): Change[] =>
+    // Guide-wide and translation changes carry no step or item of their own to track.
+    change.target === 'guide' || change.target === 'locale'
+      ? []
+      : [{kind: change.kind, target: change.target, id: change.id, ...(change.from === undefined ? {} : {from: change.from})}],
+  )
+}
+
+/**
+ * The runtime's release history: each release of the manifest with its date
+ * and what changed since the one before (nothing for the first).
+ *
+ * @param manifest The manifest; `undefined` when the content has none.
+ * @returns The releases, oldest first.
+ * @example
+ *   releasesFromManifest({releases: [first]}) // [{version: '1.0.0', date: '2026-11-25', changes: []}]
+ */
+export function releasesFromManifest(manifest: Manifest | undefined): RuntimeRelease[] {
+  const recorded = manifest?.releases ?? []
+  return recorded.map((release, index) => {
+    const before = recorded[index - 1]
+    return {version: release.version, date: release.date, changes: before === undefined ? [] : releaseChanges(before, release)}
+  })
+}
+
+/**
+ * Write the release history as a TypeScript module for `src/`. One release a
+ * line and one change a line keep it compact in the main bundle and readable
+ * in a diff.
+ *
+ * @param releases What {@link releasesFromManifest} returned.
+ * @returns The module's source, byte-identical for identical input.
+ * @example
+ *   await writeFile('src/generated/releases-data.ts', emitReleasesModule(releasesFromManifest(manifest)))
+ */
+export function emitReleasesModule(releases: readonly RuntimeRelease[]): string {
+  const body = releases
+    .map(({version, date, changes}) => {
+      const lines = changes.map((change) => `      ${JSON.stringify(change)},\n`).join('')
+      return `  {version: ${JSON.stringify(version)}, date: ${JSON.stringify(date)}, changes: [${lines === '' ? '' : `\n${lines}    `}]},\n`
+    })
+    .join('')
+  return `${GENERATED_BANNER}
+import type {Release} from '../types.js'
+
+/** Every published release, oldest first, from content/manifest.json (src/releases.ts freezes it). */
+export const RELEASES_DATA: Release[] = [${body === '' ? '' : `\n${body}`}]
+`
+}
