@@ -39,6 +39,15 @@ describe('lint rules', () => {
     expect(guide?.steps).toHaveLength(6)
   })
 
+  it('find the same in the same content checked again in one process, as check --watch does', async () => {
+    const first = await lint(path.join(FIXTURES, 'valid'))
+    for (let run = 0; run < 2; run++) {
+      const again = await lint(path.join(FIXTURES, 'valid'))
+      expect(again.found).toEqual(first.found)
+      expect(again.guide).toEqual(first.guide)
+    }
+  })
+
   it('find nothing in the valid fixture with its complete, current translation', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'ace-locale-'))
     try {

@@ -71,6 +71,13 @@ export function parseMarkdown(markdown: string): Root {
 // so a file is parsed once however many steps look at it.
 const parsed = new WeakMap<VFile, Root>()
 
+// Pristine trees by text, across checks: a `check --watch` run parses only
+// the files a save changed, and copies the rest (a copy costs a tenth of a
+// parse). Content-sized texts only, and the most recent few hundred.
+const byText = new Map<string, Root>()
+const MAX_CACHED_TEXT = 64 * 1024
+const MAX_CACHED_TREES = 256
+
 /**
  * Parse a content file (once): the nesting-depth rule measures the tree this
  * returns, and {@link parseContent} then takes the same tree over.
@@ -84,7 +91,17 @@ const parsed = new WeakMap<VFile, Root>()
 export function parseTree(file: VFile): Root {
   let tree = parsed.get(file)
   if (tree === undefined) {
-    tree = parser.parse(file)
+    const text = String(file.value)
+    const pristine = byText.get(text)
+    if (pristine === undefined) {
+      tree = parser.parse(file)
+      if (text.length <= MAX_CACHED_TEXT) {
+        if (byText.size >= MAX_CACHED_TREES) byText.delete(byText.keys().next().value as string)
+        byText.set(text, structuredClone(tree))
+      }
+    } else {
+      tree = structuredClone(pristine)
+    }
     parsed.set(file, tree)
   }
   return tree
