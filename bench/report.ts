@@ -2,10 +2,9 @@
 // between the NOTES markers is written by people (findings, profiles) and is
 // kept as it is when the file is rewritten.
 import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
-import {type Figure, format, rate} from './figure.js'
+import {type Figure, format} from './figure.js'
 import type {CliResult} from './figures/cli.js'
 import type {LoadProfile, LoadStage} from './figures/load-profile.js'
-import type {OpsResult} from './figures/ops.js'
 import type {PipelineResult} from './figures/pipeline.js'
 import type {SizeResult} from './figures/size.js'
 import type {StartupResult} from './figures/startup.js'
@@ -27,7 +26,6 @@ export interface BenchRun {
   readonly loadProfile: readonly LoadProfile[]
   readonly startup: StartupResult
   readonly cli: CliResult
-  readonly ops: OpsResult
   readonly pipeline: PipelineResult
   readonly testSuite: TestSuiteResult
 }
@@ -138,8 +136,7 @@ export function loadProfileTable(profile: LoadProfile): string {
  * @returns The file's text.
  */
 export function renderBenchmarks(run: BenchRun, notes: string): string {
-  const {startup, ops, pipeline, size} = run
-  const ns = ops.nsPerOp
+  const {startup, pipeline, size} = run
   const m = startup.medians
   return `# Benchmarks
 
@@ -184,19 +181,6 @@ ${figureTable(run.figures)}
   repairing an item id) and stops when the watch's closing line for a run that
   began after the write reaches the benchmark; the baseline is a one-off
   \`check\` process on the same content.
-- **Throughput**: one fresh process per benchmark (\`bench/workers/ops.ts\`) running
-  the shipped \`dist/index.js\`; inputs cycle through a 1,024-entry table; the
-  iteration count doubles until a sample takes ≥ 40 ms (this also warms the
-  JIT), then the median of 15 samples. The bare index reads the same step
-  objects from a plain array; the recompute baseline is \`computeChecklist\`
-  (\`src/checklist.ts\`), the code \`checklistForRound\` memoises.
-  \`migrateProgress\` runs as \`migrateIn\` (\`src/progress.ts\`, the same code over
-  any history) on a synthetic history, since the shipped one is small: 1,000
-  items, 100 renamed (50 of them twice), 50 retired, the record ticking all
-  1,000; its baseline is the \`Set\`/\`Map\` work alone (dedupe, follow renames,
-  keep current ids), without validation or freezing. \`progressForRound\`'s
-  baseline builds a \`Set\` of the ticked ids and calls \`has\` per item of
-  the round's (memoised) checklist, without building the result.
 - **Build pipeline**: synthetic guides (\`bench/synthetic.ts\`: valid content,
   one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps.
   Each sample is one cold run in a fresh process (\`bench/workers/pipeline.ts\`,
@@ -255,14 +239,6 @@ ${run.loadProfile.map(loadProfileTable).join('\n\n')}
 | one-off \`ace-second-interview check\` (shipped content) | ${format(run.cli.medians.oneOffCheck, 1)} ms |
 | \`check --watch\`: start to its first verdict, median of ${Math.min(run.cli.saves, 5)} processes | ${format(run.cli.medians.firstVerdict, 1)} ms |
 | \`check --watch\`: write of a step file to the verdict's last line, ${run.cli.saves} saves | ${format(run.cli.medians.saveToOutput, 1)} ms |
-
-### Throughput (ns per operation, median)
-
-| benchmark | ns/op | rate |
-|---|---|---|
-${Object.entries(ns).map(([name, value]) => `| ${name} | ${format(value, 2)} | ${rate(value)} |`).join('\n')}
-
-Frozen against plain arrays: index read ${format(ns['frozen-index'] / ns['bare-index'])}×, \`includes\` ${format(ns['includes-frozen'] / ns['includes-plain'])}×, \`filter\` ${format(ns['filter-frozen'] / ns['filter-plain'])}×; a \`structuredClone\` per \`getStep\` call ${format(ns['clone-per-call'] / ns.getStep, 0)}× a shared frozen step.
 
 ### Size
 
