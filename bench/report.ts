@@ -5,11 +5,9 @@ import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
 import {type Figure, format} from './figure.js'
 import type {CliResult} from './figures/cli.js'
 import type {LoadProfile, LoadStage} from './figures/load-profile.js'
-import type {PipelineResult} from './figures/pipeline.js'
 import type {SizeResult} from './figures/size.js'
 import type {StartupResult} from './figures/startup.js'
 import type {TestSuiteResult} from './figures/test-suite.js'
-import {growthExponent} from './stats.js'
 
 /** Opens the hand-written block of BENCHMARKS.md. */
 export const NOTES_START = '<!-- notes: written by hand, kept by `npm run bench` -->'
@@ -26,7 +24,6 @@ export interface BenchRun {
   readonly loadProfile: readonly LoadProfile[]
   readonly startup: StartupResult
   readonly cli: CliResult
-  readonly pipeline: PipelineResult
   readonly testSuite: TestSuiteResult
 }
 
@@ -136,7 +133,7 @@ export function loadProfileTable(profile: LoadProfile): string {
  * @returns The file's text.
  */
 export function renderBenchmarks(run: BenchRun, notes: string): string {
-  const {startup, pipeline, size} = run
+  const {startup, size} = run
   const m = startup.medians
   return `# Benchmarks
 
@@ -181,34 +178,12 @@ ${figureTable(run.figures)}
   repairing an item id) and stops when the watch's closing line for a run that
   began after the write reaches the benchmark; the baseline is a one-off
   \`check\` process on the same content.
-- **Build pipeline**: synthetic guides (\`bench/synthetic.ts\`: valid content,
-  one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps.
-  Each sample is one cold run in a fresh process (\`bench/workers/pipeline.ts\`,
-  modules loaded before the clock starts):
-  \`buildGuide()\` with the rules \`npm run build\` runs (\`buildRules\`: every
-  rule but the dictionary-loading \`spelling\`, which only the editor's checks
-  run): read, parse with remark-parse + frontmatter + GFM, lint, compile and
-  render, not the emit and tsup steps; against reading and parsing the same
-  files with a bare \`unified().use(remarkParse)\`. Peak memory is the process's
-  \`resourceUsage().maxRSS\`. The growth exponent is the least-squares slope of
-  log time against log steps from 60 steps up.
 - **Editor's fast loop**: wall time of \`npm run test:content\` (regenerate
   \`src/generated/\`, then the \`content\` vitest project), median of 3 runs
   interleaved with \`npm run check:content\` (the lint alone); the goal is an
   absolute ≤ 15 s.
 
 ## Details
-
-### Build pipeline by size
-
-| steps | runs | build | bare parse | ratio | build peak RSS | bare parse peak RSS | ratio |
-|---|---|---|---|---|---|---|---|
-${pipeline.rows.map((row) => `| ${format(row.steps, 0)} | ${row.runs} | ${format(row.buildMs, 0)} ms | ${format(row.parseMs, 0)} ms | ${format(row.buildMs / row.parseMs)}× | ${format(row.buildRss / 1024 ** 2, 0)} MiB | ${format(row.parseRss / 1024 ** 2, 0)} MiB | ${format(row.buildRss / row.parseRss)}× |`).join('\n')}
-
-Growth exponent: build ${format(pipeline.buildExponent)}, bare parse ${format(pipeline.parseExponent)}.
-
-Bare parse of all steps joined into **one** text (one run each), against one
-parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0)} steps ${format(ms, 0)} ms (${format(ms / (pipeline.rows.find((row) => row.steps === steps)?.parseMs ?? Number.NaN), 1)}× per-file)`).join('; ')}.${pipeline.oneText.length >= 2 ? ` Growth exponent of the one-text parse: ${format(growthExponent(pipeline.oneText))}.` : ''}
 
 ### Start-up
 

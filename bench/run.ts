@@ -10,7 +10,6 @@ import {measureBuild} from './figures/build.js'
 import {measureCli} from './figures/cli.js'
 import {measureLoad} from './figures/load.js'
 import {profileLoad} from './figures/load-profile.js'
-import {measurePipeline} from './figures/pipeline.js'
 import {measureSize} from './figures/size.js'
 import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
@@ -45,8 +44,6 @@ async function main(): Promise<number> {
     const startup = measureStartup(consumer, values.quick === true ? 5 : 41)
     log('bench: the bin (steps start-up, check --watch)…')
     const cli = await measureCli(samples)
-    log('bench: build pipeline…')
-    const pipeline = await measurePipeline(values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
     log('bench: spelling per locale…')
     const spelling = await measureSpelling(values.quick === true ? 1 : 3, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
@@ -56,9 +53,9 @@ async function main(): Promise<number> {
     log('bench: npm run build of the shipped content…')
     const build = await measureBuild(values.quick === true ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...pipeline.figures, ...spelling, testContent, testSuite.figure, ...build.figures]
+    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...spelling, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, pipeline, build, testSuite}
+    const run = {startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0
