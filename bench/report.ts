@@ -4,7 +4,6 @@
 import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
 import {type Figure, format} from './figure.js'
 import type {CliResult} from './figures/cli.js'
-import type {LoadProfile, LoadStage} from './figures/load-profile.js'
 import type {SizeResult} from './figures/size.js'
 import type {StartupResult} from './figures/startup.js'
 import type {TestSuiteResult} from './figures/test-suite.js'
@@ -21,7 +20,6 @@ export interface BenchRun {
   readonly loadBefore: readonly number[]
   readonly figures: readonly Figure[]
   readonly size: SizeResult
-  readonly loadProfile: readonly LoadProfile[]
   readonly startup: StartupResult
   readonly cli: CliResult
   readonly testSuite: TestSuiteResult
@@ -94,37 +92,6 @@ export function testSuiteProfile(result: TestSuiteResult): string {
   return lines.join('\n')
 }
 
-/** Stages under this many microseconds in both variants are summed into one row. */
-const SMALL_STAGE_US = 20
-
-/**
- * The load profile as a markdown table: one row per stage of one module
- * system, small stages summed, and the totals.
- *
- * @param profile What `profileLoad` found for one module system.
- * @returns A markdown table.
- * @example
- *   (await profileLoad(consumer, 41)).map(loadProfileTable)
- */
-export function loadProfileTable(profile: LoadProfile): string {
-  const us = (value: number | undefined): string => (value === undefined ? '–' : `${format(value, 0)} µs`)
-  const lines = [`| ${profile.system}: stage | ours (${format(profile.bytes.ours, 0)} B) | plain (${format(profile.bytes.plain, 0)} B) |`, '|---|---|---|']
-  let smallOurs = 0
-  let smallCount = 0
-  for (const {stage, oursUs, plainUs} of profile.stages) {
-    if ((oursUs ?? 0) < SMALL_STAGE_US && (plainUs ?? 0) < SMALL_STAGE_US) {
-      smallOurs += oursUs ?? 0
-      smallCount++
-      continue
-    }
-    lines.push(`| ${stage.startsWith('src/') || stage.startsWith('plain-guide/') ? `top level of \`${stage}\`` : stage} | ${us(oursUs)} | ${us(plainUs)} |`)
-  }
-  if (smallCount > 0) lines.push(`| top level of ${smallCount} more modules, each under ${SMALL_STAGE_US} µs | ${us(smallOurs)} | – |`)
-  const total = (pick: (stage: LoadStage) => number | undefined): number => profile.stages.reduce((sum, stage) => sum + (pick(stage) ?? 0), 0)
-  lines.push(`| **sum of the medians** | **${us(total((stage) => stage.oursUs))}** | **${us(total((stage) => stage.plainUs))}** |`)
-  return lines.join('\n')
-}
-
 /**
  * Write the whole of BENCHMARKS.md.
  *
@@ -160,11 +127,6 @@ ${figureTable(run.figures)}
   module holds the same guide as an object literal, deep-frozen, loaded the
   same way. Samples come in pairs (ours and the baseline back to back, the
   order alternating); the ratio is the median of the pairs' ratios.
-  **By stage** (a profile, not a goal): copies of \`dist/index.cjs\` and
-  \`dist/index.js\` read the clock before each bundled module's top level
-  (esbuild's \`// src/…\` comments) and before the exports, and so does the
-  baseline's module; each copy is loaded by path in a fresh process (41 each,
-  interleaved), and each stage's median is shown.
 - **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
   package and calls \`getStep(1)\`, against \`node -e 0\`; all variants interleaved.
 - **Size**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
@@ -200,10 +162,6 @@ ${figureTable(run.figures)}
 ### \`npm test\`, by file
 
 ${testSuiteProfile(run.testSuite)}
-
-### Load in process, by stage
-
-${run.loadProfile.map(loadProfileTable).join('\n\n')}
 
 ### The bin
 

@@ -9,7 +9,6 @@ import {ROOT, makeConsumer} from './consumer.js'
 import {measureBuild} from './figures/build.js'
 import {measureCli} from './figures/cli.js'
 import {measureLoad} from './figures/load.js'
-import {profileLoad} from './figures/load-profile.js'
 import {measureSize} from './figures/size.js'
 import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
@@ -38,8 +37,6 @@ async function main(): Promise<number> {
     const size = await measureSize()
     log('bench: load in process…')
     const load = await measureLoad(consumer, values.quick === true ? 5 : 41, JSON.parse(await readFile(path.join(consumer, 'guide.json'), 'utf8')))
-    log('bench: load in process, by stage…')
-    const loadProfile = await profileLoad(consumer, values.quick === true ? 5 : 41)
     log('bench: whole-process start-up…')
     const startup = measureStartup(consumer, values.quick === true ? 5 : 41)
     log('bench: the bin (steps start-up, check --watch)…')
@@ -55,7 +52,7 @@ async function main(): Promise<number> {
     for (const line of build.profile) log(`bench:   ${line}`)
     const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...spelling, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, build, testSuite}
+    const run = {startedAt, seconds, loadBefore, figures, size, startup, cli, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0
