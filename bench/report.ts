@@ -120,13 +120,6 @@ ${figureTable(run.figures)}
 ## Method
 
 - **Medians** of many samples everywhere; timers are \`process.hrtime.bigint()\`.
-- **Load in process**: a fresh Node process per sample times only
-  \`await import('ace-second-interview')\` (or \`require\`) plus the first
-  \`getStep(1)\`, from a temporary project whose \`node_modules\` links to this
-  package; the baseline is a package with the same \`exports\` map whose
-  module holds the same guide as an object literal, deep-frozen, loaded the
-  same way. Samples come in pairs (ours and the baseline back to back, the
-  order alternating); the ratio is the median of the pairs' ratios.
 - **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
   package and calls \`getStep(1)\`, against \`node -e 0\`; all variants interleaved.
 - **Size**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
@@ -155,9 +148,6 @@ ${figureTable(run.figures)}
 | \`require\` + \`getStep\` | ${format(m.cjs, 1)} ms | ${format(m.cjs / m.baseline, 3)}× |
 | \`import\` + \`getStep\` | ${format(m.esm, 1)} ms | ${format(m.esm / m.baseline, 3)}× |
 | ESM loader alone (\`--input-type=module -e 0\`) | ${format(m.esmLoader, 1)} ms | ${format(m.esmLoader / m.baseline, 3)}× |
-| the load figures' baseline, \`require\` + \`getStep\` (same guide as a frozen literal) | ${format(m.plainCjs, 1)} ms | ${format(m.plainCjs / m.baseline, 3)}× |
-| the load figures' baseline, \`import\` + \`getStep\` | ${format(m.plainEsm, 1)} ms | ${format(m.plainEsm / m.baseline, 3)}× |
-| parsing content/*.md at run time with unified (what the build step avoids) | ${format(m.parseAtRunTime, 1)} ms | ${format(m.parseAtRunTime / m.baseline, 2)}× |
 
 ### \`npm test\`, by file
 

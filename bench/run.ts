@@ -8,7 +8,6 @@ import {parseArgs} from 'node:util'
 import {ROOT, makeConsumer} from './consumer.js'
 import {measureBuild} from './figures/build.js'
 import {measureCli} from './figures/cli.js'
-import {measureLoad} from './figures/load.js'
 import {measureSize} from './figures/size.js'
 import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
@@ -35,8 +34,6 @@ async function main(): Promise<number> {
   try {
     log('bench: size…')
     const size = await measureSize()
-    log('bench: load in process…')
-    const load = await measureLoad(consumer, values.quick === true ? 5 : 41, JSON.parse(await readFile(path.join(consumer, 'guide.json'), 'utf8')))
     log('bench: whole-process start-up…')
     const startup = measureStartup(consumer, values.quick === true ? 5 : 41)
     log('bench: the bin (steps start-up, check --watch)…')
@@ -50,7 +47,7 @@ async function main(): Promise<number> {
     log('bench: npm run build of the shipped content…')
     const build = await measureBuild(values.quick === true ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...spelling, testContent, testSuite.figure, ...build.figures]
+    const figures = [...startup.figures, ...cli.figures, size.figure, ...size.locales, ...spelling, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {startedAt, seconds, loadBefore, figures, size, startup, cli, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
