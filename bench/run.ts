@@ -9,7 +9,6 @@ import {ROOT, makeConsumer} from './consumer.js'
 import {measureBuild} from './figures/build.js'
 import {measureCli} from './figures/cli.js'
 import {measureSize} from './figures/size.js'
-import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
 import {measureTestContent} from './figures/test-content.js'
 import {measureTestSuite} from './figures/test-suite.js'
@@ -38,8 +37,6 @@ async function main(): Promise<number> {
     const startup = measureStartup(consumer, values.quick === true ? 5 : 41)
     log('bench: the bin (steps start-up, check --watch)…')
     const cli = await measureCli(samples)
-    log('bench: spelling per locale…')
-    const spelling = await measureSpelling(values.quick === true ? 1 : 3, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
     const testContent = measureTestContent(values.quick === true ? 1 : 3)
     log(values.quick === true ? 'bench: npm test (skipped: --quick)' : 'bench: the whole suite (npm test, minutes)…')
@@ -47,7 +44,7 @@ async function main(): Promise<number> {
     log('bench: npm run build of the shipped content…')
     const build = await measureBuild(values.quick === true ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
-    const figures = [...startup.figures, ...cli.figures, size.figure, ...size.locales, ...spelling, testContent, testSuite.figure, ...build.figures]
+    const figures = [...startup.figures, ...cli.figures, size.figure, ...size.locales, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {startedAt, seconds, loadBefore, figures, size, startup, cli, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
