@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     log('bench: npm run build of the shipped content…')
     const build = await measureBuild(values.quick === true ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
-    const figures = [...startup.figures, ...cli.figures, size.figure, ...size.locales, testContent, testSuite.figure, ...build.figures]
+    const figures = [...startup.figures, ...cli.figures, size.install, size.figure, ...size.locales, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
     const run = {startedAt, seconds, loadBefore, figures, size, startup, cli, build, testSuite}
     await writeFile(FILE, renderBenchmarks(run, await keptNotes()))

@@ -1,6 +1,8 @@
-// Bytes a web app pays: a browser bundle using getStep and checklistForRound,
-// minified and gzipped, against gzip -9 of the markdown it was built from.
-import {readFile, readdir} from 'node:fs/promises'
+// Bytes an app pays: what `npm install` puts on disk, and a browser bundle
+// using getStep and checklistForRound, minified and gzipped, against gzip -9
+// of the markdown it was built from.
+import {spawnSync} from 'node:child_process'
+import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {measureBundle} from '../../scripts/bundle-size.js'
@@ -10,6 +12,8 @@ import {type Figure, format} from '../figure.js'
 /** What {@link measureSize} found. */
 export interface SizeResult {
   readonly figure: Figure
+  /** What an app installs. */
+  readonly install: Figure
   readonly bundle: {readonly minified: number; readonly gzip: number}
   readonly markdown: {readonly raw: number; readonly gzip: number}
   /** The same figure for each locale's entry, against that locale's markdown. */
@@ -51,11 +55,58 @@ async function measureLocales(): Promise<Figure[]> {
   return figures
 }
 
+/** Bytes of a folder's files, nested `node_modules` left out (they are counted as packages). */
+async function folderBytes(folder: string): Promise<number> {
+  const names = (await readdir(folder, {recursive: true})).filter((name) => !name.split(path.sep).includes('node_modules'))
+  const sizes = await Promise.all(names.map(async (name) => {
+    const info = await stat(path.join(folder, name))
+    return info.isFile() ? info.size : 0
+  }))
+  return sizes.reduce((sum, size) => sum + size, 0)
+}
+
 /**
- * Measure the bundle and the markdown baseline (guide.md then the steps, in
+ * What `npm install ace-second-interview` puts on disk: the package's files
+ * unpacked (as `npm pack` lists them) and every package it pulls in
+ * (dependencies and required peers, as installed in this project's
+ * node_modules), against the packed tarball.
+ *
+ * @returns One figure; the goal is the packaging issue's 600 kB.
+ * @throws {Error} When `npm pack --dry-run` fails.
+ */
+async function measureInstall(): Promise<Figure> {
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: ROOT, encoding: 'utf8'})
+  if (pack.status !== 0) throw new Error(`npm pack --dry-run exited ${pack.status}: ${pack.stderr}`)
+  const [tarball] = JSON.parse(pack.stdout) as Array<{size: number; unpackedSize: number}>
+  const pulled = new Map<string, number>()
+  const visit = async (folder: string): Promise<void> => {
+    const manifest = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as {dependencies?: object; peerDependencies?: object; peerDependenciesMeta?: Record<string, {optional?: boolean}>}
+    const optional = (name: string): boolean => manifest.peerDependenciesMeta?.[name]?.optional === true
+    const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optional(name))]
+    for (const name of names.filter((name) => !pulled.has(name))) {
+      pulled.set(name, await folderBytes(path.join(ROOT, 'node_modules', name)))
+      await visit(path.join(ROOT, 'node_modules', name))
+    }
+  }
+  await visit(ROOT)
+  const kB = (bytes: number): string => `${format(bytes / 1000, 0)} kB`
+  const pulledBytes = [...pulled.values()].reduce((sum, bytes) => sum + bytes, 0)
+  const total = tarball!.unpackedSize + pulledBytes
+  return {
+    name: 'install: the package unpacked, with the packages it pulls in',
+    measured: `${kB(total)} (package ${kB(tarball!.unpackedSize)}, ${pulled.size} more packages ${kB(pulledBytes)})`,
+    baseline: `${kB(tarball!.size)} (the packed tarball)`,
+    ratio: `${format(total / tarball!.size, 1)}×`,
+    goal: '≤ 600 kB',
+    met: total <= 600_000,
+  }
+}
+
+/**
+ * Measure the install, the bundle and the markdown baseline (guide.md then the steps, in
  * file-name order, concatenated and gzipped once, as one download would be).
  *
- * @returns The figure and the byte counts.
+ * @returns The figures and the byte counts.
  */
 export async function measureSize(): Promise<SizeResult> {
   const bundle = await measureBundle(`export {getStep, checklistForRound} from '${NAME}'`, ROOT)
@@ -72,6 +123,7 @@ export async function measureSize(): Promise<SizeResult> {
       goal: '≤ 1.5×',
       met: bundle.gzip / gzip <= 1.5,
     },
+    install: await measureInstall(),
     bundle: {minified: bundle.minified, gzip: bundle.gzip},
     markdown: {raw: markdown.byteLength, gzip},
     locales: await measureLocales(),
