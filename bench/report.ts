@@ -1,11 +1,8 @@
-// BENCHMARKS.md: machine, method, the goal table and the details. The block
-// between the NOTES markers is written by people (findings, profiles) and is
+// BENCHMARKS.md: machine, method, the goal table and `npm test`'s profile.
+// The block between the NOTES markers is written by people (findings) and is
 // kept as it is when the file is rewritten.
-import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
+import {cpus, totalmem, type as osType, release} from 'node:os'
 import {type Figure, format} from './figure.js'
-import type {CliResult} from './figures/cli.js'
-import type {SizeResult} from './figures/size.js'
-import type {StartupResult} from './figures/startup.js'
 import type {TestSuiteResult} from './figures/test-suite.js'
 
 /** Opens the hand-written block of BENCHMARKS.md. */
@@ -13,15 +10,28 @@ export const NOTES_START = '<!-- notes: written by hand, kept by `npm run bench`
 /** Closes the hand-written block of BENCHMARKS.md. */
 export const NOTES_END = '<!-- /notes -->'
 
+/**
+ * The hand-written block of a BENCHMARKS.md, to carry into the next one.
+ *
+ * @param text The file's text ('' when there is none yet).
+ * @returns What lies between the markers, or 'No notes yet.' without them.
+ * @example
+ *   keptNotes(renderBenchmarks(run, 'Found X.')).trim() // 'Found X.'
+ */
+export function keptNotes(text: string): string {
+  const start = text.indexOf(NOTES_START)
+  const end = text.indexOf(NOTES_END)
+  return start === -1 || end < start ? 'No notes yet.' : text.slice(start + NOTES_START.length, end)
+}
+
 /** Everything one run of the benchmark measured. */
 export interface BenchRun {
   readonly startedAt: Date
   readonly seconds: number
   readonly loadBefore: readonly number[]
+  /** A `--quick` run: few samples, `npm test` not run. */
+  readonly quick: boolean
   readonly figures: readonly Figure[]
-  readonly size: SizeResult
-  readonly startup: StartupResult
-  readonly cli: CliResult
   readonly testSuite: TestSuiteResult
 }
 
@@ -100,18 +110,18 @@ export function testSuiteProfile(result: TestSuiteResult): string {
  * @returns The file's text.
  */
 export function renderBenchmarks(run: BenchRun, notes: string): string {
-  const {startup, size} = run
-  const m = startup.medians
+  const command = run.quick ? '`npm run bench -- --quick` (few samples, `npm test` not run: rough figures)' : '`npm run bench`'
   return `# Benchmarks
 
-Written by \`npm run bench\` (the tables) and by people (the notes block); goals
-from the packaging issue. Goals are for the benchmark, never timed tests.
+Written by \`npm run bench\` (the tables) and by people (the notes block): the
+figures users and contributors feel, against goals set by the issues. Goals
+are for the benchmark, never timed tests.
 
-- **Run**: ${run.startedAt.toISOString()}, \`npm run bench\`, ${format(run.seconds, 0)} s.
+- **Run**: ${run.startedAt.toISOString()}, ${command}, ${format(run.seconds, 0)} s.
 - **Machine**: ${describeMachine()}. Load average before the run: ${run.loadBefore.map((value) => format(value, 2)).join(', ')} (1, 5, 15 min).
   The cores are shared with other work, so absolute figures are noisy; each
   figure and its baseline are measured in the same run, interleaved where they
-  are separate processes, and compared as a ratio.
+  are separate processes.
 
 ## Goals
 
@@ -120,52 +130,32 @@ ${figureTable(run.figures)}
 ## Method
 
 - **Medians** of many samples everywhere; timers are \`process.hrtime.bigint()\`.
-- **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
-  package and calls \`getStep(1)\`, against \`node -e 0\`; all variants interleaved.
-- **Size**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
-  \`export {getStep, checklistForRound} from 'ace-second-interview'\`, gzip level 9
+- **Install**: the package's files as \`npm pack --dry-run\` lists them,
+  unpacked, plus the folders of the packages it pulls in (dependencies and
+  peers that are not optional, as installed in this project's \`node_modules\`).
+- **Bundles**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
+  \`export {getStep, checklistForRound} from '<entry>'\`, gzip level 9
   (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is
-  \`content/guide.md\` and \`content/steps/*.md\` concatenated and gzipped at level 9.
-- **The bin**: \`steps\` start-up is timed in pairs with \`node -e 0\` (two fresh
-  processes back to back, alternating which goes first); the figure is the
-  median of the pairs' ratios. \`check --watch\` runs on a copy of
-  \`content/\`; each sample writes a step file (alternately breaking and
-  repairing an item id) and stops when the watch's closing line for a run that
-  began after the write reaches the benchmark; the baseline is a one-off
-  \`check\` process on the same content.
-- **Editor's fast loop**: wall time of \`npm run test:content\` (regenerate
-  \`src/generated/\`, then the \`content\` vitest project), median of 3 runs
-  interleaved with \`npm run check:content\` (the lint alone); the goal is an
-  absolute ≤ 15 s.
+  the entry's \`guide.md\` and \`steps/*.md\` concatenated and gzipped at level 9.
+- **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
+  package from a project that depends on it and calls \`getStep(1)\`, against
+  \`node -e 0\`, interleaved; the ratio is the median of each round's ratio.
+- **The bin**: \`steps\` start-up is timed in pairs with \`node -e 0\`. Cold
+  \`check\` is a one-off process on a copy of \`content/\`. \`check --watch\`
+  runs on a copy of \`content/\`: the first verdict is timed from spawn
+  (median of up to 5 processes); each save writes a step file (alternately
+  breaking and repairing an item id) and stops when the watch's closing line
+  for a run that began after the write arrives.
+- **Loops**: wall time of \`npm run test:content\` (regenerate
+  \`src/generated/\`, then the \`content\` vitest project) interleaved with
+  \`npm run check:content\`; of \`npm test\` interleaved with \`npm run
+  test:content\`, with the CPU time of every process each started; of
+  \`npm run build\` (as \`node --import tsx scripts/build.ts\`, into a scratch
+  folder) interleaved with \`node -e 0\`.
 
-## Details
-
-### Start-up
-
-| process | median | × \`node -e 0\` |
-|---|---|---|
-| \`node -e 0\` | ${format(m.baseline, 1)} ms | 1.000× |
-| \`require\` + \`getStep\` | ${format(m.cjs, 1)} ms | ${format(m.cjs / m.baseline, 3)}× |
-| \`import\` + \`getStep\` | ${format(m.esm, 1)} ms | ${format(m.esm / m.baseline, 3)}× |
-| ESM loader alone (\`--input-type=module -e 0\`) | ${format(m.esmLoader, 1)} ms | ${format(m.esmLoader / m.baseline, 3)}× |
-
-### \`npm test\`, by file
+## \`npm test\`, by file
 
 ${testSuiteProfile(run.testSuite)}
-
-### The bin
-
-| process | median |
-|---|---|
-| \`node -e 0\` | ${format(run.cli.medians.nodeBaseline, 1)} ms |
-| \`ace-second-interview steps\` | ${format(run.cli.medians.steps, 1)} ms (median pair ratio ${format(run.cli.medians.stepsRatio, 3)}×) |
-| one-off \`ace-second-interview check\` (shipped content) | ${format(run.cli.medians.oneOffCheck, 1)} ms |
-| \`check --watch\`: start to its first verdict, median of ${Math.min(run.cli.saves, 5)} processes | ${format(run.cli.medians.firstVerdict, 1)} ms |
-| \`check --watch\`: write of a step file to the verdict's last line, ${run.cli.saves} saves | ${format(run.cli.medians.saveToOutput, 1)} ms |
-
-### Size
-
-Bundle: ${size.bundle.minified} B minified, ${size.bundle.gzip} B min+gzip. Markdown: ${size.markdown.raw} B, ${size.markdown.gzip} B gzipped.
 
 ## Notes
 

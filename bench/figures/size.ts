@@ -9,50 +9,13 @@ import {measureBundle} from '../../scripts/bundle-size.js'
 import {NAME, ROOT} from '../consumer.js'
 import {type Figure, format} from '../figure.js'
 
-/** What {@link measureSize} found. */
-export interface SizeResult {
-  readonly figure: Figure
-  /** What an app installs. */
-  readonly install: Figure
-  readonly bundle: {readonly minified: number; readonly gzip: number}
-  readonly markdown: {readonly raw: number; readonly gzip: number}
-  /** The same figure for each locale's entry, against that locale's markdown. */
-  readonly locales: readonly Figure[]
-}
-
 // A locale's markdown, as one download: guide.md then the steps in file-name order.
-async function gzippedMarkdown(folder: string): Promise<{raw: number; gzip: number} | undefined> {
+async function gzippedMarkdown(folder: string): Promise<number | undefined> {
   const steps = await readdir(path.join(folder, 'steps')).catch(() => undefined)
   if (steps === undefined) return undefined
   const files = ['guide.md', ...steps.filter((name) => name.endsWith('.md')).sort().map((name) => path.join('steps', name))]
   const markdown = Buffer.concat(await Promise.all(files.map((file) => readFile(path.join(folder, file)))))
-  return {raw: markdown.byteLength, gzip: gzipSync(markdown, {level: 9}).byteLength}
-}
-
-/**
- * Each locale's entry (`getStep`, `checklistForRound` from
- * `ace-second-interview/locales/<tag>`) against gzip -9 of that locale's own
- * markdown (`content/` for the source, `content/locales/<tag>/` otherwise).
- *
- * @returns One figure per locale; a locale with no markdown yet has no baseline.
- */
-async function measureLocales(): Promise<Figure[]> {
-  const {LOCALES, SOURCE_LOCALE} = await import('../../src/generated/locales.js')
-  const figures: Figure[] = []
-  for (const tag of LOCALES) {
-    const bundle = await measureBundle(`export {getStep, checklistForRound} from '${NAME}/locales/${tag}'`, ROOT)
-    const folder = tag === SOURCE_LOCALE ? 'content' : `content/locales/${tag}`
-    const markdown = await gzippedMarkdown(path.join(ROOT, folder))
-    figures.push({
-      name: `browser bundle of \`locales/${tag}\` (\`getStep\`, \`checklistForRound\`), min+gzip`,
-      measured: `${bundle.gzip} B`,
-      baseline: markdown === undefined ? `none (no ${folder}/)` : `${markdown.gzip} B (\`gzip -9\` of ${folder}/*.md)`,
-      ratio: markdown === undefined ? '–' : `${format(bundle.gzip / markdown.gzip)}×`,
-      goal: '≤ 1.5×',
-      met: markdown === undefined ? undefined : bundle.gzip / markdown.gzip <= 1.5,
-    })
-  }
-  return figures
+  return gzipSync(markdown, {level: 9}).byteLength
 }
 
 /** Bytes of a folder's files, nested `node_modules` left out (they are counted as packages). */
@@ -71,7 +34,7 @@ async function folderBytes(folder: string): Promise<number> {
  * (dependencies and required peers, as installed in this project's
  * node_modules), against the packed tarball.
  *
- * @returns One figure; the goal is the packaging issue's 600 kB.
+ * @returns One figure, against issue 21's goal of 600 kB.
  * @throws {Error} When `npm pack --dry-run` fails.
  */
 async function measureInstall(): Promise<Figure> {
@@ -103,29 +66,29 @@ async function measureInstall(): Promise<Figure> {
 }
 
 /**
- * Measure the install, the bundle and the markdown baseline (guide.md then the steps, in
- * file-name order, concatenated and gzipped once, as one download would be).
+ * Measure the install, then the browser bundle of each entry (the main one and
+ * each locale's: `getStep`, `checklistForRound`) against gzip -9 of the
+ * markdown it was built from (`content/` for the source locale,
+ * `content/locales/<tag>/` otherwise).
  *
- * @returns The figures and the byte counts.
+ * @returns The install figure, then one bundle figure per entry; a locale with no markdown yet has no baseline.
  */
-export async function measureSize(): Promise<SizeResult> {
-  const bundle = await measureBundle(`export {getStep, checklistForRound} from '${NAME}'`, ROOT)
-  const steps = (await readdir(path.join(ROOT, 'content/steps'))).sort().map((name) => path.join('content/steps', name))
-  const sources = await Promise.all(['content/guide.md', ...steps].map((file) => readFile(path.join(ROOT, file))))
-  const markdown = Buffer.concat(sources)
-  const gzip = gzipSync(markdown, {level: 9}).byteLength
-  return {
-    figure: {
-      name: 'browser bundle (`getStep`, `checklistForRound`), min+gzip',
+export async function measureSize(): Promise<Figure[]> {
+  const {LOCALES, SOURCE_LOCALE} = await import('../../src/generated/locales.js')
+  const figures = [await measureInstall()]
+  for (const tag of [undefined, ...LOCALES]) {
+    const entry = tag === undefined ? NAME : `${NAME}/locales/${tag}`
+    const bundle = await measureBundle(`export {getStep, checklistForRound} from '${entry}'`, ROOT)
+    const folder = tag === undefined || tag === SOURCE_LOCALE ? 'content' : `content/locales/${tag}`
+    const markdown = await gzippedMarkdown(path.join(ROOT, folder))
+    figures.push({
+      name: `browser bundle of \`${entry}\` (\`getStep\`, \`checklistForRound\`), min+gzip`,
       measured: `${bundle.gzip} B`,
-      baseline: `${gzip} B (\`gzip -9\` of content/*.md)`,
-      ratio: `${format(bundle.gzip / gzip)}×`,
+      baseline: markdown === undefined ? `none (no ${folder}/)` : `${markdown} B (\`gzip -9\` of ${folder}/*.md)`,
+      ratio: markdown === undefined ? '–' : `${format(bundle.gzip / markdown)}×`,
       goal: '≤ 1.5×',
-      met: bundle.gzip / gzip <= 1.5,
-    },
-    install: await measureInstall(),
-    bundle: {minified: bundle.minified, gzip: bundle.gzip},
-    markdown: {raw: markdown.byteLength, gzip},
-    locales: await measureLocales(),
+      met: markdown === undefined ? undefined : bundle.gzip / markdown <= 1.5,
+    })
   }
+  return figures
 }
