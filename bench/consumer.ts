@@ -3,7 +3,6 @@
 import {mkdir, mkdtemp, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 
 /** The project root (this file is in bench/). */
 export const ROOT = path.resolve(import.meta.dirname, '..')
@@ -12,18 +11,14 @@ export const ROOT = path.resolve(import.meta.dirname, '..')
 export const NAME = 'ace-second-interview'
 
 /**
- * Make a temporary project whose node_modules links to this package, with the
- * guide's data beside it as plain JSON (the baseline for loading).
+ * Make a temporary project whose node_modules links to this package.
  *
  * @returns The project's folder.
- * @throws {Error} When dist/ is missing (run `npm run build`).
  */
 export async function makeConsumer(): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), 'ace-bench-'))
   await mkdir(path.join(directory, 'node_modules'))
   await symlink(ROOT, path.join(directory, 'node_modules', NAME), 'dir')
   await writeFile(path.join(directory, 'package.json'), '{"private": true}\n')
-  const {guide} = (await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href)) as {guide: unknown}
-  await writeFile(path.join(directory, 'guide.json'), JSON.stringify(guide))
   return directory
 }

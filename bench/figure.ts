@@ -25,12 +25,3 @@ export function format(value: number, digits = 2): string {
   return value.toLocaleString('en-GB', {minimumFractionDigits: digits, maximumFractionDigits: digits})
 }
 
-/**
- * Format a rate from nanoseconds per operation, in M or k ops/s.
- *
- * @param nsPerOp Nanoseconds per operation.
- * @returns E.g. `'148.9 M ops/s'` or `'47.3 k ops/s'`.
- */
-export function rate(nsPerOp: number): string {
-  return nsPerOp < 1000 ? `${format(1e3 / nsPerOp, 1)} M ops/s` : `${format(1e6 / nsPerOp, 1)} k ops/s`
-}

@@ -1,34 +1,37 @@
-// BENCHMARKS.md: machine, method, the goal table and the details. The block
-// between the NOTES markers is written by people (findings, profiles) and is
+// BENCHMARKS.md: machine, method, the goal table and `npm test`'s profile.
+// The block between the NOTES markers is written by people (findings) and is
 // kept as it is when the file is rewritten.
-import {cpus, loadavg, totalmem, type as osType, release} from 'node:os'
-import {type Figure, format, rate} from './figure.js'
-import type {CliResult} from './figures/cli.js'
-import type {LoadProfile, LoadStage} from './figures/load-profile.js'
-import type {OpsResult} from './figures/ops.js'
-import type {PipelineResult} from './figures/pipeline.js'
-import type {SizeResult} from './figures/size.js'
-import type {StartupResult} from './figures/startup.js'
+import {cpus, totalmem, type as osType, release} from 'node:os'
+import {type Figure, format} from './figure.js'
 import type {TestSuiteResult} from './figures/test-suite.js'
-import {growthExponent} from './stats.js'
 
 /** Opens the hand-written block of BENCHMARKS.md. */
 export const NOTES_START = '<!-- notes: written by hand, kept by `npm run bench` -->'
 /** Closes the hand-written block of BENCHMARKS.md. */
 export const NOTES_END = '<!-- /notes -->'
 
+/**
+ * The hand-written block of a BENCHMARKS.md, to carry into the next one.
+ *
+ * @param text The file's text ('' when there is none yet).
+ * @returns What lies between the markers, or 'No notes yet.' without them.
+ * @example
+ *   keptNotes(renderBenchmarks(run, 'Found X.')).trim() // 'Found X.'
+ */
+export function keptNotes(text: string): string {
+  const start = text.indexOf(NOTES_START)
+  const end = text.indexOf(NOTES_END)
+  return start === -1 || end < start ? 'No notes yet.' : text.slice(start + NOTES_START.length, end)
+}
+
 /** Everything one run of the benchmark measured. */
 export interface BenchRun {
   readonly startedAt: Date
   readonly seconds: number
   readonly loadBefore: readonly number[]
+  /** A `--quick` run: few samples, `npm test` not run. */
+  readonly quick: boolean
   readonly figures: readonly Figure[]
-  readonly size: SizeResult
-  readonly loadProfile: readonly LoadProfile[]
-  readonly startup: StartupResult
-  readonly cli: CliResult
-  readonly ops: OpsResult
-  readonly pipeline: PipelineResult
   readonly testSuite: TestSuiteResult
 }
 
@@ -99,37 +102,6 @@ export function testSuiteProfile(result: TestSuiteResult): string {
   return lines.join('\n')
 }
 
-/** Stages under this many microseconds in both variants are summed into one row. */
-const SMALL_STAGE_US = 20
-
-/**
- * The load profile as a markdown table: one row per stage of one module
- * system, small stages summed, and the totals.
- *
- * @param profile What `profileLoad` found for one module system.
- * @returns A markdown table.
- * @example
- *   (await profileLoad(consumer, 41)).map(loadProfileTable)
- */
-export function loadProfileTable(profile: LoadProfile): string {
-  const us = (value: number | undefined): string => (value === undefined ? '–' : `${format(value, 0)} µs`)
-  const lines = [`| ${profile.system}: stage | ours (${format(profile.bytes.ours, 0)} B) | plain (${format(profile.bytes.plain, 0)} B) |`, '|---|---|---|']
-  let smallOurs = 0
-  let smallCount = 0
-  for (const {stage, oursUs, plainUs} of profile.stages) {
-    if ((oursUs ?? 0) < SMALL_STAGE_US && (plainUs ?? 0) < SMALL_STAGE_US) {
-      smallOurs += oursUs ?? 0
-      smallCount++
-      continue
-    }
-    lines.push(`| ${stage.startsWith('src/') || stage.startsWith('plain-guide/') ? `top level of \`${stage}\`` : stage} | ${us(oursUs)} | ${us(plainUs)} |`)
-  }
-  if (smallCount > 0) lines.push(`| top level of ${smallCount} more modules, each under ${SMALL_STAGE_US} µs | ${us(smallOurs)} | – |`)
-  const total = (pick: (stage: LoadStage) => number | undefined): number => profile.stages.reduce((sum, stage) => sum + (pick(stage) ?? 0), 0)
-  lines.push(`| **sum of the medians** | **${us(total((stage) => stage.oursUs))}** | **${us(total((stage) => stage.plainUs))}** |`)
-  return lines.join('\n')
-}
-
 /**
  * Write the whole of BENCHMARKS.md.
  *
@@ -138,19 +110,18 @@ export function loadProfileTable(profile: LoadProfile): string {
  * @returns The file's text.
  */
 export function renderBenchmarks(run: BenchRun, notes: string): string {
-  const {startup, ops, pipeline, size} = run
-  const ns = ops.nsPerOp
-  const m = startup.medians
+  const command = run.quick ? '`npm run bench -- --quick` (few samples, `npm test` not run: rough figures)' : '`npm run bench`'
   return `# Benchmarks
 
-Written by \`npm run bench\` (the tables) and by people (the notes block); goals
-from the packaging issue. Goals are for the benchmark, never timed tests.
+Written by \`npm run bench\` (the tables) and by people (the notes block): the
+figures users and contributors feel, against goals set by the issues. Goals
+are for the benchmark, never timed tests.
 
-- **Run**: ${run.startedAt.toISOString()}, \`npm run bench\`, ${format(run.seconds, 0)} s.
+- **Run**: ${run.startedAt.toISOString()}, ${command}, ${format(run.seconds, 0)} s.
 - **Machine**: ${describeMachine()}. Load average before the run: ${run.loadBefore.map((value) => format(value, 2)).join(', ')} (1, 5, 15 min).
   The cores are shared with other work, so absolute figures are noisy; each
   figure and its baseline are measured in the same run, interleaved where they
-  are separate processes, and compared as a ratio.
+  are separate processes.
 
 ## Goals
 
@@ -159,114 +130,32 @@ ${figureTable(run.figures)}
 ## Method
 
 - **Medians** of many samples everywhere; timers are \`process.hrtime.bigint()\`.
-- **Load in process**: a fresh Node process per sample times only
-  \`await import('ace-second-interview')\` (or \`require\`) plus the first
-  \`getStep(1)\`, from a temporary project whose \`node_modules\` links to this
-  package; the baseline is a package with the same \`exports\` map whose
-  module holds the same guide as an object literal, deep-frozen, loaded the
-  same way. Samples come in pairs (ours and the baseline back to back, the
-  order alternating); the ratio is the median of the pairs' ratios.
-  **By stage** (a profile, not a goal): copies of \`dist/index.cjs\` and
-  \`dist/index.js\` read the clock before each bundled module's top level
-  (esbuild's \`// src/…\` comments) and before the exports, and so does the
-  baseline's module; each copy is loaded by path in a fresh process (41 each,
-  interleaved), and each stage's median is shown.
-- **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
-  package and calls \`getStep(1)\`, against \`node -e 0\`; all variants interleaved.
-- **Size**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
-  \`export {getStep, checklistForRound} from 'ace-second-interview'\`, gzip level 9
+- **Install**: the package's files as \`npm pack --dry-run\` lists them,
+  unpacked, plus the folders of the packages it pulls in (dependencies and
+  peers that are not optional, as installed in this project's \`node_modules\`).
+- **Bundles**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
+  \`export {getStep, checklistForRound} from '<entry>'\`, gzip level 9
   (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is
-  \`content/guide.md\` and \`content/steps/*.md\` concatenated and gzipped at level 9.
-- **The bin**: \`steps\` start-up is timed in pairs with \`node -e 0\` (two fresh
-  processes back to back, alternating which goes first); the figure is the
-  median of the pairs' ratios. \`check --watch\` runs on a copy of
-  \`content/\`; each sample writes a step file (alternately breaking and
-  repairing an item id) and stops when the watch's closing line for a run that
-  began after the write reaches the benchmark; the baseline is a one-off
-  \`check\` process on the same content.
-- **Throughput**: one fresh process per benchmark (\`bench/workers/ops.ts\`) running
-  the shipped \`dist/index.js\`; inputs cycle through a 1,024-entry table; the
-  iteration count doubles until a sample takes ≥ 40 ms (this also warms the
-  JIT), then the median of 15 samples. The bare index reads the same step
-  objects from a plain array; the recompute baseline is \`computeChecklist\`
-  (\`src/checklist.ts\`), the code \`checklistForRound\` memoises.
-  \`migrateProgress\` runs as \`migrateIn\` (\`src/progress.ts\`, the same code over
-  any history) on a synthetic history, since the shipped one is small: 1,000
-  items, 100 renamed (50 of them twice), 50 retired, the record ticking all
-  1,000; its baseline is the \`Set\`/\`Map\` work alone (dedupe, follow renames,
-  keep current ids), without validation or freezing. \`progressForRound\`'s
-  baseline builds a \`Set\` of the ticked ids and calls \`has\` per item of
-  the round's (memoised) checklist, without building the result.
-- **Build pipeline**: synthetic guides (\`bench/synthetic.ts\`: valid content,
-  one ≈ 1 KiB file per step, three checklist items each) of 6 to 6,000 steps.
-  Each sample is one cold run in a fresh process (\`bench/workers/pipeline.ts\`,
-  modules loaded before the clock starts):
-  \`buildGuide()\` with the rules \`npm run build\` runs (\`buildRules\`: every
-  rule but the dictionary-loading \`spelling\`, which only the editor's checks
-  run): read, parse with remark-parse + frontmatter + GFM, lint, compile and
-  render, not the emit and tsup steps; against reading and parsing the same
-  files with a bare \`unified().use(remarkParse)\`. Peak memory is the process's
-  \`resourceUsage().maxRSS\`. The growth exponent is the least-squares slope of
-  log time against log steps from 60 steps up.
-- **Editor's fast loop**: wall time of \`npm run test:content\` (regenerate
-  \`src/generated/\`, then the \`content\` vitest project), median of 3 runs
-  interleaved with \`npm run check:content\` (the lint alone); the goal is an
-  absolute ≤ 15 s.
+  the entry's \`guide.md\` and \`steps/*.md\` concatenated and gzipped at level 9.
+- **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
+  package from a project that depends on it and calls \`getStep(1)\`, against
+  \`node -e 0\`, interleaved; the ratio is the median of each round's ratio.
+- **The bin**: \`steps\` start-up is timed in pairs with \`node -e 0\`. Cold
+  \`check\` is a one-off process on a copy of \`content/\`. \`check --watch\`
+  runs on a copy of \`content/\`: the first verdict is timed from spawn
+  (median of up to 5 processes); each save writes a step file (alternately
+  breaking and repairing an item id) and stops when the watch's closing line
+  for a run that began after the write arrives.
+- **Loops**: wall time of \`npm run test:content\` (regenerate
+  \`src/generated/\`, then the \`content\` vitest project) interleaved with
+  \`npm run check:content\`; of \`npm test\` interleaved with \`npm run
+  test:content\`, with the CPU time of every process each started; of
+  \`npm run build\` (as \`node --import tsx scripts/build.ts\`, into a scratch
+  folder) interleaved with \`node -e 0\`.
 
-## Details
-
-### Build pipeline by size
-
-| steps | runs | build | bare parse | ratio | build peak RSS | bare parse peak RSS | ratio |
-|---|---|---|---|---|---|---|---|
-${pipeline.rows.map((row) => `| ${format(row.steps, 0)} | ${row.runs} | ${format(row.buildMs, 0)} ms | ${format(row.parseMs, 0)} ms | ${format(row.buildMs / row.parseMs)}× | ${format(row.buildRss / 1024 ** 2, 0)} MiB | ${format(row.parseRss / 1024 ** 2, 0)} MiB | ${format(row.buildRss / row.parseRss)}× |`).join('\n')}
-
-Growth exponent: build ${format(pipeline.buildExponent)}, bare parse ${format(pipeline.parseExponent)}.
-
-Bare parse of all steps joined into **one** text (one run each), against one
-parse per file above: ${pipeline.oneText.map(([steps, ms]) => `${format(steps, 0)} steps ${format(ms, 0)} ms (${format(ms / (pipeline.rows.find((row) => row.steps === steps)?.parseMs ?? Number.NaN), 1)}× per-file)`).join('; ')}.${pipeline.oneText.length >= 2 ? ` Growth exponent of the one-text parse: ${format(growthExponent(pipeline.oneText))}.` : ''}
-
-### Start-up
-
-| process | median | × \`node -e 0\` |
-|---|---|---|
-| \`node -e 0\` | ${format(m.baseline, 1)} ms | 1.000× |
-| \`require\` + \`getStep\` | ${format(m.cjs, 1)} ms | ${format(m.cjs / m.baseline, 3)}× |
-| \`import\` + \`getStep\` | ${format(m.esm, 1)} ms | ${format(m.esm / m.baseline, 3)}× |
-| ESM loader alone (\`--input-type=module -e 0\`) | ${format(m.esmLoader, 1)} ms | ${format(m.esmLoader / m.baseline, 3)}× |
-| the load figures' baseline, \`require\` + \`getStep\` (same guide as a frozen literal) | ${format(m.plainCjs, 1)} ms | ${format(m.plainCjs / m.baseline, 3)}× |
-| the load figures' baseline, \`import\` + \`getStep\` | ${format(m.plainEsm, 1)} ms | ${format(m.plainEsm / m.baseline, 3)}× |
-| parsing content/*.md at run time with unified (what the build step avoids) | ${format(m.parseAtRunTime, 1)} ms | ${format(m.parseAtRunTime / m.baseline, 2)}× |
-
-### \`npm test\`, by file
+## \`npm test\`, by file
 
 ${testSuiteProfile(run.testSuite)}
-
-### Load in process, by stage
-
-${run.loadProfile.map(loadProfileTable).join('\n\n')}
-
-### The bin
-
-| process | median |
-|---|---|
-| \`node -e 0\` | ${format(run.cli.medians.nodeBaseline, 1)} ms |
-| \`ace-second-interview steps\` | ${format(run.cli.medians.steps, 1)} ms (median pair ratio ${format(run.cli.medians.stepsRatio, 3)}×) |
-| one-off \`ace-second-interview check\` (shipped content) | ${format(run.cli.medians.oneOffCheck, 1)} ms |
-| \`check --watch\`: start to its first verdict, median of ${Math.min(run.cli.saves, 5)} processes | ${format(run.cli.medians.firstVerdict, 1)} ms |
-| \`check --watch\`: write of a step file to the verdict's last line, ${run.cli.saves} saves | ${format(run.cli.medians.saveToOutput, 1)} ms |
-
-### Throughput (ns per operation, median)
-
-| benchmark | ns/op | rate |
-|---|---|---|
-${Object.entries(ns).map(([name, value]) => `| ${name} | ${format(value, 2)} | ${rate(value)} |`).join('\n')}
-
-Frozen against plain arrays: index read ${format(ns['frozen-index'] / ns['bare-index'])}×, \`includes\` ${format(ns['includes-frozen'] / ns['includes-plain'])}×, \`filter\` ${format(ns['filter-frozen'] / ns['filter-plain'])}×; a \`structuredClone\` per \`getStep\` call ${format(ns['clone-per-call'] / ns.getStep, 0)}× a shared frozen step.
-
-### Size
-
-Bundle: ${size.bundle.minified} B minified, ${size.bundle.gzip} B min+gzip. Markdown: ${size.markdown.raw} B, ${size.markdown.gzip} B gzipped.
 
 ## Notes
 

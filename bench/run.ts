@@ -1,6 +1,6 @@
 // `npm run bench`: measure every figure against its baseline, print the goal
 // table and rewrite BENCHMARKS.md (keeping its hand-written notes).
-//   --quick  few samples and one build per size, to try the harness out (rough figures)
+//   --quick  few samples, one build, no `npm test`: to try the harness out (rough figures)
 import {readFile, rm, writeFile} from 'node:fs/promises'
 import {loadavg} from 'node:os'
 import path from 'node:path'
@@ -8,64 +8,39 @@ import {parseArgs} from 'node:util'
 import {ROOT, makeConsumer} from './consumer.js'
 import {measureBuild} from './figures/build.js'
 import {measureCli} from './figures/cli.js'
-import {measureLoad} from './figures/load.js'
-import {profileLoad} from './figures/load-profile.js'
-import {measureOps} from './figures/ops.js'
-import {measurePipeline} from './figures/pipeline.js'
 import {measureSize} from './figures/size.js'
-import {measureSpelling} from './figures/spelling.js'
 import {measureStartup} from './figures/startup.js'
 import {measureTestContent} from './figures/test-content.js'
 import {measureTestSuite} from './figures/test-suite.js'
-import {measureValidate} from './figures/validate.js'
-import {NOTES_END, NOTES_START, consoleTable, renderBenchmarks} from './report.js'
+import {consoleTable, keptNotes, renderBenchmarks} from './report.js'
 
 const FILE = path.join(ROOT, 'BENCHMARKS.md')
 
-async function keptNotes(): Promise<string> {
-  const text = await readFile(FILE, 'utf8').catch(() => '')
-  const start = text.indexOf(NOTES_START)
-  const end = text.indexOf(NOTES_END)
-  return start === -1 || end < start ? 'No notes yet.' : text.slice(start + NOTES_START.length, end)
-}
-
 async function main(): Promise<number> {
-  const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}}})
-  const samples = values.quick === true ? 5 : 31
+  const quick = parseArgs({options: {quick: {type: 'boolean', default: false}}}).values.quick === true
+  const samples = quick ? 5 : 31
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
   const startedAt = new Date()
   const loadBefore = loadavg()
   const consumer = await makeConsumer()
   try {
-    log('bench: size…')
+    log('bench: install and bundle size…')
     const size = await measureSize()
-    log('bench: load in process…')
-    const load = await measureLoad(consumer, values.quick === true ? 5 : 41, JSON.parse(await readFile(path.join(consumer, 'guide.json'), 'utf8')))
-    log('bench: load in process, by stage…')
-    const loadProfile = await profileLoad(consumer, values.quick === true ? 5 : 41)
     log('bench: whole-process start-up…')
-    const startup = measureStartup(consumer, values.quick === true ? 5 : 41)
-    log('bench: the bin (steps start-up, check --watch)…')
+    const startup = measureStartup(consumer, quick ? 5 : 41)
+    log('bench: the bin (steps start-up, cold check, check --watch)…')
     const cli = await measureCli(samples)
-    log('bench: throughput…')
-    const ops = measureOps()
-    log('bench: validateGuide at its cap…')
-    const validate = measureValidate()
-    log('bench: build pipeline…')
-    const pipeline = await measurePipeline(values.quick === true ? 1 : Number.POSITIVE_INFINITY, log)
-    log('bench: spelling per locale…')
-    const spelling = await measureSpelling(values.quick === true ? 1 : 3, log)
     log('bench: the editor\'s fast loop (npm run test:content)…')
-    const testContent = measureTestContent(values.quick === true ? 1 : 3)
-    log(values.quick === true ? 'bench: npm test (skipped: --quick)' : 'bench: the whole suite (npm test, minutes)…')
-    const testSuite = measureTestSuite(values.quick === true ? 0 : 1)
+    const testContent = measureTestContent(quick ? 1 : 3)
+    log(quick ? 'bench: npm test (skipped: --quick)' : 'bench: the whole suite (npm test, minutes)…')
+    const testSuite = measureTestSuite(quick ? 0 : 1)
     log('bench: npm run build of the shipped content…')
-    const build = await measureBuild(values.quick === true ? 1 : 3)
+    const build = await measureBuild(quick ? 1 : 3)
     for (const line of build.profile) log(`bench:   ${line}`)
-    const figures = [...load, ...startup.figures, ...cli.figures, size.figure, ...size.locales, ...ops.figures, ...validate, ...pipeline.figures, ...spelling, testContent, testSuite.figure, ...build.figures]
+    const figures = [...size, ...startup, ...cli, testContent, testSuite.figure, ...build.figures]
     const seconds = (Date.now() - startedAt.getTime()) / 1000
-    const run = {startedAt, seconds, loadBefore, figures, size, loadProfile, startup, cli, ops, pipeline, build, testSuite}
-    await writeFile(FILE, renderBenchmarks(run, await keptNotes()))
+    const notes = keptNotes(await readFile(FILE, 'utf8').catch(() => ''))
+    await writeFile(FILE, renderBenchmarks({startedAt, seconds, loadBefore, quick, figures, testSuite}, notes))
     process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
     return 0
   } finally {

@@ -1,7 +1,7 @@
-// The profiles BENCHMARKS.md prints beside the goals: a wrong sum or a lost
-// row would send whoever reads the notes after the wrong cost.
+// BENCHMARKS.md as \`npm run bench\` writes it: a lost figure or hand-written
+// note, or a wrong sum in the profile, would send its reader after the wrong cost.
 import {describe, expect, it} from 'vitest'
-import {loadProfileTable, testSuiteProfile} from '../bench/report.js'
+import {keptNotes, renderBenchmarks, testSuiteProfile} from '../bench/report.js'
 
 describe('testSuiteProfile', () => {
   const files = Array.from({length: 14}, (_, index) => ({file: `test/f${index}.test.ts`, ms: (14 - index) * 1000, tests: index + 1}))
@@ -22,26 +22,35 @@ describe('testSuiteProfile', () => {
   })
 })
 
-describe('loadProfileTable', () => {
-  it('keeps stages of 20 µs or more, sums the smaller ones and totals each column', () => {
-    const text = loadProfileTable({
-      system: 'CommonJS',
-      bytes: {ours: 50_000, plain: 12_000},
-      samples: 3,
-      stages: [
-        {stage: 'resolve, read and compile', oursUs: 2000, plainUs: 900},
-        {stage: 'src/a.ts', oursUs: 5, plainUs: undefined},
-        {stage: 'src/b.ts', oursUs: 800, plainUs: undefined},
-        {stage: 'src/c.ts', oursUs: 7, plainUs: undefined},
-        {stage: 'plain-guide/index.cjs', oursUs: undefined, plainUs: 600},
-        {stage: 'first getStep(1)', oursUs: 30, plainUs: 15},
-      ],
-    })
-    const rows = text.split('\n')
-    expect(rows[0]).toBe('| CommonJS: stage | ours (50,000 B) | plain (12,000 B) |')
-    expect(rows).toContain('| top level of `src/b.ts` | 800 µs | – |')
-    expect(rows).toContain('| top level of `plain-guide/index.cjs` | – | 600 µs |')
-    expect(rows).toContain('| top level of 2 more modules, each under 20 µs | 12 µs | – |')
-    expect(rows.at(-1)).toBe('| **sum of the medians** | **2,842 µs** | **1,515 µs** |')
+describe('renderBenchmarks', () => {
+  const figures = [
+    {name: 'install', measured: '3,300 kB', baseline: '630 kB', ratio: '5.2×', goal: '≤ 600 kB', met: false},
+    {name: 'cold `check`', measured: '1.20 s', baseline: '90 ms', ratio: '13.3×', goal: '≤ 1.5 s', met: true},
+    {name: '`npm test`', measured: 'not run (`--quick`)', baseline: '', ratio: '', goal: '≤ 60 s', met: undefined},
+  ]
+  const run = {startedAt: new Date('2026-12-01T10:00:00Z'), seconds: 200, loadBefore: [0.5, 1, 1.5], quick: true, figures, testSuite: {figure: figures[2]!, files: [], vitestWallMs: undefined}}
+  const notes = 'The install misses its goal:\n- the check entry is 1 MB.'
+
+  it('writes one row per figure with its verdict', () => {
+    const text = renderBenchmarks(run, notes)
+    expect(text).toContain('| install | 3,300 kB | 630 kB | 5.2× | ≤ 600 kB | **missed** |')
+    expect(text).toContain('| cold `check` | 1.20 s | 90 ms | 13.3× | ≤ 1.5 s | met |')
+    expect(text).toContain('| `npm test` | not run (`--quick`) |  |  | ≤ 60 s | not measured |')
+  })
+
+  it('says a quick run is one', () => {
+    expect(renderBenchmarks(run, notes)).toContain('`npm run bench -- --quick` (few samples')
+    expect(renderBenchmarks({...run, quick: false}, notes)).not.toContain('--quick` (few samples')
+  })
+
+  it('keeps the hand-written notes through a rewrite', () => {
+    const first = renderBenchmarks(run, notes)
+    expect(keptNotes(first).trim()).toBe(notes)
+    expect(renderBenchmarks({...run, seconds: 300}, keptNotes(first))).toContain(notes)
+  })
+
+  it('starts a file without notes with a placeholder', () => {
+    expect(keptNotes('')).toBe('No notes yet.')
+    expect(keptNotes('# Benchmarks\n\nno markers')).toBe('No notes yet.')
   })
 })
