@@ -5,14 +5,8 @@ import {spellerFor} from './speller.js'
 import {renderTemplate} from './template.js'
 import type {ChecklistItem, Round} from './types.js'
 
-/**
- * Build the checklist for one round from scratch, without the memo (exported
- * for the benchmark's "recompute per call" baseline; not part of the API).
- *
- * @param round A validated round.
- * @returns Every item that applies to it, rendered for it, frozen.
- */
-export function computeChecklist(round: number): readonly ChecklistItem[] {
+// Every item that applies to a validated round, rendered for it, frozen.
+function computeChecklist(round: number): readonly ChecklistItem[] {
   const items: ChecklistItem[] = []
   for (const step of guide.steps) {
     for (const item of step.checklist) {

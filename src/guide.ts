@@ -12,9 +12,6 @@ import type {Guide, Step, StepId} from './types.js'
  */
 export const guide: Guide = expandGuide(GUIDE_DATA)
 
-// Lookup tables: an unfrozen copy, since reads from frozen arrays are
-// markedly slower on Node 20, and these tables never leave the module.
-const stepsByNumber: Step[] = [...guide.steps]
 // Built on first use, so a bundle that never looks a step up by id drops it
 // (nothing runs at load time for it).
 let stepsById: Map<string, Step> | undefined
@@ -23,12 +20,12 @@ let stepsById: Map<string, Step> | undefined
 export const FIRST_STEP = 1
 
 /** Last step number, for range checks. */
-export const LAST_STEP: number = stepsByNumber.length
+export const LAST_STEP: number = guide.steps.length
 
 /** Look a step up by its 1-based number (already validated). */
 export function stepAt(number: number): Step {
   // Validated callers only: the number is an integer in [1, LAST_STEP].
-  return stepsByNumber[number - 1] as Step
+  return guide.steps[number - 1] as Step
 }
 
 /** Look a step up by id; `undefined` when there is none. */
