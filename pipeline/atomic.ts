@@ -3,7 +3,7 @@
 // manifest, package.json, lockfile and changelog) and `swapDirectory` puts a
 // freshly built folder in place of the old one (the build's dist/). Each has a
 // repair function that the next run calls first.
-import {open, readFile, readdir, rename, rm, stat, unlink} from 'node:fs/promises'
+import {link, open, readFile, readdir, rename, rm, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -149,17 +149,66 @@ export async function recoverCommit(journal: string, targets: readonly string[])
     await fsyncDirectory(base)
   }
   const removed: string[] = []
-  for (const file of [...targets, journal]) {
-    const directory = path.dirname(file)
-    const prefix = `${path.basename(file)}.${TEMP_TAG}-`
-    for (const name of await readdir(directory).catch(() => [] as string[])) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) {
-        await rm(path.join(directory, name), {force: true})
-        removed.push(path.join(directory, name))
-      }
-    }
-  }
+  // The caller runs alone (content:version holds its lock): every temporary file is stale.
+  for (const file of [...targets, journal]) removed.push(...(await removeTemps(file, () => false)))
   return {completed, removed}
+}
+
+/**
+ * Remove the temporary files an interrupted {@link writeFileAtomic} left
+ * beside `file` (`<file>.commit-<pid>.tmp`): killed before its rename, it
+ * left `file` as it was.
+ *
+ * @param file The file that was being written.
+ * @param isAlive Whether a process id still runs; its files are left alone.
+ * @returns The files removed.
+ * @example
+ *   await removeTemps('content/locales/es/translation.json')
+ */
+export async function removeTemps(file: string, isAlive: (pid: number) => boolean = isRunning): Promise<string[]> {
+  const directory = path.dirname(file)
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(file))}\\.${TEMP_TAG}-(\\d+)\\.tmp$`)
+  const removed: string[] = []
+  for (const name of await readdir(directory).catch(() => [] as string[])) {
+    const match = pattern.exec(name)
+    if (match === null || isAlive(Number(match[1]))) continue
+    await rm(path.join(directory, name), {force: true})
+    removed.push(path.join(directory, name))
+  }
+  return removed
+}
+
+/**
+ * Take a lock file holding this process's id, so that one process at a time
+ * runs; a lock whose process no longer runs (killed) is taken over. Remove
+ * the file to release it.
+ *
+ * @param file The lock file.
+ * @returns `undefined` once the lock is this process's, else the id of the running process that holds it.
+ * @example
+ *   if ((await takeLock('.content-version.lock')) === undefined) {
+ *     try { … } finally { await rm('.content-version.lock') }
+ *   }
+ */
+export async function takeLock(file: string): Promise<number | undefined> {
+  const temp = tempName(file)
+  await writeFile(temp, `${process.pid}\n`)
+  try {
+    for (;;) {
+      try {
+        // A link appears with the id already in it, or not at all: no lock is ever empty.
+        await link(temp, file)
+        return undefined
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
+      const pid = Number(await readFile(file, 'utf8').catch(() => 0))
+      if (pid > 0 && isRunning(pid)) return pid
+      await rm(file, {force: true})
+    }
+  } finally {
+    await rm(temp, {force: true})
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -13,6 +13,7 @@ import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js
 import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitIdsModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/release/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/release/emit-releases.js'
+import {escapeControl} from '../pipeline/terminal.js'
 import {toJsonSchema} from '../src/schema.js'
 import {PACKAGE_DECLARATIONS, writeDeclarations} from './declarations.js'
 import {writeLocaleFiles} from './locale-dist.js'
@@ -21,6 +22,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
 const generatedRender = path.join(root, 'src', 'generated', 'render-data.ts')
 const USAGE = 'usage: npm run build -- [--content <dir>] [--out-dir <dir>] [--data-only] [--profile]'
+/** Written into every output: the build replaces only a folder that holds it, an empty one, none, or the repository's own dist/. */
+const MARKER = '.ace-build'
 
 // `--profile`: each phase's wall time on stderr (bench/figures/build.ts reads it).
 const started = performance.now()
@@ -46,6 +49,11 @@ async function main(): Promise<number> {
   mark = performance.now()
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'))
   const dist = path.resolve(values['out-dir'] ?? path.join(root, 'dist'))
+  const found = await notOurs(dist)
+  if (found !== undefined) {
+    process.stderr.write(`build: expected --out-dir to name a folder the build made (with ${MARKER} in it), an empty folder or none; found ${found} at ${escapeControl(dist)}. Nothing was changed.\n${USAGE}\n`)
+    return 2
+  }
   // A build killed mid-swap may have left no dist/: put the last one back first.
   const repaired = await repairSwap(dist)
   if (repaired.restored !== undefined) {
@@ -103,6 +111,7 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     // Each locale's declarations (tsup writes their JavaScript).
     await writeLocaleFiles(staging, root, [result.guide.locale, ...result.locales.map((locale) => locale.tag)])
     await publishManifest(contentDir, staging)
+    await writeFile(path.join(staging, MARKER), 'Made by `npm run build`, which replaces only a folder that holds this file.\n')
     // Two renames; see swapDirectory for the moment between them.
     phase('JSON, locale declarations, manifest')
     await swapDirectory(staging, dist, crashHookFromEnv())
@@ -110,6 +119,19 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
   }
   process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
+}
+
+// What stands at `dist` that the build must not replace, if anything. The
+// repository's dist/ is always its own (one built before the marker existed has none).
+async function notOurs(dist: string): Promise<string | undefined> {
+  if (dist === path.join(root, 'dist')) return undefined
+  try {
+    const names = await readdir(dist)
+    return names.length === 0 || names.includes(MARKER) ? undefined : `a folder of ${names.length} ${names.length === 1 ? 'entry' : 'entries'} without ${MARKER}`
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' ? undefined : code === 'ENOTDIR' ? 'a file' : `an error (${code})`
+  }
 }
 
 // The release history, as `ace-second-interview/manifest.json`: a fork's

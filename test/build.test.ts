@@ -78,6 +78,27 @@ describe('build', () => {
     expect((await readdir(scratch)).filter((name) => name.includes('staging'))).toEqual([])
   }, 5 * 60_000)
 
+  // Issue 22, item 1: `--out-dir content` replaced content/, `--out-dir .` the whole clone.
+  it.each([
+    ['a folder of someone else\'s files', async (out: string) => {
+      await mkdir(out)
+      await writeFile(path.join(out, 'notes.txt'), 'mine')
+    }, 'a folder of 1 entry without .ace-build'],
+    ['a content folder', (out: string) => cp(path.join(FIXTURES, 'valid'), out, {recursive: true}), 'without .ace-build'],
+    ['a file', (out: string) => writeFile(out, 'mine'), 'a file'],
+  ])('refuses --out-dir naming %s, before building, and changes nothing', async (name, make, found) => {
+    const out = path.join(scratch, `not-ours-${name.replaceAll(/\W/g, '-')}`)
+    await make(out)
+    const before = (await readdir(out, {withFileTypes: true}).catch(() => undefined))?.map((entry) => entry.name).sort()
+    const run = runBuild('--out-dir', out)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('expected --out-dir to name a folder the build made (with .ace-build in it), an empty folder or none')
+    expect(run.stderr).toContain(found)
+    expect(run.stdout).toBe('')
+    expect((await readdir(out, {withFileTypes: true}).catch(() => undefined))?.map((entry) => entry.name).sort()).toEqual(before)
+    expect((await readdir(scratch)).filter((entry) => entry.startsWith(path.basename(out) + '.'))).toEqual([])
+  }, 5 * 60_000)
+
   it('refuses a placeholder split by formatting, which the per-node render could not fill', async () => {
     const content = path.join(scratch, 'split')
     await cp(path.join(FIXTURES, 'valid'), content, {recursive: true})

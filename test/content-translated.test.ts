@@ -139,6 +139,24 @@ describe('content:translated', () => {
     expect(broken.stderr).toMatch(/translation-parity[^]*fix the content first; nothing was written/)
   })
 
+  it('recovers from a run killed before its rename: check names the command, and a rerun removes what it left', async () => {
+    const root = await makeRepository()
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    const record = await readFile(path.join(root, RECORD), 'utf8')
+    // What a kill before the rename leaves (named for a process id no process can have).
+    const left = `${RECORD}.commit-2147483646.tmp`
+    await writeFile(path.join(root, left), record.slice(0, 40))
+    expect(await lint(root)).toEqual([
+      expect.objectContaining({ruleId: 'content-files', fatal: true, reason: expect.stringContaining('left by an interrupted `npm run content:translated`; run it again')}),
+    ])
+    const rerun = await translated(root, ['es', '--all'])
+    expect(rerun).toMatchObject({code: 0, stderr: ''})
+    expect(rerun.stdout).toContain(`removed ${left}, left by an interrupted run`)
+    expect(await readdir(path.join(root, 'content/locales/es'))).not.toContain(path.basename(left))
+    expect(await readFile(path.join(root, RECORD), 'utf8')).toBe(record)
+    expect(await lint(root)).toEqual([])
+  })
+
   it('writes nothing with --dry-run, and lists what it would mark', async () => {
     const root = await makeRepository()
     const run = await translated(root, ['es', 'introduction', 'have-confidence', '--dry-run'])

@@ -368,6 +368,30 @@ describe('content:version guards', () => {
     expect(await files(root)).toEqual(before)
   })
 
+  it('refuses a second run while one is writing, and the first completes (issue 22, item 5)', async () => {
+    const root = await makeRepository()
+    await reword(root)
+    const script = path.join(ROOT, 'scripts/content-version.ts')
+    let second: ReturnType<typeof spawnSync> | undefined
+    // The second run starts while the first has written one file aside.
+    const first = await run(root, [], () => {
+      second ??= spawnSync(process.execPath, ['--import', 'tsx', script, '--root', root, '--date', '2030-01-02'], {cwd: ROOT, encoding: 'utf8'})
+    })
+    expect(second?.status).toBe(1)
+    expect(String(second?.stderr)).toContain(`another content:version (process ${process.pid}) is running in ${root}`)
+    expect(first).toMatchObject({code: 0, stderr: ''})
+    expect(await versions(root)).toEqual({pkg: '1.0.1', lock: '1.0.1', manifest: ['1.0.0', '1.0.1'], changelog: ['1.0.1', '1.0.0']})
+    expect(await leftovers(root)).toEqual([])
+  }, 60_000)
+
+  it('takes over the lock of a run that was killed', async () => {
+    const root = await makeRepository()
+    await reword(root)
+    await writeFile(path.join(root, '.content-version.lock'), '2147483646\n')
+    expect((await run(root, [])).code).toBe(0)
+    expect(await readdir(root)).not.toContain('.content-version.lock')
+  })
+
   it('--dry-run refuses while an interrupted run awaits completion', async () => {
     const root = await makeRepository()
     await writeFile(path.join(root, '.content-version.journal'), '{"files": []}\n')

@@ -3,7 +3,7 @@
 // type or size before any byte of it is read, with a diagnostic naming it,
 // and nothing hangs (a FIFO nobody writes to would block a plain read).
 import {execFileSync} from 'node:child_process'
-import {mkdir, rm, symlink, truncate, writeFile} from 'node:fs/promises'
+import {mkdir, rename, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {MAX_FILE_BYTES, MAX_MANIFEST_BYTES} from '../pipeline/limits.js'
@@ -19,6 +19,7 @@ const sparse = async (file: string, bytes: number): Promise<void> => {
   await truncate(file, bytes)
 }
 const GIB = 2 ** 30
+const LAST_STEP = 'steps/06-get-ready-for-number-three.md'
 
 interface Case {
   readonly name: string
@@ -114,6 +115,15 @@ const cases: readonly Case[] = [
     file: 'steps',
     ruleId: 'content-files',
     reason: 'Expected a folder at `steps`, found a symbolic link; put the file itself here instead of a link to it',
+  },
+  {
+    // Issue 22, item 6: listed by readdir as `06-\uFFFD.md`, a name no file has, so the
+    // last step was skipped and the content passed with one step fewer.
+    name: 'a step file whose name is not valid UTF-8',
+    make: async (directory) => rename(path.join(directory, LAST_STEP), Buffer.concat([Buffer.from(path.join(directory, 'steps/06-')), Buffer.from([0xff]), Buffer.from('.md')])),
+    file: 'steps/06-\uFFFD.md',
+    ruleId: 'content-files',
+    reason: 'Expected a name in UTF-8 at `steps/06-\uFFFD.md`, found bytes that are not UTF-8 (shown as \uFFFD)',
   },
   {
     name: 'a file named steps',

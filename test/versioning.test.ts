@@ -4,7 +4,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Manifest, ManifestRelease, ReleaseContent} from '../pipeline/release/manifest.js'
 import {addRelease, amendRelease, releaseEntry} from '../pipeline/release/changelog.js'
-import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump, reusedIds} from '../pipeline/release/versioning.js'
+import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump} from '../pipeline/release/versioning.js'
 import {contentVersion} from '../scripts/lib/content-version.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
@@ -60,14 +60,6 @@ describe('diffReleases and requiredBump', () => {
       ['minor', 'Checklist item `toString` in step `a`.'],
     ])
   })
-
-  it('finds a retired id that comes back', () => {
-    const v1 = {version: '1.0.0', date: '2030-01-01', ...base}
-    const v2 = {...structuredClone(v1), version: '2.0.0'} as any
-    delete v2.items.y
-    const v3 = {...structuredClone(base), version: '3.0.0'}
-    expect(reusedIds({releases: [v1, v2]}, v3)).toEqual([{id: 'y', retiredIn: '2.0.0'}])
-  })
 })
 
 describe('checkHistory', () => {
@@ -82,6 +74,18 @@ describe('checkHistory', () => {
   ]
   it.each(cases)('$history: $problems', ({releases, problems}) => {
     expect(checkHistory({releases})).toEqual(problems)
+  })
+
+  // Issue 22, item 7: it read every earlier release again for each release.
+  it('reads each release a bounded number of times, however long the history', () => {
+    const reads = (count: number): number => {
+      let total = 0
+      const releases = Array.from({length: count}, (_, index) => new Proxy({...v1, version: `1.0.${index}`}, {get: (target, key) => ((total += 1), Reflect.get(target, key))}))
+      expect(checkHistory({releases})).toEqual([])
+      return total
+    }
+    // Linear: a hundred more releases cost the same, however many came before.
+    expect(reads(300) - reads(200)).toBeLessThanOrEqual(reads(200) - reads(100))
   })
 })
 

@@ -189,6 +189,11 @@ async function loadFolder(
     const file = path.join(CONTENT_LAYOUT.steps, entry.name)
     if (!entry.name.endsWith('.md')) unexpected.push(new VFile({path: relative(file)}))
     else if (await read(file, 'step')) stepsFound++
+    else if (entry.name.includes('\uFFFD')) {
+      // Listed, yet no file has that name: Node lists bytes that are not UTF-8 as U+FFFD.
+      refuse(file, 'a name in UTF-8', 'bytes that are not UTF-8 (shown as \uFFFD)')
+      stepsFound++
+    }
   }
   // A translation may have no step translated yet: each is then missing (a warning).
   if (stepsFound === 0 && kind === 'source') {

@@ -32,16 +32,20 @@ export interface IdHistory {
  * Read the id history out of a manifest.
  *
  * @param manifest The release history; `undefined` when there is none.
+ * @param visit Called with the history of the releases before each release,
+ *   and that release, as the history is read (one pass, however many releases).
  * @returns Every published id with its first version and, once gone, the
  *   version that retired it (and the item that replaced it, for a rename).
  * @example
  *   readIdHistory(undefined).ids.size // 0
  */
-export function readIdHistory(manifest: Manifest | undefined): IdHistory {
+export function readIdHistory(manifest: Manifest | undefined, visit?: (before: IdHistory, release: ManifestRelease) => void): IdHistory {
   const ids = new Map<string, IdRecord>()
   const renames = new Map<string, Set<string>>()
   let previous: ReadonlySet<string> = new Set()
+  let last: ManifestRelease | undefined
   for (const release of manifest?.releases ?? []) {
+    visit?.({ids, last, renames}, release)
     const present = new Set([...Object.keys(release.steps), ...Object.keys(release.items)])
     const renamedTo = new Map<string, string>()
     for (const [id, item] of Object.entries(release.items)) {
@@ -59,8 +63,9 @@ export function readIdHistory(manifest: Manifest | undefined): IdHistory {
     for (const id of Object.keys(release.steps)) if (!ids.has(id)) ids.set(id, {target: 'step', since: release.version})
     for (const id of Object.keys(release.items)) if (!ids.has(id)) ids.set(id, {target: 'item', since: release.version})
     previous = present
+    last = release
   }
-  return {ids, last: manifest?.releases.at(-1), renames}
+  return {ids, last, renames}
 }
 
 const ID = new RegExp(PATTERNS.id)

@@ -343,45 +343,25 @@ export function bumpBetween(from: string, to: string): Bump {
  */
 export function checkHistory(manifest: Manifest): string[] {
   const problems: string[] = []
-  manifest.releases.forEach((release, index) => {
-    const before = manifest.releases[index - 1]
+  // Each release judged against the history before it, as the lint judged the content then.
+  readIdHistory(manifest, (history, release) => {
+    const before = history.last
     if (before !== undefined) {
       const needed = requiredBump(diffReleases(before, release))
       const actual = bumpBetween(before.version, release.version)
       if (actual === 'none') problems.push(`${release.version} does not come after ${before.version}`)
       else if (BUMPS.indexOf(actual) < BUMPS.indexOf(needed)) problems.push(`${before.version} → ${release.version} is a ${actual} bump, but its changes need ${needed}`)
+      if (release.date < before.date) problems.push(`${release.version} is dated ${release.date}, before ${before.version} (${before.date})`)
     }
-    if (before !== undefined && release.date < before.date) problems.push(`${release.version} is dated ${release.date}, before ${before.version} (${before.date})`)
-    for (const {id, retiredIn} of reusedIds({releases: manifest.releases.slice(0, index + 1)}, release)) {
-      problems.push(`${release.version} reuses \`${id}\`, retired in ${retiredIn}`)
-    }
-    // Renames recorded in this release, judged as the lint judged the content then.
-    const uses = Object.entries(release.items).map(([id, item]) => ({id, target: 'item' as const, replaces: item.replaces ?? []}))
-    const history = readIdHistory({releases: manifest.releases.slice(0, index)})
-    for (const {problem} of historyProblems(history, uses)) {
+    const uses = [
+      ...Object.keys(release.steps).map((id) => ({id, target: 'step' as const, replaces: []})),
+      ...Object.entries(release.items).map(([id, item]) => ({id, target: 'item' as const, replaces: item.replaces ?? []})),
+    ]
+    const found = historyProblems(history, uses)
+    for (const {problem} of found) if (problem.kind === 'retired') problems.push(`${release.version} reuses \`${problem.id}\`, retired in ${problem.retiredIn}`)
+    for (const {problem} of found) {
       if (problem.kind !== 'retired') problems.push(`${release.version} records \`${problem.id}\` with ${describeHistoryProblem(problem).replace(/^Expected/, 'expected')}`)
     }
   })
   return problems
-}
-
-/**
- * Ids that a release publishes although an earlier release had retired them.
- *
- * @param manifest The published releases.
- * @param next The release to check (by default the last one).
- * @returns Each reused id with the version that retired it.
- */
-export function reusedIds(manifest: Manifest, next: ReleaseContent = manifest.releases.at(-1) as ManifestRelease): Array<{id: string; retiredIn: string}> {
-  const retired = new Map<string, string>()
-  const live = new Set<string>()
-  for (const release of manifest.releases) {
-    if (release === next) break
-    const ids = new Set([...Object.keys(release.steps), ...Object.keys(release.items)])
-    for (const id of live) if (!ids.has(id) && !retired.has(id)) retired.set(id, release.version)
-    for (const id of ids) live.add(id)
-  }
-  return [...Object.keys(next.steps), ...Object.keys(next.items)]
-    .filter((id) => retired.has(id))
-    .map((id) => ({id, retiredIn: retired.get(id) as string}))
 }

@@ -6,11 +6,12 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {writeFileAtomic} from '../../pipeline/atomic.js'
+import {removeTemps, writeFileAtomic} from '../../pipeline/atomic.js'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import type {LocaleLint} from '../../pipeline/lint/lint.js'
 import {indexSource, itemIdOf} from '../../pipeline/parse/parity.js'
 import type {SourceView} from '../../pipeline/lint/rule.js'
+import {LOCALES_FOLDER, canonicalTag} from '../../pipeline/read/load.js'
 import {stepIdOf} from '../../pipeline/parse/document.js'
 import {didYouMean} from '../../pipeline/lint/rules/shared.js'
 import {escapeControl} from '../../pipeline/terminal.js'
@@ -94,6 +95,12 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
   const dryRun = values['dry-run'] === true
   const root = path.resolve(values.root ?? io.root)
   const contentDir = path.join(root, 'content')
+  // A run killed before its rename left its temporary file, and translation.json as it was.
+  if (!dryRun && canonicalTag(tag) === tag) {
+    for (const left of await removeTemps(path.join(contentDir, LOCALES_FOLDER, tag, TRANSLATION_RECORD_FILE))) {
+      io.stdout.write(`content:translated: removed ${escapeControl(path.relative(root, left))}, left by an interrupted run (${TRANSLATION_RECORD_FILE} is as it was before it)\n`)
+    }
+  }
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd(), rules: buildRules})
   const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)

@@ -9,19 +9,22 @@
 // --dry-run prints what would be recorded and writes nothing; --amend folds
 // the changes into the last recorded release (one not yet published) instead
 // of stacking another.
-import {readFile} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
-import {commitFiles, type PlannedWrite, recoverCommit, type StepHook} from '../../pipeline/atomic.js'
+import {commitFiles, type PlannedWrite, recoverCommit, type StepHook, takeLock} from '../../pipeline/atomic.js'
 import {addRelease, amendRelease, releaseEntry} from '../../pipeline/release/changelog.js'
 import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../../pipeline/release/manifest.js'
+import {escapeControl} from '../../pipeline/terminal.js'
 import {BUMPS, type Bump, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot} from '../../pipeline/release/versioning.js'
 
 const USAGE = 'usage: npm run content:version -- [--release patch|minor|major] [--date YYYY-MM-DD] [--dry-run] [--amend] [--root <dir>]'
 
 /** Beside package.json while a release is being written; see pipeline/atomic.ts. */
 const JOURNAL = '.content-version.journal'
+/** Beside package.json while a run is at work, holding its process id: one run at a time. */
+const LOCK = '.content-version.lock'
 
 interface Options {
   release?: string
@@ -80,7 +83,33 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
     manifest: path.join(contentDir, MANIFEST_FILE),
   }
   const journal = path.join(root, JOURNAL)
+  const lock = path.join(root, LOCK)
+  const holder = await takeLock(lock)
+  if (holder !== undefined) {
+    io.stderr.write(`content:version: another content:version (process ${holder}) is running in ${escapeControl(root)}; wait for it to finish. Nothing was written.\n`)
+    return 1
+  }
+  try {
+    return await record({io, root, contentDir, files, journal, forced, dryRun, amend, date})
+  } finally {
+    await rm(lock, {force: true})
+  }
+}
 
+interface Run {
+  readonly io: ContentVersionIo
+  readonly root: string
+  readonly contentDir: string
+  readonly files: Readonly<Record<'pkg' | 'lock' | 'changelog' | 'manifest', string>>
+  readonly journal: string
+  readonly forced: string | undefined
+  readonly dryRun: boolean
+  readonly amend: boolean
+  readonly date: string
+}
+
+// The run itself, under the lock.
+async function record({io, root, contentDir, files, journal, forced, dryRun, amend, date}: Run): Promise<number> {
   // First finish (or undo) a run that was killed half-way: the files must be
   // one release or the other before anything reads them.
   if (dryRun) {

@@ -14,7 +14,10 @@ export const contentFiles: Rule = {
       const where = locale.isSource
         ? 'guide.md, README.md, manifest.json, words.txt, steps/*.md and locales/<tag>/ folders in the content folder'
         : `guide.md, translation.json, words.txt and steps/*.md in a translation's folder`
-      report({file}, `Expected only ${where}, found \`${file.path}\``, {line: 1, column: 1}, locale.isSource ? {} : {
+      // What `writeFileAtomic` leaves when killed before its rename.
+      const left = /^(manifest|translation)\.json\.commit-\d+\.tmp$/.exec(file.basename ?? '')?.[1]
+      const by = left === undefined ? '' : `, left by an interrupted \`npm run content:${left === 'manifest' ? 'version' : 'translated'}\`; run it again to clean up`
+      report({file}, `Expected only ${where}, found \`${file.path}\`${by}`, {line: 1, column: 1}, locale.isSource ? {} : {
         tip: `Keep only guide.md, translation.json, words.txt and steps/NN-step-id.md in locales/${locale.tag}/, as regular files (see README.md#editing-the-content).`,
       })
     }
