@@ -316,21 +316,3 @@ function isRunning(pid: number): boolean {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
-
-/**
- * A step hook from `ACE_TEST_CRASH_AFTER=<n>`: kill this process (SIGKILL, so
- * no cleanup runs) right after the n-th durable step. For tests of the
- * scripts' crash safety; does nothing when the variable is unset.
- *
- * @param env The environment to read.
- * @returns The hook.
- */
-export function crashHookFromEnv(env: NodeJS.ProcessEnv = process.env): StepHook {
-  const after = Number(env['ACE_TEST_CRASH_AFTER'])
-  if (!Number.isSafeInteger(after) || after < 1) return () => {}
-  let steps = 0
-  return () => {
-    steps += 1
-    if (steps === after) process.kill(process.pid, 'SIGKILL')
-  }
-}

@@ -9,7 +9,7 @@ import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {Options} from 'tsup'
-import {crashHookFromEnv, repairSwap, swapDirectory} from '../pipeline/atomic.js'
+import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitIdsModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/release/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/release/emit-releases.js'
@@ -114,7 +114,7 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     await writeFile(path.join(staging, MARKER), 'Made by `npm run build`, which replaces only a folder that holds this file.\n')
     // Two renames; see swapDirectory for the moment between them.
     phase('JSON, locale declarations, manifest')
-    await swapDirectory(staging, dist, crashHookFromEnv())
+    await swapDirectory(staging, dist)
     phase('swap')
   }
   process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)

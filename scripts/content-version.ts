@@ -3,12 +3,10 @@
 // in scripts/lib/content-version.ts; see the README's versioning policy.
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {crashHookFromEnv} from '../pipeline/atomic.js'
 import {contentVersion} from './lib/content-version.js'
 
 process.exitCode = await contentVersion(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
-  hook: crashHookFromEnv(),
 })

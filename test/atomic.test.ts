@@ -131,11 +131,7 @@ describe('swapDirectory and repairSwap', () => {
 
   it('puts dist/ back after a real SIGKILL between the two renames', async () => {
     const {folder, target, staging} = await setUp()
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/swap-child.ts'), staging, target], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {...process.env, ACE_TEST_CRASH_AFTER: '1'},
-    })
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/crash-child.ts'), '1', 'swap', staging, target], {cwd: ROOT, encoding: 'utf8'})
     expect(child.signal, child.stderr).toBe('SIGKILL')
     // What the issue saw: no dist/, only the old and staging folders.
     expect((await readdir(folder)).sort()).toEqual([`dist.old-${child.pid}`, path.basename(staging)].sort())

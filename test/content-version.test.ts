@@ -309,17 +309,18 @@ describe('content:version across a kill', () => {
   it('is repaired by a rerun after a real SIGKILL just after package.json is renamed into place', () => {
     // `node --import tsx`: one process, so the kill is the script's own.
     const script = path.join(ROOT, 'scripts/content-version.ts')
+    const child = path.join(ROOT, 'test/crash-child.ts')
     return (async () => {
       const root = await makeRepository()
       await reword(root)
       // Steps: 4 files written aside, the journal, then package.json renamed (6).
-      const args = ['--import', 'tsx', script, '--root', root, '--date', '2030-01-02']
-      const killed = spawnSync(process.execPath, args, {cwd: ROOT, encoding: 'utf8', env: {...process.env, ACE_TEST_CRASH_AFTER: '6'}})
+      const args = ['--root', root, '--date', '2030-01-02']
+      const killed = spawnSync(process.execPath, ['--import', 'tsx', child, '6', 'content-version', ...args], {cwd: ROOT, encoding: 'utf8'})
       expect(killed.signal).toBe('SIGKILL')
       const mixed = await versions(root)
       expect([mixed.pkg, mixed.manifest.at(-1)]).toEqual(['1.0.1', '1.0.0'])
 
-      const rerun = spawnSync(process.execPath, args, {cwd: ROOT, encoding: 'utf8'})
+      const rerun = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {cwd: ROOT, encoding: 'utf8'})
       expect(rerun.status, rerun.stderr).toBe(0)
       expect(rerun.stdout).toContain('completed the release an interrupted run had started')
       expect(await versions(root)).toEqual({pkg: '1.0.1', lock: '1.0.1', manifest: ['1.0.0', '1.0.1'], changelog: ['1.0.1', '1.0.0']})
