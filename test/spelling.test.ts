@@ -2,14 +2,14 @@
 // en-GB, en-US, es and de (French, slow to load, has its own file). Each
 // dictionary is loaded once for the whole file, as in a watch session.
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {dictionaryFor, dictionaryLoads, dictionarySpeller, loadSpellChecker} from '../pipeline/lint/dictionaries.js'
+import {MAX_DICTIONARY_BYTES, dictionaryFor, dictionaryLoads, dictionarySpeller, loadSpellChecker} from '../pipeline/lint/dictionaries.js'
 import {rankSuggestions} from '../pipeline/parse/prose.js'
 import {parseWordList, wordForms} from '../pipeline/read/words.js'
 import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
@@ -258,7 +258,9 @@ describe('the check, installed without the spelling packages', () => {
   it.each([
     {missing: 'hunspell-asm', installed: [], reason: 'Expected the spell checker `hunspell-asm` to check en-GB, but it is not installed; spelling was not checked'},
     {missing: 'dictionary-en-gb', installed: ['hunspell-asm'], reason: 'Expected the spelling dictionary `dictionary-en-gb` for en-GB, but it is not installed; spelling was not checked'},
-  ])('checks everything else and says once that spelling was not checked (no $missing)', async ({installed, reason}) => {
+    // A dictionary too large to read in bounded time is refused unread (here a sparse file).
+    {missing: 'a readable dictionary-en-gb', installed: ['hunspell-asm'], huge: true, reason: `Expected the spelling dictionary \`dictionary-en-gb\` for en-GB, but its \`index.dic\` has ${MAX_DICTIONARY_BYTES + 1} bytes, more than the ${MAX_DICTIONARY_BYTES} read; spelling was not checked`},
+  ])('checks everything else and says once that spelling was not checked (no $missing)', async ({installed, huge, reason}) => {
     // The check entry bundled as tsup bundles it, run from a folder where
     // only the packages named can be resolved.
     const scratch = await mkdtemp(path.join(tmpdir(), 'ace-spelling-'))
@@ -266,6 +268,15 @@ describe('the check, installed without the spelling packages', () => {
     for (const name of installed) {
       await mkdir(path.join(scratch, 'node_modules'), {recursive: true})
       await symlink(path.join(ROOT, 'node_modules', name), path.join(scratch, 'node_modules', name))
+    }
+    if (huge === true) {
+      const fake = path.join(scratch, 'node_modules', 'dictionary-en-gb')
+      await mkdir(fake, {recursive: true})
+      await writeFile(path.join(fake, 'package.json'), '{"name": "dictionary-en-gb", "main": "index.js"}')
+      await writeFile(path.join(fake, 'index.js'), '')
+      await writeFile(path.join(fake, 'index.aff'), 'SET UTF-8\n')
+      await writeFile(path.join(fake, 'index.dic'), '')
+      await truncate(path.join(fake, 'index.dic'), MAX_DICTIONARY_BYTES + 1)
     }
     const bundle = path.join(scratch, 'check.js')
     await build({
