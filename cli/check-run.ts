@@ -26,6 +26,11 @@ export interface CheckRequest {
   readonly watch: boolean
   /** Fail on warnings too (a missing or outdated translation). */
   readonly strict?: boolean | undefined
+  /**
+   * In text, fold the warnings that a translation is behind into one line per
+   * locale naming this command, which lists each (default: every diagnostic).
+   */
+  readonly summarize?: string | undefined
   /** Who is speaking, for one-line errors (`ace-second-interview check`). */
   readonly program: string
   /** Stops watching (tests); without one, watching lasts until the process is killed. */
@@ -83,7 +88,7 @@ async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promi
   } else {
     const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
     // A failed check always has a report; a clean one may have none.
-    const report = formatDiagnostics(result.files, {color, tips: true})
+    const report = formatDiagnostics(result.files, {color, tips: true, summarize: request.summarize})
     io.stdout.write(report || `check: ${escapeControl(request.dir)} is clean (${result.steps} steps)\n`)
   }
   return status

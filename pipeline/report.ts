@@ -34,7 +34,17 @@ export interface FormatOptions {
   readonly color?: boolean
   /** Print each rule's fix tip under its message. */
   readonly tips?: boolean
+  /**
+   * Fold the warnings that a translation is behind its source into one line
+   * per locale, ending with this hint on how to list each (default: none, every
+   * diagnostic is printed).
+   */
+  readonly summarize?: string | undefined
 }
+
+// Warnings about a translation behind its source: the translator's to-do list,
+// not the editor's problem (translation-parity's errors are never folded).
+const BEHIND = ['translation-outdated', 'translation-missing', 'translation-parity']
 
 /** How serious a diagnostic is: an error stops the build, a warning does not. */
 export type Severity = 'error' | 'warning'
@@ -113,28 +123,45 @@ export function formatGithub(found: readonly Diagnostic[]): string {
 
 /**
  * Format messages as `file:line:column: error reason  rule-id`, one a line,
- * the form editors and terminals turn into links; a count closes the report.
+ * the form editors and terminals turn into links: errors first, then
+ * warnings, then (with `summarize`) one line per locale counting the warnings
+ * that its translation is behind; a count closes the report.
  * File names and reasons carry content (front-matter keys, file names), so
  * their control characters are escaped ({@link escapeControl}): a hostile name
  * cannot forge a line or send escape sequences to the terminal.
  *
  * @param files Files with vfile messages.
- * @param options Colour and tips.
+ * @param options Colour, tips and the summary of translation warnings.
  * @returns The report, or `''` when there is nothing to say.
+ * @example
+ *   formatDiagnostics(result.files, {tips: true, summarize: 'npm run check:content -- --verbose'})
  */
 export function formatDiagnostics(files: readonly VFile[], options: FormatOptions = {}): string {
   const paint = (open: number, close: number, text: string): string =>
     options.color === true ? `\u001B[${open}m${text}\u001B[${close}m` : text
+  const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`
   const lines: string[] = []
-  const found = diagnostics(files)
+  const behind = new Map<string, Diagnostic[]>()
+  // Sorting is stable: the errors, then the warnings, each in file order.
+  const found = diagnostics(files).sort((a, b) => Number(b.fatal) - Number(a.fatal))
   for (const d of found) {
+    // The locale's folder: `content/locales/es` of `content/locales/es/steps/01-….md`.
+    const folder = options.summarize === undefined || d.fatal || !BEHIND.includes(d.ruleId) ? undefined : /^(?:.*[\\/])?locales[\\/][^\\/]+/.exec(d.file)?.[0]
+    if (folder !== undefined) {
+      behind.set(folder, [...(behind.get(folder) ?? []), d])
+      continue
+    }
     const level = d.fatal ? paint(31, 39, 'error') : paint(33, 39, 'warning')
     lines.push(`${escapeControl(d.file)}:${d.line}:${d.column}: ${level} ${escapeControl(d.reason)}  ${paint(2, 22, escapeControl(d.ruleId))}`)
     // Each message's own tip: one rule may give different tips for different problems.
     if (options.tips === true && d.tip !== null) lines.push(`  tip: ${escapeControl(d.tip)}`)
   }
+  for (const [folder, list] of behind) {
+    const counts = BEHIND.map((rule) => [rule, list.filter((d) => d.ruleId === rule).length] as const).filter(([, count]) => count > 0)
+    lines.push(`${escapeControl(folder)}: ${plural(list.length, 'warning')} that the translation is behind the source (${counts.map(([rule, count]) => `${count} ${rule}`).join(', ')}); \`${options.summarize ?? ''}\` lists each`)
+  }
   if (found.length === 0) return ''
   const errors = found.filter((d) => d.fatal).length
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${found.length - errors} warning${found.length - errors === 1 ? '' : 's'}`)
+  lines.push(`${plural(errors, 'error')}, ${plural(found.length - errors, 'warning')}`)
   return `${lines.join('\n')}\n`
 }

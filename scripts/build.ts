@@ -68,20 +68,23 @@ async function main(): Promise<number> {
   }
 }
 
+// Named in the line per locale that counts the warnings of translations behind.
+const CHECK_VERBOSE = 'npm run check:content -- --verbose'
+
 async function compileInto(values: {'data-only'?: boolean}, contentDir: string, dist: string, staging: string): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
-  // Spelling is the editor's check (npm run check:content): its dictionaries
-  // cost seconds, and its warnings never stop a build.
+  // Spelling is the editor's check (npm run check:content): its warnings
+  // never stop a build.
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root, rules: buildRules})
   phase('pipeline (load, lint, compile every locale)')
   const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
   if (result.guide === undefined || result.render === undefined) {
-    process.stderr.write(formatDiagnostics(result.files, {color, tips: true}))
+    process.stderr.write(formatDiagnostics(result.files, {color, tips: true, summarize: CHECK_VERBOSE}))
     process.stderr.write(`build: content has errors; ${path.relative(root, dist) || dist} was left as it was.\n`)
     return 1
   }
   // Warnings (a missing or outdated translation) do not stop the build; they are shown.
-  if (result.files.some((file) => file.messages.length > 0)) process.stderr.write(formatDiagnostics(result.files, {color}))
+  if (result.files.some((file) => file.messages.length > 0)) process.stderr.write(formatDiagnostics(result.files, {color, summarize: CHECK_VERBOSE}))
   await mkdir(path.dirname(generated), {recursive: true})
   await writeIfChanged(generated, emitDataModule(result.guide))
   await writeIfChanged(path.join(path.dirname(generated), 'ids.ts'), emitIdsModule(result.guide))

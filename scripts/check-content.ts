@@ -1,4 +1,4 @@
-// npm run check:content [-- [content-dir] [--format <format>] [--strict] [--watch]]: the
+// npm run check:content [-- [content-dir] [--format <format>] [--strict] [--verbose] [--watch]]: the
 // content lint alone, file:line:column diagnostics; exit 1 on errors, 0 when
 // clean, 2 for bad arguments. Writes nothing. `npm run dev` is `--watch`.
 // The same code as the bin's `check` command (cli/check-run.ts), without the
@@ -11,7 +11,9 @@ import {CHECK_FORMATS, type CheckFormat, runCheck} from '../cli/check-run.js'
 import type {Io} from '../cli/command.js'
 
 const PROGRAM = 'check:content'
-const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--watch]`
+// Named in the one line per locale that counts the translation warnings.
+const VERBOSE = 'npm run check:content -- --verbose'
+const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--verbose] [--watch]`
 
 /**
  * Run `check:content` with command-line arguments.
@@ -25,7 +27,7 @@ const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_F
 export async function checkContentCommand(args: readonly string[], io: Io): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({args: [...args], options: {format: {type: 'string'}, watch: {type: 'boolean'}, strict: {type: 'boolean'}}, allowPositionals: true, strict: true})
+    parsed = parseArgs({args: [...args], options: {format: {type: 'string'}, watch: {type: 'boolean'}, strict: {type: 'boolean'}, verbose: {type: 'boolean'}}, allowPositionals: true, strict: true})
   } catch (error) {
     io.stderr.write(`${PROGRAM}: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n${USAGE}\n`)
     return 2
@@ -37,7 +39,7 @@ export async function checkContentCommand(args: readonly string[], io: Io): Prom
     io.stderr.write(`${PROGRAM}: ${problem}\n${USAGE}\n`)
     return 2
   }
-  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, program: PROGRAM}, io)
+  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, summarize: values.verbose === true ? undefined : VERBOSE, program: PROGRAM}, io)
 }
 
 // Run as a script (tests import checkContentCommand and run it in process).

@@ -23,7 +23,8 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {locales} from '../src/index.js'
 import {BIN, USAGE, bin, cli, node} from './bin.js'
-import {FIXTURES} from './fixture-content.js'
+import {checkContentCommand} from '../scripts/check-content.js'
+import {FIXTURES, materialize, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 // Several cases run the check a dozen times (each the whole lint), and cases
@@ -186,6 +187,27 @@ describe('ace-second-interview check', () => {
     const escape = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
     expect(run.stdout).toBe(`::error file=content/${stepFile},line=${d!.line},col=${d!.column},title=known-placeholders::${escape(`${d!.reason}\ntip: ${d!.tip}`)}\n`)
     expect(await cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
+  })
+})
+
+describe('check and check:content: translations behind, summarised', () => {
+  it('print one line per locale naming --verbose, which prints each; JSON keeps each', async () => {
+    const folder = await materialize('translation-missing/missing-step')
+    const {reason} = await readExpectation('translation-missing/missing-step')
+    const line = (command: string) => `locales/es: 1 warning that the translation is behind the source (1 translation-missing); \`${command}\` lists each`
+    const inFull = (run: {stdout: string}) => run.stdout.includes(reason)
+    const bin = await cli(['check', '.'], {cwd: folder})
+    expect(bin.stdout.split('\n')).toEqual([line('npx ace-second-interview check --verbose'), '0 errors, 1 warning', ''])
+    expect(inFull(await cli(['check', '.', '--verbose'], {cwd: folder}))).toBe(true)
+    expect(inFull(await cli(['check', '.', '--format', 'json'], {cwd: folder}))).toBe(true)
+    const script = async (args: string[]) => {
+      let stdout = ''
+      await checkContentCommand(args, {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: () => true}, env: {}, cwd: folder})
+      return {stdout}
+    }
+    expect((await script(['.'])).stdout).toContain(line('npm run check:content -- --verbose'))
+    expect(inFull(await script(['.', '--verbose']))).toBe(true)
+    await rm(folder, {recursive: true, force: true})
   })
 })
 

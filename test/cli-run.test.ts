@@ -276,3 +276,41 @@ describe('terminal output escapes what the content holds', () => {
     expect(diagnostics([file])[0]!.file).toBe(file.path)
   })
 })
+
+describe('formatDiagnostics: the editor\'s own problem first', () => {
+  const say = (path: string, ruleId: string, fatal: boolean, line = 1): VFile => {
+    const file = new VFile({path})
+    const message = file.message(`${ruleId} says so`, {place: {line, column: 1}, ruleId, source: 'test'})
+    message.fatal = fatal
+    return file
+  }
+  const files = [
+    say('content/guide.md', 'spelling', false),
+    say('content/locales/es/guide.md', 'translation-missing', false),
+    say('content/locales/es/steps/01-a.md', 'translation-outdated', false, 3),
+    say('content/locales/es/steps/01-a.md', 'translation-parity', true, 2),
+    say('content/locales/fr/guide.md', 'translation-parity', false),
+    say('content/steps/02-b.md', 'no-html', true),
+  ]
+
+  it('prints errors, then warnings, then one line per locale counting its translation warnings', () => {
+    expect(formatDiagnostics(files, {summarize: 'check --verbose'}).split('\n')).toEqual([
+      'content/locales/es/steps/01-a.md:2:1: error translation-parity says so  translation-parity',
+      'content/steps/02-b.md:1:1: error no-html says so  no-html',
+      'content/guide.md:1:1: warning spelling says so  spelling',
+      'content/locales/es: 2 warnings that the translation is behind the source (1 translation-outdated, 1 translation-missing); `check --verbose` lists each',
+      'content/locales/fr: 1 warning that the translation is behind the source (1 translation-parity); `check --verbose` lists each',
+      '2 errors, 4 warnings',
+      '',
+    ])
+  })
+
+  it('prints every diagnostic, errors first, when not asked to summarise', () => {
+    const lines = formatDiagnostics(files).trimEnd().split('\n')
+    expect(lines.map((line) => line.split(':')[0])).toEqual([
+      'content/locales/es/steps/01-a.md', 'content/steps/02-b.md',
+      'content/guide.md', 'content/locales/es/guide.md', 'content/locales/es/steps/01-a.md', 'content/locales/fr/guide.md',
+      '2 errors, 4 warnings',
+    ])
+  })
+})

@@ -21,19 +21,21 @@ function parseCheckFormat(value: string | undefined): CheckFormat {
 /** `check [content-dir]`: lint a content folder, once or on every save. */
 export const checkCommand: Command = {
   name: NAME,
-  synopsis: '[content-dir] [--format <format>] [--strict] [--watch]',
+  synopsis: '[content-dir] [--format <format>] [--strict] [--verbose] [--watch]',
   summary: 'Lint a content folder and print file:line:column diagnostics; exit 1 on errors (with --strict, on warnings too).',
   details: [
     '  [content-dir]      the content folder (default: ./content)',
     '  --format <format>  text (default), json (the diagnostics array) or',
     '                     github (workflow commands: annotations on a pull request)',
     '  --strict           fail on warnings too (a missing or outdated translation)',
+    '  --verbose          print each warning that a translation is behind the source',
+    '                     (default: one line per locale with their count)',
     '  --watch            keep running and check again on every save',
   ],
-  options: {format: {type: 'string'}, strict: {type: 'boolean'}, watch: {type: 'boolean'}},
+  options: {format: {type: 'string'}, strict: {type: 'boolean'}, verbose: {type: 'boolean'}, watch: {type: 'boolean'}},
   maxPositionals: 1,
   async run({values, flags, positionals}, io) {
     const format = parseCheckFormat(values['format'])
-    return runCheck({dir: positionals[0] ?? 'content', format, watch: flags.has('watch'), strict: flags.has('strict'), program: `${PROGRAM} ${NAME}`}, io)
+    return runCheck({dir: positionals[0] ?? 'content', format, watch: flags.has('watch'), strict: flags.has('strict'), summarize: flags.has('verbose') ? undefined : `npx ${PROGRAM} ${NAME} --verbose`, program: `${PROGRAM} ${NAME}`}, io)
   },
 }
