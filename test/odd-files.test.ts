@@ -6,6 +6,7 @@ import {execFileSync} from 'node:child_process'
 import {mkdir, rename, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildGuide, diagnostics} from '../pipeline/index.js'
 import {MAX_FILE_BYTES, MAX_MANIFEST_BYTES} from '../pipeline/limits.js'
 import {HEAP_MB, type PipelineWorker, startPipelineWorker} from './budget.js'
 import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
@@ -159,6 +160,20 @@ describe('odd files where content belongs', () => {
       await rm(directory, {recursive: true, force: true})
       await rm(`${directory}-outside.md`, {force: true})
       await rm(`${directory}-steps`, {recursive: true, force: true})
+    }
+  })
+})
+
+describe('files an operating system or an editor leaves', () => {
+  it('are ignored wherever they are, not errors; any other stray file still is one', async () => {
+    const dropped = ['.DS_Store', '._guide.md', 'Thumbs.db', 'desktop.ini', 'guide.md~', 'guide.md.bak', '.guide.md.swp', '.guide.md.swo', '.#guide.md', '#guide.md#']
+    const files = Object.fromEntries(['', 'steps/', 'locales/'].flatMap((folder) => dropped.map((name) => [`${folder}${name}`, 'x'])))
+    const directory = await materializeWith({...files, 'steps/02-make-a-plan.md.orig': 'x'})
+    try {
+      const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+      expect(diagnostics(result.files).map((d) => `${d.file}: ${d.ruleId}`)).toEqual(['steps/02-make-a-plan.md.orig: content-files'])
+    } finally {
+      await rm(directory, {recursive: true, force: true})
     }
   })
 })

@@ -102,6 +102,7 @@ describe('spelling', () => {
     {name: 'an autolink', item: 'Read <https://xqzvw.example/colr> first. {#plan-answer rounds=2+}'},
     {name: 'a bare URL', item: 'Read https://xqzvw.example/colr first. {#plan-answer rounds=2+}'},
     {name: 'an e-mail address', item: 'Write to hello@xqzvw.example first. {#plan-answer rounds=2+}'},
+    {name: 'an emoji\'s invisible variation selector (U+FE0F)', item: 'Write it down ✍️ first. {#plan-answer rounds=2+}'},
   ])('never flags $name', ({item}) => {
     expect(lintProse({items: [item]}, 'en-GB')).toEqual([])
   })

@@ -179,8 +179,9 @@ export function rankSuggestions(word: string, suggestions: readonly string[]): s
   return [...suggestions.filter(variant), ...suggestions.filter((suggestion) => !variant(suggestion))]
 }
 
-// Numbers and times of day are not words to spell.
-const NOT_A_WORD = /^(?:\d+|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?)$/i
+// Numbers, times of day and anything without a letter (the invisible
+// variation selector U+FE0F of an emoji such as ✍️) are not words to spell.
+const NOT_A_WORD = /^(?:\P{L}+|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?)$/iu
 
 /**
  * Check the spelling of a document's prose, word by word as retext-spell

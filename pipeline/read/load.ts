@@ -21,6 +21,14 @@ const CONTENT_LAYOUT = {
 /** Files a translation's folder (`locales/<tag>/`) may hold besides guide.md and steps/. */
 const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
 
+/**
+ * Files an operating system or an editor leaves beside the ones it saves,
+ * ignored wherever they are: Finder's `.DS_Store` and `._*`, Windows'
+ * `Thumbs.db` and `desktop.ini`, backups (`*~`, `*.bak`), Vim's swap files
+ * (`.*.swp`, `.swo`…) and Emacs' lock and auto-save files (`.#*`, `#*#`).
+ */
+const DROPPED = /^(?:\.DS_Store|\._.*|Thumbs\.db|desktop\.ini|.*~|.*\.bak|\..*\.sw[a-z]|\.#.*|#.*#)$/i
+
 /** The folder under the content folder that holds one folder per translation. */
 export const LOCALES_FOLDER: 'locales' = CONTENT_LAYOUT.locales
 
@@ -244,7 +252,7 @@ function direntType(entry: Dirent): EntryType {
 
 async function entries(directory: string): Promise<Dirent[] | undefined> {
   try {
-    const found = await readdir(directory, {withFileTypes: true})
+    const found = (await readdir(directory, {withFileTypes: true})).filter((entry) => !DROPPED.test(entry.name))
     // Code-point order, not locale order: builds must not depend on the machine.
     return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch (error) {

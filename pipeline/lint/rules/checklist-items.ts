@@ -19,8 +19,12 @@ export const checklistItems: Rule = {
       const list = blocks.find((node) => node.type === 'list')
       if (list === undefined) {
         const first = blocks[0]
-        report(document, `Expected a task list under \`## Checklist\`, found ${first === undefined ? 'none' : `a ${first.type}`}`, first ?? document.checklistHeading, {
-          tip: 'Under `## Checklist`, write one `- [ ] Text. {#item-id rounds=2+}` line per action, with a blank line before the first.',
+        // Items indented with a tab (or four spaces) are an indented code block.
+        const indent = first?.type === 'code' && first.position !== undefined ? /^[ \t]+/.exec(String(document.file.value).slice(first.position.start.offset))?.[0] : undefined
+        report(document, `Expected a task list under \`## Checklist\`, found ${first === undefined ? 'none' : indent === undefined ? `a ${first.type}` : `code: its lines start with ${indent.includes('\t') ? 'a tab' : 'spaces'}`}`, first ?? document.checklistHeading, {
+          tip: indent === undefined
+            ? 'Under `## Checklist`, write one `- [ ] Text. {#item-id rounds=2+}` line per action, with a blank line before the first.'
+            : 'Start each `- [ ]` at the beginning of its line: a tab or four spaces before it make the lines code.',
         })
         continue
       }

@@ -4,7 +4,7 @@ import type {Rule} from '../rule.js'
 export const contentFiles: Rule = {
   id: 'content-files',
   phase: 'source',
-  description: 'content/ has guide.md and at least one steps/*.md, and each locales/<tag>/ (named for a BCP 47 tag) has a guide.md, all regular files (not symbolic links, FIFOs or devices); any other file is an error, not ignored.',
+  description: 'content/ has guide.md and at least one steps/*.md, and each locales/<tag>/ (named for a BCP 47 tag) has a guide.md, all regular files (not symbolic links, FIFOs or devices); any other file is an error, but for those an operating system or editor leaves (`.DS_Store`, `Thumbs.db`, `*~`, `*.bak`, swap and lock files), which are ignored.',
   tip: 'Keep only guide.md, README.md, manifest.json, words.txt, steps/NN-step-id.md and locales/<tag>/ in content/, as regular files (see README.md#editing-the-content).',
   check({layout, folder: locale, report}) {
     for (const file of layout.missing) {

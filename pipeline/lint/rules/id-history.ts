@@ -2,6 +2,7 @@ import type {Position} from 'unist'
 import {describeHistoryProblem, type HistoryProblem, historyProblems, type IdUse, parseReplaces, readIdHistory} from '../../release/published-ids.js'
 import type {ContentDocument} from '../../parse/document.js'
 import type {Rule} from '../rule.js'
+import {didYouMean} from './shared.js'
 import {ID_PATTERN, entry, stepIdOf} from '../../parse/document.js'
 
 /** What to do about each kind of problem. */
@@ -48,11 +49,15 @@ export const idHistory: Rule = {
         where.push({document, position: attributes.position})
       }
     }
-    for (const {use, problem} of historyProblems(readIdHistory(manifest), uses)) {
+    const history = readIdHistory(manifest)
+    // What a misspelt `replaces=` most likely meant: an item of the last release the content no longer has.
+    const renamable = Object.keys(history.last?.items ?? {}).filter((id) => !uses.some((use) => use.id === id))
+    for (const {use, problem} of historyProblems(history, uses)) {
       const at = where[use]
       if (at === undefined) continue
       const actual = problem.kind === 'retired' || problem.kind === 'replaces-self' ? problem.id : problem.replaced
-      report(at.document, describeHistoryProblem(problem), at.position, {actual, tip: TIPS[problem.kind]})
+      const meant = problem.kind === 'replaces-unpublished' ? didYouMean(problem.replaced, renamable) : ''
+      report(at.document, describeHistoryProblem(problem) + meant, at.position, {actual, tip: TIPS[problem.kind]})
     }
   },
 }

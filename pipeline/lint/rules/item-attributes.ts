@@ -26,7 +26,10 @@ export const itemAttributes: Rule = {
         const attributes = entry.attributes
         if (attributes === undefined) {
           const loose = looseBlock(document.file, entry.node)
-          if (loose === undefined) {
+          const broken = loose === undefined ? brokenBlock(document.file, entry.node) : undefined
+          if (broken !== undefined) {
+            report(document, `Expected the item to end with \`{#item-id rounds=…}\`, found ${broken.what}`, broken.position, {actual: broken.actual, tip: broken.tip})
+          } else if (loose === undefined) {
             report(document, 'Expected the item to end with `{#item-id rounds=…}`, found none', entry.node.position?.end, {
               tip: 'End the item with a new, unique id and its rounds, e.g. `{#send-thank-you-email rounds=2+}`; never reuse a published id.',
             })
@@ -94,4 +97,21 @@ function looseBlock(file: VFile, node: {position?: Position | undefined}): {text
   const [id = '', rest = ''] = match.groups
   const text = match.text.trim()
   return {text, fixed: `{#${id}${rest.trim() === '' ? '' : ` ${rest.trim().split(/[ \t]+/).join(' ')}`}}`, position: match.position}
+}
+
+// The item's last `{#…` when it is there but does not close the item: text
+// after its `}`, no `}` at all, or a character inside other than a space or tab.
+function brokenBlock(file: VFile, node: {position?: Position | undefined}): {what: string; actual: string; tip: string; position: Position} | undefined {
+  const match = matchesInSource(file, node, /\{#(?:(?!\{#)[^])*$/g).at(-1)
+  if (match === undefined) return undefined
+  const close = match.text.indexOf('}')
+  const after = close === -1 ? '' : match.text.slice(close + 1).trim()
+  const odd = /[^\S \t]|\p{Cf}/u.exec(close === -1 ? match.text.trimEnd() : match.text.slice(0, close))
+  if (odd !== null) {
+    const code = `U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    return {what: `${code} inside its braces, where only plain spaces go`, actual: code, tip: `Replace ${code} inside \`{#…}\` with a plain space (or delete it).`, position: match.position}
+  }
+  if (close === -1) return {what: `${found(match.text.trimEnd())} with no closing \`}\``, actual: match.text.trimEnd(), tip: 'Close the block with `}` at the end of the item.', position: match.position}
+  if (after !== '') return {what: `text after its \`}\`: ${found(after)}`, actual: after, tip: 'Move the text before `{#…}`: the block closes the item.', position: match.position}
+  return undefined
 }

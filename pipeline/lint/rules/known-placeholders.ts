@@ -23,7 +23,8 @@ export const knownPlaceholders: Rule = {
         if (node.type === 'yaml') continue
         // Without its checklist heading (heading-structure's to report), a step's
         // list is still its checklist, not text outside it.
-        const inChecklist = node.type === 'list' && (document.checklistSection.includes(node) || (document.kind === 'step' && document.checklistHeading === undefined))
+        // Code under the heading (items indented with a tab) is checklist-items' to report, once.
+        const inChecklist = document.checklistSection.includes(node) ? node.type === 'list' || node.type === 'code' : node.type === 'list' && document.kind === 'step' && document.checklistHeading === undefined
         if (inChecklist) continue
         for (const match of matchesInSource(document.file, node, BRACES)) {
           report(document, `Expected no placeholder outside checklist items, found \`${match.text}\``, match.position, {
