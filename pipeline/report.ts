@@ -42,9 +42,9 @@ export interface FormatOptions {
   readonly summarize?: string | undefined
 }
 
-// Warnings about a translation behind its source: the translator's to-do list,
-// not the editor's problem (translation-parity's errors are never folded).
-const BEHIND = ['translation-outdated', 'translation-missing', 'translation-parity']
+// Warnings in a translation's folder that follow the source's changes: the
+// translator's to-do list, not the editor's problem (errors are never folded).
+const BEHIND = ['translation-outdated', 'translation-missing', 'translation-parity', 'step-count']
 
 /** How serious a diagnostic is: an error stops the build, a warning does not. */
 export type Severity = 'error' | 'warning'

@@ -2,8 +2,8 @@ import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
-import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, readExpectation} from './fixture-content.js'
+import {buildGuide, buildRules, diagnostics, rules} from '../pipeline/index.js'
+import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, materializeWith, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {missingReferences} from './tips.js'
 
@@ -94,5 +94,28 @@ describe("content/README.md's rule table", () => {
         return {id, description: description?.replaceAll('\\|', '|')}
       })
     expect(rows).toEqual(rules.map((rule) => ({id: rule.id, description: rule.description})))
+  })
+})
+
+describe('step-count in each language with number words', () => {
+  // The source may be written in any of them (`locale:`).
+  it.each([
+    {locale: 'en-US', said: 'Work through the seven simple steps', found: 'seven simple steps'},
+    {locale: 'fr', said: 'Réussir en 7 étapes', found: '7 étapes'},
+    {locale: 'fr', said: 'Suivez les sept étapes', found: 'sept étapes'},
+    {locale: 'de', said: 'Geh die sieben Schritte durch', found: 'sieben Schritte'},
+    {locale: 'de', said: 'In zwölf einfachen Schritten', found: 'zwölf einfachen Schritten'},
+    {locale: 'es', said: 'Sigue los siete pasos', found: 'siete pasos'},
+  ])('$locale: `$said`', async ({locale, said, found}) => {
+    const guide = (await readFile(path.join(FIXTURES, 'valid/guide.md'), 'utf8')).replace('rounds: 2+', `rounds: 2+\nlocale: ${locale}`)
+    const directory = await materializeWith({'guide.md': guide.replace('Work through the six steps below', said)})
+    try {
+      const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory, rules: buildRules})
+      // Only this rule's: the English steps break other rules of other languages (German placeholders need forms).
+      const own = diagnostics(result.files).filter((d) => d.ruleId === 'step-count').map((d) => d.reason)
+      expect(own).toEqual([`Expected 6 steps, as the guide has, found \`${found}\``])
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
   })
 })

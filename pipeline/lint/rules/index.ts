@@ -17,6 +17,7 @@ import {nestingDepth} from './nesting-depth.js'
 import {noHtml} from './no-html.js'
 import {repeatedWords} from './repeated-words.js'
 import {spelling} from './spelling.js'
+import {stepCount} from './step-count.js'
 import {stepNumbering} from './step-numbering.js'
 import {translationMissing} from './translation-missing.js'
 import {translationOutdated} from './translation-outdated.js'
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   itemContent,
   itemRounds,
   stepNumbering,
+  stepCount,
   uniqueIds,
   idHistory,
   knownPlaceholders,
