@@ -290,6 +290,7 @@ describe('formatDiagnostics: the editor\'s own problem first', () => {
     say('content/locales/es/steps/01-a.md', 'translation-outdated', false, 3),
     say('content/locales/es/steps/01-a.md', 'translation-parity', true, 2),
     say('content/locales/fr/guide.md', 'translation-parity', false),
+    say('content/locales/fr/guide.md', 'step-count', false, 2),
     say('content/steps/02-b.md', 'no-html', true),
   ]
 
@@ -299,8 +300,8 @@ describe('formatDiagnostics: the editor\'s own problem first', () => {
       'content/steps/02-b.md:1:1: error no-html says so  no-html',
       'content/guide.md:1:1: warning spelling says so  spelling',
       'content/locales/es: 2 warnings that the translation is behind the source (1 translation-outdated, 1 translation-missing); `check --verbose` lists each',
-      'content/locales/fr: 1 warning that the translation is behind the source (1 translation-parity); `check --verbose` lists each',
-      '2 errors, 4 warnings',
+      'content/locales/fr: 2 warnings that the translation is behind the source (1 translation-parity, 1 step-count); `check --verbose` lists each',
+      '2 errors, 5 warnings',
       '',
     ])
   })
@@ -309,8 +310,8 @@ describe('formatDiagnostics: the editor\'s own problem first', () => {
     const lines = formatDiagnostics(files).trimEnd().split('\n')
     expect(lines.map((line) => line.split(':')[0])).toEqual([
       'content/locales/es/steps/01-a.md', 'content/steps/02-b.md',
-      'content/guide.md', 'content/locales/es/guide.md', 'content/locales/es/steps/01-a.md', 'content/locales/fr/guide.md',
-      '2 errors, 4 warnings',
+      'content/guide.md', 'content/locales/es/guide.md', 'content/locales/es/steps/01-a.md', 'content/locales/fr/guide.md', 'content/locales/fr/guide.md',
+      '2 errors, 5 warnings',
     ])
   })
 })
