@@ -13,6 +13,7 @@ import {checkContent, isCheckError, rules} from '../pipeline/check.js'
 import {rules as pipelineRules} from '../pipeline/lint/rules/index.js'
 import {brokenFixtures, materialize, materializeWith, readExpectation} from './fixture-content.js'
 import {ROOT, consumerProject} from './helpers.js'
+import {fencedBlocks, projectWithDevDependencies} from './readme-blocks.js'
 
 const FIXTURE_NAMES = await brokenFixtures()
 const cleanup: string[] = []
@@ -181,6 +182,26 @@ describe('installed from the packed tarball', () => {
     const manifest = JSON.parse(await readFile(path.join(ROOT, 'content/manifest.json'), 'utf8')) as {releases: unknown[]}
     expect(JSON.parse(run.stdout)).toEqual({esm: true, cjs: true, rules: true, releases: manifest.releases.length})
   })
+
+  it("passes the README's app test (vitest, its default timeout) on the shipped content, with the spelling packages and without", async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    const snippet = fencedBlocks('README.md', readme).find((block) => block.code.includes("from 'ace-second-interview/check'") && block.code.includes("from 'vitest'"))
+    expect(snippet).toBeDefined()
+    // Without: the package as installed (a link; Hunspell is looked for beside
+    // where it really is, which has none). With: a copy beside every dev dependency.
+    for (const spelling of [false, true]) {
+      const app = await projectWithDevDependencies(packed, `app-test-${spelling}`)
+      if (spelling) {
+        const installed = path.join(app, 'node_modules', 'ace-second-interview')
+        await rm(installed)
+        await cp(path.join(packed.install, 'node_modules', 'ace-second-interview'), installed, {recursive: true})
+      }
+      await cp(path.join(ROOT, 'content'), path.join(app, 'content'), {recursive: true})
+      await writeFile(path.join(app, 'content.test.ts'), snippet!.code)
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot'], {cwd: app, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+      expect(run.status, `${spelling ? 'with' : 'without'} spelling:\n${run.stdout}${run.stderr}`).toBe(0)
+    }
+  }, 120_000)
 
   it('type-checks for an app with neither vfile nor the pipeline installed, and its files suit vfile-reporter', async () => {
     const consumer = `import {checkContent, rules, type CheckResult, type Diagnostic, type RuleInfo} from 'ace-second-interview/check'
