@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('build', () => {
   it('compiles the same content to the same modules, byte for byte', async () => {
     // With the rules `npm run build` runs: the spelling rule's dictionaries
-    // (seconds each) change no emitted byte, and are tested on their own.
+    // (loaded per process) change no emitted byte, and are tested on their own.
     const first = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0', rules: buildRules})
     const second = await buildGuide({contentDir: path.join(ROOT, 'content'), version: '1.0.0', rules: buildRules})
     expect(emitDataModule(first.guide!)).toBe(emitDataModule(second.guide!))

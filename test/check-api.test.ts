@@ -30,7 +30,7 @@ const owned = (folder: string): string => {
  * without its manifest. Checked against the shipped history it is always
  * clean, whatever a release retired; the valid fixture is not (a release may
  * retire an id the fixture still uses). The translations are not what these
- * tests are about, and each would load another spelling dictionary (seconds).
+ * tests are about, and each would load another spelling dictionary.
  */
 async function shippedContent(withManifest: boolean): Promise<string> {
   const folder = owned(await mkdtemp(path.join(tmpdir(), 'ace-shipped-')))

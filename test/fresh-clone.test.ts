@@ -56,7 +56,7 @@ describe('npm run check:content on a fresh clone', () => {
 
   it('checks content/ in full, every locale spelt, and passes it: at most translations behind, as warnings', async () => {
     // The one check of the shipped content with every spelling dictionary
-    // (French alone loads in seconds), so the suite pays for them once.
+    // loaded, so the suite pays for them once.
     const run = spawnCheck(['--format', 'json'])
     expect(run.stderr).toBe('')
     const found = JSON.parse(run.stdout) as Array<{file: string; line: number; column: number; ruleId: string; severity: string; reason: string}>
@@ -76,8 +76,8 @@ describe('npm run check:content on a fresh clone', () => {
     const guide = path.join(clone, 'content/guide.md')
     const text = await readFile(guide, 'utf8')
     // The translations set aside meanwhile: each would load its spelling
-    // dictionary in each of the three processes (French alone takes about
-    // 8 s), and the report of a broken source file is what is tested here.
+    // dictionary in each of the three processes, and the report of a broken
+    // source file is what is tested here.
     const locales = path.join(clone, 'content/locales')
     const aside = path.join(clone, 'locales-aside')
     const hasLocales = existsSync(locales)

@@ -53,8 +53,8 @@ export const rules: readonly Rule[] = [
 ]
 
 /**
- * Rules that load a dictionary (seconds per language: French alone takes
- * about 8 s): the editor's checks run them (`npm run check:content`,
+ * Rules that load a dictionary (a tenth of a second or so per language):
+ * the editor's checks run them (`npm run check:content`,
  * `npm run dev`, `ace-second-interview check`, `checkContent`, and
  * `npm test` once, on the shipped content), but not the commands that run
  * on every build or release, which never fail on their warnings anyway.
