@@ -26,10 +26,7 @@ export interface CheckRequest {
   readonly watch: boolean
   /** Fail on warnings too (a missing or outdated translation). */
   readonly strict?: boolean | undefined
-  /**
-   * In text, fold the warnings that a translation is behind into one line per
-   * locale naming this command, which lists each (default: every diagnostic).
-   */
+  /** In text, fold a translation's warnings that it is behind into one line per locale naming this command (default: each is printed). */
   readonly summarize?: string | undefined
   /** Who is speaking, for one-line errors (`ace-second-interview check`). */
   readonly program: string

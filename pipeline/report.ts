@@ -34,11 +34,7 @@ export interface FormatOptions {
   readonly color?: boolean
   /** Print each rule's fix tip under its message. */
   readonly tips?: boolean
-  /**
-   * Fold the warnings that a translation is behind its source into one line
-   * per locale, ending with this hint on how to list each (default: none, every
-   * diagnostic is printed).
-   */
+  /** Fold a translation's warnings that it is behind into one line per locale naming this command, which lists each (default: each is printed). */
   readonly summarize?: string | undefined
 }
 

@@ -11,8 +11,6 @@ import {CHECK_FORMATS, type CheckFormat, runCheck} from '../cli/check-run.js'
 import type {Io} from '../cli/command.js'
 
 const PROGRAM = 'check:content'
-// Named in the one line per locale that counts the translation warnings.
-const VERBOSE = 'npm run check:content -- --verbose'
 const USAGE = `usage: npm run check:content -- [content-dir] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--verbose] [--watch]`
 
 /**
@@ -39,7 +37,7 @@ export async function checkContentCommand(args: readonly string[], io: Io): Prom
     io.stderr.write(`${PROGRAM}: ${problem}\n${USAGE}\n`)
     return 2
   }
-  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, summarize: values.verbose === true ? undefined : VERBOSE, program: PROGRAM}, io)
+  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, summarize: values.verbose === true ? undefined : 'npm run check:content -- --verbose', program: PROGRAM}, io)
 }
 
 // Run as a script (tests import checkContentCommand and run it in process).

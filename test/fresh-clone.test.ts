@@ -61,11 +61,11 @@ describe('npm run check:content on a fresh clone', () => {
     expect(run.stderr).toBe('')
     const found = JSON.parse(run.stdout) as Array<{file: string; line: number; column: number; ruleId: string; severity: string; reason: string}>
     // A source release leaves its translations behind until a translator
-    // catches up (outdated, missing, or following an earlier release's
-    // items): a warning that never stops a release. Anything else (a
+    // catches up (outdated, missing, following an earlier release's items,
+    // or stating its old step count): a warning that never stops a release. Anything else (a
     // misspelling, a repeated word, a dictionary not found) is the content's to fix.
     const behind = new Set(['translation-outdated', 'translation-missing', 'translation-parity'])
-    const unexpected = found.filter((d) => !behind.has(d.ruleId) || d.severity !== 'warning').map((d) => `${d.file}:${d.line}:${d.column}: ${d.reason}  ${d.ruleId}`)
+    const unexpected = found.filter((d) => !(behind.has(d.ruleId) || (d.ruleId === 'step-count' && d.file.startsWith('content/locales/'))) || d.severity !== 'warning').map((d) => `${d.file}:${d.line}:${d.column}: ${d.reason}  ${d.ruleId}`)
     expect(unexpected, unexpected.join('\n')).toEqual([])
     expect(run.status).toBe(0)
     // Every file it names is in the clone: nothing from elsewhere was checked.

@@ -19,13 +19,14 @@ export const stepCount: Rule = {
   severity: 'warning',
   description: 'A number of steps stated in the guide\'s title or introduction (`in 6 Steps`, `six steps`, `en 6 étapes`, in digits or words from two to twelve) is the number of steps the guide has.',
   tip: 'Say how many steps the guide has now, in the title and the introduction of guide.md and of each translation\'s guide.md.',
-  check({guide, steps, locale, translation, report}) {
+  check({guide, steps, sources, layout, locale, translation, report}) {
     const words = COUNTS[languageOf(locale)]
-    // A translation shows every step of the source. Until the steps are
-    // numbered 1 to n (step-numbering's), the count is not known for sure.
+    // A translation shows every step of the source. Until every step file is
+    // read, sound and numbered 1 to n, the count is not known for sure.
     const numbers = (translation?.source?.steps ?? steps).map(stepNumberOf)
     const count = numbers.length
-    if (guide === undefined || words === undefined || count === 0 || numbers.some((number, index) => number !== index + 1)) return
+    const unsure = translation?.source === undefined && (layout.unreadable.length > 0 || sources.filter((source) => source.kind === 'step').length !== count)
+    if (guide === undefined || words === undefined || count === 0 || unsure || numbers.some((number, index) => number !== index + 1)) return
     const pattern = new RegExp(`(?<![\\p{L}\\d])(\\d+|${words.numbers.join('|')})\\s+(?:\\p{L}+\\s+)?${words.steps}(?!\\p{L})`, 'giu')
     for (const node of [guide.title, ...guide.body]) {
       if (node === undefined) continue
