@@ -6,10 +6,10 @@ import type {LintResult, LocaleLint} from '../lint/lint.js'
 import {indexSource} from '../parse/parity.js'
 import {entry, stepIdOf} from '../parse/document.js'
 import {type UnitKey, recordedUnit} from '../read/translation-record.js'
-import {contentHash, itemHash, itemRoundsOf, itemTemplate, paragraphsOf, titleOf} from '../parse/units.js'
+import {contentHash, itemHash, itemRoundsOf, itemTemplate, labelsOf, paragraphsOf, titleOf} from '../parse/units.js'
 
 /** Version of the compiled data's shape. Bump it when fields change meaning or go. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** What compiling needs besides the content. */
 export interface CompileOptions {
@@ -114,6 +114,7 @@ function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], step
     schemaVersion: SCHEMA_VERSION,
     rounds,
     introduction: intro,
+    labels: labelsOf(introduction.document),
     steps,
   }
 }

@@ -3,7 +3,7 @@
 // unit is current when the source's hash is the one its record holds.
 import {createHash} from 'node:crypto'
 import type {Paragraph} from 'mdast'
-import type {RoundRange} from '../../src/types.js'
+import type {Guide, RoundRange} from '../../src/types.js'
 import {type ChecklistEntry, type ContentDocument, plainText, entry} from './document.js'
 import {parseRounds} from './rounds.js'
 
@@ -26,9 +26,18 @@ export function titleOf(document: ContentDocument): string {
   return plainText(document.title ?? {type: 'text', value: ''})
 }
 
-/** Hash of the title and introduction (the manifest's `introduction`). */
+/** The words a locale's guide.md gives the command line (`step-heading`, `round-heading`), as the compiled `guide.labels`. */
+export function labelsOf(guide: ContentDocument): Guide['labels'] {
+  const label = (key: string): string => String(entry(guide, key)?.value ?? '').trim()
+  return {stepHeading: label('step-heading'), roundHeading: label('round-heading')}
+}
+
+/**
+ * Hash of the title, introduction and labels (the manifest's
+ * `introduction`): one unit, translated and marked current together.
+ */
 export function introductionHash(guide: ContentDocument): string {
-  return contentHash({title: titleOf(guide), body: paragraphsOf(guide)})
+  return contentHash({title: titleOf(guide), body: paragraphsOf(guide), labels: labelsOf(guide)})
 }
 
 /** Hash of a step's own words: title, summary and body (the manifest's step `hash`). */

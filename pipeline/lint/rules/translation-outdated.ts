@@ -47,7 +47,7 @@ export const translationOutdated: Rule = {
         })
       }
     }
-    judge(guide, guide.title, {target: 'introduction', id: 'introduction'}, 'the title and introduction', index.introduction, placeOf(source.guide, source.guide.title?.position))
+    judge(guide, guide.title, {target: 'introduction', id: 'introduction'}, 'the title, introduction and labels', index.introduction, placeOf(source.guide, source.guide.title?.position))
     for (const document of steps) {
       const id = stepIdOf(document)
       const step = id === undefined ? undefined : index.steps.get(id)
