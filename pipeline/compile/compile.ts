@@ -1,6 +1,7 @@
 import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../../src/types.js'
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
 import {type Grammar, fillTemplate, grammarOf} from '../parse/grammar.js'
+import {SCHEMA_VERSION} from '../../src/schema.js'
 import {inContent} from './guard.js'
 import type {LintResult, LocaleLint} from '../lint/lint.js'
 import {indexSource} from '../parse/parity.js'
@@ -8,8 +9,8 @@ import {entry, stepIdOf} from '../parse/document.js'
 import {type UnitKey, recordedUnit} from '../read/translation-record.js'
 import {contentHash, itemHash, itemRoundsOf, itemTemplate, labelsOf, paragraphsOf, titleOf} from '../parse/units.js'
 
-/** Version of the compiled data's shape. Bump it when fields change meaning or go. */
-export const SCHEMA_VERSION = 3
+// The compiled data's shape is the schema's (src/schema.ts): one version number.
+export {SCHEMA_VERSION} from '../../src/schema.js'
 
 /** What compiling needs besides the content. */
 export interface CompileOptions {
