@@ -116,7 +116,7 @@ export function expandGuide(data: CompactGuide): Guide {
     schemaVersion: data.schemaVersion,
     rounds,
     introduction: freeze({body: freeze([...introduction.body]), locale: introduction.locale, translation: introduction.translation}),
-    labels: freeze({stepHeading: data.labels.stepHeading, roundHeading: data.labels.roundHeading}),
+    labels: freeze({...data.labels}),
     steps: freeze(steps),
   })
 }

@@ -1,6 +1,6 @@
 import {describeReceived, quote} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
-import {LOCALES, type Locale, SOURCE_LOCALE} from './generated/locales.js'
+import {LOCALES, type Locale} from './generated/locales.js'
 
 /**
  * Every locale the guide ships in, the source locale (`'en-GB'`) first, then
@@ -23,7 +23,9 @@ export interface ResolveLocaleOptions {
 }
 
 const CALL = 'resolveLocale(requested)'
-const EXPECTED = "a BCP 47 language tag such as 'es-MX' or an Accept-Language value such as 'de-CH,de;q=0.9' (type string), or an array of tags"
+// Plain literals, no template: a bundle that never negotiates keeps none of this.
+const TAG = "BCP 47 language tag such as 'es-MX' or an Accept-Language value"
+const EXPECTED = "a BCP 47 language tag such as 'es-MX' or an Accept-Language value (type string), or an array of them"
 
 // One element of an Accept-Language list (RFC 9110 §12.5.4): a language
 // range, then optionally a weight from 0 to 1 with up to three decimals.
@@ -43,7 +45,7 @@ function refuse(name: string, value: string, part: string, what: string): never 
   const hint = posix === null ? '' : `; BCP 47 separates subtags with '-', not '_': ${quote(`${posix[1]}-${posix[2]}`)}`
   // A lone tag refused is the whole story; otherwise name the element at fault.
   const inPart = part === value && what === A_TAG ? '' : `; ${quote(part)} is not ${what}`
-  throw new GuideTypeError('ERR_INVALID_LOCALE_TAG', `${CALL}: expected "${name}" to be a well-formed BCP 47 language tag such as 'es-MX', or an Accept-Language value, received ${describeReceived(value)}${inPart}${hint}`)
+  throw new GuideTypeError('ERR_INVALID_LOCALE_TAG', `${CALL}: expected "${name}" to be a well-formed ${TAG}, received ${describeReceived(value)}${inPart}${hint}`)
 }
 
 // A tag, or a comma-separated list with weights; `''` and empty elements are nothing.
@@ -56,7 +58,7 @@ function parseRequested(value: unknown, name: string): Wanted[] {
     const part = element.replace(/^[ \t]+|[ \t]+$/g, '')
     if (part === '') continue
     const match = ELEMENT.exec(part)
-    if (match === null) refuse(name, value, part, 'a language tag with an optional weight (`;q=` 0 to 1)')
+    if (match === null) refuse(name, value, part, 'a tag with an optional weight, q=0 to 1')
     const range = match[1] as string
     let tag = range
     if (range !== '*') {
@@ -80,13 +82,11 @@ function languageOf(tag: string): string {
 
 // One of `among`, in any case, spelt as listed.
 function oneOf<L extends string>(value: unknown, name: string, among: readonly L[]): L {
-  const listed = among.map((tag) => `'${tag}'`).join(', ')
-  if (typeof value !== 'string') {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "${name}" to be one of ${listed} (type string), received ${describeReceived(value)}`)
-  }
-  const found = among.find((locale) => locale.toLowerCase() === value.toLowerCase())
-  if (found === undefined) throw new GuideRangeError('ERR_UNKNOWN_LOCALE', `${CALL}: expected "${name}" to be one of ${listed}, received ${describeReceived(value)}`)
-  return found
+  const text = typeof value === 'string'
+  const found = text ? among.find((locale) => locale.toLowerCase() === value.toLowerCase()) : undefined
+  if (found !== undefined) return found
+  const message = `${CALL}: expected "${name}" to be one of ${among.map((tag) => `'${tag}'`).join(', ')}, received ${describeReceived(value)}`
+  throw text ? new GuideRangeError('ERR_UNKNOWN_LOCALE', message) : new GuideTypeError('ERR_INVALID_ARG_TYPE', message)
 }
 
 /**
@@ -103,12 +103,11 @@ function oneOf<L extends string>(value: unknown, name: string, among: readonly L
  *   createResolver(['en-GB', 'es'])('es-MX,en;q=0.5') // 'es'
  */
 export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): LocaleResolver<L> {
-  if (options !== null && options !== undefined && typeof options !== 'object') {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "options" to be an object ({available, default}), received ${describeReceived(options)}`)
-  }
-  const list: unknown = options?.available ?? all
+  // Options that are no object (a locale passed as the second argument) are named as such.
+  const whole = options !== undefined && typeof options !== 'object'
+  const list: unknown = whole ? options : (options?.available ?? all)
   if (!Array.isArray(list) || list.length === 0) {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "options.available" to be a non-empty array of locales, received ${Array.isArray(list) ? 'an empty array' : describeReceived(list)}`)
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "options${whole ? '' : '.available'}" to be ${whole ? 'an object' : 'a non-empty array of locales'}, received ${Array.isArray(list) ? 'an empty array' : describeReceived(list)}`)
   }
   const available = list.map((value: unknown, index) => oneOf(value, `options.available[${index}]`, all))
   const wanted = options?.default
@@ -137,14 +136,12 @@ export function createResolver<L extends string>(all: readonly [L, ...L[]], opti
   }
 
   return (requested) => {
-    if (typeof requested !== 'string' && !Array.isArray(requested)) {
-      throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "requested" to be ${EXPECTED}, received ${describeReceived(requested)}`)
-    }
     // Every element is checked before any is matched: a bad tag later in the
     // list is an error whatever comes before it. Then the highest weight
     // first (a stable sort: equal weights keep their order); `*` and `q=0`
     // say nothing about which locale to show.
-    const wanted = typeof requested === 'string' ? parseRequested(requested, 'requested') : requested.flatMap((tag: unknown, index) => parseRequested(tag, `requested[${index}]`))
+    const list = Array.isArray(requested)
+    const wanted = (list ? requested : [requested]).flatMap((tag: unknown, index) => parseRequested(tag, list ? `requested[${index}]` : 'requested'))
     for (const {tag} of wanted.filter(({tag, q}) => q > 0 && tag !== '*').sort((a, b) => b.q - a.q)) {
       const found = lookup(tag)
       if (found !== undefined) return found
@@ -155,7 +152,6 @@ export function createResolver<L extends string>(all: readonly [L, ...L[]], opti
 
 // Made on first use: a bundle that never negotiates runs nothing at load time.
 let shipped: LocaleResolver<Locale> | undefined
-const everyLocale = (): readonly [Locale, ...Locale[]] => [SOURCE_LOCALE, ...LOCALES.filter((locale) => locale !== SOURCE_LOCALE)]
 
 /**
  * Pick the locale to show a reader, from their preferred languages: one tag,
@@ -187,7 +183,8 @@ const everyLocale = (): readonly [Locale, ...Locale[]] => [SOURCE_LOCALE, ...LOC
  *   resolveLocale(navigator.languages, {available: ['en-GB', 'de'], default: 'de'})
  */
 export function resolveLocale(requested: string | readonly string[], options?: Readonly<ResolveLocaleOptions> | null): Locale {
-  if (options !== null && options !== undefined) return createResolver(everyLocale(), options)(requested)
-  shipped ??= createResolver(everyLocale())
+  // LOCALES lists the source first (src/generated/locales.ts).
+  if (options !== null && options !== undefined) return createResolver(LOCALES, options)(requested)
+  shipped ??= createResolver(LOCALES)
   return shipped(requested)
 }

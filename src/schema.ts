@@ -132,13 +132,7 @@ export const GUIDE_SCHEMA: SchemaNode = /* @__PURE__ */ object(
     schemaVersion: {type: 'integer', const: SCHEMA_VERSION, description: 'Version of the data\'s shape; this package reads only its own.'},
     rounds: {$ref: '#/$defs/roundRange'},
     introduction: /* @__PURE__ */ object({body: paragraphs, locale, translation}, 'The introduction.'),
-    labels: /* @__PURE__ */ object(
-      {
-        stepHeading: {type: 'string', minLength: 1, pattern: LINE, description: 'A step\'s heading, with {step}, {steps} and {title}.'},
-        roundHeading: {type: 'string', minLength: 1, pattern: LINE, description: 'A round\'s checklist heading, with {round} (and {previous}, {next}) as checklist text has them.'},
-      },
-      'The words around the content, in the guide\'s locale.',
-    ),
+    labels: /* @__PURE__ */ object({stepHeading: text, roundHeading: text}, 'The words around the content.'),
     steps: {type: 'array', items: {$ref: '#/$defs/step'}, minItems: 1},
   },
   'How to Ace the Second Job Interview in 6 Steps, as published by ace-second-interview.',

@@ -147,10 +147,11 @@ describe('resolveLocale: bad input is an error with a code', () => {
     {requested: 'x-klingon', code: 'ERR_INVALID_LOCALE_TAG', says: /"x-klingon"/},
     {requested: 'i-klingon', code: 'ERR_INVALID_LOCALE_TAG', says: /"i-klingon"/},
     // a malformed Accept-Language value: the element at fault is named
-    {requested: 'de-CH,de;q=2', code: 'ERR_INVALID_LOCALE_TAG', says: /Accept-Language value, received type string \("de-CH,de;q=2"\); "de;q=2" is not a language tag with an optional weight/},
-    {requested: 'de;q=0.5000', code: 'ERR_INVALID_LOCALE_TAG', says: /"de;q=0\.5000" is not a language tag with an optional weight/},
+    {requested: 'de-CH,de;q=2', code: 'ERR_INVALID_LOCALE_TAG', says: /Accept-Language value, received type string \("de-CH,de;q=2"\); "de;q=2" is not a tag with an optional weight, q=0 to 1/},
+    {requested: 'de;q=0.5000', code: 'ERR_INVALID_LOCALE_TAG', says: /"de;q=0\.5000" is not a tag with an optional weight/},
     {requested: 'de;level=1', code: 'ERR_INVALID_LOCALE_TAG', says: /"de;level=1" is not/},
     {requested: 'de fr', code: 'ERR_INVALID_LOCALE_TAG', says: /"de fr" is not/},
+    {requested: 'es, de fr', code: 'ERR_INVALID_LOCALE_TAG', says: /; "de fr" is not a tag with an optional weight/},
     {requested: 'de,en-*', code: 'ERR_INVALID_LOCALE_TAG', says: /; "en-\*" is not a well-formed BCP 47 language tag$/},
     {requested: 'en;q=0.5,en_GB', code: 'ERR_INVALID_LOCALE_TAG', says: /"en_GB" is not a well-formed BCP 47 language tag; .*not '_': "en-GB"/},
     // POSIX names are refused, with the BCP 47 spelling in the message
