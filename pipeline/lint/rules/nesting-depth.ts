@@ -6,8 +6,10 @@ import {LINE_ENDING, frontMatterLines} from '../../parse/front-matter-fence.js'
 import {MAX_DELIMITER_RUN, MAX_INLINE_DELIMITERS, MAX_INLINE_DEPTH, MAX_NESTING_DEPTH} from '../../limits.js'
 import type {ReportDetail, Rule} from '../rule.js'
 
-// Block containers a line opens: `>` and list markers, each with what follows.
-const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/
+// Block containers a line opens, each with what follows: `>`, list markers
+// and footnote definitions (`[^label]:`, a label without white space), every
+// container the parser knows. One it did not know would hide what follows it.
+const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|\[\^(?:\\.|[^\\\]\s])+\]:)[ \t]*/
 // Runs of inline delimiters nest emphasis and links when long.
 const DELIMITER_RUN = new RegExp(`[*_~[\\]]{${MAX_DELIMITER_RUN + 1},}`)
 // Every run of them: many in one paragraph nest inline content just as
@@ -30,7 +32,7 @@ const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['emphasis', 'strong', 'd
  * 1. On the raw text, before parsing, cheap bounds that keep the parse itself
  *    fast and shallow: container markers per line, delimiter runs per block of
  *    text. Front matter is found exactly as the parser finds it.
- * 2. On the parsed tree, the real depth: block quotes and lists, and emphasis,
+ * 2. On the parsed tree, the real depth: block quotes, lists and footnotes, and emphasis,
  *    strikethrough and links inside each other. The tree is kept for the
  *    document rules, so the file is parsed once.
  *
@@ -39,7 +41,7 @@ const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['emphasis', 'strong', 'd
 export const nestingDepth: Rule = {
   id: 'nesting-depth',
   phase: 'source',
-  description: `Block quotes and lists nest at most ${MAX_NESTING_DEPTH} levels deep, emphasis, strikethrough and links at most ${MAX_INLINE_DEPTH}; no run of over ${MAX_DELIMITER_RUN} emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a block of text.`,
+  description: `Block quotes, lists and footnote definitions nest at most ${MAX_NESTING_DEPTH} levels deep, emphasis, strikethrough and links at most ${MAX_INLINE_DEPTH}; no run of over ${MAX_DELIMITER_RUN} emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a block of text.`,
   tip: 'Flatten the nesting: a step is a few short paragraphs and one checklist.',
   check({sources, report}) {
     for (const source of sources) {
