@@ -1,3 +1,4 @@
+import {readArgument, stringsOf} from './arguments.js'
 import {describeReceived, quote} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {LOCALES, type Locale, SOURCE_LOCALE} from './generated/locales.js'
@@ -82,12 +83,13 @@ export function createResolver<L extends string>(available: readonly [L, ...L[]]
 
   return (requested) => {
     if (typeof requested === 'string') return lookup(checkTag(requested, 'requested')) ?? available[0]
-    if (!Array.isArray(requested)) {
+    const list = readArgument(CALL, 'requested', EXPECTED, () => (Array.isArray(requested) ? stringsOf(requested) : undefined))
+    if (list === undefined) {
       throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "requested" to be ${EXPECTED}, received ${describeReceived(requested)}`)
     }
     // Every tag is checked before any is matched: a bad tag later in the list
     // is an error whatever comes before it.
-    const tags = requested.map((tag: unknown, index) => checkTag(tag, `requested[${index}]`))
+    const tags = list.map((tag, index) => checkTag(tag, `requested[${index}]`))
     for (const tag of tags) {
       const found = lookup(tag)
       if (found !== undefined) return found
@@ -113,7 +115,7 @@ let shipped: LocaleResolver<Locale> | undefined
  *   `navigator.languages`).
  * @returns One of {@link locales}.
  * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `requested` is not a
- *   string or an array of strings; `ERR_INVALID_LOCALE_TAG` when a tag is
+ *   string or an array of strings (a hole is no string), or throws when read; `ERR_INVALID_LOCALE_TAG` when a tag is
  *   empty or not a well-formed BCP 47 tag (`'en_US'`, `'e'`, `'de--CH'`).
  * @example
  *   resolveLocale('es-MX') // 'es'
