@@ -189,6 +189,23 @@ describe('ace-second-interview check', () => {
     expect(await cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
   })
 
+  // Issue 22, item 7: yaml's Node build prints its tokens to stdout when these are set.
+  it('--format json stays JSON when LOG_STREAM and LOG_TOKENS are set, built or not', async () => {
+    const folder = await copyContent('log-stream')
+    const env = {LOG_STREAM: '1', LOG_TOKENS: '1'}
+    expect(await bin(['check', '--format', 'json'], {cwd: folder, env})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+    const logged = [vi.spyOn(console, 'log'), vi.spyOn(console, 'dir')]
+    Object.assign(process.env, env)
+    try {
+      expect(await cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+      for (const spy of logged) expect(spy).not.toHaveBeenCalled()
+    } finally {
+      delete process.env['LOG_STREAM']
+      delete process.env['LOG_TOKENS']
+      for (const spy of logged) spy.mockRestore()
+    }
+  })
+
   // Issue 22, item 4: what reaches a CI log or a terminal, in every format.
   it('escapes control and bidi characters from file names and translation.json in every format', async () => {
     const folder = await copyContent('hostile-name-formats')
