@@ -92,8 +92,8 @@ export function diagnostics(files: readonly VFile[]): Diagnostic[] {
 
 // Workflow-command escaping, as in @actions/core's `command.ts`: the message
 // escapes `%`, CR and LF; property values also escape `:` and `,`. Control
-// and bidi characters are escaped first: a CI log is a terminal too.
-const escapeData = (text: string): string => escapeControl(text).replaceAll('%', '%25')
+// and bidi characters are escaped too: a CI log is a terminal.
+const escapeData = (text: string): string => escapeControl(text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'))
 const escapeProperty = (text: string): string => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
 
 /**
@@ -112,8 +112,8 @@ export function formatGithub(found: readonly Diagnostic[]): string {
   return found
     .map((d) => {
       const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}`
-      const tip = d.tip === null ? '' : `%0Atip: ${escapeData(d.tip)}`
-      return `::${d.severity} ${properties}::${escapeData(d.reason)}${tip}\n`
+      const text = d.tip === null ? d.reason : `${d.reason}\ntip: ${d.tip}`
+      return `::${d.severity} ${properties}::${escapeData(text)}\n`
     })
     .join('')
 }
