@@ -1,10 +1,11 @@
 // How the reader commands print steps and checklists. JSON is the runtime's
-// own objects, unchanged (JSON escapes control characters itself); text is for
+// own objects, every control and bidi character as `\uXXXX`; text is for
 // reading at a terminal; markdown is a printable task list. Text and markdown
 // end up on a terminal too (`steps | less -R`, `cat round-3.md`), so every
 // string they take from the content goes through `escapeControl` first:
 // content can never send the terminal an escape sequence or forge a line.
 import {type ChecklistItem, type Guide, type Step, guide as sourceGuide} from '../src/index.js'
+import {escapeJson} from '../src/describe.js'
 import {grammarFor} from '../src/grammar/index.js'
 import {renderTemplate} from '../src/template.js'
 import type {Format} from './args.js'
@@ -48,7 +49,7 @@ export function printResult<T>(io: Io, format: Format, value: T, printers: Print
  *   formatJson(getStep(2))
  */
 export function formatJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`
+  return `${escapeJson(JSON.stringify(value, null, 2))}\n`
 }
 
 // The words around the content are the guide's own (`guide.labels`, from its

@@ -1,3 +1,4 @@
+import {readArgument, stringsOf} from './arguments.js'
 import {describeReceived, quote} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
 import {LOCALES, type Locale} from './generated/locales.js'
@@ -105,12 +106,14 @@ function oneOf<L extends string>(value: unknown, name: string, among: readonly L
 export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): LocaleResolver<L> {
   // Options that are no object (a locale passed as the second argument) are named as such.
   const whole = options !== undefined && typeof options !== 'object'
-  const list: unknown = whole ? options : (options?.available ?? all)
+  const [list, wanted] = readArgument(CALL, 'options', 'an object ({available, default})', () => {
+    const given: unknown = whole ? options : (options?.available ?? all)
+    return [Array.isArray(given) ? stringsOf(given) : given, whole ? undefined : options?.default] as const
+  })
   if (!Array.isArray(list) || list.length === 0) {
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "options${whole ? '' : '.available'}" to be ${whole ? 'an object' : 'a non-empty array of locales'}, received ${Array.isArray(list) ? 'an empty array' : describeReceived(list)}`)
   }
   const available = list.map((value: unknown, index) => oneOf(value, `options.available[${index}]`, all))
-  const wanted = options?.default
   const fallback = wanted === null || wanted === undefined ? (available.includes(all[0]) ? all[0] : (available[0] as L)) : oneOf(wanted, 'options.default', available)
   // The default first: it wins its language, then each language's first offered locale.
   const ordered = [fallback, ...available.filter((locale) => locale !== fallback)]
@@ -140,8 +143,9 @@ export function createResolver<L extends string>(all: readonly [L, ...L[]], opti
     // list is an error whatever comes before it. Then the highest weight
     // first (a stable sort: equal weights keep their order); `*` and `q=0`
     // say nothing about which locale to show.
-    const list = Array.isArray(requested)
-    const wanted = (list ? requested : [requested]).flatMap((tag: unknown, index) => parseRequested(tag, list ? `requested[${index}]` : 'requested'))
+    // Read once, by index (a hole is no tag); a list that throws when read is refused.
+    const list = readArgument(CALL, 'requested', EXPECTED, () => (Array.isArray(requested) ? stringsOf(requested) : undefined))
+    const wanted = (list ?? [requested]).flatMap((tag, index) => parseRequested(tag, list === undefined ? 'requested' : `requested[${index}]`))
     for (const {tag} of wanted.filter(({tag, q}) => q > 0 && tag !== '*').sort((a, b) => b.q - a.q)) {
       const found = lookup(tag)
       if (found !== undefined) return found

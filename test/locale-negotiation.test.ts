@@ -159,6 +159,9 @@ describe('resolveLocale: bad input is an error with a code', () => {
     {requested: 'de_DE.UTF-8', code: 'ERR_INVALID_LOCALE_TAG', says: /not '_': "de-DE"/},
     // a bad tag anywhere in a list, even after one that would match
     {requested: ['es', 'fr_FR'], code: 'ERR_INVALID_LOCALE_TAG', says: /"requested\[1\]".*"fr-FR"/},
+    // Issue 22, item 7: a hole is no tag.
+    // eslint-disable-next-line no-sparse-arrays
+    {requested: ['zz', , 'es'], code: 'ERR_INVALID_ARG_TYPE', says: /"requested\[1\]".*received undefined/},
   ] as const
 
   it.each(bad)('$requested → $code', ({requested, code, says}) => {
@@ -169,6 +172,20 @@ describe('resolveLocale: bad input is an error with a code', () => {
       expect((error as GuideTypeError).code).toBe(code)
       expect((error as Error).message).toMatch(/^resolveLocale\(requested\): expected /)
       expect((error as Error).message).toMatch(says)
+    }
+  })
+})
+
+// Issue 22, item 7: named by hand, as vitest cannot print a revoked proxy.
+describe('resolveLocale: a list that throws when read is an error with a code', () => {
+  it.each([
+    {name: 'a revoked proxy', requested: (() => { const {proxy, revoke} = Proxy.revocable([], {}); revoke(); return proxy })()},
+    {name: 'an array whose reads throw', requested: new Proxy(['es'], {get: () => { throw new Error('trap') }})},
+  ])('$name → ERR_INVALID_ARG_TYPE', ({requested}) => {
+    for (const resolve of [five, resolveLocale as (value: unknown) => string]) {
+      const error = thrown(() => resolve(requested))
+      expect(isGuideError(error) && error.code).toBe('ERR_INVALID_ARG_TYPE')
+      expect((error as Error).message).toMatch(/^resolveLocale\(requested\): expected "requested" to be .*, received a value that throws when read$/)
     }
   })
 })

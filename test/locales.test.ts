@@ -116,6 +116,20 @@ describe('a translated content folder', () => {
     expect(item).toMatchObject({locale: 'es', translation: 'outdated'})
   })
 
+  it('clips and escapes the recorded text it quotes, however long', async () => {
+    const result = await build({
+      [SOURCE_STEP_1]: (text) => text.replace('Check that the way you plan', 'Make sure the way you plan'),
+      'locales/es/translation.json': (text) => {
+        const record = JSON.parse(text) as {items: Record<string, {text?: string}>}
+        record.items['check-confidence-not-arrogance']!.text = `\u001b]52;c;SGk=\u0007\u202e${'a'.repeat(3e6)}`
+        return JSON.stringify(record)
+      },
+    })
+    const [found] = diagnostics(result.files)
+    expect(found).toMatchObject({ruleId: 'translation-outdated', reason: expect.stringContaining('when it read "\\u001b]52;c;SGk=\\u0007\\u202e')})
+    expect(found!.reason.length).toBeLessThan(1000)
+  })
+
   it('counts current, outdated and missing steps and items per locale', async () => {
     const result = await build({[SOURCE_STEP_1]: (text) => text.replace('Check that the way you plan', 'Make sure the way you plan')}, ['locales/es/steps/03-da-ejemplos-concretos.md'])
     const [source, es] = localeStatuses(result.lint)
@@ -208,6 +222,15 @@ describe('a translated content folder', () => {
     {name: 'a translation.json for another locale', change: async (dir: string) => {
       await writeFile(path.join(dir, 'locales/es/translation.json'), '{"locale": "fr", "steps": {}, "items": {}}')
     }, found: {file: 'locales/es/translation.json', ruleId: 'translation-record', reason: 'Expected `"locale": "es"` (the folder\'s name) in translation.json, found "fr"'}},
+    // Issue 22, item 7: a value quoted from translation.json is clipped and escaped, however long.
+    ...[
+      {name: 'a 3 MB locale', record: {locale: `e\u202e${'s'.repeat(3e6)}`, steps: {}, items: {}}},
+      {name: 'a 3 MB key', record: {locale: 'es', [`x${'s'.repeat(3e6)}`]: 1, steps: {}, items: {}}},
+      {name: 'a 3 MB id', record: {locale: 'es', steps: {[`X${'s'.repeat(3e6)}`]: {}}, items: {}}},
+      {name: 'a 3 MB key in a unit', record: {locale: 'es', steps: {}, items: {a: {hash: '000000000000', version: 'unreleased', [`x${'s'.repeat(3e6)}`]: 1}}}},
+    ].map(({name, record}) => ({name: `a translation.json with ${name}`, change: async (dir: string) => {
+      await writeFile(path.join(dir, 'locales/es/translation.json'), JSON.stringify(record))
+    }, found: {file: 'locales/es/translation.json', ruleId: 'translation-record', reason: expect.stringMatching(/^Expected [^\u202e]{1,300}$/)}})),
   ] as const
   it.each(refused)('refuses $name at its path, never reading through it', async ({change, found}) => {
     const directory = await mkdtemp(path.join(tmpdir(), 'ace-locales-'))

@@ -4,6 +4,7 @@
 // content-translated.ts); the lint compares it with today's source to call a
 // translation current or outdated.
 import {VFile} from 'vfile'
+import {describeReceived, quote} from '../../src/describe.js'
 import {PATTERNS} from '../../src/schema.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from '../limits.js'
 import {readRegularFile, withArticle} from './read.js'
@@ -55,7 +56,7 @@ function unitProblem(value: unknown, withText: boolean): string | undefined {
   if (withText && value['text'] !== undefined && typeof value['text'] !== 'string') return 'a `text` string'
   const allowed = withText ? ['hash', 'version', 'text'] : ['hash', 'version']
   const extra = Object.keys(value).find((key) => !allowed.includes(key))
-  return extra === undefined ? undefined : `only ${allowed.map((key) => `\`${key}\``).join(', ')} (found \`${extra}\`)`
+  return extra === undefined ? undefined : `only ${allowed.map((key) => `\`${key}\``).join(', ')} (found ${quote(extra)})`
 }
 
 /**
@@ -67,10 +68,11 @@ function unitProblem(value: unknown, withText: boolean): string | undefined {
  */
 export function parseTranslationRecord(value: unknown, tag: string): TranslationRecord | string {
   if (!isRecord(value)) return 'Expected `translation.json` to hold a JSON object'
-  if (value['locale'] !== tag) return `Expected \`"locale": "${tag}"\` (the folder's name) in translation.json, found ${JSON.stringify(value['locale']) ?? 'none'}`
+  const locale = value['locale']
+  if (locale !== tag) return `Expected \`"locale": "${tag}"\` (the folder's name) in translation.json, found ${locale === undefined ? 'none' : typeof locale === 'string' ? quote(locale) : describeReceived(locale)}`
   const known = ['//', 'locale', 'introduction', 'steps', 'items']
   const extra = Object.keys(value).find((key) => !known.includes(key))
-  if (extra !== undefined) return `Expected only the keys ${known.map((key) => `\`${key}\``).join(', ')} in translation.json, found \`${extra}\``
+  if (extra !== undefined) return `Expected only the keys ${known.map((key) => `\`${key}\``).join(', ')} in translation.json, found ${quote(extra)}`
   if (value['introduction'] !== undefined) {
     const problem = unitProblem(value['introduction'], false)
     if (problem !== undefined) return `Expected \`introduction\` to be ${problem}`
@@ -79,7 +81,7 @@ export function parseTranslationRecord(value: unknown, tag: string): Translation
     const units = value[target]
     if (!isRecord(units)) return `Expected \`${target}\` to be an object keyed by id`
     for (const [id, unit] of Object.entries(units)) {
-      if (!ID.test(id)) return `Expected \`${target}\` keyed by kebab-case ids, found ${JSON.stringify(id)}`
+      if (!ID.test(id)) return `Expected \`${target}\` keyed by kebab-case ids, found ${quote(id)}`
       const problem = unitProblem(unit, target === 'items')
       if (problem !== undefined) return `Expected \`${target}.${id}\` to be ${problem}`
     }

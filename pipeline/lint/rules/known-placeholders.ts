@@ -1,3 +1,5 @@
+import {visit} from 'unist-util-visit'
+import {quote} from '../../../src/describe.js'
 import {PLACEHOLDER_OFFSETS} from '../../../src/template.js'
 import {type ContentDocument, matchesInSource, entry} from '../../parse/document.js'
 import {grammarOf} from '../../parse/grammar.js'
@@ -9,6 +11,8 @@ const NAMES = Object.keys(PLACEHOLDER_OFFSETS)
 const LIST = NAMES.map((name) => `\`{${name}}\``).join(', ')
 // Any `{…}` but the item's own `{#id …}` block.
 const BRACES = /\{(?!#)([^{}\n]*)\}/g
+// A brace written as a character reference: decoded, a live placeholder nobody typed.
+const BRACE_REFERENCE = /&(?:#0{0,5}12[35]|#[xX]0{0,4}7[bBdD]|[lr](?:brace|cub));/g
 
 type Grammar = NonNullable<ReturnType<typeof grammarOf>>
 
@@ -75,7 +79,7 @@ function checkLabels(document: ContentDocument, grammar: Grammar | undefined, ta
 export const knownPlaceholders: Rule = {
   id: 'known-placeholders',
   phase: 'document',
-  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries and bodies use none (they are not rendered per round); guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
+  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference; guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
   check({guide, steps, folder: locale, report}) {
     const grammar = grammarOf(locale.tag)
@@ -103,6 +107,20 @@ export const knownPlaceholders: Rule = {
       if (document.kind === 'guide') checkLabels(document, grammar, locale.tag, report)
       for (const item of document.items) {
         const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
+        // Only text is filled per round: a link's URL and title keep their braces.
+        visit(item.node, 'link', (link) => {
+          const braced = [link.url, link.title ?? ''].find((text) => /[{}]/.test(text))
+          if (braced !== undefined) {
+            report(document, `Expected placeholders only in an item's text, found braces in a link's URL or title: ${quote(braced)}`, link, {
+              tip: 'Placeholders are filled in the text only: word the link the same for every round.',
+            })
+          }
+        })
+        for (const match of matchesInSource(document.file, item.node, BRACE_REFERENCE)) {
+          report(document, `Expected braces typed as themselves, found \`${match.text}\` (braces are reserved for placeholders)`, match.position, {
+            tip: 'Type `{round}`, `{previous}` or `{next}` with plain braces; other braces cannot be written in a checklist item.',
+          })
+        }
         for (const match of matchesInSource(document.file, item.node, BRACES)) {
           const written = match.groups[0] ?? ''
           const colon = written.indexOf(':')

@@ -5,6 +5,10 @@ import type {Rule} from '../rule.js'
 import {formatRounds, parseRounds} from '../../parse/rounds.js'
 import {TRANSLATION_RECORD_FILE, type UnitKey, recordedUnit} from '../../read/translation-record.js'
 import {stepIdOf} from '../../parse/document.js'
+import {quote} from '../../../src/describe.js'
+
+// How much of an item's text a message quotes.
+const SHOWN = 200
 
 /**
  * A translated unit (the introduction, a step's words, an item) was marked
@@ -38,8 +42,9 @@ export const translationOutdated: Rule = {
           tip: `Check it against the source, then run \`${fix}\`.`,
         })
       } else if (recorded.hash !== hash) {
-        const was = recorded.text === undefined ? '' : `, when it read "${recorded.text}"`
-        const now = text === undefined ? '' : `, now "${text}"`
+        // Quoted clipped and escaped: the recorded text is whatever translation.json holds.
+        const was = recorded.text === undefined ? '' : `, when it read ${quote(recorded.text, SHOWN)}`
+        const now = text === undefined ? '' : `, now ${quote(text, SHOWN)}`
         report(document, `Expected the translation of ${name} to follow the source, found the source changed since it was marked current (translated from ${recorded.version === 'unreleased' ? 'an unreleased source' : recorded.version}, hash ${recorded.hash}${was}; the source is at ${sourcePlace}${now})`, place, {
           actual: recorded.hash,
           expected: [hash],
