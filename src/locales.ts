@@ -1,6 +1,6 @@
 import {readArgument, stringsOf} from './arguments.js'
 import {describeReceived, quote} from './describe.js'
-import {GuideRangeError, GuideTypeError} from './errors.js'
+import {type GuideErrorCode, GuideRangeError, GuideTypeError} from './errors.js'
 import {LOCALES, type Locale} from './generated/locales.js'
 
 /**
@@ -40,20 +40,24 @@ interface Wanted {
 
 const A_TAG = 'a well-formed BCP 47 language tag'
 
+// Every error here names the call, what `name` should be and what it was.
+function fail(code: GuideErrorCode, name: string, expected: string, received: string): never {
+  const message = `${CALL}: expected "${name}" to be ${expected}, received ${received}`
+  throw code === 'ERR_UNKNOWN_LOCALE' ? new GuideRangeError(code, message) : new GuideTypeError(code, message)
+}
+
 function refuse(name: string, value: string, part: string, what: string): never {
   // POSIX locale names (`en_US`, `de_DE.UTF-8`) are a common mix-up: name the fix.
   const posix = /^([a-z]{2,3})_([a-z]{2}|\d{3})(?:[.@].*)?$/i.exec(part)
   const hint = posix === null ? '' : `; BCP 47 separates subtags with '-', not '_': ${quote(`${posix[1]}-${posix[2]}`)}`
   // A lone tag refused is the whole story; otherwise name the element at fault.
   const inPart = part === value && what === A_TAG ? '' : `; ${quote(part)} is not ${what}`
-  throw new GuideTypeError('ERR_INVALID_LOCALE_TAG', `${CALL}: expected "${name}" to be a well-formed ${TAG}, received ${describeReceived(value)}${inPart}${hint}`)
+  fail('ERR_INVALID_LOCALE_TAG', name, `a well-formed ${TAG}`, `${describeReceived(value)}${inPart}${hint}`)
 }
 
 // A tag, or a comma-separated list with weights; `''` and empty elements are nothing.
 function parseRequested(value: unknown, name: string): Wanted[] {
-  if (typeof value !== 'string') {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "${name}" to be ${EXPECTED}, received ${describeReceived(value)}`)
-  }
+  if (typeof value !== 'string') fail('ERR_INVALID_ARG_TYPE', name, EXPECTED, describeReceived(value))
   const wanted: Wanted[] = []
   for (const element of value.split(',')) {
     const part = element.replace(/^[ \t]+|[ \t]+$/g, '')
@@ -85,9 +89,7 @@ function languageOf(tag: string): string {
 function oneOf<L extends string>(value: unknown, name: string, among: readonly L[]): L {
   const text = typeof value === 'string'
   const found = text ? among.find((locale) => locale.toLowerCase() === value.toLowerCase()) : undefined
-  if (found !== undefined) return found
-  const message = `${CALL}: expected "${name}" to be one of ${among.map((tag) => `'${tag}'`).join(', ')}, received ${describeReceived(value)}`
-  throw text ? new GuideRangeError('ERR_UNKNOWN_LOCALE', message) : new GuideTypeError('ERR_INVALID_ARG_TYPE', message)
+  return found ?? fail(text ? 'ERR_UNKNOWN_LOCALE' : 'ERR_INVALID_ARG_TYPE', name, `one of ${among.map((tag) => `'${tag}'`).join(', ')}`, describeReceived(value))
 }
 
 /**
@@ -104,15 +106,13 @@ function oneOf<L extends string>(value: unknown, name: string, among: readonly L
  *   createResolver(['en-GB', 'es'])('es-MX,en;q=0.5') // 'es'
  */
 export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): LocaleResolver<L> {
-  // Options that are no object (a locale passed as the second argument) are named as such.
-  const whole = options !== undefined && typeof options !== 'object'
-  const [list, wanted] = readArgument(CALL, 'options', 'an object ({available, default})', () => {
-    const given: unknown = whole ? options : (options?.available ?? all)
-    return [Array.isArray(given) ? stringsOf(given) : given, whole ? undefined : options?.default] as const
+  // A locale passed as the second argument is no options object.
+  if (options !== undefined && typeof options !== 'object') fail('ERR_INVALID_ARG_TYPE', 'options', 'an object', describeReceived(options))
+  const [list, wanted] = readArgument(CALL, 'options', 'an object', () => {
+    const given: unknown = options?.available ?? all
+    return [Array.isArray(given) ? stringsOf(given) : given, options?.default] as const
   })
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${CALL}: expected "options${whole ? '' : '.available'}" to be ${whole ? 'an object' : 'a non-empty array of locales'}, received ${Array.isArray(list) ? 'an empty array' : describeReceived(list)}`)
-  }
+  if (!Array.isArray(list) || list.length === 0) fail('ERR_INVALID_ARG_TYPE', 'options.available', 'a non-empty array of locales', Array.isArray(list) ? 'an empty array' : describeReceived(list))
   const available = list.map((value: unknown, index) => oneOf(value, `options.available[${index}]`, all))
   const fallback = wanted === null || wanted === undefined ? (available.includes(all[0]) ? all[0] : (available[0] as L)) : oneOf(wanted, 'options.default', available)
   // The default first: it wins its language, then each language's first offered locale.
