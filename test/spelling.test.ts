@@ -77,6 +77,12 @@ describe('spelling', () => {
     expect(result.guide).toBeDefined()
   })
 
+  it('checks blocks out of their usual order (a title after the checklist) without throwing', () => {
+    // Found by test/pipeline-property.test.ts: the nlcst tree's positions went backwards.
+    const markdown = '---\nid: fixture\nstep: 1\nsummary: Plan.\n---\n\n## Checklist\n\n- [ ] Plan the colr. {#plan-answer rounds=2+}\n\n# Plan\n'
+    expect(lintProse(markdown, 'en-GB')).toEqual([expect.objectContaining({ruleId: 'spelling', reason: expect.stringContaining('found `colr`')})])
+  })
+
   it('reports each occurrence', () => {
     const text = 'The color of a color.'
     const found = lintProse({body: text}, 'en-GB')
