@@ -6,6 +6,7 @@ import type {Manifest} from '../release/manifest.js'
 import type {SourceView} from '../lint/rule.js'
 import {ID_PATTERN, stepIdOf, stepNumberOf} from './document.js'
 import {introductionHash, itemHash, itemTemplate, stepWordsHash} from './units.js'
+import {type TranslationRecord, type UnitKey, recordedUnit} from '../read/translation-record.js'
 
 /** A source step, by id. */
 export interface SourceStep {
@@ -64,6 +65,42 @@ export function indexSource(source: SourceView): SourceIndex {
   const index = {introduction: introductionHash(source.guide), steps, items}
   indexes.set(source, index)
   return index
+}
+
+/** A translation's units that are still the source's words: copies not translated yet. */
+export interface Untranslated {
+  readonly introduction: boolean
+  readonly steps: ReadonlySet<string>
+  readonly items: ReadonlySet<string>
+}
+
+/**
+ * Find the units a translation holds in the source's very words without
+ * having been marked current in them: a step or item copied from the source
+ * to be translated. They count as missing (shipped as the source's, not
+ * spell-checked in the locale's language); marked current by name
+ * (`content:translated -- en-US <id>`), the source's words are the
+ * translation's own, as a regional variant's often are.
+ *
+ * @param source The source, as a translation's rules see it.
+ * @param record The translation's record, if any.
+ * @param guide The translation's guide.md, if parsed.
+ * @param steps The translation's steps.
+ * @returns The introduction's verdict and the step and item ids.
+ */
+export function untranslatedUnits(source: SourceView, record: TranslationRecord | undefined, guide: ContentDocument | undefined, steps: readonly ContentDocument[]): Untranslated {
+  const index = indexSource(source)
+  const copied = (unit: UnitKey, own: string, hash: string | undefined): boolean => own === hash && recordedUnit(record, unit)?.hash !== hash
+  const found = {introduction: guide !== undefined && copied({target: 'introduction', id: 'introduction'}, introductionHash(guide), index.introduction), steps: new Set<string>(), items: new Set<string>()}
+  for (const document of steps) {
+    const id = stepIdOf(document)
+    if (id !== undefined && copied({target: 'step', id}, stepWordsHash(document), index.steps.get(id)?.hash)) found.steps.add(id)
+    for (const entry of document.items) {
+      const itemId = itemIdOf(entry)
+      if (itemId !== undefined && copied({target: 'item', id: itemId}, itemHash(itemTemplate(entry)), index.items.get(itemId)?.hash)) found.items.add(itemId)
+    }
+  }
+  return found
 }
 
 /**

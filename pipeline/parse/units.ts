@@ -26,14 +26,24 @@ export function titleOf(document: ContentDocument): string {
   return plainText(document.title ?? {type: 'text', value: ''})
 }
 
+/** The title and introduction, as their hash covers them (and translation.json records them). */
+export function introductionWords(guide: ContentDocument): {title: string; body: string[]} {
+  return {title: titleOf(guide), body: paragraphsOf(guide)}
+}
+
+/** A step's own words: title, summary and body, as their hash covers them (and translation.json records them). */
+export function stepWords(document: ContentDocument): {title: string; summary: string; body: string[]} {
+  return {title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)}
+}
+
 /** Hash of the title and introduction (the manifest's `introduction`). */
 export function introductionHash(guide: ContentDocument): string {
-  return contentHash({title: titleOf(guide), body: paragraphsOf(guide)})
+  return contentHash(introductionWords(guide))
 }
 
 /** Hash of a step's own words: title, summary and body (the manifest's step `hash`). */
 export function stepWordsHash(document: ContentDocument): string {
-  return contentHash({title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)})
+  return contentHash(stepWords(document))
 }
 
 /** An item's template: its plain text without the attribute block. */
