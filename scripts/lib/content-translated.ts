@@ -39,20 +39,19 @@ export interface ContentTranslatedIo {
 interface Translated {
   readonly unit: UnitKey
   readonly recorded: RecordedUnit
-  /** Still in the source's words, never marked current so: `--all` leaves it to be named. */
-  readonly copied: boolean
 }
 
-// Every unit the locale translates, each with today's source hash and words.
+// Every unit the locale translates (a copy of the source's words is not translated yet), each with today's source hash and words.
 function translatedUnits(source: SourceView, locale: LocaleLint): Translated[] {
   const index = indexSource(source)
-  const copies = untranslatedUnits(source, locale.record, locale.guide, locale.steps)
+  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
   const found: Translated[] = []
   const add = (unit: UnitKey, hash: string, words: Omit<RecordedUnit, 'hash' | 'version'>, copied: boolean): void => {
+    if (copied) return
     // Marked again in the same words, a unit keeps the release it was translated from.
     const kept = recordedUnit(locale.record, unit)
     const version = kept?.hash === hash ? kept.version : (source.releasedIn(unit, hash) ?? 'unreleased')
-    found.push({unit, recorded: {hash, version, ...words}, copied})
+    found.push({unit, recorded: {hash, version, ...words}})
   }
   if (locale.guide !== undefined) add({target: 'introduction', id: 'introduction'}, index.introduction, introductionWords(source.guide), copies.introduction)
   for (const document of locale.steps) {
@@ -129,7 +128,7 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
   const index = indexSource(source)
   let chosen: Translated[]
   if (all) {
-    chosen = units.filter((unit) => !unit.copied)
+    chosen = units
   } else {
     chosen = []
     const known = ['introduction', ...index.steps.keys(), ...index.items.keys()]
@@ -167,10 +166,5 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
   const count = `${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown}`
   io.stdout.write(`content:translated: ${dryRun ? `would mark ${count} (dry run: nothing written)` : `marked ${count}`}\n`)
   for (const unit of chosen) io.stdout.write(`  ${name(unit)}\n`)
-  const copies = all ? units.filter((unit) => unit.copied) : []
-  if (copies.length > 0) {
-    io.stdout.write(`content:translated: left unmarked, still in the source's words (translate them; or, if the source's words are right in ${tag}, name them to mark them current):\n`)
-    for (const unit of copies) io.stdout.write(`  ${name(unit)}\n`)
-  }
   return 0
 }

@@ -1,6 +1,6 @@
 import type {Node, Position} from 'unist'
 import type {ContentDocument} from '../../parse/document.js'
-import {indexSource, itemIdOf, placeOf} from '../../parse/parity.js'
+import {indexSource, itemIdOf, placeOf, untranslatedUnits} from '../../parse/parity.js'
 import type {Rule} from '../rule.js'
 import {formatRounds, parseRounds} from '../../parse/rounds.js'
 import {type RecordedUnit, TRANSLATION_RECORD_FILE, type UnitKey, recordedUnit} from '../../read/translation-record.js'
@@ -71,7 +71,10 @@ export const translationOutdated: Rule = {
       return
     }
     const index = indexSource(source)
+    // A copy of the source's words is not translated yet: translation-missing's.
+    const copies = untranslatedUnits(source, locale, guide, steps)
     const judge = (document: ContentDocument, place: Node | Position | undefined, unit: UnitKey, name: string, hash: string, sourcePlace: string, now: Words): void => {
+      if (unit.target === 'introduction' ? copies.introduction : (unit.target === 'step' ? copies.steps : copies.items).has(unit.id)) return
       const recorded = recordedUnit(record, unit)
       const fix = `${command} ${unit.id}`
       if (recorded === undefined) {
