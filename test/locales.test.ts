@@ -154,13 +154,16 @@ describe('a translated content folder', () => {
     const steps = result.guide!.steps.length
     const items = result.guide!.steps.flatMap((step) => step.checklist).length
     const missingItems = result.guide!.steps[2]!.checklist.length
-    expect(source).toEqual({locale: 'en-GB', source: true, introduction: 'source', steps: {total: steps, current: steps, outdated: 0, missing: 0}, items: {total: items, current: items, outdated: 0, missing: 0}})
+    const third = result.guide!.steps[2]!
+    expect(source).toEqual({locale: 'en-GB', source: true, introduction: 'source', steps: {total: steps, current: steps, outdated: 0, missing: 0}, items: {total: items, current: items, outdated: 0, missing: 0}, outdatedIds: [], missingIds: []})
     expect(es).toEqual({
       locale: 'es',
       source: false,
       introduction: 'current',
       steps: {total: steps, current: steps - 1, outdated: 0, missing: 1},
       items: {total: items, current: items - missingItems - 1, outdated: 1, missing: missingItems},
+      outdatedIds: ['check-confidence-not-arrogance'],
+      missingIds: [third.id, ...third.checklist.map((item) => item.id)],
     })
   })
 
