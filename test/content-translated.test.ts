@@ -137,6 +137,22 @@ describe('content:translated', () => {
     ]))
   })
 
+  it('leaves a step copied from the source (not translated yet) out of --all, and refuses to mark it by name', async () => {
+    const root = await makeRepository()
+    await rm(path.join(root, 'content/locales/es/steps/03-da-ejemplos-concretos.md'))
+    const source = await readFile(path.join(root, 'content/steps/03-be-specific.md'), 'utf8')
+    await writeFile(path.join(root, 'content/locales/es/steps/03-be-specific.md'), source.replace('## Checklist', '## Lista de comprobación'))
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {steps: Record<string, unknown>; items: Record<string, unknown>}
+    expect(Object.keys(record.steps)).not.toContain('be-specific')
+    expect(Object.keys(record.items)).not.toContain('choose-skills-to-show')
+    // Missing, never "never marked": one warning for the copy.
+    expect((await lint(root)).map(({ruleId, file}) => [ruleId, file])).toEqual([['translation-missing', path.join('content', 'locales/es/steps/03-be-specific.md')]])
+    const named = await translated(root, ['es', 'be-specific'])
+    expect(named.code).toBe(1)
+    expect(named.stderr).toMatch(/"be-specific" has no translation in es yet/)
+  })
+
   const refusals = [
     {name: 'an unknown locale', args: ['pt', '--all'], code: 2, message: /expected a locale with a folder in content\/locales\/ \(es\), received "pt"/},
     {name: 'an unknown id', args: ['es', 'have-confidenc'], code: 2, message: /received "have-confidenc"; did you mean `have-confidence`\?/},

@@ -31,7 +31,7 @@ export const headingStructure: Rule = {
         const written = `${'#'.repeat(node.depth)} ${text}`
         if (document.kind === 'step' && node.depth === 2 && text === CHECKLIST_HEADING && checklists++ === 0) continue
         // The source's heading, in a step copied to be translated, opens the checklist all the same.
-        if (node === document.checklistHeading && checklists++ === 0) {
+        if (document.kind === 'step' && node === document.checklistHeading && checklists++ === 0) {
           report(document, `Expected the checklist heading as \`## ${CHECKLIST_HEADING}\` (\`${locale.tag}\`'s), found the source's \`${written}\``, node, {
             severity: 'warning',
             expected: [`## ${CHECKLIST_HEADING}`],

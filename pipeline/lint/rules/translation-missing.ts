@@ -65,9 +65,9 @@ export const translationMissing: Rule = {
       for (const itemId of step.items) {
         const item = index.items.get(itemId)
         if (item === undefined || copied?.includes(itemId) === true) continue
-        if (copies.items.has(itemId)) {
-          const entry = document.items.find((candidate) => itemIdOf(candidate) === itemId)
-          report(document, `Expected item \`${itemId}\` translated, found the source's words (copied, not translated yet); ${untranslated}`, entry?.node, {
+        const entry = copies.items.has(itemId) ? document.items.find((candidate) => itemIdOf(candidate) === itemId) : undefined
+        if (entry !== undefined) {
+          report(document, `Expected item \`${itemId}\` translated, found the source's words (copied, not translated yet); ${untranslated}`, entry.node, {
             tip: `Translate the item in place (keep its \`{#${itemId} rounds=${item.rounds}}\`${/\{/.test(item.template) ? forms : ''}), then run \`${command} ${itemId}\`.`,
           })
           continue
