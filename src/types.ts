@@ -80,7 +80,7 @@ export interface Introduction {
   readonly body: readonly string[]
   /** The locale the title and introduction are in. */
   readonly locale: Locale
-  /** Whether the title and introduction are the source's, or a current or outdated translation. */
+  /** Whether the title and introduction are the source's, a current or outdated translation, or a fallback to the source (a copy not translated yet). */
   readonly translation: TranslationStatus
 }
 

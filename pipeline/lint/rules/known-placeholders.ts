@@ -4,6 +4,7 @@ import {PLACEHOLDER_OFFSETS} from '../../../src/template.js'
 import {type ContentDocument, matchesInSource, entry} from '../../parse/document.js'
 import {grammarOf} from '../../parse/grammar.js'
 import type {ReportDetail, Rule, RuleContext} from '../rule.js'
+import {itemIdOf, untranslatedUnits} from '../../parse/parity.js'
 import {parseRounds} from '../../parse/rounds.js'
 import {didYouMean, found} from './shared.js'
 
@@ -81,8 +82,10 @@ export const knownPlaceholders: Rule = {
   phase: 'document',
   description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference; guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
-  check({guide, steps, folder: locale, report}) {
+  check({guide, steps, folder: locale, translation, report}) {
     const grammar = grammarOf(locale.tag)
+    // A copy of a source item is the source's text, checked there (in the source's grammar).
+    const copies = translation?.source === undefined ? undefined : untranslatedUnits(translation.source, locale, guide, steps)
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       for (const node of document.tree.children) {
         if (node.type === 'yaml') continue
@@ -106,6 +109,7 @@ export const knownPlaceholders: Rule = {
       }
       if (document.kind === 'guide') checkLabels(document, grammar, locale.tag, report)
       for (const item of document.items) {
+        if (copies?.items.has(itemIdOf(item) ?? '') === true) continue
         const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
         // Only text is filled per round: a link's URL and title keep their braces.
         visit(item.node, 'link', (link) => {
