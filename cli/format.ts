@@ -5,7 +5,7 @@
 // string they take from the content goes through `escapeControl` first:
 // content can never send the terminal an escape sequence or forge a line.
 import {type ChecklistItem, type Guide, type Step, guide as sourceGuide} from '../src/index.js'
-import {ordinal} from '../src/ordinal.js'
+import {ordinal} from '../src/grammar/en.js'
 import type {Format} from './args.js'
 import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
 import type {Io} from './command.js'

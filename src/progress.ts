@@ -1,13 +1,11 @@
 import {assertIntegerInRange} from './arguments.js'
-import {checklistForRound} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
-import {guide} from './guide.js'
+import {isChecklistItemId} from './guards.js'
 import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
-import {shippedHistory} from './releases.js'
-import type {Release} from './types.js'
-import type {ChecklistItem, ChecklistItemId, Round} from './types.js'
+import {releases} from './releases.js'
+import type {ChecklistItem, ChecklistItemId, Guide, Release, Round} from './types.js'
 
 /**
  * What an app stores of a reader's progress: the content version it was saved
@@ -56,36 +54,12 @@ export interface RoundProgress {
   readonly unknown: readonly string[]
 }
 
-// Built on first use, so an app that never asks pays nothing at start-up.
-let itemIds: ReadonlySet<string> | undefined
-const isItem = (id: string): boolean =>
-  (itemIds ??= new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))).has(id)
-
 // Per history (the shipped one, or a test's), built on first use.
 const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
 
-/**
- * Bring a stored progress record up to the installed content: ticks on
- * renamed items move to their current id (through chains of renames), ticks
- * on retired items and on ids never published are dropped and listed,
- * duplicates go, and the order stays as stored. Migrating the result again
- * changes nothing. Fields other than `version` and `checked` are not copied.
- *
- * @param record A record saved earlier, e.g. parsed from `localStorage`.
- * @returns `{version: guide.version, checked, renamed, dropped}`, deeply frozen.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `record` is not an
- *   object; `ERR_INVALID_PROGRESS_VERSION` when `record.version` is not a
- *   string; `ERR_INVALID_PROGRESS_CHECKED` when `record.checked` is not an
- *   array of strings.
- * @throws {GuideRangeError} `ERR_PROGRESS_FROM_NEWER_VERSION` when the record
- *   was saved under a newer version than the installed one (never silently
- *   downgraded); `ERR_UNKNOWN_VERSION` when its version was never released.
- * @example
- *   const saved = JSON.parse(localStorage.getItem('progress') ?? 'null') ?? {version: guide.version, checked: []}
- *   const {checked, dropped} = migrateProgress(saved)
- */
-export function migrateProgress(record: ProgressRecord): MigratedProgress {
-  return migrateIn(shippedHistory(), isItem, record)
+/** `migrateProgress(record)` of a guide: the shipped history, up to `guide.version`. */
+export function migrateProgress(guide: Guide, record: ProgressRecord): MigratedProgress {
+  return migrateIn({releases, current: guide.version}, (id) => isChecklistItemId(guide, id), record)
 }
 
 /**
@@ -131,24 +105,13 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
   return deepFreeze({version: history.current, checked: [...kept] as ChecklistItemId[], renamed, dropped})
 }
 
-/**
- * Split one round's checklist into what a reader has done and what remains.
- * Cheap enough to call on every render: the work is proportional to the
- * round's items and `checked` only (the checklist itself is memoised).
- *
- * @param checked The ticked item ids (an array or a `Set`), as
- *   {@link migrateProgress} returns them.
- * @param r The round, an integer from `guide.rounds.from` upwards.
- * @returns `{round, total, done, remaining, fraction, unknown}`, deeply frozen;
- *   the items are those of `checklistForRound(r)`.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `checked` is not an
- *   array or `Set` of strings, or `r` is not a number.
- * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
- * @example
- *   const {done, total, fraction} = progressForRound(['recall-potential-shown'], 2)
- *   `${done.length} of ${total} (${Math.round(fraction * 100)}%)`
- */
-export function progressForRound(checked: readonly string[] | ReadonlySet<string>, r: Round): RoundProgress {
+/** `progressForRound(checked, r)` of a guide, whose `checklistForRound` it takes. */
+export function progressForRound(
+  guide: Guide,
+  checklistForRound: (r: Round) => readonly ChecklistItem[],
+  checked: readonly string[] | ReadonlySet<string>,
+  r: Round,
+): RoundProgress {
   const call = 'progressForRound(checked, r)'
   const ids: unknown = checked
   const ticked = Array.isArray(ids) ? new Set<unknown>(ids) : ids instanceof Set ? (ids as Set<unknown>) : undefined
@@ -157,7 +120,7 @@ export function progressForRound(checked: readonly string[] | ReadonlySet<string
   let bad = ticked === undefined
   for (const id of ticked ?? []) {
     if (typeof id !== 'string') bad = true
-    else if (!isItem(id)) unknown.push(id)
+    else if (!isChecklistItemId(guide, id)) unknown.push(id)
   }
   if (bad) {
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be an array or Set of item ids (strings), received ${describeReceived(ids)}`)

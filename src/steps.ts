@@ -1,58 +1,41 @@
 import {assertIntegerInRange} from './arguments.js'
 import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
-import {FIRST_STEP, LAST_STEP, guide, stepAt, stepIds, stepWithId} from './guide.js'
-import type {Step, StepId, StepNumber} from './types.js'
+import type {Guide, Step, StepId, StepNumber} from './types.js'
 
-/**
- * Get one step by its number.
- *
- * @param n The step's number, an integer from 1 to the number of steps.
- * @returns The step, deeply frozen; the same object on every call.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `n` is not a number (`'3'`, `3n`, `null`).
- * @throws {GuideRangeError} `ERR_STEP_OUT_OF_RANGE` when `n` is not an integer in range (`7`, `2.5`, `NaN`).
- * @example
- *   getStep(2).title // 'Make a plan'
- */
-export function getStep(n: StepNumber): Step {
-  assertIntegerInRange(n, 'getStep(n)', 'n', FIRST_STEP, LAST_STEP, 'ERR_STEP_OUT_OF_RANGE')
-  return stepAt(n)
+// The calls on one guide's steps; src/locale-api.ts binds them to a locale's
+// guide and documents them (`LocaleApi`).
+
+// Each guide's steps by id, built on first use.
+const stepsById = new WeakMap<Guide, Map<string, Step>>()
+
+/** The step of `guide` with this id; `undefined` when there is none. */
+export function stepWithId(guide: Guide, id: string): Step | undefined {
+  let map = stepsById.get(guide)
+  if (map === undefined) stepsById.set(guide, (map = new Map(guide.steps.map((step) => [step.id, step]))))
+  return map.get(id)
 }
 
-/**
- * Get one step by its stable id.
- *
- * @param id The step's id, e.g. `'make-a-plan'`.
- * @returns The step, deeply frozen; the same object on every call.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `id` is not a string.
- * @throws {GuideRangeError} `ERR_UNKNOWN_STEP_ID` when no step has that id.
- * @example
- *   getStepById('make-a-plan').number // 2
- */
-export function getStepById(id: StepId): Step {
+/** `getStep(n)` of `guide`. */
+export function getStep(guide: Guide, n: StepNumber): Step {
+  assertIntegerInRange(n, 'getStep(n)', 'n', 1, guide.steps.length, 'ERR_STEP_OUT_OF_RANGE')
+  return guide.steps[n - 1] as Step
+}
+
+/** `getStepById(id)` of `guide`. */
+export function getStepById(guide: Guide, id: StepId): Step {
   if (typeof id !== 'string') {
     throw new GuideTypeError(
       'ERR_INVALID_ARG_TYPE',
       `getStepById(id): expected "id" to be a step id (type string), received ${describeReceived(id)}`,
     )
   }
-  const step = stepWithId(id)
+  const step = stepWithId(guide, id)
   if (step === undefined) {
     throw new GuideRangeError(
       'ERR_UNKNOWN_STEP_ID',
-      `getStepById(id): expected "id" to be one of ${stepIds().map((known) => `'${known}'`).join(', ')}, received ${describeReceived(id)}`,
+      `getStepById(id): expected "id" to be one of ${guide.steps.map((known) => `'${known.id}'`).join(', ')}, received ${describeReceived(id)}`,
     )
   }
   return step
-}
-
-/**
- * List every step in order.
- *
- * @returns The guide's steps array itself (deeply frozen, shared, not a copy).
- * @example
- *   listSteps().map((step) => step.title)
- */
-export function listSteps(): readonly Step[] {
-  return guide.steps
 }

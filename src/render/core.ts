@@ -1,8 +1,4 @@
-// The render entry reaches the core only through the locale API's public
-// exports: built, `./render` imports them from its entry's `index.*`
-// (tsup.config.ts), so an app that loads both has one copy of the guide, the
-// argument checks and the error classes.
-import {GuideRangeError, GuideTypeError, isGuideError} from '../locale-api.js'
+import {GuideRangeError, GuideTypeError, isGuideError} from '../errors.js'
 
 /**
  * Run a core call on a render call's behalf: the core checks the argument,
