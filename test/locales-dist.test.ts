@@ -1,7 +1,7 @@
 // The built locale entries (dist/locales/<tag>/), for every locale the build
 // generated: the same API as the main entry, in ESM and CJS, one set of error
-// classes, loadLocale, guide.json, grammatical ordinals, and bundles that hold
-// one locale's text only. Expectations come from each locale's own data and
+// classes, loadLocale and loadLocaleContent, guide.json, grammatical
+// ordinals, and bundles that hold one locale's text only. Expectations come from each locale's own data and
 // from tables in this file, never from today's wording.
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
@@ -10,11 +10,12 @@ import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
 import * as source from '../src/index.js'
-import type {ChecklistItem, Guide} from '../src/index.js'
+import type {ChecklistItem, Guide, LocaleModule} from '../src/index.js'
 import {ROOT, require, thrown} from './helpers.js'
 import {PLACEHOLDER, expectedText} from './ordinal-tables.js'
 
-type Api = typeof import('../src/locale-api.js')
+type Api = LocaleModule
+type Render = typeof import('../src/render/index.js')
 type Main = typeof source
 
 const LOCALES = source.locales
@@ -24,6 +25,8 @@ const esmOf = async (tag: string): Promise<Api> => (await import(pathToFileURL(f
 const cjsOf = (tag: string): Api => require(file('locales', tag, 'index.cjs')) as Api
 const mainEsm = async (): Promise<Main> => (await import(pathToFileURL(file('index.js')).href)) as Main
 const mainCjs = (): Main => require(file('index.cjs')) as Main
+const renderEsm = async (...parts: string[]): Promise<Render> => (await import(pathToFileURL(file(...parts, 'render.js')).href)) as Render
+const renderCjs = (...parts: string[]): Render => require(file(...parts, 'render.cjs')) as Render
 const languageOf = (tag: string): string => tag.split('-')[0]!.toLowerCase()
 // An item's text is in its own locale: a fallback item's is the source's.
 const localeOf = (item: ChecklistItem, guide: Guide): string => (item as {locale?: string}).locale ?? guide.locale
@@ -36,7 +39,7 @@ describe.each(LOCALES)('dist/locales/%s', (tag) => {
   })
 
   it('exports the locale API (the main entry without the locale calls and the validator), the same through import and require', async () => {
-    const api = await import('../src/locale-api.js')
+    const api = await import('../src/generated/source.js')
     const esm = await esmOf(tag)
     expect(Object.keys(esm).sort()).toEqual(Object.keys(api).sort())
     expect(Object.keys(cjsOf(tag)).sort()).toEqual(Object.keys(api).sort())
@@ -73,25 +76,30 @@ describe.each(LOCALES)('dist/locales/%s', (tag) => {
     }
   })
 
-  it('is what loadLocale loads, from the ESM and the CJS main entry', async () => {
+  it('is what loadLocale loads, and its render entry what loadLocaleContent loads, from the ESM and the CJS main entries', async () => {
     const [esm, cjs] = [await (await mainEsm()).loadLocale(tag), await mainCjs().loadLocale(tag)]
+    const [esmContent, cjsContent] = [await (await renderEsm()).loadLocaleContent(tag), await renderCjs().loadLocaleContent(tag)]
     if (tag === SOURCE) {
-      // The source locale is the main entry's own API: the same objects.
-      for (const [loaded, entry] of [[esm, await esmOf(tag)], [cjs, cjsOf(tag)]] as const) {
+      // The source locale is the main entries' own: the same objects.
+      const pairs = [[esm, await esmOf(tag)], [cjs, cjsOf(tag)], [esmContent, await renderEsm('locales', tag)], [cjsContent, renderCjs('locales', tag)]] as const
+      for (const [loaded, entry] of pairs) {
         expect(Object.keys(loaded).sort()).toEqual(Object.keys(entry).sort())
-        for (const key of Object.keys(entry)) expect(loaded[key as keyof Api], key).toBe(entry[key as keyof Api])
+        for (const key of Object.keys(entry)) expect(loaded[key as keyof typeof loaded], key).toBe(entry[key as keyof typeof entry])
       }
     } else {
       expect(esm).toBe(await esmOf(tag))
       expect(cjs).toBe(cjsOf(tag))
+      expect(esmContent).toBe(await renderEsm('locales', tag))
+      expect(cjsContent).toBe(renderCjs('locales', tag))
     }
   })
 
   it("renders the same checklist through its render entry", async () => {
-    const render = (await import(pathToFileURL(file('locales', tag, 'render.js')).href)) as typeof import('../src/render/index.js')
     const {checklistForRound} = await esmOf(tag)
-    for (const round of [2, 3, 21]) {
-      expect(render.checklistContentForRound(round).map((item) => item.text)).toEqual(checklistForRound(round).map((item) => item.text))
+    for (const render of [await renderEsm('locales', tag), renderCjs('locales', tag)]) {
+      for (const round of [2, 3, 21]) {
+        expect(render.checklistContentForRound(round).map((item) => item.text)).toEqual(checklistForRound(round).map((item) => item.text))
+      }
     }
   })
 })

@@ -222,7 +222,7 @@ export type {ChecklistItemContent, ReadonlyTree, RenderedContent} from '../../..
  */
 export function emitEntryModules(source: string, translations: readonly string[]): Record<string, string> {
   const tags = [source, ...translations]
-  // One literal import() per locale, so that bundlers split each locale into a chunk of its own.
+  // One literal import() per locale, so that bundlers split each into a chunk of its own.
   const loader = (name: string, type: string, from: string, file: string): string => `${GENERATED_BANNER}
 import type {${type}} from '${from}'
 import type {Locale} from './locales.js'
