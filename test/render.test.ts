@@ -42,7 +42,7 @@ const ROUNDS = [2, 3, 4, 10, 21, 112]
 
 describe('render api (ace-second-interview/render)', () => {
   it('exposes exactly these runtime exports (no default export)', () => {
-    expect(Object.keys(render).sort()).toEqual(['checklistContentForRound', 'getIntroContent', 'getStepContent'])
+    expect(Object.keys(render).sort()).toEqual(['checklistContentForRound', 'getIntroContent', 'getStepContent', 'loadLocaleContent'])
   })
 
   it.each(numbers)('getStepContent(%i) gives mdast, hast, html and text of that step body', (n) => {
