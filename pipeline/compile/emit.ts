@@ -147,29 +147,30 @@ export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
 }
 
 // Every member of each API, which a locale's entry exports one line each
-// (the types keep the lists complete).
-const LOCALE_API_KEYS: Record<keyof LocaleApi, true> = {
-  guide: true,
-  getStep: true,
-  getStepById: true,
-  listSteps: true,
-  checklistForRound: true,
-  isStepNumber: true,
-  isStepId: true,
-  isChecklistItemId: true,
-  isRound: true,
-  releases: true,
-  changesSince: true,
-  migrateProgress: true,
-  progressForRound: true,
+// (the types keep the lists complete), with the doc comment of a value: a
+// function shows its own, from the API's interface, wherever it is used.
+const LOCALE_API_KEYS: Record<keyof LocaleApi, string> = {
+  guide: 'The whole guide in this locale: title, content `version`, `schemaVersion`, covered `rounds`, `introduction` and `steps`. Deeply frozen.',
+  getStep: '',
+  getStepById: '',
+  listSteps: '',
+  checklistForRound: '',
+  isStepNumber: '',
+  isStepId: '',
+  isChecklistItemId: '',
+  isRound: '',
+  releases: 'Every published release of the content, oldest first, with what changed in each. Deeply frozen; the same in every locale.',
+  changesSince: '',
+  migrateProgress: '',
+  progressForRound: '',
 }
-const RENDER_API_KEYS: Record<keyof RenderModule, true> = {getStepContent: true, getIntroContent: true, checklistContentForRound: true}
+const RENDER_API_KEYS: Record<keyof RenderModule, string> = {getStepContent: '', getIntroContent: '', checklistContentForRound: ''}
 
 // One export per member. A locale's members are each bound by a call of
 // their own, marked pure, so that a bundler drops what an app does not use.
-const members = (type: string, keys: object, value: (key: string) => string): string =>
-  Object.keys(keys)
-    .map((key) => `export const ${key}: ${type}['${key}'] = ${value(key)}`)
+const members = (type: string, keys: Record<string, string>, value: (key: string) => string): string =>
+  Object.entries(keys)
+    .map(([key, doc]) => `${doc === '' ? '' : `/** ${doc} */\n`}export const ${key}: ${type}['${key}'] = ${value(key)}`)
     .join('\n')
 
 // A locale's two entries: the shared code bound to its data and its
