@@ -3,8 +3,21 @@ import {memoiseByRound} from './round-memo.js'
 import {type Spelling, renderTemplate, spellerFor} from './template.js'
 import type {ChecklistItem, Guide, Round} from './types.js'
 
-// Each guide's `checklistForRound`, made on first use.
+// Each guide's `checklistForRound` and item ids, made on first use.
 const checklists = new WeakMap<Guide, (r: Round) => readonly ChecklistItem[]>()
+const itemIds = new WeakMap<Guide, ReadonlySet<string>>()
+
+/**
+ * The ids of one guide's checklist items.
+ *
+ * @param guide The locale's guide.
+ * @returns The ids; the same set for the same guide.
+ */
+export function itemIdsOf(guide: Guide): ReadonlySet<string> {
+  let ids = itemIds.get(guide)
+  if (ids === undefined) itemIds.set(guide, (ids = new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))))
+  return ids
+}
 
 /**
  * `checklistForRound(r)` of one guide (src/locale-api.ts documents it):

@@ -2,14 +2,13 @@
 // locale's entry (src/generated/locales/<tag>/index.ts, written by the
 // build) opens its data and binds each member below to it; the main entry
 // is the source locale's entry, bound the same way.
-import {checklistOf} from './checklist.js'
-import type {GuideRangeError, GuideTypeError, isGuideError} from './errors.js'
+import {assertIntegerInRange} from './arguments.js'
+import {checklistOf, itemIdsOf} from './checklist.js'
+import {describeReceived} from './describe.js'
+import {GuideRangeError, GuideTypeError, type isGuideError} from './errors.js'
 import {type CompactGuide, expandGuide} from './expand.js'
-import * as guards from './guards.js'
-import * as progress from './progress.js'
-import type {MigratedProgress, ProgressRecord, RoundProgress} from './progress.js'
-import * as history from './releases.js'
-import * as steps from './steps.js'
+import {type MigratedProgress, type ProgressRecord, type RoundProgress, migrateIn, progressIn} from './progress.js'
+import {changesIn, releases as RELEASES} from './releases.js'
 import type {Spelling} from './template.js'
 import type {Change, ChecklistItem, ChecklistItemId, Guide, Release, Round, Step, StepId, StepNumber} from './types.js'
 
@@ -226,35 +225,92 @@ export function openLocale(data: CompactGuide, spelling: Spelling): BoundLocale 
   return {guide: expandGuide(data, spelling), spelling}
 }
 
+// Each guide's steps by id, built on first use.
+const stepsById = new WeakMap<Guide, Map<string, Step>>()
+function stepWithId(guide: Guide, id: string): Step | undefined {
+  let map = stepsById.get(guide)
+  if (map === undefined) stepsById.set(guide, (map = new Map(guide.steps.map((step) => [step.id, step]))))
+  return map.get(id)
+}
+
 // Each member of `LocaleApi`, bound to one locale. A locale's entry
 // (src/generated/locales/<tag>/index.ts) makes each with a call of its own,
 // marked pure, so that a bundler drops the members an app does not use.
-// Errors name the public calls.
+// Errors name the public calls. The guards never coerce and never throw.
 
 /** `guide`, of one locale. */
 export const guide = (locale: BoundLocale): LocaleApi['guide'] => locale.guide
+
 /** `getStep`, bound to one locale. */
-export const getStep = ({guide}: BoundLocale): LocaleApi['getStep'] => (n) => steps.getStep(guide, n)
+export const getStep =
+  ({guide}: BoundLocale): LocaleApi['getStep'] =>
+  (n) => {
+    assertIntegerInRange(n, 'getStep(n)', 'n', 1, guide.steps.length, 'ERR_STEP_OUT_OF_RANGE')
+    return guide.steps[n - 1] as Step
+  }
+
 /** `getStepById`, bound to one locale. */
-export const getStepById = ({guide}: BoundLocale): LocaleApi['getStepById'] => (id) => steps.getStepById(guide, id)
+export const getStepById =
+  ({guide}: BoundLocale): LocaleApi['getStepById'] =>
+  (id) => {
+    if (typeof id !== 'string') {
+      throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `getStepById(id): expected "id" to be a step id (type string), received ${describeReceived(id)}`)
+    }
+    const step = stepWithId(guide, id)
+    if (step === undefined) {
+      const known = guide.steps.map((other) => `'${other.id}'`).join(', ')
+      throw new GuideRangeError('ERR_UNKNOWN_STEP_ID', `getStepById(id): expected "id" to be one of ${known}, received ${describeReceived(id)}`)
+    }
+    return step
+  }
+
 /** `listSteps`, bound to one locale. */
 export const listSteps = ({guide}: BoundLocale): LocaleApi['listSteps'] => () => guide.steps
+
 /** `checklistForRound`, bound to one locale. */
 export const checklistForRound = ({guide, spelling}: BoundLocale): LocaleApi['checklistForRound'] => (r) => checklistOf(guide, spelling)(r)
+
 /** `isStepNumber`, bound to one locale. */
-export const isStepNumber = ({guide}: BoundLocale): LocaleApi['isStepNumber'] => (value): value is StepNumber => guards.isStepNumber(guide, value)
+export const isStepNumber =
+  ({guide}: BoundLocale): LocaleApi['isStepNumber'] =>
+  (value): value is StepNumber =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= guide.steps.length
+
 /** `isStepId`, bound to one locale. */
-export const isStepId = ({guide}: BoundLocale): LocaleApi['isStepId'] => (value): value is StepId => guards.isStepId(guide, value)
+export const isStepId =
+  ({guide}: BoundLocale): LocaleApi['isStepId'] =>
+  (value): value is StepId =>
+    typeof value === 'string' && stepWithId(guide, value) !== undefined
+
 /** `isChecklistItemId`, bound to one locale. */
-export const isChecklistItemId = ({guide}: BoundLocale): LocaleApi['isChecklistItemId'] => (value): value is ChecklistItemId => guards.isChecklistItemId(guide, value)
+export const isChecklistItemId =
+  ({guide}: BoundLocale): LocaleApi['isChecklistItemId'] =>
+  (value): value is ChecklistItemId =>
+    typeof value === 'string' && itemIdsOf(guide).has(value)
+
 /** `isRound`, bound to one locale. */
-export const isRound = ({guide}: BoundLocale): LocaleApi['isRound'] => (value): value is Round => guards.isRound(guide, value)
+export const isRound =
+  ({guide}: BoundLocale): LocaleApi['isRound'] =>
+  (value): value is Round =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= guide.rounds.from && (guide.rounds.to === null || value <= guide.rounds.to)
+
 /** `releases`: the same in every locale. */
-export const releases = (_locale: BoundLocale): LocaleApi['releases'] => history.releases
-/** `changesSince`, bound to one locale. */
-export const changesSince = ({guide}: BoundLocale): LocaleApi['changesSince'] => (version) => history.changesSince(guide, version)
-/** `migrateProgress`, bound to one locale. */
-export const migrateProgress = ({guide}: BoundLocale): LocaleApi['migrateProgress'] => (record) => progress.migrateProgress(guide, record)
+export const releases = (_locale: BoundLocale): LocaleApi['releases'] => RELEASES
+
+/** `changesSince`, bound to one locale: the shipped history, up to its `guide.version`. */
+export const changesSince =
+  ({guide}: BoundLocale): LocaleApi['changesSince'] =>
+  (version) =>
+    changesIn({releases: RELEASES, current: guide.version}, version)
+
+/** `migrateProgress`, bound to one locale: the shipped history, up to its `guide.version`. */
+export const migrateProgress =
+  ({guide}: BoundLocale): LocaleApi['migrateProgress'] =>
+  (record) =>
+    migrateIn({releases: RELEASES, current: guide.version}, (id) => itemIdsOf(guide).has(id), record)
+
 /** `progressForRound`, bound to one locale. */
-export const progressForRound = ({guide, spelling}: BoundLocale): LocaleApi['progressForRound'] => (checked, r) =>
-  progress.progressForRound(guide, checklistOf(guide, spelling), checked, r)
+export const progressForRound =
+  ({guide, spelling}: BoundLocale): LocaleApi['progressForRound'] =>
+  (checked, r) =>
+    progressIn(guide, checklistOf(guide, spelling), checked, r)

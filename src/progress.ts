@@ -1,10 +1,9 @@
 import {assertIntegerInRange} from './arguments.js'
+import {itemIdsOf} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
-import {isChecklistItemId} from './guards.js'
 import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
-import {releases} from './releases.js'
 import type {ChecklistItem, ChecklistItemId, Guide, Release, Round} from './types.js'
 
 /**
@@ -26,7 +25,7 @@ export interface ProgressRename {
   readonly to: ChecklistItemId
 }
 
-/** What {@link migrateProgress} returns: a record for the installed content, and what happened to the old one. */
+/** What `migrateProgress` returns: a record for the installed content, and what happened to the old one. */
 export interface MigratedProgress extends ProgressRecord {
   /** The installed content version. */
   readonly version: string
@@ -38,7 +37,7 @@ export interface MigratedProgress extends ProgressRecord {
   readonly dropped: readonly string[]
 }
 
-/** What {@link progressForRound} returns. */
+/** What `progressForRound` returns. */
 export interface RoundProgress {
   /** The round. */
   readonly round: Round
@@ -57,20 +56,15 @@ export interface RoundProgress {
 // Per history (the shipped one, or a test's), built on first use.
 const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
 
-/** `migrateProgress(record)` of a guide: the shipped history, up to `guide.version`. */
-export function migrateProgress(guide: Guide, record: ProgressRecord): MigratedProgress {
-  return migrateIn({releases, current: guide.version}, (id) => isChecklistItemId(guide, id), record)
-}
-
 /**
- * {@link migrateProgress} over any history (for tests of synthetic histories).
+ * `migrateProgress` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
  *
  * @param history The releases and the installed version.
  * @param isCurrent Whether an id is an item of the installed content.
  * @param record The stored record.
  * @returns The migrated record, deeply frozen.
- * @throws {GuideTypeError} As {@link migrateProgress}.
- * @throws {GuideRangeError} As {@link migrateProgress}.
+ * @throws {GuideTypeError} As `migrateProgress`.
+ * @throws {GuideRangeError} As `migrateProgress`.
  */
 export function migrateIn(history: History, isCurrent: (id: string) => boolean, record: unknown): MigratedProgress {
   const call = 'migrateProgress(record)'
@@ -106,7 +100,7 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
 }
 
 /** `progressForRound(checked, r)` of a guide, whose `checklistForRound` it takes. */
-export function progressForRound(
+export function progressIn(
   guide: Guide,
   checklistForRound: (r: Round) => readonly ChecklistItem[],
   checked: readonly string[] | ReadonlySet<string>,
@@ -120,7 +114,7 @@ export function progressForRound(
   let bad = ticked === undefined
   for (const id of ticked ?? []) {
     if (typeof id !== 'string') bad = true
-    else if (!isChecklistItemId(guide, id)) unknown.push(id)
+    else if (!itemIdsOf(guide).has(id)) unknown.push(id)
   }
   if (bad) {
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be an array or Set of item ids (strings), received ${describeReceived(ids)}`)

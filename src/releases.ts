@@ -3,7 +3,7 @@ import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
 import {RELEASES_DATA} from './generated/releases-data.js'
 import {type History, collapseChanges, releasesUpTo} from './history.js'
-import type {Change, Guide, Release} from './types.js'
+import type {Change, Release} from './types.js'
 
 /**
  * Every published release of the content, oldest first, with what changed in
@@ -16,13 +16,8 @@ import type {Change, Guide, Release} from './types.js'
 // Pure: an app that imports none of the history calls does not bundle it.
 export const releases: readonly Release[] = /* @__PURE__ */ deepFreeze(RELEASES_DATA)
 
-/** `changesSince(version)` of a guide: its release history is the shipped one, up to `guide.version`. */
-export function changesSince(guide: Guide, version: string): readonly Change[] {
-  return changesIn({releases, current: guide.version}, version)
-}
-
 /**
- * {@link changesSince} over any history (for tests of synthetic histories).
+ * `changesSince` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
  *
  * @param history The releases and the installed version.
  * @param version A released version.

@@ -304,7 +304,7 @@ describe('the two entries share their code', () => {
   it('a bundle of getStep and getStepContent is the render entry plus getStep, with each class and the data once', async () => {
     const both = await bundle(`import {getStep} from '${NAME}'\nimport {getStepContent} from '${NAME}/render'\nconsole.log(getStep(1), getStepContent(1))`)
     const renderOnly = await bundle(`import {getStepContent} from '${NAME}/render'\nconsole.log(getStepContent(1))`)
-    // getStep's own code (src/steps.ts, minified) is a few hundred bytes; a
+    // getStep's own code (src/locale-api.ts, minified) is a few hundred bytes; a
     // second copy of the classes and the guide data would be kilobytes.
     const GET_STEP_CODE = 1024
     expect(both.length).toBeLessThanOrEqual(renderOnly.length + GET_STEP_CODE)

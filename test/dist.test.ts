@@ -164,7 +164,7 @@ describe('built render subpath (dist/render.*)', () => {
       write: false,
     })
     const code = result.outputFiles[0]?.text ?? ''
-    expect(code).toContain('function getStep')
+    expect(code).toContain('getStep(n)')
     for (const unused of ['minLength', 'additionalProperties', 'ERR_GUIDE_', 'function validateGuide']) expect(code).not.toContain(unused)
     // Nor anything computed at load for them: the schema's patterns, the
     // validator's tables, the locale list (code a bundler keeps unless it

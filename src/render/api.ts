@@ -2,14 +2,39 @@
 // them to a locale's render data and its core API. Each locale's
 // `render` entry (src/generated/locales/<tag>/render.ts, written by the
 // build) calls it once and exports the members one by one.
+import {GuideRangeError, GuideTypeError, isGuideError} from '../errors.js'
 import {deepFreeze} from '../freeze.js'
 import type {LocaleApi} from '../locale-api.js'
 import {memoiseByRound} from '../round-memo.js'
 import {type Spelling, renderTemplate, spellerFor} from '../template.js'
 import type {Round, StepNumber} from '../types.js'
-import {asCall} from './core.js'
 import {mapText} from './tree.js'
 import type {ChecklistItemContent, RenderData, RenderedContent} from './types.js'
+
+/**
+ * Run a core call on a render call's behalf: the core checks the argument,
+ * and an argument error it throws is thrown again naming the render call
+ * (`getStepContent(n): expected "n" …`), with the same code and class. Any
+ * other error passes through untouched.
+ *
+ * @param call The render call and parameter, e.g. `'getStepContent(n)'`.
+ * @param core The core call it delegates to, e.g. `'getStep(n)'`.
+ * @param run Makes the core call.
+ * @returns What `run` returns.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` from the core, renamed.
+ * @throws {GuideRangeError} The core's range error (`ERR_STEP_OUT_OF_RANGE`, `ERR_ROUND_OUT_OF_RANGE`), renamed.
+ * @example
+ *   asCall('getStepContent(n)', 'getStep(n)', () => getStep(n))
+ */
+function asCall<T>(call: string, core: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (!isGuideError(error) || !error.message.startsWith(`${core}:`)) throw error
+    const message = call + error.message.slice(core.length)
+    throw error instanceof RangeError ? new GuideRangeError(error.code, message) : new GuideTypeError(error.code, message)
+  }
+}
 
 /** What `ace-second-interview/render` and each `ace-second-interview/locales/<tag>/render` export, and what `loadLocaleContent` resolves to. */
 export interface RenderModule {
