@@ -219,7 +219,7 @@ export interface BoundLocale {
  * @returns What each member below binds to.
  * @example
  *   const locale = openLocale(GUIDE_DATA, {ordinal, sourceOrdinal})
- *   const getStep = bindGetStep(locale)
+ *   const getStepOfLocale = getStep(locale)
  */
 export function openLocale(data: CompactGuide, spelling: Spelling): BoundLocale {
   return {guide: expandGuide(data, spelling), spelling}
@@ -242,27 +242,23 @@ function stepWithId(guide: Guide, id: string): Step | undefined {
 export const guide = (locale: BoundLocale): LocaleApi['guide'] => locale.guide
 
 /** `getStep`, bound to one locale. */
-export const getStep =
-  ({guide}: BoundLocale): LocaleApi['getStep'] =>
-  (n) => {
-    assertIntegerInRange(n, 'getStep(n)', 'n', 1, guide.steps.length, 'ERR_STEP_OUT_OF_RANGE')
-    return guide.steps[n - 1] as Step
-  }
+export const getStep = ({guide}: BoundLocale): LocaleApi['getStep'] => (n) => {
+  assertIntegerInRange(n, 'getStep(n)', 'n', 1, guide.steps.length, 'ERR_STEP_OUT_OF_RANGE')
+  return guide.steps[n - 1] as Step
+}
 
 /** `getStepById`, bound to one locale. */
-export const getStepById =
-  ({guide}: BoundLocale): LocaleApi['getStepById'] =>
-  (id) => {
-    if (typeof id !== 'string') {
-      throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `getStepById(id): expected "id" to be a step id (type string), received ${describeReceived(id)}`)
-    }
-    const step = stepWithId(guide, id)
-    if (step === undefined) {
-      const known = guide.steps.map((other) => `'${other.id}'`).join(', ')
-      throw new GuideRangeError('ERR_UNKNOWN_STEP_ID', `getStepById(id): expected "id" to be one of ${known}, received ${describeReceived(id)}`)
-    }
-    return step
+export const getStepById = ({guide}: BoundLocale): LocaleApi['getStepById'] => (id) => {
+  if (typeof id !== 'string') {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `getStepById(id): expected "id" to be a step id (type string), received ${describeReceived(id)}`)
   }
+  const step = stepWithId(guide, id)
+  if (step === undefined) {
+    const known = guide.steps.map((other) => `'${other.id}'`).join(', ')
+    throw new GuideRangeError('ERR_UNKNOWN_STEP_ID', `getStepById(id): expected "id" to be one of ${known}, received ${describeReceived(id)}`)
+  }
+  return step
+}
 
 /** `listSteps`, bound to one locale. */
 export const listSteps = ({guide}: BoundLocale): LocaleApi['listSteps'] => () => guide.steps
@@ -271,46 +267,28 @@ export const listSteps = ({guide}: BoundLocale): LocaleApi['listSteps'] => () =>
 export const checklistForRound = ({guide, spelling}: BoundLocale): LocaleApi['checklistForRound'] => (r) => checklistOf(guide, spelling)(r)
 
 /** `isStepNumber`, bound to one locale. */
-export const isStepNumber =
-  ({guide}: BoundLocale): LocaleApi['isStepNumber'] =>
-  (value): value is StepNumber =>
-    typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= guide.steps.length
+export const isStepNumber = ({guide}: BoundLocale): LocaleApi['isStepNumber'] => (value): value is StepNumber =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= guide.steps.length
 
 /** `isStepId`, bound to one locale. */
-export const isStepId =
-  ({guide}: BoundLocale): LocaleApi['isStepId'] =>
-  (value): value is StepId =>
-    typeof value === 'string' && stepWithId(guide, value) !== undefined
+export const isStepId = ({guide}: BoundLocale): LocaleApi['isStepId'] => (value): value is StepId => typeof value === 'string' && stepWithId(guide, value) !== undefined
 
 /** `isChecklistItemId`, bound to one locale. */
-export const isChecklistItemId =
-  ({guide}: BoundLocale): LocaleApi['isChecklistItemId'] =>
-  (value): value is ChecklistItemId =>
-    typeof value === 'string' && itemIdsOf(guide).has(value)
+export const isChecklistItemId = ({guide}: BoundLocale): LocaleApi['isChecklistItemId'] => (value): value is ChecklistItemId => typeof value === 'string' && itemIdsOf(guide).has(value)
 
 /** `isRound`, bound to one locale. */
-export const isRound =
-  ({guide}: BoundLocale): LocaleApi['isRound'] =>
-  (value): value is Round =>
-    typeof value === 'number' && Number.isSafeInteger(value) && value >= guide.rounds.from && (guide.rounds.to === null || value <= guide.rounds.to)
+export const isRound = ({guide}: BoundLocale): LocaleApi['isRound'] => (value): value is Round =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= guide.rounds.from && (guide.rounds.to === null || value <= guide.rounds.to)
 
 /** `releases`: the same in every locale. */
 export const releases = (_locale: BoundLocale): LocaleApi['releases'] => RELEASES
 
 /** `changesSince`, bound to one locale: the shipped history, up to its `guide.version`. */
-export const changesSince =
-  ({guide}: BoundLocale): LocaleApi['changesSince'] =>
-  (version) =>
-    changesIn({releases: RELEASES, current: guide.version}, version)
+export const changesSince = ({guide}: BoundLocale): LocaleApi['changesSince'] => (version) => changesIn({releases: RELEASES, current: guide.version}, version)
 
 /** `migrateProgress`, bound to one locale: the shipped history, up to its `guide.version`. */
-export const migrateProgress =
-  ({guide}: BoundLocale): LocaleApi['migrateProgress'] =>
-  (record) =>
-    migrateIn({releases: RELEASES, current: guide.version}, (id) => itemIdsOf(guide).has(id), record)
+export const migrateProgress = ({guide}: BoundLocale): LocaleApi['migrateProgress'] => (record) =>
+  migrateIn({releases: RELEASES, current: guide.version}, (id) => itemIdsOf(guide).has(id), record)
 
 /** `progressForRound`, bound to one locale. */
-export const progressForRound =
-  ({guide, spelling}: BoundLocale): LocaleApi['progressForRound'] =>
-  (checked, r) =>
-    progressIn(guide, checklistOf(guide, spelling), checked, r)
+export const progressForRound = ({guide, spelling}: BoundLocale): LocaleApi['progressForRound'] => (checked, r) => progressIn(guide, checklistOf(guide, spelling), checked, r)
