@@ -157,9 +157,13 @@ function textsOf(guide: Guide): string[] {
 }
 
 describe('a browser bundle of one locale holds no other locale’s text', () => {
-  it.each(LOCALES)('%s: getStep + checklistForRound', async (tag) => {
+  it.each(LOCALES.flatMap((tag) => [
+    [tag, 'index', 'getStep, checklistForRound'],
+    [tag, 'render', 'getStepContent, checklistContentForRound'],
+  ]))('%s: its %s entry (%s)', async (tag, entry, calls) => {
+    const [first, second] = calls.split(', ')
     const result = await build({
-      stdin: {contents: `import {getStep, checklistForRound} from './dist/locales/${tag}/index.js'\nconsole.log(getStep(1), checklistForRound(2))`, resolveDir: ROOT, loader: 'js'},
+      stdin: {contents: `import {${calls}} from './dist/locales/${tag}/${entry}.js'\nconsole.log(${first}(1), ${second}(2))`, resolveDir: ROOT, loader: 'js'},
       bundle: true,
       platform: 'browser',
       format: 'esm',
@@ -177,6 +181,55 @@ describe('a browser bundle of one locale holds no other locale’s text', () => 
       const distinctive = textsOf((await esmOf(other)).guide).filter((text) => !own.some((mine) => mine.includes(text)))
       expect(distinctive.length, `${other} has text of its own`).toBeGreaterThan(0)
       for (const text of distinctive) expect(bundle.includes(text), `${other}: ${text.slice(0, 60)}`).toBe(false)
+    }
+  })
+})
+
+// Issue 24: loadLocale and loadLocaleContent import each locale with a
+// literal import(), so an app's bundler (esbuild here; Vite in
+// test/e2e/browser.test.ts) gives each locale chunks of its own, loaded
+// only when asked.
+describe('a bundler splits what loadLocale and loadLocaleContent load: each locale in chunks of its own', () => {
+  it.each([
+    ['index', 'loadLocale'],
+    ['render', 'loadLocaleContent'],
+  ])('dist/%s.js: %s', async (entry, call) => {
+    const result = await build({
+      stdin: {contents: `export {${call}} from './dist/${entry}.js'`, resolveDir: ROOT, sourcefile: 'entry.js', loader: 'js'},
+      absWorkingDir: ROOT,
+      bundle: true,
+      splitting: true,
+      outdir: path.join(ROOT, 'split-out'),
+      platform: 'browser',
+      format: 'esm',
+      charset: 'utf8',
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    })
+    const outputs = result.metafile.outputs
+    const text = (name: string): string => result.outputFiles.find((file) => file.path === path.join(ROOT, name))?.text ?? ''
+    const start = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === 'entry.js')!
+    const loaded = new Set<string>()
+    const visit = (name: string): void => {
+      if (loaded.has(name)) return
+      loaded.add(name)
+      for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path)
+    }
+    visit(start)
+    const texts = new Map(await Promise.all(LOCALES.map(async (tag) => [tag, textsOf((await esmOf(tag)).guide)] as const)))
+    for (const tag of LOCALES) {
+      const distinctive = texts.get(tag)!.filter((mine) => LOCALES.every((other) => other === tag || !texts.get(other)!.some((theirs) => theirs.includes(mine))))
+      expect(distinctive.length, tag).toBeGreaterThan(0)
+      const holding = Object.keys(outputs).filter((name) => distinctive.some((mine) => text(name).includes(mine)))
+      // In chunks of the app's bundle, none shared with another locale, and
+      // for a translation none loaded with the entry (the source's text is
+      // the main entries' own).
+      expect(holding.length, tag).toBeGreaterThan(0)
+      for (const name of holding) {
+        if (tag !== SOURCE) expect(loaded.has(name), `${tag} in ${name}`).toBe(false)
+        for (const other of LOCALES.filter((candidate) => candidate !== tag)) expect(texts.get(other)!.some((theirs) => text(name).includes(theirs) && !texts.get(tag)!.some((mine) => mine.includes(theirs))), `${other} in ${name}`).toBe(false)
+      }
     }
   })
 })
