@@ -7,6 +7,7 @@ import {type FSWatcher, readdirSync, watch} from 'node:fs'
 import path from 'node:path'
 import {diagnostics, formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
 import {escapeControl} from '../pipeline/terminal.js'
+import {escapeJson} from '../src/describe.js'
 import {quote} from './args.js'
 import type {Io} from './command.js'
 
@@ -79,7 +80,7 @@ async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promi
   const status = result.ok ? 0 : 1
   if (request.format === 'json') {
     // Watch mode prints one run a line (JSON Lines); once, the array is indented.
-    io.stdout.write(request.watch ? `${JSON.stringify(result.diagnostics)}\n` : `${JSON.stringify(result.diagnostics, null, 2)}\n`)
+    io.stdout.write(`${escapeJson(request.watch ? JSON.stringify(result.diagnostics) : JSON.stringify(result.diagnostics, null, 2))}\n`)
   } else if (request.format === 'github') {
     io.stdout.write(formatGithub(diagnostics(result.files)))
   } else {

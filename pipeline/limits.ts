@@ -23,7 +23,7 @@ export const MAX_LINES = 400
 export const MAX_MANIFEST_BYTES: number = 4 * 1024 * 1024
 
 /**
- * Deepest block nesting (block quotes and lists) the build accepts, measured
+ * Deepest block nesting (block quotes, lists, footnote definitions) the build accepts, measured
  * on each line before parsing and on the parsed tree. Real steps use one or
  * two levels.
  */

@@ -91,8 +91,9 @@ export function diagnostics(files: readonly VFile[]): Diagnostic[] {
 }
 
 // Workflow-command escaping, as in @actions/core's `command.ts`: the message
-// escapes `%`, CR and LF; property values also escape `:` and `,`.
-const escapeData = (text: string): string => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+// escapes `%`, CR and LF; property values also escape `:` and `,`. Control
+// and bidi characters are escaped too: a CI log is a terminal.
+const escapeData = (text: string): string => escapeControl(text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'))
 const escapeProperty = (text: string): string => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
 
 /**

@@ -50,3 +50,40 @@ function throwOutOfRange(
   }
   throw new GuideRangeError(rangeCode, `${call}: expected "${name}" to be ${expected}, received ${describeReceived(value)}`)
 }
+
+/**
+ * Run `read` over what a caller passed: a value that throws when read (a
+ * hostile proxy, a getter) is refused like any other bad argument. `read`
+ * only copies; the checks come after it, so it throws nothing of ours.
+ *
+ * @param call The call, e.g. `'resolveLocale(requested)'`, for the message.
+ * @param name The parameter's name.
+ * @param expected What the parameter should be.
+ * @param read Reads the argument into plain data.
+ * @returns What `read` returned.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `read` throws.
+ */
+export function readArgument<T>(call: string, name: string, expected: string, read: () => T): T {
+  try {
+    return read()
+  } catch {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "${name}" to be ${expected}, received a value that throws when read`)
+  }
+}
+
+/**
+ * Copy an array by index, each element read once (never through its
+ * iterator, which may disagree), up to the first that is not a string.
+ *
+ * @param list The caller's array.
+ * @returns Its strings, then the first non-string (a hole reads as `undefined`), if any.
+ */
+export function stringsOf(list: readonly unknown[]): unknown[] {
+  const copy: unknown[] = []
+  for (let index = 0, length = list.length; index < length; index++) {
+    const value = list[index]
+    copy.push(value)
+    if (typeof value !== 'string') break
+  }
+  return copy
+}

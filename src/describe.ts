@@ -6,6 +6,19 @@ const MAX_SHOWN = 28
 const INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 
 /**
+ * Spell as `\uXXXX` every character JSON.stringify leaves raw that a terminal
+ * or a page acts on. Applied to JSON text, the result parses to the same value.
+ *
+ * @param json Text from JSON.stringify.
+ * @returns The same JSON with C1, bidi, zero-width and separator characters escaped.
+ * @example
+ *   escapeJson(JSON.stringify('a\u202eb')) // '"a\\u202eb"'
+ */
+export function escapeJson(json: string): string {
+  return json.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/**
  * Quote a string for a message: clipped to `max` characters *before* it is
  * escaped (a 90-million-character string costs no more than a short one), then
  * JSON-quoted with every invisible or control character spelt as `\uXXXX`.
@@ -18,7 +31,7 @@ const INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u
  */
 export function quote(text: string, max: number = MAX_SHOWN): string {
   const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text
-  return JSON.stringify(clipped).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return escapeJson(JSON.stringify(clipped))
 }
 
 /**

@@ -161,7 +161,7 @@ export interface LocaleApi {
    * @param record A record saved earlier, e.g. parsed from `localStorage`.
    * @returns `{version: guide.version, checked, renamed, dropped}`, deeply frozen.
    * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `record` is not an
-   *   object; `ERR_INVALID_PROGRESS_VERSION` when `record.version` is not a
+   *   object or throws when read; `ERR_INVALID_PROGRESS_VERSION` when `record.version` is not a
    *   string; `ERR_INVALID_PROGRESS_CHECKED` when `record.checked` is not an
    *   array of strings.
    * @throws {GuideRangeError} `ERR_PROGRESS_FROM_NEWER_VERSION` when the record
@@ -184,7 +184,7 @@ export interface LocaleApi {
    * @returns `{round, total, done, remaining, fraction, unknown}`, deeply frozen;
    *   the items are those of `checklistForRound(r)`.
    * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `checked` is not an
-   *   array or `Set` of strings, or `r` is not a number.
+   *   array or `Set` of strings (or throws when read), or `r` is not a number.
    * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
    * @example
    *   const {done, total, fraction} = progressForRound(['recall-potential-shown'], 2)

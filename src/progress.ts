@@ -1,4 +1,4 @@
-import {assertIntegerInRange} from './arguments.js'
+import {assertIntegerInRange, readArgument, stringsOf} from './arguments.js'
 import {itemIdsOf} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
@@ -68,18 +68,22 @@ const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
  */
 export function migrateIn(history: History, isCurrent: (id: string) => boolean, record: unknown): MigratedProgress {
   const call = 'migrateProgress(record)'
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "record" to be an object {version, checked}, received ${describeReceived(record)}`)
-  }
-  const {version, checked} = record as {version?: unknown; checked?: unknown}
+  const expected = 'an object {version, checked}'
+  const read = readArgument(call, 'record', expected, () => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined
+    const {version, checked} = record as {version?: unknown; checked?: unknown}
+    return {version, checked, ids: Array.isArray(checked) ? stringsOf(checked) : undefined}
+  })
+  if (read === undefined) throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "record" to be ${expected}, received ${describeReceived(record)}`)
+  const {version, checked, ids} = read
   if (typeof version !== 'string') {
     throw new GuideTypeError('ERR_INVALID_PROGRESS_VERSION', `${call}: expected "record.version" to be a content version (type string), received ${describeReceived(version)}`)
   }
-  const bad = Array.isArray(checked) ? checked.findIndex((id) => typeof id !== 'string') : -2
+  const bad = ids === undefined ? -2 : ids.findIndex((id) => typeof id !== 'string')
   if (bad !== -1) {
     throw new GuideTypeError(
       'ERR_INVALID_PROGRESS_CHECKED',
-      `${call}: expected "record.checked" to be an array of item ids (strings), received ${bad === -2 ? describeReceived(checked) : `${describeReceived((checked as unknown[])[bad])} at index ${bad}`}`,
+      `${call}: expected "record.checked" to be an array of item ids (strings), received ${bad === -2 ? describeReceived(checked) : `${describeReceived(ids?.[bad])} at index ${bad}`}`,
     )
   }
   releasesUpTo(history, version, call, 'ERR_PROGRESS_FROM_NEWER_VERSION')
@@ -88,7 +92,7 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
   const kept = new Set<string>()
   const renamed: ProgressRename[] = []
   const dropped: string[] = []
-  for (const id of new Set(checked as string[])) {
+  for (const id of new Set(ids as string[])) {
     const to = currentIdOf(id, map, isCurrent)
     if (to === undefined) dropped.push(id)
     else {
@@ -107,22 +111,21 @@ export function progressIn(
   r: Round,
 ): RoundProgress {
   const call = 'progressForRound(checked, r)'
-  const ids: unknown = checked
-  const ticked = Array.isArray(ids) ? new Set<unknown>(ids) : ids instanceof Set ? (ids as Set<unknown>) : undefined
-  // One pass over the ticked ids: check each is a string, list the unknown ones.
-  const unknown: string[] = []
-  let bad = ticked === undefined
-  for (const id of ticked ?? []) {
-    if (typeof id !== 'string') bad = true
-    else if (!itemIdsOf(guide).has(id)) unknown.push(id)
+  const expected = 'an array or Set of item ids (strings)'
+  // Copied once, by index or through Set's own iterator: nothing the caller overrides is called twice.
+  const ids = readArgument(call, 'checked', expected, () => {
+    const value: unknown = checked
+    return Array.isArray(value) ? stringsOf(value) : value instanceof Set ? stringsOf([...Set.prototype.values.call(value)]) : undefined
+  })
+  if (ids === undefined || ids.some((id) => typeof id !== 'string')) {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be ${expected}, received ${describeReceived(checked)}`)
   }
-  if (bad) {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be an array or Set of item ids (strings), received ${describeReceived(ids)}`)
-  }
+  const ticked = new Set(ids as string[])
+  const unknown = [...ticked].filter((id) => !itemIdsOf(guide).has(id))
   assertIntegerInRange(r, call, 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE')
   const done: ChecklistItem[] = []
   const remaining: ChecklistItem[] = []
-  for (const item of checklistForRound(r)) ((ticked as Set<unknown>).has(item.id) ? done : remaining).push(item)
+  for (const item of checklistForRound(r)) (ticked.has(item.id) ? done : remaining).push(item)
   const total = done.length + remaining.length
   return Object.freeze({
     round: r,

@@ -23,7 +23,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {BIN, USAGE, bin, cli, node} from './bin.js'
 import {checkContentCommand} from '../scripts/check-content.js'
-import {FIXTURES, materialize, readExpectation} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, materialize, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 // Several cases run the check a dozen times (each the whole lint), and cases
@@ -186,6 +186,42 @@ describe('ace-second-interview check', () => {
     const escape = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
     expect(run.stdout).toBe(`::error file=content/${stepFile},line=${d!.line},col=${d!.column},title=known-placeholders::${escape(`${d!.reason}\ntip: ${d!.tip}`)}\n`)
     expect(await cli(['check', '--format', 'github'], {cwd: await copyContent('github-clean')})).toEqual({status: 0, stdout: '', stderr: ''})
+  })
+
+  // Issue 22, item 7: yaml's Node build prints its tokens to stdout when these are set.
+  it('--format json stays JSON when LOG_STREAM and LOG_TOKENS are set, built or not', async () => {
+    const folder = await copyContent('log-stream')
+    const env = {LOG_STREAM: '1', LOG_TOKENS: '1'}
+    expect(await bin(['check', '--format', 'json'], {cwd: folder, env})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+    const logged = [vi.spyOn(console, 'log'), vi.spyOn(console, 'dir')]
+    Object.assign(process.env, env)
+    try {
+      expect(await cli(['check', '--format', 'json'], {cwd: folder})).toEqual({status: 0, stdout: '[]\n', stderr: ''})
+      for (const spy of logged) expect(spy).not.toHaveBeenCalled()
+    } finally {
+      delete process.env['LOG_STREAM']
+      delete process.env['LOG_TOKENS']
+      for (const spy of logged) spy.mockRestore()
+    }
+  })
+
+  // Issue 22, item 4: what reaches a CI log or a terminal, in every format.
+  it('escapes control and bidi characters from file names and translation.json in every format', async () => {
+    const folder = await copyContent('hostile-name-formats')
+    const name = 'steps/07-a\u001b]0;x\u0007\u202e\u0085.md'
+    await cp(path.join(folder, 'content', stepFile), path.join(folder, 'content', name))
+    await cp(VALID_LOCALE, path.join(folder, 'content'), {recursive: true})
+    const record = path.join(folder, 'content', 'locales', 'es', 'translation.json')
+    await writeFile(record, (await readFile(record, 'utf8')).replace('"locale": "es"', '"locale": "es\\u001b]0;x\\u0007\\u202e\\u0085"'))
+    for (const format of ['text', 'github', 'json']) {
+      const run = await cli(['check', '--format', format], {cwd: folder})
+      expect(run.status).toBe(1)
+      expect(run.stdout).toContain('07-a')
+      expect(run.stdout).toContain('translation.json')
+      expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+    }
+    const json = await cli(['check', '--format', 'json'], {cwd: folder})
+    expect((JSON.parse(json.stdout) as {file: string}[]).map((diagnostic) => diagnostic.file)).toContain(`content/${name}`)
   })
 })
 

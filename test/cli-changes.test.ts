@@ -4,6 +4,7 @@
 import {describe, expect, it} from 'vitest'
 import {createStyles} from '../cli/color.js'
 import {formatChangesMarkdown, formatChangesText, versionList} from '../cli/commands/changes.js'
+import {formatJson} from '../cli/format.js'
 import {type Change, changesSince, guide, releases} from '../src/index.js'
 import {cli} from './bin.js'
 import {ROOT} from './helpers.js'
@@ -92,5 +93,15 @@ describe('the changes printers', () => {
     expect(formatChangesMarkdown(SYNTHETIC.slice(4, 6), '1.0.0')).toBe(
       `# Changes since 1.0.0 (installed: ${guide.version})\n\n- Removed checklist item \`gone\`.\n- Renamed checklist item \`old-name\` to \`new-name\`.\n`,
     )
+  })
+
+  // Issue 22, item 3: ids come from content/manifest.json, which a hand edit can reach.
+  it('escape control and bidi characters in ids, in every format', () => {
+    const hostile: Change[] = [{kind: 'moved', target: 'item', id: 'a\u202e\u001b]52;c;SGk=\u0007', from: 'b\u0085\u2066'}]
+    for (const printed of [formatChangesText(hostile, '1.0.0', createStyles(false)), formatChangesMarkdown(hostile, '1.0.0'), formatJson(hostile)]) {
+      expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+      expect(printed).toMatch(/\\u202e/)
+    }
+    expect(JSON.parse(formatJson(hostile))).toEqual(hostile)
   })
 })

@@ -259,6 +259,8 @@ describe('--format github', () => {
     {name: '%, CR and LF in the message', diagnostic: {...base, reason: '100% sure\r\nnot ::error'}, expected: '::error file=content/guide.md,line=3,col=7,title=no-html::100%25 sure%0D%0Anot ::error\n'},
     {name: ':, , and % in a file name', diagnostic: {...base, file: 'content/a,b:c%.md'}, expected: '::error file=content/a%2Cb%3Ac%25.md,line=3,col=7,title=no-html::Expected markdown, found HTML\n'},
     {name: 'a line break in a file name', diagnostic: {...base, file: 'evil\n::error file=x::forged'}, expected: '::error file=evil%0A%3A%3Aerror file=x%3A%3Aforged,line=3,col=7,title=no-html::Expected markdown, found HTML\n'},
+    // Issue 22, item 4: a CI log is a terminal too.
+    {name: 'ESC, BEL and bidi characters', diagnostic: {...base, file: 'a\u001b]0;x\u0007.md', reason: 'b\u202e\u0085', tip: 'c\u001b[2J'}, expected: '::error file=a\\x1b]0;x\\x07.md,line=3,col=7,title=no-html::b\\u202e\\x85%0Atip: c\\x1b[2J\n'},
   ])('escapes $name', ({diagnostic, expected}) => {
     expect(formatGithub([diagnostic])).toBe(expected)
   })

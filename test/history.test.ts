@@ -118,7 +118,7 @@ describe('diffReleases: renames and structured changes', () => {
       after: {...base, introduction: 'changed00000', items: {...base.items, x: {...base.items['x']!, rounds: '1+'}}},
       bump: 'minor',
       changes: [
-        {target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title or introduction was reworded.'},
+        {target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title, introduction or labels (`step-heading`, `round-heading`) were reworded.'},
         {target: 'item', kind: 'rounds-changed', id: 'x', bump: 'minor', section: 'Changed', description: 'Checklist item `x` now applies to rounds `1+` (was `2+`).'},
       ],
     },
@@ -274,21 +274,34 @@ describe('amendRelease', () => {
 })
 
 describe('readManifest', () => {
-  const good = release('1.0.0', {...base, items: {...base.items, z: {stepId: 'a', rounds: '2+', hash: 'zzzzzzzzzzzz', replaces: ['w']}}})
-  const cases: Array<{manifest: string; releases: unknown[]; ok: boolean}> = [
-    {manifest: 'a release with a date and a rename', releases: [good], ok: true},
-    {manifest: 'a release without a date', releases: [{...good, date: undefined}], ok: false},
-    {manifest: 'a date that is not YYYY-MM-DD', releases: [{...good, date: '2030-1-1'}], ok: false},
-    {manifest: 'an empty `replaces`', releases: [{...good, items: {z: {...good.items['z'], replaces: []}}}], ok: false},
-    {manifest: 'a `replaces` that is not a list of ids', releases: [{...good, items: {z: {...good.items['z'], replaces: 'w'}}}], ok: false},
-    {manifest: 'an item keyed by something other than an id', releases: [{...good, items: {'\u001b[2J': good.items['x']}}], ok: false},
+  const hashes = {introduction: '000000000000', steps: {a: {number: 1, hash: 'aaaaaaaaaaaa'}, b: {number: 2, hash: 'bbbbbbbbbbbb'}}}
+  const item = {stepId: 'a', rounds: '2+', hash: 'cccccccccccc'}
+  const good = release('1.0.0', {...base, ...hashes, items: {x: item, z: {...item, replaces: ['w']}}, locales: {es: {introduction: '111111111111', steps: {a: '222222222222'}, items: {x: '333333333333'}}}})
+  const withItem = (changes: Record<string, unknown>): unknown => ({...good, items: {...good.items, z: {...good.items['z'], ...changes}}})
+  const cases: Array<{manifest: string; releases: unknown[]; problem?: string}> = [
+    {manifest: 'a release with a date, a rename and a translation', releases: [good]},
+    {manifest: 'a release without a date', releases: [{...good, date: undefined}], problem: '`releases[0].date` to be a date (YYYY-MM-DD), found undefined'},
+    {manifest: 'a date that is not YYYY-MM-DD', releases: [{...good, date: '2030-1-1'}], problem: '`releases[0].date` to be a date (YYYY-MM-DD), found type string ("2030-1-1")'},
+    {manifest: 'an empty `replaces`', releases: [withItem({replaces: []})], problem: '`releases[0].items.z.replaces` to be a list of item ids'},
+    {manifest: 'a `replaces` that is not a list of ids', releases: [withItem({replaces: 'w'})], problem: '`releases[0].items.z.replaces` to be a list of item ids'},
+    {manifest: 'an item keyed by something other than an id', releases: [{...good, items: {'\u001b[2J': item}}], problem: '`releases[0].items["\\u001b[2J"]` to be keyed by a kebab-case id'},
+    // Issue 22, item 3: every field, as content:version writes it.
+    {manifest: 'a `stepId` with control characters', releases: [withItem({stepId: 'a\u202e\u001b]52;c;SGk=\u0007'})], problem: '`releases[0].items.z.stepId` to be a kebab-case id, found type string ("a\\u202e\\u001b]52;c;SGk=\\u0007")'},
+    {manifest: 'item rounds not in the content\'s syntax', releases: [withItem({rounds: '2+\u0007'})], problem: '`releases[0].items.z.rounds` to be rounds'},
+    {manifest: 'a hash that is not 12 hex digits', releases: [withItem({hash: 'x'})], problem: '`releases[0].items.z.hash` to be a hash (12 hex digits)'},
+    {manifest: 'a step number that is not a whole number', releases: [{...good, steps: {...good.steps, a: {number: 1.5, hash: 'aaaaaaaaaaaa'}}}], problem: '`releases[0].steps.a.number` to be a step number'},
+    {manifest: 'guide rounds not in the content\'s syntax', releases: [{...good, rounds: 'all'}], problem: '`releases[0].rounds` to be rounds'},
+    {manifest: 'a field content:version does not write', releases: [withItem({note: '\u001b[2J'})], problem: '`releases[0].items.z.note` to be absent (no such field)'},
+    {manifest: 'a locale keyed by something other than a tag', releases: [{...good, locales: {'e\u0085s': good.locales!['es']}}], problem: '`releases[0].locales["e\\u0085s"]` to be keyed by a locale tag'},
+    {manifest: 'a translation hash that is not a hash', releases: [{...good, locales: {es: {...good.locales!['es'], items: {x: '\u202e'}}}}], problem: '`releases[0].locales.es.items.x` to be a hash (12 hex digits)'},
   ]
-  it.each(cases)('$manifest: ok=$ok', async ({releases, ok}) => {
+  it.each(cases)('$manifest', async ({releases, problem}) => {
     const folder = await mkdtemp(path.join(tmpdir(), 'ace-manifest-'))
     try {
       await writeFile(path.join(folder, 'manifest.json'), JSON.stringify({releases}))
       const read = await readManifest(path.join(folder, 'manifest.json'))
-      expect(read instanceof VFile ? 'problem' : 'manifest').toBe(ok ? 'manifest' : 'problem')
+      if (problem === undefined) expect(read).toEqual({releases})
+      else expect(read instanceof VFile ? read.messages[0]?.reason : read).toContain(`Expected ${problem}`)
     } finally {
       await rm(folder, {recursive: true, force: true})
     }

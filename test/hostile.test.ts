@@ -140,3 +140,47 @@ describe('hostile content the lint used to miss (issue 11)', () => {
     expect(parseMarkdown(withClosingFence(undefined, 'text')).children[0]?.type).not.toBe('yaml')
   })
 })
+
+// Issue 22, item 2: a line's nesting hides from the pre-parse bound behind a
+// prefix it did not know (a footnote definition), and the parser then takes
+// a minute and hundreds of MB, or overflows its stack. Every container a line
+// can open counts, in any order.
+const openers = ['- ', '> ', '1. ', '[^a]: ', '[^a\\]b]: ']
+const prefixCases: ReadonlyArray<{name: string; content: string; reason?: RegExp}> = [
+  {name: '`[^a]: ` then 7 700 `- `', content: withBody(`[^a]: ${'- '.repeat(7700)}deep`)},
+  {name: '`[^a]: ` then 7 500 `> `', content: withBody(`[^a]: ${'> '.repeat(7500)}deep`)},
+  {name: '`- [^a]: ` then 5 000 `> `', content: withBody(`- [^a]: ${'> '.repeat(5000)}deep`)},
+  {name: '9 footnote definitions in a row', content: withBody(`${'[^a]: '.repeat(9)}deep`)},
+  {name: 'every opener in turn, 2 000 of them', content: withBody(`${Array.from({length: 2000}, (_, i) => openers[i % openers.length]).join('')}deep`)},
+  // Four spaces continue every footnote definition open, so each line nests
+  // deeper than the one before, though none opens more than 8 levels itself.
+  {name: '180 indented lines of 6 footnote definitions', content: withBody(`[^z]: x\n\n${'    [^a]:[^a]:[^a]:[^a]:[^a]:[^a]: x\n\n'.repeat(180)}`), reason: /^Expected at most 8 footnote definitions in a file, found \d+$/},
+  // Indentation after a marker continues the lists opened on earlier lines.
+  // Counted on the line (15), not found after parsing (281 in the tree).
+  {name: '40 lines each nesting lists 7 deeper after a `>`', content: withBody(Array.from({length: 40}, (_, i) => `>${' '.repeat(14 * i + 1)}${'- '.repeat(7)}x`).join('\n')), reason: /^Expected at most 8 levels of nesting, found 15$/},
+]
+
+describe('nesting behind any line prefix (issue 22)', () => {
+  let worker: PipelineWorker
+  beforeAll(async () => {
+    worker = await startPipelineWorker()
+  })
+  afterAll(async () => {
+    await worker.close()
+  })
+
+  it.each(prefixCases)(`$name: refused before parsing, within ${HEAP_MB} MB of heap`, async ({content, reason = /^Expected at most 8 levels of nesting, found \d+$/}) => {
+    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(MAX_FILE_BYTES)
+    const directory = await materializeWith({[STEP_FILE]: content})
+    try {
+      const reply = await worker.build(directory)
+      expect(reply.thrown).toBeUndefined()
+      expect(reply.built).toBe(false)
+      expect(reply.diagnostics).toEqual([
+        expect.objectContaining({file: STEP_FILE, ruleId: 'nesting-depth', fatal: true, reason: expect.stringMatching(reason)}),
+      ])
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+})

@@ -15,6 +15,13 @@ describe('locale types', () => {
     expectTypeOf(resolveLocale).toBeCallableWith([] as readonly string[])
   })
 
+  it('resolveLocale takes the locales an app offers and its default, each a Locale', () => {
+    expectTypeOf(resolveLocale).toBeCallableWith('de-CH,de;q=0.9', {available: [locales[0]!], default: locales[0]!})
+    expectTypeOf(resolveLocale).toBeCallableWith('de', {})
+    // @ts-expect-error an offered locale is one of `locales`
+    void resolveLocale('de', {available: ['xx']})
+  })
+
   it('loadLocale and loadLocaleContent take a Locale only, in lower or upper case, and resolve to the modules', () => {
     expectTypeOf(loadLocale(resolveLocale('de'))).resolves.toEqualTypeOf<LocaleModule>()
     expectTypeOf(loadLocaleContent(resolveLocale('de'))).resolves.toEqualTypeOf<RenderModule>()

@@ -210,8 +210,8 @@ const hostileBlock: fc.Arbitrary<string> = fc.oneof(
   },
   // Flat runs: many pairs side by side, on one line or many.
   fc.tuple(delimiter, count(80, 4000), fc.constantFrom(' ', '\n', '\n\u00a0\n')).map(([mark, times, gap]) => Array.from({length: times}, () => `${mark}a${mark}`).join(gap)),
-  // Deep lists and quotes, by markers or by indentation.
-  fc.tuple(fc.constantFrom('> ', '- ', '1. ', '* > ', '  ', '\t'), fc.integer({min: 1, max: 60}), fc.integer({min: 1, max: 40})).map(([marker, depth, lines]) =>
+  // Deep lists, quotes and footnote definitions, by markers or by indentation.
+  fc.tuple(fc.constantFrom('> ', '- ', '1. ', '* > ', '[^a]: ', '> [^a]: - ', '  ', '\t'), fc.integer({min: 1, max: 60}), fc.integer({min: 1, max: 40})).map(([marker, depth, lines]) =>
     Array.from({length: lines}, (_, line) => `${marker.repeat(Math.max(1, depth - (line % 3)))}${marker.trim() === '' ? '- ' : ''}line ${line}`).join('\n'),
   ),
   // Links inside emphasis inside links…

@@ -77,6 +77,47 @@ describe('migrateProgress over a synthetic history', () => {
   })
 })
 
+// Issue 22, item 7: input that reads differently each time, or throws when read.
+const throwing = new Proxy({}, {get: () => { throw new Error('trap') }, getPrototypeOf: () => { throw new Error('trap') }})
+const revoked = (() => { const {proxy, revoke} = Proxy.revocable([], {}); revoke(); return proxy })()
+// Strings by index, numbers by iterator.
+const twoFaced = Object.assign(['a'], {[Symbol.iterator]: function* () { yield 1 }})
+
+describe('migrateProgress and progressForRound on hostile input', () => {
+  it.each([
+    {name: 'a record whose reads throw', record: throwing, code: 'ERR_INVALID_ARG_TYPE'},
+    {name: 'a revoked proxy', record: revoked, code: 'ERR_INVALID_ARG_TYPE'},
+    {name: '`checked` a revoked proxy', record: {version: '1.0.0', checked: revoked}, code: 'ERR_INVALID_ARG_TYPE'},
+    {name: '`checked` whose reads throw', record: {version: '1.0.0', checked: new Proxy(['a'], {get: () => { throw new Error('trap') }})}, code: 'ERR_INVALID_ARG_TYPE'},
+  ])('migrateProgress: $name throws $code', ({record, code}) => {
+    const error = thrown(() => migrate(record))
+    expect(isGuideError(error) && error.code).toBe(code)
+    expect((error as Error).message).toMatch(/^migrateProgress\(record\): expected /)
+  })
+
+  it('reads `checked` once, by index: an iterator that disagrees changes nothing', () => {
+    const result = migrate({version: '3.0.0', checked: twoFaced})
+    expect(result.dropped.every((id) => typeof id === 'string')).toBe(true)
+    expect(result).toEqual(migrate({version: '3.0.0', checked: ['a']}))
+  })
+
+  it.each([
+    {name: 'a revoked proxy', checked: revoked},
+    {name: 'a proxy whose reads throw', checked: throwing},
+    {name: 'an array whose reads throw', checked: new Proxy(['a'], {get: () => { throw new Error('trap') }})},
+  ])('progressForRound: $name throws ERR_INVALID_ARG_TYPE', ({checked}) => {
+    const error = thrown(() => progressForRound(checked as never, guide.rounds.from))
+    expect(isGuideError(error) && error.code).toBe('ERR_INVALID_ARG_TYPE')
+    expect((error as Error).message).toMatch(/^progressForRound\(checked, r\): expected /)
+  })
+
+  it('progressForRound reads a Set through its own iterator: overridden methods change nothing', () => {
+    const id = itemIds[0]!
+    const hostile = Object.assign(new Set([id]), {has: () => { throw new Error('trap') }, [Symbol.iterator]: function* () { yield 1 }})
+    expect(progressForRound(hostile, guide.rounds.from)).toEqual(progressForRound(new Set([id]), guide.rounds.from))
+  })
+})
+
 // Every current item id, from the guide itself.
 const itemIds = guide.steps.flatMap((step) => step.checklist.map((item) => item.id))
 

@@ -1,6 +1,6 @@
 import {type Change, guide, releases} from '../../src/index.js'
 import {UsageError, parseFormat, quote} from '../args.js'
-import type {Styles} from '../color.js'
+import {type Styles, escapeControl as safe} from '../color.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
@@ -16,13 +16,15 @@ const NOUN: Record<Change['target'], string> = {step: 'step', item: 'checklist i
  * @param code How to mark an id (backticks for markdown, bold or plain for text).
  * @returns E.g. "renamed checklist item `a` to `b`".
  */
-function describeChange(change: Change, code: (id: string) => string): string {
+function describeChange(change: Change, mark: (id: string) => string): string {
+  // Ids come from content/manifest.json, which a hand edit can reach.
+  const code = (id: string): string => mark(safe(id))
   const what = `${NOUN[change.target]} ${code(change.id)}`
   switch (change.kind) {
     case 'renamed':
       return `renamed ${NOUN[change.target]} ${code(change.from ?? '')} to ${code(change.id)}`
     case 'moved':
-      return change.target === 'step' ? `renumbered ${what} (was number ${change.from ?? '?'})` : `moved ${what} (from step ${code(change.from ?? '')})`
+      return change.target === 'step' ? `renumbered ${what} (was number ${safe(change.from ?? '?')})` : `moved ${what} (from step ${code(change.from ?? '')})`
     case 'rounds-changed':
       return `changed the rounds of ${what}`
     default:

@@ -1,6 +1,6 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
-import {LineCounter, type Scalar, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
+import {type Document, LineCounter, type Scalar, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
 
 /** One front matter entry, with where its key and value are in the file. */
 export interface FrontMatterEntry {
@@ -30,6 +30,28 @@ export interface FrontMatter {
 }
 
 /**
+ * yaml's `parseDocument`, silent. Its Node build prints every token to stdout
+ * while `LOG_TOKENS` or `LOG_STREAM` is set, and no option turns that off:
+ * `check --format json` would no longer be JSON. Both are unset for the
+ * (synchronous) parse and put back after; `logLevel: 'silent'` stops warnings.
+ *
+ * @param text YAML text.
+ * @param options As `parseDocument`'s.
+ * @returns The parsed document.
+ */
+export function parseYaml(text: string, options: Parameters<typeof parseDocument>[1]): Document.Parsed {
+  const {env} = process
+  const saved = {LOG_TOKENS: env['LOG_TOKENS'], LOG_STREAM: env['LOG_STREAM']}
+  delete env['LOG_TOKENS']
+  delete env['LOG_STREAM']
+  try {
+    return parseDocument(text, {...options, logLevel: 'silent'})
+  } finally {
+    for (const [name, value] of Object.entries(saved)) if (value !== undefined) env[name] = value
+  }
+}
+
+/**
  * Read a front matter block without ever building a JavaScript object from
  * it: entries go into a `Map`, so `__proto__` is just a key (that the keys rule
  * then rejects), aliases are refused before they can expand, and unknown tags
@@ -40,7 +62,7 @@ export interface FrontMatter {
  */
 export function readFrontMatter(node: Yaml): FrontMatter {
   const lineCounter = new LineCounter()
-  const document = parseDocument(node.value, {
+  const document = parseYaml(node.value, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,

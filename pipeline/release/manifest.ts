@@ -1,5 +1,7 @@
 import {VFile} from 'vfile'
+import {describeReceived, quote} from '../../src/describe.js'
 import {PATTERNS} from '../../src/schema.js'
+import {parseRounds} from '../parse/rounds.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from '../limits.js'
 import {readRegularFile, withArticle} from '../read/read.js'
 
@@ -68,40 +70,63 @@ export interface Manifest {
 /** Where the manifest lives, relative to the content folder. */
 export const MANIFEST_FILE = 'manifest.json'
 
-const SEMVER = new RegExp(PATTERNS.semver)
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const ID = new RegExp(PATTERNS.id)
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function isRelease(value: unknown): value is ManifestRelease {
-  return (
-    isRecord(value) &&
-    typeof value['version'] === 'string' &&
-    SEMVER.test(value['version']) &&
-    typeof value['date'] === 'string' &&
-    DATE.test(value['date']) &&
-    typeof value['rounds'] === 'string' &&
-    typeof value['introduction'] === 'string' &&
-    isRecord(value['steps']) &&
-    Object.keys(value['steps']).every((id) => ID.test(id)) &&
-    Object.values(value['steps']).every((step) => isRecord(step) && typeof step['number'] === 'number' && typeof step['hash'] === 'string') &&
-    isRecord(value['items']) &&
-    Object.keys(value['items']).every((id) => ID.test(id)) &&
-    Object.values(value['items']).every((item) => isRecord(item) && typeof item['stepId'] === 'string' && typeof item['rounds'] === 'string' && typeof item['hash'] === 'string' && isReplaces(item['replaces'])) &&
-    (value['locales'] === undefined || (isRecord(value['locales']) && Object.values(value['locales']).every(isLocaleRelease)))
-  )
+// How `content:version` writes each field, checked like content: the
+// manifest reaches the build, the shipped history and every printer. A shape
+// is a check (what was expected, or undefined when the value is fine), an
+// object's fields (a name ending in `?` may be absent; no other may be
+// present), or a record: [check of each key, shape of each value].
+type Check = (value: unknown) => string | undefined
+type Shape = Check | readonly [Check, Shape] | {readonly [field: string]: Shape}
+
+const matching = (pattern: string, expected: string): Check => {
+  const regex = new RegExp(pattern)
+  return (value) => (typeof value === 'string' && regex.test(value) ? undefined : expected)
+}
+const id = matching(PATTERNS.id, 'a kebab-case id')
+const hash = matching(PATTERNS.hash, 'a hash (12 hex digits)')
+const rounds: Check = (value) => (typeof value === 'string' && parseRounds(value) !== undefined ? undefined : 'rounds (`2`, `2-4` or `2+`)')
+const hashes: Shape = [id, hash]
+const RELEASE: Shape = {
+  version: matching(PATTERNS.semver, 'a version (x.y.z)'),
+  date: matching('^\\d{4}-\\d{2}-\\d{2}$', 'a date (YYYY-MM-DD)'),
+  rounds,
+  introduction: hash,
+  steps: [id, {number: (value) => (Number.isSafeInteger(value) && (value as number) >= 1 ? undefined : 'a step number (1 or more)'), hash}],
+  items: [id, {stepId: id, rounds, hash, 'replaces?': (value) => (Array.isArray(value) && value.length > 0 && value.every((entry) => id(entry) === undefined) ? undefined : 'a list of item ids')}],
+  'locales?': [matching(PATTERNS.locale, 'a locale tag'), {introduction: hash, steps: hashes, items: hashes}],
 }
 
-function isLocaleRelease(value: unknown): boolean {
-  const hashes = (record: unknown): boolean => isRecord(record) && Object.entries(record).every(([id, hash]) => ID.test(id) && typeof hash === 'string')
-  return isRecord(value) && typeof value['introduction'] === 'string' && hashes(value['steps']) && hashes(value['items'])
-}
-
-function isReplaces(value: unknown): boolean {
-  return value === undefined || (Array.isArray(value) && value.length > 0 && value.every((id) => typeof id === 'string' && ID.test(id)))
+// Where a value first departs from its shape: its path, what was expected there, and what was found.
+function mismatch(value: unknown, shape: Shape, at: string): {at: string; expected: string; found: unknown} | undefined {
+  if (typeof shape === 'function') {
+    const expected = shape(value)
+    return expected === undefined ? undefined : {at, expected, found: value}
+  }
+  if (!isRecord(value)) return {at, expected: 'an object', found: value}
+  if (Array.isArray(shape)) {
+    const [key, each] = shape as readonly [Check, Shape]
+    for (const [name, field] of Object.entries(value)) {
+      const expected = key(name)
+      if (expected !== undefined) return {at: `${at}[${quote(name)}]`, expected: `keyed by ${expected}`, found: name}
+      const bad = mismatch(field, each, `${at}.${name}`)
+      if (bad !== undefined) return bad
+    }
+    return undefined
+  }
+  const fields = shape as {readonly [field: string]: Shape}
+  for (const name of Object.keys(value)) {
+    if (!Object.hasOwn(fields, name) && !Object.hasOwn(fields, `${name}?`)) return {at: `${at}.${quote(name).slice(1, -1)}`, expected: 'absent (no such field)', found: value[name]}
+  }
+  for (const [name, field] of Object.entries(fields)) {
+    const key = name.replace(/\?$/, '')
+    const bad = key !== name && value[key] === undefined ? undefined : mismatch(value[key], field, `${at}.${key}`)
+    if (bad !== undefined) return bad
+  }
+  return undefined
 }
 
 /**
@@ -148,8 +173,10 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   if (!isRecord(value) || !Array.isArray(value['releases']) || value['releases'].length === 0) {
     return problem('Expected the manifest to be `{"releases": [...]}` with at least one release')
   }
-  const bad = value['releases'].findIndex((release) => !isRelease(release))
-  if (bad !== -1) return problem(`Expected release ${bad} to have a semver \`version\`, a \`date\` (YYYY-MM-DD), \`rounds\`, \`introduction\`, \`steps\` and \`items\` keyed by kebab-case id, and optional \`locales\`, found something else`)
+  for (const [index, release] of value['releases'].entries()) {
+    const bad = mismatch(release, RELEASE, `releases[${index}]`)
+    if (bad !== undefined) return problem(`Expected \`${bad.at}\` to be ${bad.expected}, found ${describeReceived(bad.found)}`)
+  }
   return {releases: value['releases'] as ManifestRelease[]}
 }
 

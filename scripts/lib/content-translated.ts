@@ -9,7 +9,8 @@ import {parseArgs} from 'node:util'
 import {removeTemps, writeFileAtomic} from '../../pipeline/atomic.js'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import type {LocaleLint} from '../../pipeline/lint/lint.js'
-import {indexSource, itemIdOf} from '../../pipeline/parse/parity.js'
+import {indexSource, itemIdOf, untranslatedUnits} from '../../pipeline/parse/parity.js'
+import {introductionWords, stepWords} from '../../pipeline/parse/units.js'
 import type {SourceView} from '../../pipeline/lint/rule.js'
 import {LOCALES_FOLDER, canonicalTag} from '../../pipeline/read/load.js'
 import {stepIdOf} from '../../pipeline/parse/document.js'
@@ -21,6 +22,7 @@ import {
   type TranslationRecord,
   type UnitKey,
   formatTranslationRecord,
+  recordedUnit,
 } from '../../pipeline/read/translation-record.js'
 
 const USAGE = 'usage: npm run content:translated -- <locale> (<id>… | --all) [--dry-run] [--root <dir>]'
@@ -39,27 +41,29 @@ interface Translated {
   readonly recorded: RecordedUnit
 }
 
-// Every unit the locale translates, each with today's source hash and text.
+// Every unit the locale translates (a copy of the source's words is not translated yet), each with today's source hash and words.
 function translatedUnits(source: SourceView, locale: LocaleLint): Translated[] {
   const index = indexSource(source)
-  const version = (unit: UnitKey, hash: string): string => source.releasedIn(unit, hash) ?? 'unreleased'
+  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
   const found: Translated[] = []
-  if (locale.guide !== undefined) {
-    const unit = {target: 'introduction', id: 'introduction'} as const
-    found.push({unit, recorded: {hash: index.introduction, version: version(unit, index.introduction)}})
+  const add = (unit: UnitKey, hash: string, words: Omit<RecordedUnit, 'hash' | 'version'>, copied: boolean): void => {
+    if (copied) return
+    // Marked again in the same words, a unit keeps the release it was translated from.
+    const kept = recordedUnit(locale.record, unit)
+    const version = kept?.hash === hash ? kept.version : (source.releasedIn(unit, hash) ?? 'unreleased')
+    found.push({unit, recorded: {hash, version, ...words}})
   }
+  if (locale.guide !== undefined) add({target: 'introduction', id: 'introduction'}, index.introduction, introductionWords(source.guide), copies.introduction)
   for (const document of locale.steps) {
     const id = stepIdOf(document)
     const step = id === undefined ? undefined : index.steps.get(id)
     if (id === undefined || step === undefined) continue
-    const unit = {target: 'step', id} as const
-    found.push({unit, recorded: {hash: step.hash, version: version(unit, step.hash)}})
+    add({target: 'step', id}, step.hash, stepWords(step.document), copies.steps.has(id))
     for (const entry of document.items) {
       const itemId = itemIdOf(entry)
       const item = itemId === undefined ? undefined : index.items.get(itemId)
       if (itemId === undefined || item === undefined || item.stepId !== id) continue
-      const itemUnit = {target: 'item', id: itemId} as const
-      found.push({unit: itemUnit, recorded: {hash: item.hash, version: version(itemUnit, item.hash), text: item.template}})
+      add({target: 'item', id: itemId}, item.hash, {text: item.template}, copies.items.has(itemId))
     }
   }
   return found
@@ -156,15 +160,11 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
   }
   const file = path.join(contentDir, 'locales', tag, TRANSLATION_RECORD_FILE)
   const text = formatTranslationRecord(record as TranslationRecord)
-  const names = chosen.map(({unit}) => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``))
+  const name = ({unit}: Translated): string => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``)
   const shown = path.relative(root, file)
-  if (dryRun) {
-    io.stdout.write(`content:translated: would mark ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown} (dry run: nothing written)\n`)
-    for (const name of names) io.stdout.write(`  ${name}\n`)
-    return 0
-  }
-  await writeFileAtomic(file, text)
-  io.stdout.write(`content:translated: marked ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown}\n`)
-  for (const name of names) io.stdout.write(`  ${name}\n`)
+  if (!dryRun) await writeFileAtomic(file, text)
+  const count = `${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown}`
+  io.stdout.write(`content:translated: ${dryRun ? `would mark ${count} (dry run: nothing written)` : `marked ${count}`}\n`)
+  for (const unit of chosen) io.stdout.write(`  ${name(unit)}\n`)
   return 0
 }

@@ -1,7 +1,8 @@
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
-import {Scalar, parseDocument, visit} from 'yaml'
+import {Scalar, visit} from 'yaml'
 import {LINE_ENDING, frontMatterLines} from '../../parse/front-matter-fence.js'
+import {parseYaml} from '../../parse/front-matter.js'
 import type {Rule} from '../rule.js'
 
 // Most diagnostics for one file; past it, one more says how many were left.
@@ -125,7 +126,7 @@ function escapedInFrontMatter(text: string): Finding[] {
   const start = (lines[0]?.length ?? 0) + 1
   const yaml = lines.slice(1, count - 1).join('\n')
   const found: Finding[] = []
-  visit(parseDocument(yaml, {prettyErrors: false, uniqueKeys: false}), {
+  visit(parseYaml(yaml, {prettyErrors: false, uniqueKeys: false}), {
     Scalar(_key, node) {
       if (node.type !== Scalar.QUOTE_DOUBLE || node.range === undefined || node.range === null) return
       const [from, to] = node.range

@@ -6,8 +6,11 @@ import {LINE_ENDING, frontMatterLines} from '../../parse/front-matter-fence.js'
 import {MAX_DELIMITER_RUN, MAX_INLINE_DELIMITERS, MAX_INLINE_DEPTH, MAX_NESTING_DEPTH} from '../../limits.js'
 import type {ReportDetail, Rule} from '../rule.js'
 
-// Block containers a line opens: `>` and list markers, each with what follows.
-const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/
+// What a line's prefix is made of: white space, and the containers a line
+// opens, each with one space after it: `>`, list markers and footnote
+// definitions (`[^label]:`, a label without white space), every container the
+// parser knows. One it did not know would hide what follows it.
+const PREFIX = /[ \t]|(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|(\[\^(?:\\.|[^\\\]\s])+\]:)) ?/y
 // Runs of inline delimiters nest emphasis and links when long.
 const DELIMITER_RUN = new RegExp(`[*_~[\\]]{${MAX_DELIMITER_RUN + 1},}`)
 // Every run of them: many in one paragraph nest inline content just as
@@ -28,10 +31,11 @@ const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['emphasis', 'strong', 'd
  * in bounded time and memory:
  *
  * 1. On the raw text, before parsing, cheap bounds that keep the parse itself
- *    fast and shallow: container markers per line, delimiter runs per block of
- *    text. Front matter is found exactly as the parser finds it.
- * 2. On the parsed tree, the real depth: block quotes and lists, and emphasis,
- *    strikethrough and links inside each other. The tree is kept for the
+ *    fast and shallow: container markers and indentation per line, footnote
+ *    definitions per file, delimiter runs per block of text. Front matter is
+ *    found exactly as the parser finds it.
+ * 2. On the parsed tree, the real depth: block quotes, lists and footnotes,
+ *    and emphasis, strikethrough and links inside each other. The tree is kept for the
  *    document rules, so the file is parsed once.
  *
  * A file this rule reports on goes no further (no document rule, no build).
@@ -39,7 +43,7 @@ const INLINE_CONTAINERS: ReadonlySet<string> = new Set(['emphasis', 'strong', 'd
 export const nestingDepth: Rule = {
   id: 'nesting-depth',
   phase: 'source',
-  description: `Block quotes and lists nest at most ${MAX_NESTING_DEPTH} levels deep, emphasis, strikethrough and links at most ${MAX_INLINE_DEPTH}; no run of over ${MAX_DELIMITER_RUN} emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a block of text.`,
+  description: `Block quotes, lists and footnote definitions nest at most ${MAX_NESTING_DEPTH} levels deep (with at most ${MAX_NESTING_DEPTH} footnote definitions in a file), emphasis, strikethrough and links at most ${MAX_INLINE_DEPTH}; no run of over ${MAX_DELIMITER_RUN} emphasis or bracket characters, and at most ${MAX_INLINE_DELIMITERS} such runs in a block of text.`,
   tip: 'Flatten the nesting: a step is a few short paragraphs and one checklist.',
   check({sources, report}) {
     for (const source of sources) {
@@ -65,6 +69,7 @@ function sourceProblem(lines: readonly string[]): Problem | undefined {
   // how many, and where the first one past the limit is.
   let runs = 0
   let pastLimit: Point | undefined
+  let footnotes = 0
   // Front matter is YAML, not paragraphs: its runs (aliases are `*name`) do
   // not count, though its lines' depth and long runs still do. Where it ends
   // is the parser's decision (a `--- ` fence closes it; an unclosed one is
@@ -86,12 +91,23 @@ function sourceProblem(lines: readonly string[]): Problem | undefined {
       pastLimit = undefined
       continue
     }
-    const {depth, column} = depthOf(line)
+    const {depth, column, footnotes: opened} = depthOf(line)
     if (depth > MAX_NESTING_DEPTH) {
       return {
         reason: `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`,
         place: {line: index + 1, column},
         detail: limit(MAX_NESTING_DEPTH, depth),
+      }
+    }
+    // Four spaces continue every footnote definition still open, so each may
+    // nest in the ones before it, whatever lines lie between: their number
+    // is their depth.
+    footnotes += opened
+    if (footnotes > MAX_NESTING_DEPTH) {
+      return {
+        reason: `Expected at most ${MAX_NESTING_DEPTH} footnote definitions in a file, found ${footnotes}`,
+        place: {line: index + 1, column: 1},
+        detail: limit(MAX_NESTING_DEPTH, footnotes),
       }
     }
     const run = DELIMITER_RUN.exec(line)
@@ -111,28 +127,23 @@ function sourceProblem(lines: readonly string[]): Problem | undefined {
   return blockEnd()
 }
 
-// The line's nesting depth, and the column where the first level past the
-// limit opens (where the report points).
-function depthOf(line: string): {depth: number; column: number} {
-  let depth = 0
-  let column = 1
-  // Indentation nests lists too: count every two columns as a level.
+// The line's nesting depth, the column where the first level past the limit
+// opens (where the report points), and how many footnote definitions it opens.
+function depthOf(line: string): {depth: number; column: number; footnotes: number} {
+  let markers = 0
+  let footnotes = 0
+  // White space nests lists too, wherever it is in the prefix (after a `>`,
+  // it continues the lists of the lines before): two columns a level.
   let columns = 0
-  let index = 0
-  for (; index < line.length && (line[index] === ' ' || line[index] === '\t'); index++) {
-    columns += line[index] === '\t' ? 4 : 1
-    const levels = Math.floor(columns / 2)
-    if (levels > MAX_NESTING_DEPTH && depth <= MAX_NESTING_DEPTH) column = index + 1
-    depth = levels
+  let column: number | undefined
+  PREFIX.lastIndex = 0
+  for (let match = PREFIX.exec(line); match !== null; match = PREFIX.exec(line)) {
+    if (match[0] === ' ' || match[0] === '\t') columns += match[0] === ' ' ? 1 : 4
+    else markers++
+    if (match[1] !== undefined) footnotes++
+    if (markers + Math.floor(columns / 2) > MAX_NESTING_DEPTH) column ??= match.index + 1
   }
-  let rest = line.slice(index)
-  for (;;) {
-    const match = CONTAINER.exec(rest)
-    if (match === null) return {depth, column}
-    depth++
-    if (depth === MAX_NESTING_DEPTH + 1) column = line.length - rest.length + 1
-    rest = rest.slice(match[0].length)
-  }
+  return {depth: markers + Math.floor(columns / 2), column: column ?? 1, footnotes}
 }
 
 // The real nesting of the parsed tree: the deepest block and inline levels,
