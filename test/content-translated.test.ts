@@ -88,10 +88,15 @@ describe('content:translated', () => {
     // A first release, so the record can name the version the text comes from.
     expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
     expect((await translated(root, ['es', '--all'])).code).toBe(0)
-    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {items: Record<string, {version: string; text: string}>}
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {items: Record<string, {version: string; text: string}>; steps: Record<string, {text: string}>}
     const item = record.items['check-confidence-not-arrogance']!
     expect(item.version).toBe('1.0.0')
-    expect(await readFile(path.join(root, SOURCE_STEP), 'utf8')).toContain(item.text.replace(/\.$/, ''))
+    const source = await readFile(path.join(root, SOURCE_STEP), 'utf8')
+    expect(source).toContain(item.text.replace(/\.$/, ''))
+    // A step's words too: title, summary and each paragraph, a blank line apart.
+    const parts = record.steps['have-confidence']!.text.split('\n\n')
+    expect(parts.length).toBeGreaterThan(3)
+    for (const part of parts) expect(source).toContain(part)
     await edit(root, SOURCE_STEP, 'Check that the way you plan', 'Make sure the way you plan')
     const [warning, ...rest] = await lint(root)
     expect(rest).toEqual([])

@@ -31,7 +31,11 @@ export interface RecordedUnit {
   readonly hash: string
   /** The release that published that source text, or `unreleased`. */
   readonly version: string
-  /** For an item, the source's template then, to show what changed. */
+  /**
+   * The source's words then, as plain text, to show what changed: an item's
+   * template; the title, (summary) and paragraphs of the introduction or a
+   * step, separated by blank lines (a record written before it was kept may lack it).
+   */
   readonly text?: string
 }
 
@@ -49,12 +53,12 @@ const VERSION = new RegExp(`${PATTERNS.semver}|^unreleased$`)
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function unitProblem(value: unknown, withText: boolean): string | undefined {
+function unitProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'an object'
   if (typeof value['hash'] !== 'string' || !HASH.test(value['hash'])) return 'a `hash` of 12 hex digits'
   if (typeof value['version'] !== 'string' || !VERSION.test(value['version'])) return 'a `version` (x.y.z or `unreleased`)'
-  if (withText && value['text'] !== undefined && typeof value['text'] !== 'string') return 'a `text` string'
-  const allowed = withText ? ['hash', 'version', 'text'] : ['hash', 'version']
+  if (value['text'] !== undefined && typeof value['text'] !== 'string') return 'a `text` string'
+  const allowed = ['hash', 'version', 'text']
   const extra = Object.keys(value).find((key) => !allowed.includes(key))
   return extra === undefined ? undefined : `only ${allowed.map((key) => `\`${key}\``).join(', ')} (found ${quote(extra)})`
 }
@@ -74,7 +78,7 @@ export function parseTranslationRecord(value: unknown, tag: string): Translation
   const extra = Object.keys(value).find((key) => !known.includes(key))
   if (extra !== undefined) return `Expected only the keys ${known.map((key) => `\`${key}\``).join(', ')} in translation.json, found ${quote(extra)}`
   if (value['introduction'] !== undefined) {
-    const problem = unitProblem(value['introduction'], false)
+    const problem = unitProblem(value['introduction'])
     if (problem !== undefined) return `Expected \`introduction\` to be ${problem}`
   }
   for (const target of ['steps', 'items'] as const) {
@@ -82,7 +86,7 @@ export function parseTranslationRecord(value: unknown, tag: string): Translation
     if (!isRecord(units)) return `Expected \`${target}\` to be an object keyed by id`
     for (const [id, unit] of Object.entries(units)) {
       if (!ID.test(id)) return `Expected \`${target}\` keyed by kebab-case ids, found ${quote(id)}`
-      const problem = unitProblem(unit, target === 'items')
+      const problem = unitProblem(unit)
       if (problem !== undefined) return `Expected \`${target}.${id}\` to be ${problem}`
     }
   }

@@ -15,13 +15,8 @@ import {LOCALES_FOLDER, canonicalTag} from '../../pipeline/read/load.js'
 import {stepIdOf} from '../../pipeline/parse/document.js'
 import {didYouMean} from '../../pipeline/lint/rules/shared.js'
 import {escapeControl} from '../../pipeline/terminal.js'
-import {
-  type RecordedUnit,
-  TRANSLATION_RECORD_FILE,
-  type TranslationRecord,
-  type UnitKey,
-  formatTranslationRecord,
-} from '../../pipeline/read/translation-record.js'
+import {TRANSLATION_RECORD_FILE, type UnitKey, formatTranslationRecord} from '../../pipeline/read/translation-record.js'
+import {markCurrent} from '../../pipeline/translate/record.js'
 
 const USAGE = 'usage: npm run content:translated -- <locale> (<id>… | --all) [--dry-run] [--root <dir>]'
 
@@ -33,33 +28,18 @@ export interface ContentTranslatedIo {
   readonly root: string
 }
 
-/** A unit the locale has a translation of, with the source's record of it today. */
-interface Translated {
-  readonly unit: UnitKey
-  readonly recorded: RecordedUnit
-}
-
-// Every unit the locale translates, each with today's source hash and text.
-function translatedUnits(source: SourceView, locale: LocaleLint): Translated[] {
+// Every unit the locale translates: the introduction, and each step and item
+// of the source that it has, where the source has it.
+function translatedUnits(source: SourceView, locale: LocaleLint): UnitKey[] {
   const index = indexSource(source)
-  const version = (unit: UnitKey, hash: string): string => source.releasedIn(unit, hash) ?? 'unreleased'
-  const found: Translated[] = []
-  if (locale.guide !== undefined) {
-    const unit = {target: 'introduction', id: 'introduction'} as const
-    found.push({unit, recorded: {hash: index.introduction, version: version(unit, index.introduction)}})
-  }
+  const found: UnitKey[] = locale.guide === undefined ? [] : [{target: 'introduction', id: 'introduction'}]
   for (const document of locale.steps) {
     const id = stepIdOf(document)
-    const step = id === undefined ? undefined : index.steps.get(id)
-    if (id === undefined || step === undefined) continue
-    const unit = {target: 'step', id} as const
-    found.push({unit, recorded: {hash: step.hash, version: version(unit, step.hash)}})
+    if (id === undefined || !index.steps.has(id)) continue
+    found.push({target: 'step', id})
     for (const entry of document.items) {
       const itemId = itemIdOf(entry)
-      const item = itemId === undefined ? undefined : index.items.get(itemId)
-      if (itemId === undefined || item === undefined || item.stepId !== id) continue
-      const itemUnit = {target: 'item', id: itemId} as const
-      found.push({unit: itemUnit, recorded: {hash: item.hash, version: version(itemUnit, item.hash), text: item.template}})
+      if (itemId !== undefined && index.items.get(itemId)?.stepId === id) found.push({target: 'item', id: itemId})
     }
   }
   return found
@@ -122,7 +102,7 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
   }
   const units = translatedUnits(source, locale)
   const index = indexSource(source)
-  let chosen: Translated[]
+  let chosen: UnitKey[]
   if (all) {
     chosen = units
   } else {
@@ -133,7 +113,7 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
         io.stderr.write(`content:translated: expected ids of the source's steps and items, or \`introduction\`; received ${quote(id)}${didYouMean(id, known)}\n${USAGE}\n`)
         return 2
       }
-      const unit = units.find((candidate) => candidate.unit.id === id)
+      const unit = units.find((candidate) => candidate.id === id)
       if (unit === undefined) {
         io.stderr.write(`content:translated: ${quote(id)} has no translation in ${tag} yet; translate it in content/locales/${tag}/ first. Nothing was written.\n`)
         return 1
@@ -142,21 +122,10 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
     }
   }
   // --all records exactly what is translated today; ids update their entries and keep the rest.
-  const old = all ? undefined : locale.record
-  const record: {locale: string; introduction?: RecordedUnit; steps: Record<string, RecordedUnit>; items: Record<string, RecordedUnit>} = {
-    locale: tag,
-    ...(old?.introduction === undefined ? {} : {introduction: old.introduction}),
-    steps: {...old?.steps},
-    items: {...old?.items},
-  }
-  for (const {unit, recorded} of chosen) {
-    if (unit.target === 'introduction') record.introduction = recorded
-    else if (unit.target === 'step') record.steps[unit.id] = recorded
-    else record.items[unit.id] = recorded
-  }
+  const record = markCurrent(all ? undefined : locale.record, tag, source, chosen)
   const file = path.join(contentDir, 'locales', tag, TRANSLATION_RECORD_FILE)
-  const text = formatTranslationRecord(record as TranslationRecord)
-  const names = chosen.map(({unit}) => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``))
+  const text = formatTranslationRecord(record)
+  const names = chosen.map((unit) => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``))
   const shown = path.relative(root, file)
   if (dryRun) {
     io.stdout.write(`content:translated: would mark ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown} (dry run: nothing written)\n`)
