@@ -1,0 +1,75 @@
+// A translation file, PO or XLIFF, as the exchange reads and writes it.
+import {formatPo, parsePo} from './po.js'
+import type {ExchangeUnit} from './units.js'
+import {formatXliff, parseXliff} from './xliff.js'
+
+/** The formats `translation export` writes. */
+export const CATALOG_FORMATS = ['po', 'xliff'] as const
+
+/** `po` (gettext) or `xliff` (XLIFF 1.2). */
+export type CatalogFormat = (typeof CATALOG_FORMATS)[number]
+
+/** What a file says about itself. */
+export interface CatalogHeader {
+  /** The locale translated into. */
+  readonly tag: string
+  /** The source's locale. */
+  readonly sourceTag: string
+  /** The guide's title, in the source. */
+  readonly title: string
+  /** The last release of the content, or `unreleased`. */
+  readonly version: string
+  /** When the file was written. */
+  readonly date: Date
+  /** Who wrote it: the command. */
+  readonly tool: string
+  /** Lines for the translator, at the top. */
+  readonly comments: readonly string[]
+}
+
+/** One unit as a file holds it. */
+export interface CatalogEntry {
+  /** msgctxt, or trans-unit id. */
+  readonly id: string
+  /** msgid, or source. */
+  readonly source: string
+  /** msgstr, or target; empty when not translated. */
+  readonly target: string
+  /** `#, fuzzy`, or a target state that asks for review. */
+  readonly fuzzy: boolean
+  /** The line of its id. */
+  readonly line: number
+  /** The line of its translation. */
+  readonly targetLine: number
+}
+
+/** A file, read. */
+export interface Catalog {
+  /** The language it says it is in (`Language:`, `target-language`). */
+  readonly language: string | undefined
+  readonly entries: readonly CatalogEntry[]
+  /** What could not be read, by line. */
+  readonly problems: ReadonlyArray<{readonly line: number; readonly reason: string}>
+}
+
+/**
+ * Write units in a format.
+ *
+ * @param format `po` or `xliff`.
+ * @param units The locale's units.
+ * @param header What the file is.
+ * @returns The file's text.
+ */
+export function formatCatalog(format: CatalogFormat, units: readonly ExchangeUnit[], header: CatalogHeader): string {
+  return format === 'po' ? formatPo(units, header) : formatXliff(units, header)
+}
+
+/**
+ * Read a PO or XLIFF file, told apart by its first character (`<`: XML).
+ *
+ * @param text The file's text.
+ * @returns What it holds.
+ */
+export function parseCatalog(text: string): Catalog {
+  return text.trimStart().startsWith('<') ? parseXliff(text) : parsePo(text)
+}
