@@ -17,9 +17,11 @@ import {type LocaleStatus, localeStatuses} from './lint/status.js'
 import {titleOf} from './parse/units.js'
 import {LOCALES_FOLDER, canonicalTag} from './read/load.js'
 import {TRANSLATION_RECORD_FILE} from './read/translation-record.js'
-import {type CatalogFormat, formatCatalog, parseCatalog} from './translate/catalog.js'
+import type {CatalogFormat} from './translate/catalog.js'
 import {IMPORT_JOURNAL, checkPlan, commitPlan, planImport} from './translate/import.js'
+import {formatPo, parsePo} from './translate/po.js'
 import {exchangeUnits} from './translate/units.js'
+import {formatXliff, parseXliff} from './translate/xliff.js'
 
 export type {Diagnostic, Severity} from './report.js'
 export type {LocaleStatus, StatusCounts} from './lint/status.js'
@@ -85,6 +87,8 @@ export interface CheckError extends Error {
   readonly code: CheckErrorCode
   /** The folder, tag or file as it was given. */
   readonly path: string
+  /** For `ERR_CHECK_NO_LOCALE`: the folder's translations. */
+  readonly expected?: readonly string[]
 }
 
 /**
@@ -101,8 +105,8 @@ export const rules: readonly RuleInfo[] = Object.freeze(
 // on anything it returns, so any valid one does.
 const CHECK_VERSION = '0.0.0'
 
-function checkError(code: CheckErrorCode, given: string, reason: string, call = 'checkContent(dir)'): CheckError {
-  return Object.assign(new Error(`${call}: ${reason}: ${JSON.stringify(given)}`), {code, path: given})
+function checkError(code: CheckErrorCode, given: string, reason: string, call = 'checkContent(dir)', expected?: readonly string[]): CheckError {
+  return Object.assign(new Error(`${call}: ${reason}: ${JSON.stringify(given)}`), {code, path: given, ...(expected === undefined ? {} : {expected})})
 }
 
 const toPath = (value: string | URL): string => (value instanceof URL ? fileURLToPath(value) : value)
@@ -267,7 +271,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
   const units = exchangeUnits(source, locale)
   const format = options?.format ?? 'po'
   const title = titleOf(source.guide)
-  const text = formatCatalog(format, units, {
+  const text = (format === 'po' ? formatPo : formatXliff)(units, {
     tag,
     sourceTag: result.lint.locale.tag,
     title,
@@ -327,7 +331,8 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   }
   if (bytes === undefined) return refuse([{line: 1, reason: `Expected a PO or XLIFF file of at most ${MAX_MANIFEST_BYTES} bytes, found ${found.size}`}])
   if (text === undefined) return refuse([{line: 1, reason: 'Expected UTF-8 text (PO: `charset=UTF-8`), found invalid bytes'}])
-  const catalog = parseCatalog(text)
+  // XML or PO, by the first character.
+  const catalog = text.trimStart().startsWith('<') ? parseXliff(text) : parsePo(text)
   const tag = catalog.language === undefined ? undefined : canonicalTag(catalog.language)
   if (catalog.problems.length > 0) return refuse(catalog.problems, tag)
   if (tag === undefined) return refuse([{line: 1, reason: `Expected the file to name its language (PO: a \`Language:\` header; XLIFF: \`target-language\`), found ${catalog.language === undefined ? 'none' : JSON.stringify(catalog.language)}`}])
@@ -362,5 +367,5 @@ function findLocale(result: BuildResult, tag: string, call: string): LocaleLint 
   const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
   if (locale !== undefined) return locale
   const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
-  throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, call)
+  throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, call, tags)
 }

@@ -1,7 +1,4 @@
-// A translation file, PO or XLIFF, as the exchange reads and writes it.
-import {formatPo, parsePo} from './po.js'
-import type {ExchangeUnit} from './units.js'
-import {formatXliff, parseXliff} from './xliff.js'
+// A translation file, PO (po.ts) or XLIFF (xliff.ts), as the exchange reads and writes it.
 
 /** The formats `translation export` writes. */
 export const CATALOG_FORMATS = ['po', 'xliff'] as const
@@ -50,26 +47,4 @@ export interface Catalog {
   readonly entries: readonly CatalogEntry[]
   /** What could not be read, by line. */
   readonly problems: ReadonlyArray<{readonly line: number; readonly reason: string}>
-}
-
-/**
- * Write units in a format.
- *
- * @param format `po` or `xliff`.
- * @param units The locale's units.
- * @param header What the file is.
- * @returns The file's text.
- */
-export function formatCatalog(format: CatalogFormat, units: readonly ExchangeUnit[], header: CatalogHeader): string {
-  return format === 'po' ? formatPo(units, header) : formatXliff(units, header)
-}
-
-/**
- * Read a PO or XLIFF file, told apart by its first character (`<`: XML).
- *
- * @param text The file's text.
- * @returns What it holds.
- */
-export function parseCatalog(text: string): Catalog {
-  return text.trimStart().startsWith('<') ? parseXliff(text) : parsePo(text)
 }

@@ -4,12 +4,12 @@
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {stringify} from 'yaml'
 import {type PlannedWrite, commitFiles} from '../atomic.js'
 import type {LocaleLint} from '../lint/lint.js'
 import type {SourceView} from '../lint/rule.js'
 import {didYouMean} from '../lint/rules/shared.js'
 import {stepIdOf} from '../parse/document.js'
+import {parseYaml} from '../parse/front-matter.js'
 import {indexSource} from '../parse/parity.js'
 import {TRANSLATION_RECORD_FILE, type UnitKey, formatTranslationRecord, recordedUnit} from '../read/translation-record.js'
 import {findPlaceholders} from '../../src/template.js'
@@ -115,7 +115,11 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
   const edits = new Map<string, Edit[]>()
   const addEdit = (file: string, edit: Edit): void => void edits.set(file, [...(edits.get(file) ?? []), edit])
   const created: Array<{file: string; stepId: string; pieces: Array<string | {text: string; line: number}>}> = []
-  const yamlValue = (text: string): string => stringify(text, {lineWidth: 0}).trimEnd()
+  // As written when YAML reads it back as the same string; else double-quoted (JSON's escapes are YAML's).
+  const yamlValue = (text: string): string => {
+    const read = parseYaml(`value: ${text}`, {schema: 'core'})
+    return read.errors.length === 0 && read.get('value') === text ? text : JSON.stringify(text)
+  }
   const itemLine = (id: string, text: string): string => `- [ ] ${text} {#${id} rounds=${index.items.get(id)?.rounds}}`
   const steps = new Map(locale.steps.map((document) => [stepIdOf(document), document]))
   for (const [at, unit] of units.entries()) {
@@ -184,7 +188,8 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
     const parts = units.filter((other) => other.record === unit)
     const entries = parts.map((part) => found.get(part.id))
     for (const [at, entry] of entries.entries()) if (entry !== undefined && entry.target !== '' && entry.source !== parts[at]?.source) stale.add(entry.id)
-    const current = recordedUnit(locale.record, unit)?.hash === recordOf(source, unit)?.hash
+    // Current: marked against today's source, and translated (a unit taken out of the markdown is missing, whatever its mark).
+    const current = recordedUnit(locale.record, unit)?.hash === recordOf(source, unit)?.hash && parts.every((part) => part.state !== 'missing')
     const confirmed = entries.every((entry, at) => entry !== undefined && entry.target !== '' && !entry.fuzzy && entry.source === parts[at]?.source)
     if (confirmed && !current) marked.push(unit)
     if (current && entries.some((entry) => entry?.fuzzy === true)) unmarked.push(unit)
@@ -206,9 +211,9 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
       }
       writes.push({path: file, text})
     }
-    if (marked.length > 0 || unmarked.length > 0) {
-      writes.push({path: path.join(locale.locale.directory, TRANSLATION_RECORD_FILE), text: formatTranslationRecord(markCurrent(locale.record, tag, source, marked, unmarked))})
-    }
+    const record = path.join(locale.locale.directory, TRANSLATION_RECORD_FILE)
+    const text = formatTranslationRecord(markCurrent(locale.record, tag, source, marked, unmarked))
+    if ((marked.length > 0 || unmarked.length > 0) && text !== (await readFile(record, 'utf8').catch(() => undefined))) writes.push({path: record, text})
   }
   return {problems, writes, written, marked, unmarked, stale: [...stale]}
 }

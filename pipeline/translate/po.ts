@@ -65,12 +65,12 @@ export function parsePo(text: string): Catalog {
   const problems: Array<{line: number; reason: string}> = []
   let language: string | undefined
   type Field = 'msgctxt' | 'msgid' | 'msgstr'
-  let entry: Partial<Record<Field, string>> & {fuzzy?: boolean; line?: number; targetLine?: number} = {}
+  let entry: Partial<Record<Field, string>> & {fuzzy?: boolean; plural?: boolean; line?: number; targetLine?: number} = {}
   let field: Field | undefined
   const flush = (): void => {
     if (entry.msgid === '' && entry.msgctxt === undefined) {
       language = /^Language:[ \t]*(\S*)/m.exec(entry.msgstr ?? '')?.[1]?.replaceAll('_', '-')
-    } else if (entry.msgid !== undefined) {
+    } else if (entry.msgid !== undefined && entry.plural !== true) {
       if (entry.msgctxt === undefined) problems.push({line: entry.line ?? 1, reason: 'Expected each entry to have a msgctxt naming its unit (as exported), found none'})
       else if (entry.msgstr === undefined) problems.push({line: entry.line ?? 1, reason: `Expected a msgstr in the entry ${JSON.stringify(entry.msgctxt)}, found none`})
       else entries.push({id: entry.msgctxt, source: entry.msgid, target: entry.msgstr, fuzzy: entry.fuzzy === true, line: entry.line ?? 1, targetLine: entry.targetLine ?? 1})
@@ -94,13 +94,17 @@ export function parsePo(text: string): Catalog {
     const string = keyword?.[2] ?? (line.startsWith('"') ? line : undefined)
     const value = string === undefined ? undefined : readString(string)
     if (value === undefined) {
+      // A plural entry is one problem, not one per line.
       const plural = /^(msgid_plural|msgstr\[)/.test(line)
-      problems.push({line: number, reason: plural ? 'Expected no plural forms (the guide has none), found one' : `Expected a PO keyword (msgctxt, msgid, msgstr) and a quoted string, found ${JSON.stringify(line.slice(0, 60))}`})
+      if (!plural) problems.push({line: number, reason: `Expected a PO keyword (msgctxt, msgid, msgstr) and a quoted string, found ${JSON.stringify(line.slice(0, 60))}`})
+      else if (entry.plural !== true) problems.push({line: number, reason: 'Expected no plural forms (the guide has none), found one'})
+      entry.plural ||= plural
+      field = undefined
       continue
     }
     if (keyword === null) {
-      if (field === undefined) problems.push({line: number, reason: 'Expected a string to follow msgctxt, msgid or msgstr, found one on its own'})
-      else entry[field] += value
+      if (field !== undefined) entry[field] += value
+      else if (entry.plural !== true) problems.push({line: number, reason: 'Expected a string to follow msgctxt, msgid or msgstr, found one on its own'})
       continue
     }
     const name = keyword[1] as Field
