@@ -70,17 +70,16 @@ function poEntry(po: string, id: string): string {
 /** Errors and warnings of the content folder. */
 const verdict = async (root: string) => (await checkContent('content', {cwd: root})).diagnostics.filter((d) => d.ruleId !== 'spelling')
 
-// A tool from Debian's gettext or translate-toolkit: run it, or skip saying why (under CI, fail: .ci/run installs them).
-function tool(name: string): ((args: readonly string[], cwd: string) => {status: number | null; stdout: string; stderr: string}) | undefined {
+type Run = (args: readonly string[], cwd: string) => {status: number | null; stdout: string; stderr: string}
+// A tool from Debian's gettext or translate-toolkit. Missing, the test is
+// skipped saying why, or fails under CI (.ci/run installs them).
+function tool(name: string, skip: (note?: string) => never): Run {
   if (existsSync(`/usr/bin/${name}`)) return (args, cwd) => spawnSync(name, [...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
   const ci = process.env['CI'] ?? ''
-  if (ci !== '' && ci !== 'false' && ci !== '0') throw new Error(`CI is set but /usr/bin/${name} is missing: .ci/run must apt-get install gettext translate-toolkit`)
-  return undefined
+  const install = 'apt-get install -y gettext translate-toolkit'
+  if (ci !== '' && ci !== 'false' && ci !== '0') throw new Error(`CI is set but there is no /usr/bin/${name}: .ci/run must ${install}`)
+  return skip(`SKIPPED: no /usr/bin/${name}; install it with \`${install}\` (under CI the test fails instead)`)
 }
-const MISSING = (name: string): string => `SKIPPED: no /usr/bin/${name}; install it with \`apt-get install -y gettext translate-toolkit\` (under CI the test fails instead)`
-const msgfmt = tool('msgfmt')
-const pocount = tool('pocount')
-const xliff2po = tool('xliff2po')
 
 describe('translation export', () => {
   it('writes every unit of the locale once, under its stable id, translated and current, as PO that msgfmt -c accepts', async ({skip}) => {
@@ -102,9 +101,8 @@ describe('translation export', () => {
     expect(entry).toMatch(/^#\. \{previous\}: the round before .* In es it needs a form: \{previous:f\} "primera", \{previous:m\} "primer" for round 2\.$/m)
     expect(entry).toContain('msgid "From memory, write down the answer from your {previous} interview that landed best."')
     expect(entry).toContain('msgstr "De memoria, anota la respuesta de tu {previous:f} entrevista que mejor funcionó."')
-    if (msgfmt === undefined) return skip(MISSING('msgfmt'))
     await writeFile(path.join(root, 'es.po'), po)
-    expect(msgfmt(['-c', '-o', '/dev/null', 'es.po'], root)).toMatchObject({status: 0, stderr: ''})
+    expect(tool('msgfmt', skip)(['-c', '-o', '/dev/null', 'es.po'], root)).toMatchObject({status: 0, stderr: ''})
   })
 
   it('marks an outdated unit fuzzy with what the source said when it was translated, and a missing one empty; msgfmt -c and pocount read it', async ({skip}) => {
@@ -121,11 +119,9 @@ describe('translation export', () => {
     expect(poEntry(po, 'note-weakest-answer')).toMatch(/#, fuzzy\n#\| msgid ".*that was weakest\."\n/)
     expect(poEntry(po, 'note-focus-topics')).toMatch(/\nmsgstr ""$/)
     expect(poEntry(po, 'note-focus-topics')).not.toContain('fuzzy')
-    if (msgfmt === undefined) return skip(MISSING('msgfmt'))
     await writeFile(path.join(root, 'es.po'), po)
-    expect(msgfmt(['-c', '-o', '/dev/null', 'es.po'], root)).toMatchObject({status: 0, stderr: ''})
-    if (pocount === undefined) return skip(MISSING('pocount'))
-    const counted = pocount(['--csv', 'es.po'], root)
+    expect(tool('msgfmt', skip)(['-c', '-o', '/dev/null', 'es.po'], root)).toMatchObject({status: 0, stderr: ''})
+    const counted = tool('pocount', skip)(['--csv', 'es.po'], root)
     expect(counted).toMatchObject({status: 0, stderr: ''})
     // Filename, Translated Messages, … Words, … Words, Fuzzy Messages, … Words, Untranslated Messages: 2 fuzzy, 1 untranslated.
     const [, translated, , , fuzzy, , untranslated] = counted.stdout.trim().split('\n').at(-1)!.split(',')
@@ -144,15 +140,13 @@ describe('translation export', () => {
     expect(unit).toMatch(/<alt-trans alttranstype="previous-version"><source>Write down the answer from your \{previous\} interview that was weakest\.<\/source>/)
     expect(unit).toMatch(/<context context-type="sourcefile">content\/steps\/02-make-a-plan\.md<\/context><context context-type="linenumber">\d+<\/context>/)
     expect(/<trans-unit id="note-best-answer"[^>]*approved="yes"[^>]*>[^]*?<target state="translated">/.test(xliff)).toBe(true)
-    if (xliff2po === undefined) return skip(MISSING('xliff2po'))
     await writeFile(path.join(root, 'es.xlf'), xliff)
-    expect(xliff2po(['es.xlf', 'from-xliff.po'], root).status).toBe(0)
+    expect(tool('xliff2po', skip)(['es.xlf', 'from-xliff.po'], root).status).toBe(0)
     const po = await readFile(path.join(root, 'from-xliff.po'), 'utf8')
     // Every unit, the one outdated fuzzy (the header, as xliff2po writes it, is fuzzy too).
     expect([...po.matchAll(/^msgid "(?!")|^msgid ""\n"/gm)].length).toBe([...xliff.matchAll(/<trans-unit /g)].length)
     expect([...po.matchAll(/^#, fuzzy/gm)].length).toBe(2)
-    if (pocount === undefined) return skip(MISSING('pocount'))
-    expect(pocount(['es.xlf'], root)).toMatchObject({status: 0, stderr: ''})
+    expect(tool('pocount', skip)(['es.xlf'], root)).toMatchObject({status: 0, stderr: ''})
   })
 })
 
