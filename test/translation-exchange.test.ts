@@ -241,6 +241,18 @@ describe('translation import', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({file: 'es.xlf', line, reason: expect.stringContaining('found {previous}, {round}')})])
   })
 
+  it('cleans up what an import killed before its commit left: check names the command, the next import removes it', async () => {
+    const root = await makeRepository()
+    const before = await snapshot(path.join(root, 'content'))
+    const po = await exported(root)
+    // A process id no process can have.
+    const left = `${PLAN_ES}.commit-2147483646.tmp`
+    await writeFile(path.join(root, left), 'half a file')
+    expect(await verdict(root)).toEqual([expect.objectContaining({ruleId: 'content-files', reason: expect.stringContaining('left by an interrupted `ace-second-interview translation import`; run it again')})])
+    expect(await imported(root, po)).toMatchObject({ok: true, written: []})
+    expect(await snapshot(path.join(root, 'content'))).toEqual(before)
+  })
+
   it('takes the mark back from a current unit sent for review, and marks nothing whose source changed since the export', async () => {
     const root = await makeRepository()
     const po = await exported(root)

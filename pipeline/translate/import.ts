@@ -147,7 +147,8 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
       const next = spans.slice(ids.indexOf(unit.id) + 1).find((span) => span !== undefined)
       const offset = after === undefined ? (next === undefined ? -1 : text.lastIndexOf('\n', next.start) + 1) : (text.indexOf('\n', after.end) + 1 || text.length)
       const line = itemLine(unit.id, entry.target)
-      if (offset !== -1) addEdit(file, {start: offset, end: offset, text: after !== undefined && offset === text.length && !text.endsWith('\n') ? `\n${line}` : `${line}\n`, line: entry.targetLine})
+      if (offset === -1) problems.push({line: entry.targetLine, reason: `Expected step "${stepId}" of ${tag} to hold another of the source's items to place "${unit.id}" beside, found none`})
+      else addEdit(file, {start: offset, end: offset, text: after !== undefined && offset === text.length && !text.endsWith('\n') ? `\n${line}` : `${line}\n`, line: entry.targetLine})
     } else if (document === undefined && step !== undefined && !created.some((file) => file.stepId === stepId)) {
       // A step the locale lacks: a new file, when its words are all given.
       const own = units.filter((other) => other.record.target === 'step' && other.record.id === stepId)
