@@ -6,7 +6,7 @@ import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
-import {recoverCommit} from './atomic.js'
+import {commitFiles, recoverCommit} from './atomic.js'
 import {type BuildResult, buildGuide} from './index.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from './limits.js'
 import {type Diagnostic, diagnostics} from './report.js'
@@ -18,7 +18,7 @@ import {titleOf} from './parse/units.js'
 import {LOCALES_FOLDER, canonicalTag} from './read/load.js'
 import {TRANSLATION_RECORD_FILE} from './read/translation-record.js'
 import type {CatalogFormat} from './translate/catalog.js'
-import {IMPORT_JOURNAL, checkPlan, commitPlan, planImport} from './translate/import.js'
+import {IMPORT_JOURNAL, checkPlan, planImport} from './translate/import.js'
 import {formatPo, parsePo} from './translate/po.js'
 import {exchangeUnits} from './translate/units.js'
 import {formatXliff, parseXliff} from './translate/xliff.js'
@@ -263,7 +263,9 @@ const failedBuild = (result: BuildResult, locale: LocaleLint): VFile[] =>
 export async function exportTranslation(dir: string | URL, tag: string, options: Readonly<TranslationExportOptions> | null | undefined = {}): Promise<TranslationExportResult> {
   const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
   const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
-  const locale = findLocale(result, tag, 'exportTranslation(dir, tag)')
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
+  const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
+  if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
   const broken = failedBuild(result, locale)
   const source = result.lint.sourceView
   const none = {current: 0, outdated: 0, missing: 0}
@@ -357,15 +359,8 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
     diagnostics((await build(copy, copy)).files).filter((found) => found.fatal),
   )
   if (invalid.length > 0) return refuse(invalid, tag)
-  await commitPlan(plan, directory)
+  // All the files or (killed before the journal is in place) none; the next import finishes or undoes it.
+  if (plan.writes.length > 0) await commitFiles(path.join(directory, IMPORT_JOURNAL), plan.writes)
   const ids = (units: typeof plan.marked): string[] => units.map((unit) => unit.id)
   return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: ids(plan.marked), unmarked: ids(plan.unmarked), stale: plan.stale}
-}
-
-// The translation a tag names, or a CheckError listing those there are.
-function findLocale(result: BuildResult, tag: string, call: string): LocaleLint {
-  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
-  if (locale !== undefined) return locale
-  const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
-  throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, call, tags)
 }

@@ -1,10 +1,7 @@
 // A translation file, PO (po.ts) or XLIFF (xliff.ts), as the exchange reads and writes it.
 
-/** The formats `translation export` writes. */
-export const CATALOG_FORMATS = ['po', 'xliff'] as const
-
-/** `po` (gettext) or `xliff` (XLIFF 1.2). */
-export type CatalogFormat = (typeof CATALOG_FORMATS)[number]
+/** The formats `translation export` writes: `po` (gettext) or `xliff` (XLIFF 1.2). */
+export type CatalogFormat = 'po' | 'xliff'
 
 /** What a file says about itself. */
 export interface CatalogHeader {

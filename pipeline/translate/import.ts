@@ -4,7 +4,7 @@
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {type PlannedWrite, commitFiles} from '../atomic.js'
+import type {PlannedWrite} from '../atomic.js'
 import type {LocaleLint} from '../lint/lint.js'
 import type {SourceView} from '../lint/rule.js'
 import {didYouMean} from '../lint/rules/shared.js'
@@ -248,15 +248,4 @@ export async function checkPlan(
   } finally {
     await rm(copy, {recursive: true, force: true})
   }
-}
-
-/**
- * Write the plan as one change: all files, or (killed before the commit
- * point) none; the next import finishes or undoes a change left in flight.
- *
- * @param plan What to write.
- * @param directory The locale's folder (where the journal goes).
- */
-export async function commitPlan(plan: ImportPlan, directory: string): Promise<void> {
-  if (plan.writes.length > 0) await commitFiles(path.join(directory, IMPORT_JOURNAL), plan.writes)
 }
