@@ -64,49 +64,97 @@ export function formatXliff(units: readonly ExchangeUnit[], header: CatalogHeade
  */
 export function parseXliff(text: string): Catalog {
   // Comments and alternative translations blanked, newlines kept: lines still count.
-  const blank = (match: string): string => match.replace(/[^\n]/g, ' ')
-  const xml = text.replace(/<!--[^]*?-->/g, blank).replace(/<alt-trans\b[^]*?<\/alt-trans>/g, blank)
-  const lineAt = (offset: number): number => xml.slice(0, offset).split('\n').length
+  const xml = blank(blank(text, '<!--', '-->'), '<alt-trans', '</alt-trans>')
+  const breaks = [...xml.matchAll(/\n/g)].map((match) => match.index)
+  const lineAt = (offset: number): number => {
+    let [low, high] = [0, breaks.length]
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((breaks[middle] ?? 0) < offset) low = middle + 1
+      else high = middle
+    }
+    return low + 1
+  }
   const problems: Array<{line: number; reason: string}> = []
   const entries: CatalogEntry[] = []
-  const language = attributes(/<file\b([^>]*)>/.exec(xml)?.[1] ?? '').get('target-language')
-  for (const unit of xml.matchAll(/<trans-unit\b([^>]*)>([^]*?)<\/trans-unit>/g)) {
-    const line = lineAt(unit.index)
-    const id = attributes(unit[1] ?? '').get('id')
-    const inner = unit[2] ?? ''
-    const source = /<source\b[^>]*>([^]*?)<\/source>/.exec(inner)
-    const target = /<target\b([^>]*?)(?:\/>|>([^]*?)<\/target>)/.exec(inner)
-    const targetLine = target === null ? line : lineAt(unit.index + (unit[0].length - inner.length - '</trans-unit>'.length) + target.index)
-    const sourceText = source === null ? undefined : readText(source[1] ?? '')
-    const targetText = readText(target?.[2] ?? '')
+  const file = xml.search(/<file[\s>]/)
+  // Units one after the other, each searched on its own: linear in the file, whatever it holds.
+  for (let at = xml.indexOf('<trans-unit'); at !== -1; at = xml.indexOf('<trans-unit', at + 1)) {
+    const open = xml.indexOf('>', at)
+    const close = xml.indexOf('</trans-unit>', at)
+    const line = lineAt(at)
+    if (open === -1 || close === -1) {
+      problems.push({line, reason: 'Expected <trans-unit> to be closed by </trans-unit>, found the end of the file'})
+      break
+    }
+    const head = xml.slice(at + '<trans-unit'.length, open)
+    const inner = xml.slice(open + 1, close)
+    const id = attributes(head).get('id')
+    const source = element(inner, 'source')
+    const target = element(inner, 'target')
+    const targetLine = target === undefined ? line : lineAt(open + 1 + target.start)
+    const sourceText = source === undefined ? undefined : readText(source.content)
+    const targetText = readText(target?.content ?? '')
     if (id === undefined) problems.push({line, reason: 'Expected each <trans-unit> to have an id naming its unit (as exported), found none'})
-    else if (sourceText === undefined) problems.push({line, reason: `Expected <trans-unit id="${id}"> to have a <source> of plain text, found ${source === null ? 'none' : 'markup in it'}`})
+    else if (sourceText === undefined) problems.push({line, reason: `Expected <trans-unit id="${id}"> to have a <source> of plain text, found ${source === undefined ? 'none' : 'markup in it'}`})
     else if (targetText === undefined) problems.push({line: targetLine, reason: `Expected the <target> of "${id}" to be plain text, found markup in it`})
     else {
       // Unconfirmed: a state that asks for work, or (with no state) `approved="no"`.
-      const state = attributes(target?.[1] ?? '').get('state')
-      const fuzzy = state === undefined ? attributes(unit[1] ?? '').get('approved') === 'no' : UNCONFIRMED.has(state)
+      const state = attributes(target?.attributes ?? '').get('state')
+      const fuzzy = state === undefined ? attributes(head).get('approved') === 'no' : UNCONFIRMED.has(state)
       entries.push({id, source: sourceText, target: targetText, fuzzy: fuzzy && targetText !== '', line, targetLine})
     }
+    at = close
   }
-  if (!/<xliff\b[^>]*\bversion="1\.2"/.test(xml)) problems.unshift({line: 1, reason: 'Expected an XLIFF 1.2 file (<xliff version="1.2">) or a PO file, found neither'})
-  return {language, entries, problems}
+  if (!/<xliff\b[^>]*\bversion="1\.2"/.test(xml.slice(0, 4096))) problems.unshift({line: 1, reason: 'Expected an XLIFF 1.2 file (<xliff version="1.2">) or a PO file, found neither'})
+  return {language: file === -1 ? undefined : attributes(xml.slice(file, xml.indexOf('>', file))).get('target-language'), entries, problems}
 }
 
-// An element's attributes, decoded.
+// Text with each `open`…`close` span blanked (newlines kept). Once a close is
+// missing, no later open has one: the rest is left as it is.
+function blank(text: string, open: string, close: string): string {
+  let out = ''
+  let at = 0
+  for (let start = text.indexOf(open); start !== -1; start = text.indexOf(open, at)) {
+    const end = text.indexOf(close, start)
+    if (end === -1) break
+    out += text.slice(at, start) + text.slice(start, end + close.length).replace(/[^\n]/g, ' ')
+    at = end + close.length
+  }
+  return out + text.slice(at)
+}
+
+// The first <name …>…</name> or <name …/> in xml from an offset: its attributes, text and start.
+function element(xml: string, name: string): {attributes: string; content: string; start: number} | undefined {
+  for (let at = xml.indexOf(`<${name}`); at !== -1; at = xml.indexOf(`<${name}`, at + 1)) {
+    if (!/[\s/>]/.test(xml[at + name.length + 1] ?? '')) continue
+    const open = xml.indexOf('>', at)
+    if (open === -1) return undefined
+    const attributes = xml.slice(at + name.length + 1, open)
+    if (attributes.endsWith('/')) return {attributes: attributes.slice(0, -1), content: '', start: at}
+    const end = xml.indexOf(`</${name}>`, open)
+    return end === -1 ? undefined : {attributes, content: xml.slice(open + 1, end), start: at}
+  }
+  return undefined
+}
+
+// An element's attributes, decoded. A name starts only after a non-name character: each is read once.
 function attributes(text: string): Map<string, string> {
-  return new Map([...text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((match) => [match[1] as string, decode(match[2] ?? match[3] ?? '')]))
+  return new Map([...text.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((match) => [match[1] as string, decode(match[2] ?? match[3] ?? '')]))
 }
 
-// An element's text: CDATA and character references read; `undefined` when it holds elements.
+// An element's text: CDATA sections as written, the rest with its character
+// references read; `undefined` when it holds an element.
 function readText(xml: string): string | undefined {
-  let plain = true
-  const text = xml.replace(/<!\[CDATA\[([^]*?)\]\]>|<[^>]*>|[^<]+/g, (part, cdata: string | undefined) => {
-    if (cdata !== undefined) return cdata
-    if (part.startsWith('<')) plain = false
-    return decode(part)
-  })
-  return plain ? text : undefined
+  let text = ''
+  let at = 0
+  for (let start = xml.indexOf('<![CDATA['); start !== -1; start = xml.indexOf('<![CDATA[', at)) {
+    const end = xml.indexOf(']]>', start)
+    if (end === -1 || xml.slice(at, start).includes('<')) return undefined
+    text += decode(xml.slice(at, start)) + xml.slice(start + '<![CDATA['.length, end)
+    at = end + ']]>'.length
+  }
+  return xml.slice(at).includes('<') ? undefined : text + decode(xml.slice(at))
 }
 
 function decode(text: string): string {
