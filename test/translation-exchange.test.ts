@@ -9,8 +9,12 @@ import {existsSync} from 'node:fs'
 import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
 import {exportTranslation, importTranslation, checkContent} from '../pipeline/check.js'
+import {formatPo, parsePo} from '../pipeline/translate/po.js'
+import type {ExchangeUnit} from '../pipeline/translate/units.js'
+import {formatXliff, parseXliff} from '../pipeline/translate/xliff.js'
 import {contentTranslated} from '../scripts/lib/content-translated.js'
 import {cli} from './bin.js'
 import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
@@ -302,5 +306,32 @@ describe('ace-second-interview translation', () => {
     const run = await cli(['translation', 'import', 'es.po', 'content'], {cwd: root})
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/^es\.po:\d+:1: error Expected the id of a unit of es \(as exported\), found "nope"  translation-import\n1 error, 0 warnings\nace-second-interview translation: nothing was written\.\n$/)
+  })
+})
+
+describe('the PO and XLIFF readers', () => {
+  const header = {tag: 'es', sourceTag: 'en-GB', title: 'T', version: '1.0.0', date: DATE, tool: 'test', comments: ['a comment']}
+  const unit = (id: string, source: string, translation: string, state: ExchangeUnit['state']): ExchangeUnit =>
+    ({id, record: {target: 'item', id}, kind: 'item', source, translation, span: undefined, state, previous: state === 'outdated' ? source : undefined, reference: 'content/x.md:1', notes: ['a note']})
+  const units = fc.array(
+    fc.record({source: fc.string({unit: 'binary'}), translation: fc.string({unit: 'binary'}), state: fc.constantFrom('current', 'outdated', 'missing' as const)}),
+    {maxLength: 5},
+  ).map((list) => list.map(({source, translation, state}, index) => unit(`unit-${index}`, source, state === 'missing' ? '' : translation, state)))
+
+  it.each([['PO', formatPo, parsePo], ['XLIFF', formatXliff, parseXliff]] as const)('read back every unit %s writes, whatever its text', (_name, format, parse) => {
+    fc.assert(
+      fc.property(units, (list) => {
+        const catalog = parse(format(list, header))
+        expect(catalog.problems).toEqual([])
+        expect(catalog.language).toBe('es')
+        expect(catalog.entries.map(({id, source, target, fuzzy}) => ({id, source, target, fuzzy}))).toEqual(
+          list.map((entry) => ({id: entry.id, source: entry.source, target: entry.translation, fuzzy: entry.state === 'outdated' && entry.translation !== ''})),
+        )
+      }),
+    )
+  })
+
+  it.each([['PO', parsePo], ['XLIFF', parseXliff]] as const)('never throw on any text (%s)', (_name, parse) => {
+    fc.assert(fc.property(fc.string({unit: 'binary'}), (text) => void parse(text)))
   })
 })

@@ -73,7 +73,7 @@ export function parsePo(text: string): Catalog {
     } else if (entry.msgid !== undefined && entry.plural !== true) {
       if (entry.msgctxt === undefined) problems.push({line: entry.line ?? 1, reason: 'Expected each entry to have a msgctxt naming its unit (as exported), found none'})
       else if (entry.msgstr === undefined) problems.push({line: entry.line ?? 1, reason: `Expected a msgstr in the entry ${JSON.stringify(entry.msgctxt)}, found none`})
-      else entries.push({id: entry.msgctxt, source: entry.msgid, target: entry.msgstr, fuzzy: entry.fuzzy === true, line: entry.line ?? 1, targetLine: entry.targetLine ?? 1})
+      else entries.push({id: entry.msgctxt, source: entry.msgid, target: entry.msgstr, fuzzy: entry.fuzzy === true && entry.msgstr !== '', line: entry.line ?? 1, targetLine: entry.targetLine ?? 1})
     }
     entry = {}
     field = undefined
