@@ -6,7 +6,8 @@
 // content can never send the terminal an escape sequence or forge a line.
 import {type ChecklistItem, type Guide, type Step, guide as sourceGuide} from '../src/index.js'
 import {escapeJson} from '../src/describe.js'
-import {ordinal} from '../src/ordinal.js'
+import {grammarFor} from '../src/grammar/index.js'
+import {renderTemplate} from '../src/template.js'
 import type {Format} from './args.js'
 import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
 import type {Io} from './command.js'
@@ -51,6 +52,17 @@ export function formatJson(value: unknown): string {
   return `${escapeJson(JSON.stringify(value, null, 2))}\n`
 }
 
+// The words around the content are the guide's own (`guide.labels`, from its
+// locale's guide.md), filled in: a new language needs no code here.
+function stepHeading(step: Step, guide: Guide): string {
+  const values: Readonly<Record<string, string>> = {step: String(step.number), steps: String(guide.steps.length), title: step.title}
+  return safe(guide.labels.stepHeading.replace(/\{(steps?|title)\}/g, (_whole, name: string) => values[name] ?? ''))
+}
+
+function roundHeading(round: number, guide: Guide): string {
+  return safe(renderTemplate(guide.labels.roundHeading, round, grammarFor(guide.locale)?.ordinal))
+}
+
 /**
  * Print the list of steps for reading: number, title, id, summary.
  *
@@ -73,34 +85,35 @@ export function formatStepsText(steps: readonly Step[], styles: Styles, guide: G
  * Print the list of steps as a markdown task list, one step a line.
  *
  * @param steps The steps (`listSteps()`).
- * @param guide The guide they come from, for its title (default: the source's; pass the `--locale` one).
- * @returns A `# title` heading and `- [ ] Step n: title. summary` lines.
+ * @param guide The guide they come from, for its title and labels (default: the source's; pass the `--locale` one).
+ * @returns A `# title` heading and `- [ ] <step heading>. summary` lines.
  * @example
  *   formatStepsMarkdown(listSteps())
  */
 export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = sourceGuide): string {
-  const lines = [`# ${safe(guide.title)}`, '', ...steps.map((step) => `- [ ] Step ${step.number}: ${safe(step.title)}. ${safe(step.summary)}`)]
+  const lines = [`# ${safe(guide.title)}`, '', ...steps.map((step) => `- [ ] ${stepHeading(step, guide)}. ${safe(step.summary)}`)]
   return `${lines.join('\n')}\n`
 }
 
 /**
  * Print one step for reading: title, summary, paragraphs and checklist.
  *
- * @param step The step (`getStep(n)` or `getStepById(id)`).
+ * @param step The step (`getStep(n)` or `getStepById(id)`), its checklist the one to print.
  * @param styles Text styles (colour or none).
- * @param guide The guide it comes from (default: the source's), for the step count and first round.
- * @returns The step; its checklist is the one for the guide's first round.
+ * @param guide The guide it comes from (default: the source's), for its labels and step count.
+ * @param round The round the checklist is for (default: the guide's first).
+ * @returns The step under its heading, its checklist under the round's.
  * @example
  *   formatStepText(getStep(2), createStyles(false))
  */
-export function formatStepText(step: Step, styles: Styles, guide: Guide = sourceGuide): string {
+export function formatStepText(step: Step, styles: Styles, guide: Guide = sourceGuide, round: number = guide.rounds.from): string {
   const lines = [
-    `${styles.bold(`Step ${step.number} of ${guide.steps.length}: ${safe(step.title)}`)}  ${styles.dim(safe(step.id))}`,
+    `${styles.bold(stepHeading(step, guide))}  ${styles.dim(safe(step.id))}`,
     '',
     safe(step.summary),
     '',
     ...step.body.flatMap((paragraph) => [safe(paragraph), '']),
-    styles.bold(`Checklist for your ${ordinal(guide.rounds.from)} interview:`),
+    styles.bold(roundHeading(round, guide)),
     ...step.checklist.map((item) => `  [ ] ${safe(item.text)}`),
   ]
   return `${lines.join('\n')}\n`
@@ -108,22 +121,23 @@ export function formatStepText(step: Step, styles: Styles, guide: Guide = source
 
 /**
  * Print one step as markdown: a heading, the summary in italics, the
- * paragraphs, then its checklist (for the guide's first round) as a task list.
+ * paragraphs, then its checklist as a task list.
  *
- * @param step The step (`getStep(n)` or `getStepById(id)`).
- * @param guide The guide it comes from (default: the source's), for the first round.
+ * @param step The step (`getStep(n)` or `getStepById(id)`), its checklist the one to print.
+ * @param guide The guide it comes from (default: the source's), for its labels and step count.
+ * @param round The round the checklist is for (default: the guide's first).
  * @returns Markdown ending in `- [ ] …` lines.
  * @example
  *   formatStepMarkdown(getStep(2))
  */
-export function formatStepMarkdown(step: Step, guide: Guide = sourceGuide): string {
+export function formatStepMarkdown(step: Step, guide: Guide = sourceGuide, round: number = guide.rounds.from): string {
   const lines = [
-    `# Step ${step.number}: ${safe(step.title)}`,
+    `# ${stepHeading(step, guide)}`,
     '',
     `*${safe(step.summary)}*`,
     '',
     ...step.body.flatMap((paragraph) => [safe(paragraph), '']),
-    `## Checklist for your ${ordinal(guide.rounds.from)} interview`,
+    `## ${roundHeading(round, guide)}`,
     '',
     ...step.checklist.map(taskLine),
   ]
@@ -136,14 +150,14 @@ export function formatStepMarkdown(step: Step, guide: Guide = sourceGuide): stri
  * @param items The items (`checklistForRound(round)`).
  * @param round The round they were rendered for.
  * @param styles Text styles (colour or none).
- * @param guide The guide they come from, for the step titles (default: the
- *   source's; pass the `--locale` one, so the titles are in the items' language).
+ * @param guide The guide they come from, for its labels and the step titles
+ *   (default: the source's; pass the `--locale` one, so they are in the items' language).
  * @returns A heading naming the round, then the items under each step.
  * @example
  *   formatChecklistText(checklistForRound(3), 3, createStyles(false))
  */
 export function formatChecklistText(items: readonly ChecklistItem[], round: number, styles: Styles, guide: Guide = sourceGuide): string {
-  const lines = [styles.bold(`Checklist for your ${ordinal(round)} interview (round ${round})`)]
+  const lines = [styles.bold(roundHeading(round, guide))]
   let stepNumber: number | undefined
   for (const item of items) {
     if (item.stepNumber !== stepNumber) {

@@ -27,11 +27,14 @@ const language = (tag: string): string => tag.split('-')[0]!.toLowerCase()
  */
 export async function readLocale(value: string | undefined, command: string, io: Io): Promise<LocaleModule> {
   if (value === undefined) return loadLocale(locales[0] as Locale)
-  let locale: Locale
+  let locale: Locale | undefined
   try {
-    locale = resolveLocale(value)
+    // An empty value asks for nothing (resolveLocale's default): here it is a mistake.
+    locale = value.trim() === '' ? undefined : resolveLocale(value)
   } catch (error) {
     if (!isGuideError(error)) throw error
+  }
+  if (locale === undefined) {
     const posix = /^([a-z]{2,3})_([a-z]{2}|\d{3})\b/i.exec(value)
     throw new UsageError(
       `expected --locale to be a BCP 47 language tag such as es-MX (locales: ${locales.join(', ')}), received ${quote(value)}${posix === null ? '' : `; use '-', not '_': ${posix[1]}-${posix[2]}`}`,

@@ -116,6 +116,7 @@ export function expandGuide(data: CompactGuide): Guide {
     schemaVersion: data.schemaVersion,
     rounds,
     introduction: freeze({body: freeze([...introduction.body]), locale: introduction.locale, translation: introduction.translation}),
+    labels: freeze({...data.labels}),
     steps: freeze(steps),
   })
 }

@@ -47,7 +47,7 @@ const LINE = '^[^\\u0009\\u000a\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u0
 const PARAGRAPH = '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\ud800-\\udfff]*$'
 
 /** The `schemaVersion` this package reads and writes. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** Patterns of the guide's strings, shared with the build-time pipeline. */
 export const PATTERNS: Readonly<Record<'id' | 'semver' | 'semverFull' | 'line' | 'paragraph' | 'hash' | 'locale', string>> = {
@@ -132,13 +132,14 @@ export const GUIDE_SCHEMA: SchemaNode = /* @__PURE__ */ object(
     schemaVersion: {type: 'integer', const: SCHEMA_VERSION, description: 'Version of the data\'s shape; this package reads only its own.'},
     rounds: {$ref: '#/$defs/roundRange'},
     introduction: /* @__PURE__ */ object({body: paragraphs, locale, translation}, 'The introduction.'),
+    labels: /* @__PURE__ */ object({stepHeading: text, roundHeading: text}, 'The words around the content.'),
     steps: {type: 'array', items: {$ref: '#/$defs/step'}, minItems: 1},
   },
   'How to Ace the Second Job Interview in 6 Steps, as published by ace-second-interview.',
 )
 
 /** `$id` of the schema document; a URN, so nothing suggests fetching it. */
-const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:2'
+const SCHEMA_ID = 'urn:ace-second-interview:guide-schema:3'
 
 /**
  * The guide's JSON Schema document, as shipped in `ace-second-interview/schema.json`.

@@ -80,7 +80,7 @@ export interface Introduction {
   readonly body: readonly string[]
   /** The locale the title and introduction are in. */
   readonly locale: Locale
-  /** Whether the title and introduction are the source's, or a current or outdated translation. */
+  /** Whether the title and introduction are the source's, a current or outdated translation, or a fallback to the source (a copy not translated yet). */
   readonly translation: TranslationStatus
 }
 
@@ -98,6 +98,14 @@ export interface Guide {
   readonly rounds: RoundRange
   /** The introduction. */
   readonly introduction: Introduction
+  /**
+   * The words around the content, in the guide's locale (from its guide.md):
+   * `stepHeading` with `{step}`, `{steps}` and `{title}` (`'Step {step} of
+   * {steps}: {title}'`), `roundHeading` with `{round}` and the checklist's
+   * other placeholders, in the locale's forms (`'Checklist for your {round}
+   * interview'`).
+   */
+  readonly labels: {readonly stepHeading: string; readonly roundHeading: string}
   /** The steps, in order. */
   readonly steps: readonly Step[]
 }

@@ -46,7 +46,7 @@ describe('guide', () => {
   it('has the title, semver version, schema version and covered rounds of content/', () => {
     expect(guide.title).toBe(CONTENT.title)
     expect(guide.version).toMatch(/^\d+\.\d+\.\d+$/)
-    expect(guide.schemaVersion).toBe(2)
+    expect(guide.schemaVersion).toBe(3)
     expect(guide.locale).toBe(CONTENT.locale)
     expect(guide.rounds).toEqual(CONTENT.rounds)
     expect(guide.introduction.body.length).toBeGreaterThan(0)

@@ -183,7 +183,7 @@ describe('installed from the packed tarball', () => {
     expect(JSON.parse(run.stdout)).toEqual({esm: true, cjs: true, rules: true, releases: manifest.releases.length})
   })
 
-  it("passes the README's app test (vitest, its default timeout) on the shipped content, with the spelling packages and without", async () => {
+  it("passes the README's app test on the shipped content, with the spelling packages and without", async () => {
     const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
     const snippet = fencedBlocks('README.md', readme).find((block) => block.code.includes("from 'ace-second-interview/check'") && block.code.includes("from 'vitest'"))
     expect(snippet).toBeDefined()
@@ -198,7 +198,10 @@ describe('installed from the packed tarball', () => {
       }
       await cp(path.join(ROOT, 'content'), path.join(app, 'content'), {recursive: true})
       await writeFile(path.join(app, 'content.test.ts'), snippet!.code)
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot'], {cwd: app, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+      // The snippet as written; only vitest's timeout is raised, so a busy
+      // machine cannot fail it: that the check fits vitest's default 5 s is
+      // a benchmark figure (cold `check` of the shipped content, `npm run bench`).
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot', '--testTimeout=120000'], {cwd: app, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
       expect(run.status, `${spelling ? 'with' : 'without'} spelling:\n${run.stdout}${run.stderr}`).toBe(0)
     }
   }, 120_000)

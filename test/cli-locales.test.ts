@@ -30,20 +30,52 @@ async function content(name = `content-${count++}`, change?: (folder: string) =>
 const cli = async (args: readonly string[]) => inProcess(args, {cwd: scratch, env: {NO_COLOR: '1'}})
 
 describe('ace-second-interview locales', () => {
-  it('prints a row per locale, the source first, with its steps and items current, outdated and missing', async () => {
+  it('prints a row per locale, the source first, with its steps and items current, outdated and missing, then the ids to translate', async () => {
     const dir = await content()
     const {locales} = await translationStatus(dir, {cwd: scratch})
     const {status, stdout, stderr} = await cli(['locales', dir])
     expect({status, stderr}).toEqual({status: 0, stderr: ''})
-    const [title, blank, header, ...rows] = stdout.trimEnd().split('\n')
-    expect(title).toBe(`Translations of ${dir} (${locales[0]!.steps.total} steps, ${locales[0]!.items.total} items)`)
-    expect(blank).toBe('')
+    const [head, table, todo] = stdout.trimEnd().split('\n\n')
+    expect(head).toBe(`Translations of ${dir} (${locales[0]!.steps.total} steps, ${locales[0]!.items.total} items)`)
+    const [header, ...rows] = table!.split('\n')
     expect(header?.split(/ {2,}/)).toEqual(['locale', 'introduction', 'steps current', 'outdated', 'missing', 'items current', 'outdated', 'missing'])
     expect(rows.map((row) => row.split(/ {2,}/))).toEqual(
       locales.map((l) => [`${l.locale}${l.source ? ' (source)' : ''}`, l.introduction, ...[l.steps, l.items].flatMap((c) => [c.current, c.outdated, c.missing].map(String))]),
     )
-    // The missing step's items show as missing in es.
-    expect(locales[1]?.steps.missing).toBe(1)
+    expect(todo?.split('\n')).toEqual([
+      'To translate (the ids `npm run content:translated -- <locale>` takes):',
+      ...locales.flatMap((l) => [['outdated', l.outdatedIds], ['missing', l.missingIds]].flatMap(([state, ids]) => (ids!.length === 0 ? [] : [`  ${l.locale} ${String(state)}: ${(ids as string[]).join(' ')}`]))),
+    ])
+    // The missing step and its items show as missing in es, by id.
+    const es = locales.find((l) => l.locale === 'es')!
+    expect(es.steps.missing).toBe(1)
+    expect(es.missingIds).toContain('be-specific')
+    expect(es.missingIds).toHaveLength(es.steps.missing + es.items.missing)
+  })
+
+  it('names outdated units, and counts a step copied from the source (not translated yet) as missing', async () => {
+    const dir = await content(undefined, async (folder) => {
+      const source = path.join(folder, 'steps/01-have-confidence.md')
+      await writeFile(source, (await readFile(source, 'utf8')).replace('Check that the way you plan', 'Make sure the way you plan'))
+      await cp(path.join(folder, 'steps/03-be-specific.md'), path.join(folder, 'locales/es/steps/03-be-specific.md'))
+    })
+    const {locales} = await translationStatus(dir, {cwd: scratch})
+    const es = locales.find((l) => l.locale === 'es')!
+    expect(es.outdatedIds).toEqual(['check-confidence-not-arrogance'])
+    expect(es.missingIds[0]).toBe('be-specific')
+    expect(es.steps).toMatchObject({missing: 1, outdated: 0})
+    const {stdout} = await cli(['locales', dir])
+    expect(stdout).toContain('\n  es outdated: check-confidence-not-arrogance\n')
+    expect(stdout).toContain(`\n  es missing: ${es.missingIds.join(' ')}\n`)
+  })
+
+  it('lists nothing to translate when every translation is current', async () => {
+    const name = `current-${count++}`
+    await cp(path.join(FIXTURES, 'valid'), path.join(scratch, name), {recursive: true})
+    await cp(VALID_LOCALE, path.join(scratch, name), {recursive: true})
+    const {stdout} = await cli(['locales', name])
+    expect(stdout).not.toContain('To translate')
+    expect((await translationStatus(name, {cwd: scratch})).locales.every((l) => l.outdatedIds.length === 0 && l.missingIds.length === 0)).toBe(true)
   })
 
   it('prints the counts as JSON and as a markdown table', async () => {

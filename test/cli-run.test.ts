@@ -120,6 +120,7 @@ describe('run: usage errors are worded for the command line and quote what was t
       args: ['checklist', `--round=${round}`],
       reason: `ace-second-interview checklist: expected --round to be ${ROUNDS}, received ${JSON.stringify(round)}`,
     })),
+    {args: ['step', '1', '--round', 'x'], reason: `ace-second-interview step: expected --round to be ${ROUNDS}, received "x"`},
     ...[String(FIRST_ROUND - 1), '0', '000'].map((round) => ({
       args: ['checklist', '--round', round],
       reason: `ace-second-interview checklist: expected --round to be ${ROUNDS}, received "${round}", which is too small`,
@@ -240,13 +241,15 @@ describe('terminal output escapes what the content holds', () => {
     checklist: step.checklist.map((item) => ({...item, text: hostile(item.text)})),
   }
   const items = bad.checklist
+  // The labels around the content come from the content too.
+  const badGuide = {...guide, labels: {stepHeading: hostile('{step}: {title}'), roundHeading: hostile('{round}')}}
 
   it.each([
     {name: 'formatStepsText', out: () => formatStepsText([bad], createStyles(true))},
-    {name: 'formatStepsMarkdown', out: () => formatStepsMarkdown([bad])},
-    {name: 'formatStepText', out: () => formatStepText(bad, createStyles(true))},
-    {name: 'formatStepMarkdown', out: () => formatStepMarkdown(bad)},
-    {name: 'formatChecklistText', out: () => formatChecklistText(items, guide.rounds.from, createStyles(true))},
+    {name: 'formatStepsMarkdown', out: () => formatStepsMarkdown([bad], badGuide)},
+    {name: 'formatStepText', out: () => formatStepText(bad, createStyles(true), badGuide)},
+    {name: 'formatStepMarkdown', out: () => formatStepMarkdown(bad, badGuide)},
+    {name: 'formatChecklistText', out: () => formatChecklistText(items, guide.rounds.from, createStyles(true), badGuide)},
     {name: 'formatChecklistMarkdown', out: () => formatChecklistMarkdown(items)},
   ])('$name shows the escapes and obeys none', ({out}) => {
     const text = out()

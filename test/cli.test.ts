@@ -15,7 +15,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
-import {checklistForRound, getStep, getStepById, listSteps, locales, releases, resolveLocale} from '../src/index.js'
+import {type Guide, type Step, checklistForRound, getStep, getStepById, guide, listSteps, locales, releases, resolveLocale} from '../src/index.js'
+import {grammarFor} from '../src/grammar/index.js'
+import {renderTemplate} from '../src/template.js'
 import {USAGE, bin, cli, node} from './bin.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
@@ -51,11 +53,18 @@ const first = steps[0]!
 const last = steps.at(-1)!
 const count = steps.length
 
+// The words around the content are the guide's labels (from its locale's
+// guide.md), filled in: a step's number, the step count and its title; a
+// round's ordinal in the locale's grammar.
+const stepHeading = (step: Step, shown: Guide = guide): string =>
+  shown.labels.stepHeading.replaceAll('{steps}', String(shown.steps.length)).replaceAll('{step}', String(step.number)).replaceAll('{title}', step.title)
+const roundHeading = (round: number, shown: Guide = guide): string => renderTemplate(shown.labels.roundHeading, round, grammarFor(shown.locale)!.ordinal)
+
 describe.concurrent('ace-second-interview: reading the guide', () => {
   it('checklist --round 3 words the items for the third interview, in every step', async () => {
     const run = await cli(['checklist', '--round', '3'])
     expect(run).toMatchObject({status: 0, stderr: ''})
-    expect(run.stdout.split('\n')[0]).toBe('Checklist for your third interview (round 3)')
+    expect(run.stdout.split('\n')[0]).toBe(roundHeading(3))
     for (const item of checklistForRound(3)) expect(run.stdout).toContain(item.text)
     for (const step of steps) expect(run.stdout).toContain(`${step.number}. ${step.title}`)
   })
@@ -64,7 +73,7 @@ describe.concurrent('ace-second-interview: reading the guide', () => {
     const implicit = await cli(['checklist'])
     expect(implicit.status).toBe(0)
     expect(implicit.stdout).toBe((await cli(['checklist', '--round', '2'])).stdout)
-    expect(implicit.stdout).toContain('your second interview')
+    expect(implicit.stdout.split('\n')[0]).toBe(roundHeading(guide.rounds.from))
   })
 
   it('--format markdown is a printable task list: every line "- [ ] " and an item\'s text', async () => {
@@ -99,14 +108,15 @@ describe.concurrent('ace-second-interview: reading the guide', () => {
 
   it('steps --format markdown is one task line per step', async () => {
     const lines = (await cli(['steps', '--format', 'markdown'])).stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
-    expect(lines).toEqual(steps.map((step) => `- [ ] Step ${step.number}: ${step.title}. ${step.summary}`))
+    expect(lines).toEqual(steps.map((step) => `- [ ] ${stepHeading(step)}. ${step.summary}`))
   })
 
   it.each([first, last].map((step) => [step.number, step] as const))('step takes a number or an id, and prints the same step either way (step %i)', async (n, step) => {
     const byNumber = await cli(['step', String(n)])
     expect(byNumber.status).toBe(0)
     expect((await cli(['step', step.id])).stdout).toBe(byNumber.stdout)
-    expect(byNumber.stdout.split('\n')[0]).toBe(`Step ${n} of ${count}: ${step.title}  ${step.id}`)
+    expect(byNumber.stdout.split('\n')[0]).toBe(`${stepHeading(step)}  ${step.id}`)
+    expect(byNumber.stdout).toContain(`\n${roundHeading(guide.rounds.from)}\n`)
     for (const text of [step.summary, ...step.body, ...step.checklist.map((item) => `[ ] ${item.text}`)]) {
       expect(byNumber.stdout).toContain(text)
     }
@@ -114,9 +124,35 @@ describe.concurrent('ace-second-interview: reading the guide', () => {
 
   it('step --format markdown ends in the step\'s checklist as a task list', async () => {
     const run = await cli(['step', String(last.number), '--format', 'markdown'])
-    expect(run.stdout.startsWith(`# Step ${last.number}: ${last.title}\n`)).toBe(true)
+    expect(run.stdout.startsWith(`# ${stepHeading(last)}\n`)).toBe(true)
+    expect(run.stdout).toContain(`\n## ${roundHeading(guide.rounds.from)}\n`)
     const tasks = run.stdout.split('\n').filter((line) => line.startsWith('- [ ] '))
     expect(tasks).toEqual(last.checklist.map((item) => `- [ ] ${item.text}`))
+  })
+})
+
+// Issue 24: one step's checklist for a round.
+describe.concurrent('ace-second-interview step --round', () => {
+  it.each([3, 21])('step <n> --round %i is the step, its checklist the step\'s items for that round, worded for it', async (round) => {
+    for (const step of [first, last]) {
+      const items = checklistForRound(round).filter((item) => item.stepId === step.id)
+      const json = await cli(['step', String(step.number), '--round', String(round), '--format', 'json'])
+      expect(json).toMatchObject({status: 0, stderr: ''})
+      expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify({...step, checklist: items})))
+      const text = (await cli(['step', step.id, '--round', String(round)])).stdout
+      expect(text).toContain(`\n${roundHeading(round)}\n${items.map((item) => `  [ ] ${item.text}`).join('\n')}\n`)
+      const markdown = (await cli(['step', step.id, '--round', String(round), '--format', 'markdown'])).stdout
+      expect(markdown.endsWith(`## ${roundHeading(round)}\n\n${items.map((item) => `- [ ] ${item.text}`).join('\n')}\n`)).toBe(true)
+    }
+  })
+
+  it('leaves out the items that do not apply to the round', async () => {
+    // Over every step and a round past each item's range, where the content has one.
+    for (const step of steps) {
+      const round = Math.max(...step.checklist.map((item) => item.rounds.to ?? item.rounds.from)) + 1
+      const json = JSON.parse((await cli(['step', String(step.number), '--round', String(round), '--format', 'json'])).stdout) as Step
+      expect(json.checklist.map((item) => item.id)).toEqual(step.checklist.filter((item) => item.rounds.to === null || item.rounds.to >= round).map((item) => item.id))
+    }
   })
 })
 
@@ -185,6 +221,33 @@ describe.concurrent('ace-second-interview --locale', () => {
     for (const step of api.listSteps()) {
       if (api.checklistForRound(3).some((item) => item.stepNumber === step.number)) expect(checklist).toContain(`${step.number}. ${step.title}\n`)
     }
+  })
+
+  // Issue 24: the headings around the content were English whatever --locale said.
+  it.each(locales)('%s: every word printed around the content is that locale\'s (its labels), in text and markdown', async (tag) => {
+    const api = await localeApi(tag)
+    const shown = api.guide
+    const plain = async (args: string[]): Promise<string> => {
+      const run = await cli([...args, '--locale', tag])
+      expect(run).toMatchObject({status: 0, stderr: ''})
+      return run.stdout
+    }
+    const step = api.getStep(last.number)
+    const first = shown.rounds.from
+    const text = await plain(['step', String(step.number)])
+    expect(text.split('\n')[0]).toBe(`${stepHeading(step, shown)}  ${step.id}`)
+    expect(text).toContain(`\n${roundHeading(first, shown)}\n`)
+    const markdown = await plain(['step', String(step.number), '--format', 'markdown'])
+    expect(markdown.split('\n')[0]).toBe(`# ${stepHeading(step, shown)}`)
+    expect(markdown).toContain(`\n## ${roundHeading(first, shown)}\n`)
+    expect((await plain(['step', String(step.number), '--round', '3'])).split('\n')).toContain(roundHeading(3, shown))
+    expect((await plain(['checklist', '--round', '3'])).split('\n')[0]).toBe(roundHeading(3, shown))
+    expect((await plain(['steps', '--format', 'markdown'])).split('\n').filter((line) => line.startsWith('- [ ] '))).toEqual(
+      api.listSteps().map((each) => `- [ ] ${stepHeading(each, shown)}. ${each.summary}`),
+    )
+    // Where the locale words its labels otherwise, none of the source's heading is printed.
+    if (shown.labels.roundHeading !== guide.labels.roundHeading) expect(text).not.toContain(roundHeading(first))
+    if (shown.labels.stepHeading !== guide.labels.stepHeading) expect(text).not.toContain(stepHeading(step))
   })
 
   it('resolves a tag as resolveLocale does: a region or case falls back to the language', async () => {

@@ -79,9 +79,13 @@ describe('packed package', () => {
     }
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>
     expect(Object.keys(manifest['dependencies'] as object).sort()).toEqual(['@types/hast', '@types/mdast'])
-    for (const key of ['peerDependencies', 'optionalDependencies', 'bundleDependencies']) {
+    for (const key of ['optionalDependencies', 'bundleDependencies']) {
       expect(manifest[key], key).toBeUndefined()
     }
+    // Peers only for spelling in the content check, each optional: npm installs none of them.
+    const peers = Object.keys((manifest['peerDependencies'] ?? {}) as object)
+    expect(peers).toEqual(['hunspell-asm'])
+    for (const peer of peers) expect((manifest['peerDependenciesMeta'] as Record<string, {optional?: boolean}>)[peer]?.optional, peer).toBe(true)
   })
 
   it('carries the metadata a registry shows, and builds before every pack', async () => {

@@ -88,21 +88,16 @@ describe('content:translated', () => {
     // A first release, so the record can name the version the text comes from.
     expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
     expect((await translated(root, ['es', '--all'])).code).toBe(0)
-    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {items: Record<string, {version: string; text: string}>; steps: Record<string, {text: string}>}
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {items: Record<string, {version: string; text: string}>}
     const item = record.items['check-confidence-not-arrogance']!
     expect(item.version).toBe('1.0.0')
-    const source = await readFile(path.join(root, SOURCE_STEP), 'utf8')
-    expect(source).toContain(item.text.replace(/\.$/, ''))
-    // A step's words too: title, summary and each paragraph, a blank line apart.
-    const parts = record.steps['have-confidence']!.text.split('\n\n')
-    expect(parts.length).toBeGreaterThan(3)
-    for (const part of parts) expect(source).toContain(part)
+    expect(await readFile(path.join(root, SOURCE_STEP), 'utf8')).toContain(item.text.replace(/\.$/, ''))
     await edit(root, SOURCE_STEP, 'Check that the way you plan', 'Make sure the way you plan')
     const [warning, ...rest] = await lint(root)
     expect(rest).toEqual([])
     expect(warning).toMatchObject({file: path.join('content', 'locales/es/steps/01-ten-confianza.md'), ruleId: 'translation-outdated', severity: 'warning'})
     expect(warning?.reason).toContain('translated from 1.0.0')
-    expect(warning?.reason).toContain(item.text)
+    expect(warning?.reason).toContain('"[-Check that-]{+Make sure+} the way you plan')
     // Marking that one item current clears it, and only it changes in the record.
     const before = await readFile(path.join(root, RECORD), 'utf8')
     expect((await translated(root, ['es', 'check-confidence-not-arrogance'])).code).toBe(0)
@@ -111,6 +106,51 @@ describe('content:translated', () => {
     expect(after.items['check-confidence-not-arrogance']).toMatchObject({version: 'unreleased', text: expect.stringMatching(/^Make sure/)})
     const unchanged = JSON.parse(before) as typeof after
     expect({...after.items, 'check-confidence-not-arrogance': undefined}).toEqual({...unchanged.items, 'check-confidence-not-arrogance': undefined})
+  })
+
+  it('records the source words of each step and of the introduction, and keeps reading a record of hashes only', async () => {
+    const root = await makeRepository()
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {introduction: Record<string, unknown>; steps: Record<string, Record<string, unknown>>}
+    const source = await readFile(path.join(root, SOURCE_STEP), 'utf8')
+    const step = record.steps['have-confidence']!
+    expect(source).toContain(`# ${String(step['title'])}\n`)
+    expect(source).toContain(`summary: ${String(step['summary'])}\n`)
+    for (const paragraph of step['body'] as string[]) expect(source).toContain(paragraph)
+    expect(record.introduction).toMatchObject({title: expect.any(String), body: expect.any(Array)})
+    // A record written before the words were kept: hashes and versions only.
+    const strip = ({hash, version}: Record<string, unknown>) => ({hash, version})
+    const old = {...record, introduction: strip(record.introduction), steps: Object.fromEntries(Object.entries(record.steps).map(([id, unit]) => [id, strip(unit)]))}
+    await writeFile(path.join(root, RECORD), JSON.stringify(old))
+    expect(await lint(root)).toEqual([])
+    // Marking again keeps each unit's version and fills in its words.
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    expect(JSON.parse(await readFile(path.join(root, RECORD), 'utf8'))).toEqual(record)
+  })
+
+  it('refuses recorded words that are not what the recorded hash was taken of', async () => {
+    const root = await makeRepository()
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    await edit(root, RECORD, '"title": "Have confidence"', '"title": "Have some confidence"')
+    expect(await lint(root)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ruleId: 'translation-record', fatal: true, reason: expect.stringMatching(/^Expected `steps\.have-confidence` to be words whose hash is its `hash` \([0-9a-f]{12}\), found words hashing to [0-9a-f]{12}$/)}),
+    ]))
+  })
+
+  it('leaves a step copied from the source (not translated yet) out of --all, and refuses to mark it by name', async () => {
+    const root = await makeRepository()
+    await rm(path.join(root, 'content/locales/es/steps/03-da-ejemplos-concretos.md'))
+    const source = await readFile(path.join(root, 'content/steps/03-be-specific.md'), 'utf8')
+    await writeFile(path.join(root, 'content/locales/es/steps/03-be-specific.md'), source.replace('## Checklist', '## Lista de comprobación'))
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    const record = JSON.parse(await readFile(path.join(root, RECORD), 'utf8')) as {steps: Record<string, unknown>; items: Record<string, unknown>}
+    expect(Object.keys(record.steps)).not.toContain('be-specific')
+    expect(Object.keys(record.items)).not.toContain('choose-skills-to-show')
+    // Missing, never "never marked": one warning for the copy.
+    expect((await lint(root)).map(({ruleId, file}) => [ruleId, file])).toEqual([['translation-missing', path.join('content', 'locales/es/steps/03-be-specific.md')]])
+    const named = await translated(root, ['es', 'be-specific'])
+    expect(named.code).toBe(1)
+    expect(named.stderr).toMatch(/"be-specific" has no translation in es yet/)
   })
 
   const refusals = [

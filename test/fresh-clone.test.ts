@@ -1,5 +1,5 @@
 // A fresh clone has no dist/ and no src/generated/: the content check, the
-// first thing both READMEs tell an editor to run, must work there. It is also
+// first thing content/README.md tells an editor to run, must work there. It is also
 // where the suite checks the shipped content's spelling, in every locale.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'

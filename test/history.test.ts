@@ -118,7 +118,7 @@ describe('diffReleases: renames and structured changes', () => {
       after: {...base, introduction: 'changed00000', items: {...base.items, x: {...base.items['x']!, rounds: '1+'}}},
       bump: 'minor',
       changes: [
-        {target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title or introduction was reworded.'},
+        {target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title, introduction or labels (`step-heading`, `round-heading`) were reworded.'},
         {target: 'item', kind: 'rounds-changed', id: 'x', bump: 'minor', section: 'Changed', description: 'Checklist item `x` now applies to rounds `1+` (was `2+`).'},
       ],
     },

@@ -1,7 +1,8 @@
-// resolveLocale: BCP 47 lookup with fallback. The algorithm is tested over
-// locale lists this file owns (createResolver), so nothing here pins the
-// locales the content ships; the shipped resolver is then checked to be that
-// algorithm over `locales`.
+// resolveLocale: BCP 47 lookup with fallback, from tags, lists of tags and
+// Accept-Language values, over the locales an app offers. The algorithm is
+// tested over locale lists this file owns (createResolver), so nothing here
+// pins the locales the content ships; the shipped resolver is then checked to
+// be that algorithm over `locales`.
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {GuideTypeError, isGuideError, loadLocale, locales, resolveLocale} from '../src/index.js'
@@ -31,15 +32,38 @@ describe('resolveLocale: lookup with fallback (over a fixture list)', () => {
     {requested: 'en-Latn', out: 'en-GB'},
     // nothing matches: the source
     {requested: 'pt-BR', out: 'en-GB'},
-    {requested: 'x-klingon', out: 'en-GB'},
     {requested: 'und', out: 'en-GB'},
+    // canonical forms: deprecated codes are their replacements
+    {requested: 'art-lojban', out: 'en-GB'},
     // a list, in order of preference: each tag is tried in full before the next
     {requested: ['pt-BR', 'fr-CA'], out: 'fr'},
     {requested: ['en-AU', 'es'], out: 'en-GB'},
     {requested: ['it', 'pt', 'de-AT', 'fr'], out: 'de'},
     {requested: ['ja'], out: 'en-GB'},
-    // navigator.languages may be empty
+    // navigator.languages may be empty; an empty header is the same
     {requested: [], out: 'en-GB'},
+    {requested: '', out: 'en-GB'},
+    {requested: ' \t', out: 'en-GB'},
+    {requested: [''], out: 'en-GB'},
+    // Accept-Language values: highest weight first, equal weights in order
+    {requested: 'de-CH,de;q=0.9,en;q=0.8', out: 'de'},
+    {requested: 'en;q=0.8, de-CH;q=0.9', out: 'de'},
+    {requested: 'fr;q=0.5,es;q=0.5', out: 'fr'},
+    {requested: 'fr;q=0.5,es', out: 'es'},
+    {requested: 'pt-BR,pt;q=0.9,es;q=0.1', out: 'es'},
+    {requested: 'es ; Q=1.000 ,fr', out: 'es'},
+    {requested: 'de,,fr', out: 'de'},
+    {requested: ' es', out: 'es'},
+    // `*` and q=0 say nothing about which locale to show
+    {requested: 'en-US,en;q=0.9,*;q=0.5', out: 'en-US'},
+    {requested: '*', out: 'en-GB'},
+    {requested: 'pt,*;q=0.5', out: 'en-GB'},
+    {requested: 'es;q=0,fr;q=0.001', out: 'fr'},
+    {requested: 'de;q=0.0', out: 'en-GB'},
+    // a header split on commas is a list, each element a range with its weight
+    {requested: ['en-US', 'en;q=0.9', '*;q=0.5'], out: 'en-US'},
+    {requested: ['it', 'de;q=0.5', 'es;q=0.9'], out: 'es'},
+    {requested: ['*', 'fr'], out: 'fr'},
   ] as const
 
   it.each(cases)('$requested → $out', ({requested, out}) => {
@@ -52,13 +76,58 @@ describe('resolveLocale: lookup with fallback (over a fixture list)', () => {
     expect(createResolver(['es', 'pt-PT', 'pt-BR'])('en')).toBe('es')
   })
 
-  it('returns a listed locale for any well-formed tag or list of them', () => {
+  it('returns a listed locale for any well-formed tag, list of them or Accept-Language value', () => {
     const subtag = fc.stringMatching(/^[a-zA-Z]{2,3}(?:-(?:[a-zA-Z]{2}|\d{3}))?$/)
+    const weight = fc.oneof(fc.constant(''), fc.stringMatching(/^;q=(?:0(?:\.\d{1,3})?|1(?:\.0{1,3})?)$/))
+    const header = fc.array(fc.tuple(fc.oneof(subtag, fc.constant('*')), weight), {maxLength: 5}).map((entries) => entries.map(([tag, q]) => `${tag}${q}`).join(', '))
     fc.assert(
-      fc.property(fc.oneof(subtag, fc.array(subtag, {maxLength: 4})), (requested) => {
+      fc.property(fc.oneof(subtag, fc.array(subtag, {maxLength: 4}), header), (requested) => {
         expect(FIVE).toContain(five(requested))
       }),
     )
+  })
+})
+
+describe('resolveLocale: the locales an app offers, and its default', () => {
+  const cases = [
+    // only what is offered is chosen; the source wins its language when offered
+    {options: {available: ['en-GB', 'de']}, requested: 'es-MX,de;q=0.5', out: 'de'},
+    {options: {available: ['en-GB', 'de']}, requested: 'es', out: 'en-GB'},
+    {options: {available: ['en-US', 'en-GB']}, requested: 'en-AU', out: 'en-GB'},
+    // a default: what nothing matching gives, and the winner of its language
+    {options: {available: ['en-GB', 'de'], default: 'de'}, requested: 'fr', out: 'de'},
+    {options: {available: ['en-GB', 'de'], default: 'de'}, requested: '', out: 'de'},
+    {options: {default: 'en-US'}, requested: ['en', 'en-CA', 'en-AU'], out: 'en-US'},
+    {options: {default: 'en-US'}, requested: 'en-GB', out: 'en-GB'},
+    {options: {default: 'es'}, requested: [], out: 'es'},
+    // without the source, the first offered is the default
+    {options: {available: ['fr', 'es']}, requested: 'de', out: 'fr'},
+    // offered in any case, spelt as listed; null is the same as left out
+    {options: {available: ['DE', 'en-gb'], default: 'De'}, requested: 'pt', out: 'de'},
+    {options: {available: null, default: null}, requested: 'pt', out: 'en-GB'},
+  ] as const
+
+  it.each(cases)('$options: $requested → $out', ({options, requested, out}) => {
+    expect(createResolver(FIVE, options as never)(requested)).toBe(out)
+  })
+
+  const bad = [
+    {options: {available: ['de', 'pt-BR']}, code: 'ERR_UNKNOWN_LOCALE', says: /"options\.available\[1\]" to be one of 'en-GB', 'de', 'en-US', 'es', 'fr', received type string \("pt-BR"\)/},
+    {options: {available: ['de'], default: 'fr'}, code: 'ERR_UNKNOWN_LOCALE', says: /"options\.default" to be one of 'de', received type string \("fr"\)/},
+    {options: {default: 'xx'}, code: 'ERR_UNKNOWN_LOCALE', says: /"options\.default".*\("xx"\)/},
+    {options: {available: []}, code: 'ERR_INVALID_ARG_TYPE', says: /"options\.available" to be a non-empty array of locales, received an empty array/},
+    {options: {available: 'de'}, code: 'ERR_INVALID_ARG_TYPE', says: /"options\.available".*received type string \("de"\)/},
+    {options: {available: ['de', 3]}, code: 'ERR_INVALID_ARG_TYPE', says: /"options\.available\[1\]".*received type number \(3\)/},
+    {options: 'de', code: 'ERR_INVALID_ARG_TYPE', says: /"options" to be an object.*received type string \("de"\)/},
+  ] as const
+
+  it.each(bad)('$options → $code', ({options, code, says}) => {
+    const error = thrown(() => createResolver(FIVE, options as never))
+    expect(isGuideError(error)).toBe(true)
+    expect((error as {code: string}).code).toBe(code)
+    expect(error).toBeInstanceOf(code === 'ERR_UNKNOWN_LOCALE' ? RangeError : TypeError)
+    expect((error as Error).message).toMatch(/^resolveLocale\(requested\): expected /)
+    expect((error as Error).message).toMatch(says)
   })
 })
 
@@ -70,12 +139,21 @@ describe('resolveLocale: bad input is an error with a code', () => {
     {requested: {0: 'es', length: 1}, code: 'ERR_INVALID_ARG_TYPE', says: /received an instance of Object/},
     {requested: new Set(['es']), code: 'ERR_INVALID_ARG_TYPE', says: /received an instance of Set/},
     {requested: ['es', 7], code: 'ERR_INVALID_ARG_TYPE', says: /"requested\[1\]".*received type number \(7\)/},
-    {requested: '', code: 'ERR_INVALID_LOCALE_TAG', says: /well-formed BCP 47 language tag.*received type string \(""\)/},
-    {requested: 'e', code: 'ERR_INVALID_LOCALE_TAG', says: /received type string \("e"\)/},
+    {requested: 'e', code: 'ERR_INVALID_LOCALE_TAG', says: /well-formed BCP 47 language tag.*received type string \("e"\)$/},
     {requested: 'de--CH', code: 'ERR_INVALID_LOCALE_TAG', says: /"de--CH"/},
     {requested: 'en-', code: 'ERR_INVALID_LOCALE_TAG', says: /"en-"/},
-    {requested: ' es', code: 'ERR_INVALID_LOCALE_TAG', says: /" es"/},
     {requested: 'es\u202e', code: 'ERR_INVALID_LOCALE_TAG', says: /\\u202e/},
+    // private-use-only and irregular grandfathered tags name no language
+    {requested: 'x-klingon', code: 'ERR_INVALID_LOCALE_TAG', says: /"x-klingon"/},
+    {requested: 'i-klingon', code: 'ERR_INVALID_LOCALE_TAG', says: /"i-klingon"/},
+    // a malformed Accept-Language value: the element at fault is named
+    {requested: 'de-CH,de;q=2', code: 'ERR_INVALID_LOCALE_TAG', says: /Accept-Language value, received type string \("de-CH,de;q=2"\); "de;q=2" is not a tag with an optional weight, q=0 to 1/},
+    {requested: 'de;q=0.5000', code: 'ERR_INVALID_LOCALE_TAG', says: /"de;q=0\.5000" is not a tag with an optional weight/},
+    {requested: 'de;level=1', code: 'ERR_INVALID_LOCALE_TAG', says: /"de;level=1" is not/},
+    {requested: 'de fr', code: 'ERR_INVALID_LOCALE_TAG', says: /"de fr" is not/},
+    {requested: 'es, de fr', code: 'ERR_INVALID_LOCALE_TAG', says: /; "de fr" is not a tag with an optional weight/},
+    {requested: 'de,en-*', code: 'ERR_INVALID_LOCALE_TAG', says: /; "en-\*" is not a well-formed BCP 47 language tag$/},
+    {requested: 'en;q=0.5,en_GB', code: 'ERR_INVALID_LOCALE_TAG', says: /"en_GB" is not a well-formed BCP 47 language tag; .*not '_': "en-GB"/},
     // POSIX names are refused, with the BCP 47 spelling in the message
     {requested: 'en_US', code: 'ERR_INVALID_LOCALE_TAG', says: /not '_': "en-US"/},
     {requested: 'de_DE.UTF-8', code: 'ERR_INVALID_LOCALE_TAG', says: /not '_': "de-DE"/},
@@ -124,10 +202,31 @@ describe('the shipped locales', () => {
     for (const locale of locales) {
       expect(resolveLocale(locale)).toBe(locale)
       expect(resolveLocale(locale.toUpperCase())).toBe(locale)
-      for (const requested of [`${locale}-x-test`, ["zz", locale], 'pt-BR', 'en-AU']) {
+      for (const requested of [`${locale}-x-test`, ['zz', locale], `zz,${locale};q=0.5`, 'pt-BR', 'en-AU', '']) {
         expect(resolveLocale(requested)).toBe(same(requested))
       }
     }
+  })
+})
+
+describe('resolveLocale: the app\'s offer, over the shipped locales', () => {
+  const [source, ...translations] = locales
+  const other = translations.at(-1)!
+
+  it('takes the locales an app offers and its default, as the algorithm over a fixture list does', () => {
+    const options = {available: [source!, other], default: other}
+    const same = createResolver(locales as unknown as readonly ['en-GB', ...string[]], options)
+    for (const requested of ['pt-BR', source!, `${other}-ZZ`, `pt,${source};q=0.1`, translations[0]!, '']) {
+      expect(resolveLocale(requested, options)).toBe(same(requested))
+    }
+    expect(resolveLocale('pt-BR', options)).toBe(other)
+    expect(resolveLocale('pt-BR', null)).toBe(source)
+  })
+
+  it('refuses to offer a locale the guide does not ship', () => {
+    const error = thrown(() => resolveLocale('de', {available: ['tlh' as 'de']}))
+    expect((error as {code: string}).code).toBe('ERR_UNKNOWN_LOCALE')
+    expect((error as Error).message).toContain(locales.map((tag) => `'${tag}'`).join(', '))
   })
 })
 

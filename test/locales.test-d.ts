@@ -14,6 +14,13 @@ describe('locale types', () => {
     expectTypeOf(resolveLocale).toBeCallableWith([] as readonly string[])
   })
 
+  it('resolveLocale takes the locales an app offers and its default, each a Locale', () => {
+    expectTypeOf(resolveLocale).toBeCallableWith('de-CH,de;q=0.9', {available: [locales[0]!], default: locales[0]!})
+    expectTypeOf(resolveLocale).toBeCallableWith('de', {})
+    // @ts-expect-error an offered locale is one of `locales`
+    void resolveLocale('de', {available: ['xx']})
+  })
+
   it('loadLocale takes a Locale only and resolves to the locale API', () => {
     expectTypeOf(loadLocale).parameter(0).toEqualTypeOf<Locale>()
     expectTypeOf(loadLocale(resolveLocale('de'))).resolves.toEqualTypeOf<LocaleModule>()

@@ -11,6 +11,7 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {type BuildResult, buildGuide, buildRules, diagnostics, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule} from '../pipeline/index.js'
 import {localeStatuses} from '../pipeline/lint/status.js'
 import {snapshot} from '../pipeline/release/versioning.js'
+import {itemHash} from '../pipeline/parse/units.js'
 import {validateGuide} from '../src/validate.js'
 import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
 
@@ -110,23 +111,40 @@ describe('a translated content folder', () => {
     expect(result.guide).toBeDefined()
     const found = diagnostics(result.files)
     expect(found).toEqual([
-      expect.objectContaining({file: STEP_1, ruleId: 'translation-outdated', severity: 'warning', reason: expect.stringMatching(/`check-confidence-not-arrogance`.*"Check that the way you plan.*steps\/01-have-confidence\.md:\d+:\d+, now "Make sure/)}),
+      expect.objectContaining({file: STEP_1, ruleId: 'translation-outdated', severity: 'warning', reason: expect.stringMatching(/`check-confidence-not-arrogance`.*steps\/01-have-confidence\.md:\d+:\d+\): "\[-Check that-\]\{\+Make sure\+\} the way you plan/)}),
     ])
     const item = spanish(result).guide.steps[0]!.checklist.find((entry) => entry.id === 'check-confidence-not-arrogance')
     expect(item).toMatchObject({locale: 'es', translation: 'outdated'})
   })
 
+  it('names the hash and `git log -p` for a record written before it kept the source words', async () => {
+    const result = await build({
+      [SOURCE_STEP_1]: (text) => text.replace('Carry that into this round', 'Bring that into this round'),
+      'locales/es/translation.json': (text) => {
+        const record = JSON.parse(text) as {steps: Record<string, {hash: string; version: string}>}
+        const {hash, version} = record.steps['have-confidence']!
+        record.steps['have-confidence'] = {hash, version}
+        return JSON.stringify(record)
+      },
+    })
+    const [found, ...rest] = diagnostics(result.files)
+    expect(rest).toEqual([])
+    expect(found).toMatchObject({ruleId: 'translation-outdated', reason: expect.stringMatching(/step `have-confidence`.*\(translated from an unreleased source, hash [0-9a-f]{12}; the source is at [^)]*\)$/), tip: expect.stringContaining('`git log -p steps/01-have-confidence.md`')})
+  })
+
   it('clips and escapes the recorded text it quotes, however long', async () => {
+    const hostile = `\u001b]52;c;SGk=\u0007\u202e${'a'.repeat(3e6)}`
     const result = await build({
       [SOURCE_STEP_1]: (text) => text.replace('Check that the way you plan', 'Make sure the way you plan'),
       'locales/es/translation.json': (text) => {
-        const record = JSON.parse(text) as {items: Record<string, {text?: string}>}
-        record.items['check-confidence-not-arrogance']!.text = `\u001b]52;c;SGk=\u0007\u202e${'a'.repeat(3e6)}`
+        const record = JSON.parse(text) as {items: Record<string, {text?: string; hash: string}>}
+        // A valid record (its hash is the text's) whose text is hostile.
+        record.items['check-confidence-not-arrogance'] = {...record.items['check-confidence-not-arrogance']!, text: hostile, hash: itemHash(hostile)}
         return JSON.stringify(record)
       },
     })
     const [found] = diagnostics(result.files)
-    expect(found).toMatchObject({ruleId: 'translation-outdated', reason: expect.stringContaining('when it read "\\u001b]52;c;SGk=\\u0007\\u202e')})
+    expect(found).toMatchObject({ruleId: 'translation-outdated', reason: expect.stringContaining('"[-\\u001b]52;c;SGk=\\u0007\\u202e')})
     expect(found!.reason.length).toBeLessThan(1000)
   })
 
@@ -136,13 +154,16 @@ describe('a translated content folder', () => {
     const steps = result.guide!.steps.length
     const items = result.guide!.steps.flatMap((step) => step.checklist).length
     const missingItems = result.guide!.steps[2]!.checklist.length
-    expect(source).toEqual({locale: 'en-GB', source: true, introduction: 'source', steps: {total: steps, current: steps, outdated: 0, missing: 0}, items: {total: items, current: items, outdated: 0, missing: 0}})
+    const third = result.guide!.steps[2]!
+    expect(source).toEqual({locale: 'en-GB', source: true, introduction: 'source', steps: {total: steps, current: steps, outdated: 0, missing: 0}, items: {total: items, current: items, outdated: 0, missing: 0}, outdatedIds: [], missingIds: []})
     expect(es).toEqual({
       locale: 'es',
       source: false,
       introduction: 'current',
       steps: {total: steps, current: steps - 1, outdated: 0, missing: 1},
       items: {total: items, current: items - missingItems - 1, outdated: 1, missing: missingItems},
+      outdatedIds: ['check-confidence-not-arrogance'],
+      missingIds: [third.id, ...third.checklist.map((item) => item.id)],
     })
   })
 

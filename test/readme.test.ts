@@ -1,12 +1,12 @@
-// Every fenced block in README.md and content/README.md is checked, so the
-// docs cannot drift from the code (issue 10, item 3):
+// Every fenced block in README.md, CONTRIBUTING.md and content/README.md is
+// checked, so the docs cannot drift from the code (issue 10, item 3):
 // - js/jsx/ts/tsx (and an html block's module scripts) are type-checked as a
 //   consumer's files against the packed package; plain Node blocks also run;
 // - json is parsed; sh lines run against the packed bin (exit 0, or the
 //   status a trailing `# exit N` comment names), or are listed below as
 //   illustrative, each with the reason;
 // - a block in any other language fails until it gets a checker or a reason.
-// Blocks are found generically: a new block in either file is covered as is.
+// Blocks are found generically: a new block in any of them is covered as is.
 import {spawnSync} from 'node:child_process'
 import {cp, mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'

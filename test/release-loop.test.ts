@@ -1,6 +1,6 @@
-// The release loop an editor follows (README, "Editing the content"): edit the
-// markdown, `npm run content:version`, commit, and the whole suite passes with
-// no test edited. Run by `npm run test:releases` (CI runs it after `npm test`):
+// The release loop an editor follows (content/README.md, "Making a change"):
+// edit the markdown, `npm run content:version`, commit, and the whole suite
+// passes with no test edited. Run by `npm run test:releases` (CI runs it after `npm test`):
 // on a copy of this repository, ten releases in a row, one of each kind the
 // versioning policy allows, each recorded by content:version (called in this
 // process, as its script calls it) and committed; then the copy is built and

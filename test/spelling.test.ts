@@ -2,7 +2,7 @@
 // en-GB, en-US, es and de (French, slow to load, has its own file). Each
 // dictionary is loaded once for the whole file, as in a watch session.
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -12,7 +12,7 @@ import {buildGuide, diagnostics} from '../pipeline/index.js'
 import {MAX_DICTIONARY_BYTES, dictionaryFor, dictionaryLoads, dictionarySpeller, loadSpellChecker} from '../pipeline/lint/dictionaries.js'
 import {rankSuggestions} from '../pipeline/parse/prose.js'
 import {parseWordList, wordForms} from '../pipeline/read/words.js'
-import {STEP_FILE, materializeWith, validFile} from './fixture-content.js'
+import {FIXTURES, STEP_FILE, VALID_LOCALE, materializeWith, validFile} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {LINES, STEP, WORDS, at, lintProse, stepMarkdown} from './prose-fixture.js'
 
@@ -75,6 +75,12 @@ describe('spelling', () => {
     const line = step.split('\n').indexOf('So let them see the real you.') + 1
     expect(messages).toEqual([expect.objectContaining({ruleId: 'spelling', actual: 'color', expected: ['colour', expect.any(String), expect.any(String)], fatal: false, line, column: text.indexOf('color') + 1})])
     expect(result.guide).toBeDefined()
+  })
+
+  it('checks blocks out of their usual order (a title after the checklist) without throwing', () => {
+    // Found by test/pipeline-property.test.ts: the nlcst tree's positions went backwards.
+    const markdown = '---\nid: fixture\nstep: 1\nsummary: Plan.\n---\n\n## Checklist\n\n- [ ] Plan the colr. {#plan-answer rounds=2+}\n\n# Plan\n'
+    expect(lintProse(markdown, 'en-GB')).toEqual([expect.objectContaining({ruleId: 'spelling', reason: expect.stringContaining('found `colr`')})])
   })
 
   it('reports each occurrence', () => {
@@ -187,6 +193,45 @@ describe('the word list', () => {
 
   it('parses entries with their positions', () => {
     expect(parseWordList('# x\n  follow-up\r\n').entries).toEqual([{word: 'follow-up', position: {start: {line: 2, column: 3}, end: {line: 2, column: 12}}}])
+  })
+})
+
+// Issue 24, item 5: following the translation-missing tip literally (copy
+// the source's step, then translate it) must not stop the build.
+describe('a translation in progress', () => {
+  const PLAN = 'steps/02-make-a-plan.md'
+  const COPY = 'locales/es/steps/02-make-a-plan.md'
+
+  it('reports a source step copied into a locale as untranslated, not as an error or as misspelt Spanish', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'ace-in-progress-'))
+    cleanup.push(directory)
+    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+    await cp(VALID_LOCALE, directory, {recursive: true})
+    await rm(path.join(directory, 'locales/es/steps/02-haz-un-plan.md'))
+    const build = async () => {
+      const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
+      // The word list's entry for the removed translation is unused: another matter.
+      return {result, found: diagnostics(result.files).filter((found) => found.file !== 'locales/es/words.txt')}
+    }
+    const before = await build()
+    expect(before.found).toEqual([expect.objectContaining({ruleId: 'translation-missing', tip: expect.stringMatching(new RegExp(`^Copy ${PLAN} to ${COPY} and translate its words \\(.*write the checklist heading as \`## Lista de comprobación\`; give each placeholder the form its noun takes in \`es\`: \`\\{next:f\\}\`, \`\\{next:m\\}\`\\)`))})])
+    await cp(path.join(directory, PLAN), path.join(directory, COPY))
+    const copied = await build()
+    expect(copied.found).toEqual([
+      expect.objectContaining({file: COPY, line: 7, ruleId: 'translation-missing', severity: 'warning', reason: expect.stringMatching(/^Expected step `make-a-plan` translated, found the source's words in its title, summary and body and in items `note-best-answer`, .* \(copied, not translated yet\)/), tip: expect.stringContaining('`## Lista de comprobación`')}),
+      expect.objectContaining({file: COPY, ruleId: 'heading-structure', severity: 'warning', tip: expect.stringContaining('`## Lista de comprobación`')}),
+    ])
+    // Shipped as what it is: the source's words, in the source's grammar.
+    const step = copied.result.locales.find((locale) => locale.tag === 'es')?.guide.steps.find((candidate) => candidate.id === 'make-a-plan')
+    expect(step).toMatchObject({locale: 'en-GB', translation: 'fallback', checklist: expect.arrayContaining([expect.objectContaining({locale: 'en-GB', translation: 'fallback', text: expect.stringContaining('your first interview')})])})
+    // A part once translated is checked in the locale's language; the rest is still the source's.
+    const text = await readFile(path.join(directory, COPY), 'utf8')
+    await writeFile(path.join(directory, COPY), text.replace('# Make a plan', '# Haz un plna').replace('## Checklist', '## Lista de comprobación'))
+    const started = await build()
+    expect(started.found.map(({ruleId, reason}) => [ruleId, reason])).toEqual([
+      ['spelling', expect.stringContaining('found `plna`')],
+      ...['note-best-answer', 'note-weakest-answer', 'note-focus-topics', 'link-strongest-quality'].map((id) => ['translation-missing', expect.stringContaining(`item \`${id}\` translated, found the source's words`)]),
+    ])
   })
 })
 

@@ -17,30 +17,38 @@ const ROUNDS = `a whole number from ${FIRST} to ${LAST}`
 
 const TOO = {'too-small': ', which is too small', 'too-large': ', which is too large', 'not-a-whole-number': ''} as const
 
-function readRound(value: string | undefined): number {
-  // Without --round: the first round the guide covers, the interview it is named for.
+/**
+ * Read `--round` (for `checklist` and `step`).
+ *
+ * @param value The option's value; `undefined` when not given (the guide's first round, the interview it is named for).
+ * @param command The command's name, for messages.
+ * @returns The round.
+ * @throws {UsageError} When it is not a whole number in the guide's rounds.
+ */
+export function readRound(value: string | undefined, command: string): number {
   if (value === undefined) return FIRST
   const round = parseWholeNumber(value, FIRST, LAST)
-  if (!round.ok) throw new UsageError(`expected --round to be ${ROUNDS}, received ${quote(value)}${TOO[round.problem]}`, NAME)
+  if (!round.ok) throw new UsageError(`expected --round to be ${ROUNDS}, received ${quote(value)}${TOO[round.problem]}`, command)
   return round.value
 }
+
+/** The help lines for `--round`, after its description. */
+export const ROUND_HELP = (what: string): string[] => [
+  `  --round <r>        ${what}, ${ROUNDS} (default: ${FIRST})`,
+  ...(guide.rounds.to === null ? ['                     (the largest number JavaScript counts exactly; a larger one is too large)'] : []),
+]
 
 /** `checklist [--round <r>]`: print the checklist for one interview round. */
 export const checklistCommand: Command = {
   name: NAME,
   synopsis: '[--round <r>] [--format <format>] [--locale <tag>]',
   summary: 'Print the checklist for one interview round, its text worded for that round.',
-  details: [
-    `  --round <r>        the interview round, ${ROUNDS} (default: ${FIRST})`,
-    ...(guide.rounds.to === null ? ['                     (the largest number JavaScript counts exactly; a larger one is too large)'] : []),
-    FORMAT_HELP,
-    LOCALE_HELP,
-  ],
+  details: [...ROUND_HELP('the interview round'), FORMAT_HELP, LOCALE_HELP],
   options: {round: {type: 'string'}, format: {type: 'string'}, ...LOCALE_OPTION},
   maxPositionals: 0,
   async run({values}, io) {
     const format = parseFormat(values['format'], NAME)
-    const round = readRound(values['round'])
+    const round = readRound(values['round'], NAME)
     // Every locale has the source's rounds, so --round is read before loading one.
     const {checklistForRound, guide: shown} = await readLocale(values['locale'], NAME, io)
     printResult(io, format, checklistForRound(round), {

@@ -18,12 +18,13 @@ function cells(status: LocaleStatus): string[] {
 }
 
 /**
- * Print the status table for reading: one row per locale, columns aligned.
+ * Print the status table for reading: one row per locale, columns aligned,
+ * then the ids of each locale's outdated and missing units.
  *
  * @param dir The content folder, as given.
  * @param statuses What `translationStatus` returned.
  * @param bold Makes the header stand out (or not).
- * @returns A heading line, the table and a final newline.
+ * @returns A heading line, the table, the ids to translate (if any) and a final newline.
  * @example
  *   formatLocalesText('content', statuses, (text) => text)
  */
@@ -36,7 +37,12 @@ export function formatLocalesText(dir: string, statuses: readonly LocaleStatus[]
   })
   const source = statuses.find((status) => status.source)
   const title = `Translations of ${safe(dir)}${source === undefined ? '' : ` (${source.steps.total} steps, ${source.items.total} items)`}`
-  return `${title}\n\n${lines.join('\n')}\n`
+  // Which units, as `content:translated` takes them, so a translator knows where to start.
+  const todo = statuses.flatMap((status) =>
+    ([['outdated', status.outdatedIds], ['missing', status.missingIds]] as const).flatMap(([state, ids]) => (ids.length === 0 ? [] : [`  ${safe(status.locale)} ${state}: ${ids.map(safe).join(' ')}`])),
+  )
+  const list = todo.length === 0 ? '' : `\nTo translate (the ids \`npm run content:translated -- <locale>\` takes):\n${todo.join('\n')}\n`
+  return `${title}\n\n${lines.join('\n')}\n${list}`
 }
 
 /**
@@ -56,10 +62,10 @@ export function formatLocalesMarkdown(statuses: readonly LocaleStatus[]): string
 export const localesCommand: Command = {
   name: NAME,
   synopsis: '[content-dir] [--format <format>]',
-  summary: 'Print, per locale, how many steps and items are translated and current, outdated or missing.',
+  summary: 'Print, per locale, how many steps and items are translated and current, outdated or missing, and which.',
   details: [
     '  [content-dir]      the content folder (default: ./content)',
-    '  --format <format>  text (default), markdown (a table) or json (the counts per locale)',
+    '  --format <format>  text (default), markdown (a table) or json (the counts and ids per locale)',
   ],
   options: {format: {type: 'string'}},
   maxPositionals: 1,

@@ -4,6 +4,7 @@ import {escapeControl} from '../color.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepMarkdown, formatStepText, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
+import {ROUND_HELP, readRound} from './checklist.js'
 
 const NAME = 'step'
 
@@ -23,20 +24,29 @@ function findStep(value: string, {getStep, getStepById}: LocaleModule): Step {
   return byNumber ? getStep(found.number) : getStepById(found.id)
 }
 
-/** `step <n|id>`: print one step. */
+/** `step <n|id> [--round <r>]`: print one step, its checklist for one round. */
 export const stepCommand: Command = {
   name: NAME,
-  synopsis: '<n|id> [--format <format>] [--locale <tag>]',
+  synopsis: '<n|id> [--round <r>] [--format <format>] [--locale <tag>]',
   summary: 'Print one step: title, summary, paragraphs and checklist.',
-  details: [`  <n|id>             ${STEPS} (the same in every locale)`, FORMAT_HELP, LOCALE_HELP],
-  options: {format: {type: 'string'}, ...LOCALE_OPTION},
+  details: [
+    `  <n|id>             ${STEPS} (the same in every locale)`,
+    ...ROUND_HELP('the interview round to word the checklist for (its items for that round only)'),
+    FORMAT_HELP,
+    LOCALE_HELP,
+  ],
+  options: {round: {type: 'string'}, format: {type: 'string'}, ...LOCALE_OPTION},
   maxPositionals: 1,
   async run({values, positionals}, io) {
     const format = parseFormat(values['format'], NAME)
     const [value] = positionals
     if (value === undefined) throw new UsageError(`expected ${STEPS}, received nothing`, NAME)
+    // Without --round, the step as getStep gives it (each item worded for its own first round).
+    const round = values['round'] === undefined ? undefined : readRound(values['round'], NAME)
     const api = await readLocale(values['locale'], NAME, io)
-    printResult(io, format, findStep(value, api), {text: (step, styles) => formatStepText(step, styles, api.guide), markdown: (step) => formatStepMarkdown(step, api.guide)})
+    const found = findStep(value, api)
+    const step = round === undefined ? found : {...found, checklist: api.checklistForRound(round).filter((item) => item.stepId === found.id)}
+    printResult(io, format, step, {text: (shown, styles) => formatStepText(shown, styles, api.guide, round), markdown: (shown) => formatStepMarkdown(shown, api.guide, round)})
     return 0
   },
 }

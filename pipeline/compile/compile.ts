@@ -1,15 +1,16 @@
 import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../../src/types.js'
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
 import {type Grammar, fillTemplate, grammarOf} from '../parse/grammar.js'
+import {SCHEMA_VERSION} from '../../src/schema.js'
 import {inContent} from './guard.js'
 import type {LintResult, LocaleLint} from '../lint/lint.js'
-import {indexSource} from '../parse/parity.js'
+import {indexSource, untranslatedUnits} from '../parse/parity.js'
 import {entry, stepIdOf} from '../parse/document.js'
 import {type UnitKey, recordedUnit} from '../read/translation-record.js'
-import {contentHash, itemHash, itemRoundsOf, itemTemplate, paragraphsOf, titleOf} from '../parse/units.js'
+import {contentHash, itemHash, itemRoundsOf, itemTemplate, labelsOf, paragraphsOf, titleOf} from '../parse/units.js'
 
-/** Version of the compiled data's shape. Bump it when fields change meaning or go. */
-export const SCHEMA_VERSION = 2
+// The compiled data's shape is the schema's (src/schema.ts): one version number.
+export {SCHEMA_VERSION} from '../../src/schema.js'
 
 /** What compiling needs besides the content. */
 export interface CompileOptions {
@@ -81,10 +82,12 @@ export function compileLocale(result: LintResult, locale: LocaleLint, options: C
   const sourceGrammar = grammarOf(sourceTag) as Grammar
   const index = indexSource(source)
   const status = (unit: UnitKey, hash: string): TranslationStatus => (recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated')
-  const translatedSteps = new Map(locale.steps.map((document) => [stepIdOf(document), document]))
+  // A copy of the source's words, not translated yet, is shipped as what it is: the source's.
+  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
+  const translatedSteps = new Map(locale.steps.flatMap((document) => (copies.steps.has(stepIdOf(document) ?? '') ? [] : [[stepIdOf(document), document]])))
   const translatedItems = new Map<string, {document: ContentDocument; entry: ChecklistEntry}>()
   for (const document of locale.steps) {
-    for (const item of document.items) if (item.attributes !== undefined) translatedItems.set(item.attributes.id, {document, entry: item})
+    for (const item of document.items) if (item.attributes !== undefined && !copies.items.has(item.attributes.id)) translatedItems.set(item.attributes.id, {document, entry: item})
   }
   const fallback = (document: ContentDocument): Text => ({document, locale: sourceTag, translation: 'fallback'})
   const compiled = [...index.steps.values()].map((step) => {
@@ -101,7 +104,7 @@ export function compileLocale(result: LintResult, locale: LocaleLint, options: C
     const file = document ?? step.document
     return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
   })
-  const introduction: Text = {document: locale.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
+  const introduction: Text = copies.introduction ? fallback(source.guide) : {document: locale.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
   return inContent(locale.guide.file, locale.guide.tree, 'compile', () => assemble(tag, introduction, source.coveredRounds, compiled, options))
 }
 
@@ -114,6 +117,7 @@ function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], step
     schemaVersion: SCHEMA_VERSION,
     rounds,
     introduction: intro,
+    labels: labelsOf(introduction.document),
     steps,
   }
 }

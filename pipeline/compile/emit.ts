@@ -71,8 +71,8 @@ export function compactGuide(guide: Guide): CompactGuide {
     const shipped = [step.id, step.title, step.summary, step.body, step.hash, checklist] as const
     return Object.keys(written).length === 0 ? shipped : [...shipped, written]
   })
-  const {title, locale, version, schemaVersion, rounds, introduction} = guide
-  return {title, locale, version, schemaVersion, rounds, introduction, defaults, steps}
+  const {title, locale, version, schemaVersion, rounds, introduction, labels} = guide
+  return {title, locale, version, schemaVersion, rounds, introduction, labels, defaults, steps}
 }
 
 // Ends every GUIDE_DATA module (the source's and each locale's); its text says why.

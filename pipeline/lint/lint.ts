@@ -60,7 +60,7 @@ export function lintContent(content: LoadedContent, rules: readonly Rule[] = def
       : {guide: source.guide, steps: source.steps, coveredRounds: source.coveredRounds, releasedIn: releasedIn(manifest)}
   const locales = content.locales.map((loaded): LocaleLint => {
     const record = loaded.record instanceof VFile ? undefined : loaded.record
-    const lint = lintFolder(loaded, rules, manifest, {tag: loaded.tag, sourceTag: source.locale.tag}, {source: sourceView, record})
+    const lint = lintFolder(loaded, rules, manifest, {tag: loaded.tag, sourceTag: source.locale.tag, sourceHeading: source.locale.checklistHeading}, {source: sourceView, record})
     const files = loaded.record instanceof VFile ? [...lint.files, loaded.record] : lint.files
     return {...lint, files, failed: lint.failed || loaded.record instanceof VFile, record}
   })
@@ -73,7 +73,7 @@ function lintFolder(
   content: LoadedFolder,
   rules: readonly Rule[],
   manifest: Manifest | undefined,
-  translationOf: {tag: string; sourceTag: string} | undefined,
+  translationOf: {tag: string; sourceTag: string; sourceHeading: string} | undefined,
   translation: TranslationContext | undefined,
 ): FolderLint {
   const {sources, layout} = content
@@ -94,16 +94,18 @@ function lintFolder(
   const guide = guideSource === undefined ? undefined : parse(guideSource.file, 'guide', CHECKLIST_HEADING)
   const declared = guide === undefined ? undefined : entry(guide, 'locale')?.value
   const heading = guide === undefined ? undefined : entry(guide, 'checklist')?.value
+  const checklistHeading = typeof heading === 'string' && isHeadingText(heading) ? heading.trim() : CHECKLIST_HEADING
   const locale: LocaleContext = {
     ...provisional,
     // The source names its own locale; a translation's is its folder's name.
     ...(translationOf === undefined && typeof declared === 'string' && canonicalTag(declared) === declared ? {tag: declared, sourceTag: declared} : {}),
-    ...(typeof heading === 'string' && isHeadingText(heading) ? {checklistHeading: heading.trim()} : {}),
+    checklistHeading,
+    ...(translationOf !== undefined && translationOf.sourceHeading !== checklistHeading ? {sourceChecklistHeading: translationOf.sourceHeading} : {}),
   }
   const steps: ContentDocument[] = []
   for (const source of readable) {
     if (source.kind !== 'step') continue
-    const document = parse(source.file, 'step', locale.checklistHeading)
+    const document = parse(source.file, 'step', [locale.checklistHeading, locale.sourceChecklistHeading ?? locale.checklistHeading])
     if (document !== undefined) steps.push(document)
   }
   const written = guide === undefined ? undefined : entry(guide, 'rounds')?.value
@@ -133,7 +135,7 @@ function releasedIn(manifest: Manifest | undefined): SourceView['releasedIn'] {
   }
 }
 
-function parse(file: VFile, kind: ContentDocument['kind'], checklistHeading: string): ContentDocument | undefined {
+function parse(file: VFile, kind: ContentDocument['kind'], checklistHeading: string | readonly string[]): ContentDocument | undefined {
   try {
     return parseContent(file, kind, checklistHeading)
   } catch (error) {

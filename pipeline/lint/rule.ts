@@ -43,6 +43,12 @@ export interface LocaleContext {
   readonly isSource: boolean
   /** The text of the heading that opens a step's checklist in this locale (`checklist:` in its guide.md; default `Checklist`). */
   readonly checklistHeading: string
+  /**
+   * In a translation whose heading is not the source's: the source's, which
+   * opens a checklist all the same (in a step copied to be translated) but is
+   * a warning.
+   */
+  readonly sourceChecklistHeading?: string | undefined
   /** The folder, absolute (`content/` or `content/locales/<tag>/`). */
   readonly directory: string
   /** How diagnostics name a file of this folder (`locales/es/guide.md` → `content/locales/es/guide.md`). */

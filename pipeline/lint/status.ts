@@ -1,10 +1,10 @@
 // How far each locale's translation has got: per locale, how many steps and
-// items are current, outdated or missing. What `ace-second-interview locales`
+// items are current, outdated or missing, and which. What `ace-second-interview locales`
 // prints and `translationStatus` (ace-second-interview/check) returns.
 import type {LintResult} from './lint.js'
-import {indexSource, itemIdOf} from '../parse/parity.js'
+import {indexSource, itemIdOf, untranslatedUnits} from '../parse/parity.js'
 import {stepIdOf} from '../parse/document.js'
-import {recordedUnit} from '../read/translation-record.js'
+import {type UnitKey, recordedUnit} from '../read/translation-record.js'
 
 /** Counts of one kind of unit (steps or items) in one locale. */
 export interface StatusCounts {
@@ -24,16 +24,24 @@ export interface LocaleStatus {
   readonly locale: string
   /** Whether it is the source (every unit is its own). */
   readonly source: boolean
-  /** The title and introduction: `source`, `current` or `outdated`. */
-  readonly introduction: 'source' | 'current' | 'outdated'
+  /** The title and introduction: `source`, `current`, `outdated`, or `missing` (still in the source's words). */
+  readonly introduction: 'source' | 'current' | 'outdated' | 'missing'
   /** The steps' words (title, summary, body). */
   readonly steps: StatusCounts
   /** The checklist items. */
   readonly items: StatusCounts
+  /**
+   * The outdated units, as `npm run content:translated` names them
+   * (`introduction`, step and item ids), in the source's order.
+   */
+  readonly outdatedIds: readonly string[]
+  /** The missing units (not translated, or still a copy of the source's words), named and ordered alike. */
+  readonly missingIds: readonly string[]
 }
 
 /**
- * Count, per locale, the steps and items that are current, outdated or missing.
+ * Count, per locale, the steps and items that are current, outdated or
+ * missing, and name the units to translate.
  *
  * @param lint A lint result whose source passed (else there is nothing to count against).
  * @returns The source first, then each translation in tag order; empty when the source failed.
@@ -43,32 +51,36 @@ export function localeStatuses(lint: LintResult): LocaleStatus[] {
   if (source === undefined) return []
   const index = indexSource(source)
   const all = (total: number): StatusCounts => ({total, current: total, outdated: 0, missing: 0})
-  const statuses: LocaleStatus[] = [{locale: lint.locale.tag, source: true, introduction: 'source', steps: all(index.steps.size), items: all(index.items.size)}]
+  const statuses: LocaleStatus[] = [{locale: lint.locale.tag, source: true, introduction: 'source', steps: all(index.steps.size), items: all(index.items.size), outdatedIds: [], missingIds: []}]
   for (const locale of lint.locales) {
-    const steps = {total: index.steps.size, current: 0, outdated: 0, missing: 0}
-    const items = {total: index.items.size, current: 0, outdated: 0, missing: 0}
-    const translatedSteps = new Set<string>()
-    const translatedItems = new Set<string>()
+    // A copy of the source's words is not translated yet.
+    const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
+    const translated = new Set<string>()
     for (const document of locale.steps) {
-      const id = stepIdOf(document)
-      const step = id === undefined ? undefined : index.steps.get(id)
-      if (id === undefined || step === undefined || translatedSteps.has(id)) continue
-      translatedSteps.add(id)
-      if (recordedUnit(locale.record, {target: 'step', id})?.hash === step.hash) steps.current++
-      else steps.outdated++
+      const id = stepIdOf(document) ?? ''
+      if (!index.steps.has(id)) continue
+      if (!copies.steps.has(id)) translated.add(`step:${id}`)
       for (const entry of document.items) {
-        const itemId = itemIdOf(entry)
-        const item = itemId === undefined ? undefined : index.items.get(itemId)
-        if (itemId === undefined || item === undefined || item.stepId !== id || translatedItems.has(itemId)) continue
-        translatedItems.add(itemId)
-        if (recordedUnit(locale.record, {target: 'item', id: itemId})?.hash === item.hash) items.current++
-        else items.outdated++
+        const itemId = itemIdOf(entry) ?? ''
+        if (index.items.get(itemId)?.stepId === id && !copies.items.has(itemId)) translated.add(`item:${itemId}`)
       }
     }
-    steps.missing = steps.total - translatedSteps.size
-    items.missing = items.total - translatedItems.size
-    const introduction = recordedUnit(locale.record, {target: 'introduction', id: 'introduction'})?.hash === index.introduction ? 'current' : 'outdated'
-    statuses.push({locale: locale.locale.tag, source: false, introduction, steps, items})
+    const outdatedIds: string[] = []
+    const missingIds: string[] = []
+    const judge = (unit: UnitKey, hash: string, isTranslated: boolean, counts?: {current: number; outdated: number; missing: number}): LocaleStatus['introduction'] => {
+      const state = !isTranslated ? 'missing' : recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated'
+      if (state !== 'current') (state === 'missing' ? missingIds : outdatedIds).push(unit.id)
+      if (counts !== undefined) counts[state]++
+      return state
+    }
+    const introduction = judge({target: 'introduction', id: 'introduction'}, index.introduction, !copies.introduction)
+    const steps = {total: index.steps.size, current: 0, outdated: 0, missing: 0}
+    const items = {total: index.items.size, current: 0, outdated: 0, missing: 0}
+    for (const step of index.steps.values()) {
+      judge({target: 'step', id: step.id}, step.hash, translated.has(`step:${step.id}`), steps)
+      for (const id of step.items) judge({target: 'item', id}, index.items.get(id)?.hash ?? '', translated.has(`item:${id}`), items)
+    }
+    statuses.push({locale: locale.locale.tag, source: false, introduction, steps, items, outdatedIds, missingIds})
   }
   return statuses
 }

@@ -116,10 +116,10 @@ const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
  * @param file The file, its `value` a string.
  * @param kind Whether it is the guide's introduction or a step.
  * @param headingText The text of the heading that opens the checklist
- *   in this locale (default `Checklist`).
+ *   in this locale (default `Checklist`), or the texts it may have.
  * @returns The document model.
  */
-export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: string = CHECKLIST_HEADING): ContentDocument {
+export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: string | readonly string[] = CHECKLIST_HEADING): ContentDocument {
   // The document model changes the tree (item attributes are cut out of the
   // text), so the cached tree is taken, not shared.
   const tree = parseTree(file)
@@ -133,7 +133,7 @@ export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: s
   if (titleIndex === -1) titleIndex = frontMatter === undefined ? -1 : 0
 
   const checklistIndex = children.findIndex(
-    (node) => node.type === 'heading' && node.depth === 2 && toString(node).trim() === headingText,
+    (node) => node.type === 'heading' && node.depth === 2 && [headingText].flat().includes(toString(node).trim()),
   )
   const checklistHeading = checklistIndex === -1 ? undefined : (children[checklistIndex] as Heading)
   const body = children.slice(titleIndex + 1, checklistIndex === -1 ? undefined : checklistIndex)

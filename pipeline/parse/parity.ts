@@ -1,11 +1,13 @@
 // The source's steps and items by id, for the rules and the compiler that
 // line a translation up with the source.
-import type {Position} from 'unist'
+import type {Node, Position} from 'unist'
 import type {ChecklistEntry, ContentDocument} from './document.js'
 import type {Manifest} from '../release/manifest.js'
 import type {SourceView} from '../lint/rule.js'
-import {ID_PATTERN, stepIdOf, stepNumberOf} from './document.js'
-import {introductionHash, itemHash, itemTemplate, stepWordsHash} from './units.js'
+import type {Prose} from './prose.js'
+import {ID_PATTERN, plainText, stepIdOf, stepNumberOf} from './document.js'
+import {introductionHash, itemHash, itemTemplate, paragraphsOf, stepWords, stepWordsHash, titleOf} from './units.js'
+import {languageOf} from '../lint/dictionaries.js'
 
 /** A source step, by id. */
 export interface SourceStep {
@@ -64,6 +66,77 @@ export function indexSource(source: SourceView): SourceIndex {
   const index = {introduction: introductionHash(source.guide), steps, items}
   indexes.set(source, index)
   return index
+}
+
+/** A translation's units that are still the source's words: copies not translated yet. */
+export interface Untranslated {
+  readonly introduction: boolean
+  readonly steps: ReadonlySet<string>
+  readonly items: ReadonlySet<string>
+}
+
+/**
+ * Find the units a translation holds in the source's very words: a step or
+ * item copied from the source to be translated, not translated yet. They
+ * count as missing: shipped as the source's, not marked current, not spelt
+ * in the translation's language. Only in a locale of another language than
+ * the source's: in `en-US`, the `en-GB` words may well be the translation.
+ *
+ * @param source The source, as a translation's rules see it.
+ * @param locale The translation's tag and the source's.
+ * @param guide The translation's guide.md, if parsed.
+ * @param steps The translation's steps.
+ * @returns The introduction's verdict and the step and item ids.
+ */
+export function untranslatedUnits(source: SourceView, locale: {readonly tag: string; readonly sourceTag: string}, guide: ContentDocument | undefined, steps: readonly ContentDocument[]): Untranslated {
+  const found = {introduction: false, steps: new Set<string>(), items: new Set<string>()}
+  if (languageOf(locale.tag) === languageOf(locale.sourceTag)) return found
+  const index = indexSource(source)
+  found.introduction = guide !== undefined && introductionHash(guide) === index.introduction
+  for (const document of steps) {
+    const id = stepIdOf(document)
+    if (id !== undefined && stepWordsHash(document) === index.steps.get(id)?.hash) found.steps.add(id)
+    for (const entry of document.items) {
+      const itemId = itemIdOf(entry)
+      if (itemId !== undefined && itemHash(itemTemplate(entry)) === index.items.get(itemId)?.hash) found.items.add(itemId)
+    }
+  }
+  return found
+}
+
+/**
+ * A translated document's prose less the parts still in the source's words
+ * (a title, summary, paragraph or item copied to be translated): they are
+ * not spelt, nor checked for repeats, in the translation's language. As
+ * {@link untranslatedUnits}, only in a locale of another language.
+ *
+ * @param prose What `proseOf` returned for the document.
+ * @param document The translated document.
+ * @param source The source, or `undefined` in the source itself.
+ * @param locale The document's tag and the source's.
+ * @returns The prose, with the copied parts' source offsets added to its `skip`.
+ */
+export function translatedProse(prose: Prose, document: ContentDocument, source: SourceView | undefined, locale: {readonly tag: string; readonly sourceTag: string}): Prose {
+  if (source === undefined || languageOf(locale.tag) === languageOf(locale.sourceTag)) return prose
+  const index = indexSource(source)
+  const skip = [...prose.skip]
+  const span = (node: Node | undefined): void => {
+    const {start, end} = node?.position ?? {}
+    if (start?.offset !== undefined && end?.offset !== undefined) skip.push([start.offset, end.offset])
+  }
+  const original = document.kind === 'guide' ? source.guide : index.steps.get(stepIdOf(document) ?? '')?.document
+  if (original !== undefined) {
+    if (titleOf(document) === titleOf(original)) span(document.title)
+    // The summary is the front matter's only prose.
+    if (document.kind === 'step' && stepWords(document).summary === stepWords(original).summary) span(document.tree.children.find((node) => node.type === 'yaml'))
+    const paragraphs = new Set(paragraphsOf(original))
+    for (const node of document.body) if (node.type === 'paragraph' && paragraphs.has(plainText(node))) span(node)
+  }
+  for (const entry of document.items) {
+    const item = index.items.get(itemIdOf(entry) ?? '')
+    if (item !== undefined && itemTemplate(entry) === item.template) span(entry.node)
+  }
+  return {...prose, skip}
 }
 
 /**

@@ -84,6 +84,9 @@ function buildProse(document: ContentDocument, parser: keyof typeof toProse, lan
     ...document.body.filter((node): node is Paragraph => node.type === 'paragraph'),
     ...document.items.flatMap((item) => (item.paragraph === undefined ? [] : [item.paragraph])),
   ]
+  // In source order (a title may come after the checklist): the nlcst tree's
+  // positions must only go forward.
+  blocks.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
   for (const block of blocks) {
     children.push(block)
     visit(block, 'link', (link) => {

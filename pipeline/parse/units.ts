@@ -3,7 +3,7 @@
 // unit is current when the source's hash is the one its record holds.
 import {createHash} from 'node:crypto'
 import type {Paragraph} from 'mdast'
-import type {RoundRange} from '../../src/types.js'
+import type {Guide, RoundRange} from '../../src/types.js'
 import {type ChecklistEntry, type ContentDocument, plainText, entry} from './document.js'
 import {parseRounds} from './rounds.js'
 
@@ -26,14 +26,33 @@ export function titleOf(document: ContentDocument): string {
   return plainText(document.title ?? {type: 'text', value: ''})
 }
 
-/** Hash of the title and introduction (the manifest's `introduction`). */
+/** The words a locale's guide.md gives the command line (`step-heading`, `round-heading`), as the compiled `guide.labels`. */
+export function labelsOf(guide: ContentDocument): Guide['labels'] {
+  const label = (key: string): string => String(entry(guide, key)?.value ?? '').trim()
+  return {stepHeading: label('step-heading'), roundHeading: label('round-heading')}
+}
+
+/** The title, introduction and labels, as their hash covers them (and translation.json records them). */
+export function introductionWords(guide: ContentDocument): {title: string; body: string[]; labels: Guide['labels']} {
+  return {title: titleOf(guide), body: paragraphsOf(guide), labels: labelsOf(guide)}
+}
+
+/** A step's own words: title, summary and body, as their hash covers them (and translation.json records them). */
+export function stepWords(document: ContentDocument): {title: string; summary: string; body: string[]} {
+  return {title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)}
+}
+
+/**
+ * Hash of the title, introduction and labels (the manifest's
+ * `introduction`): one unit, translated and marked current together.
+ */
 export function introductionHash(guide: ContentDocument): string {
-  return contentHash({title: titleOf(guide), body: paragraphsOf(guide)})
+  return contentHash(introductionWords(guide))
 }
 
 /** Hash of a step's own words: title, summary and body (the manifest's step `hash`). */
 export function stepWordsHash(document: ContentDocument): string {
-  return contentHash({title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)})
+  return contentHash(stepWords(document))
 }
 
 /** An item's template: its plain text without the attribute block. */

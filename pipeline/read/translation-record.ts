@@ -7,6 +7,7 @@ import {VFile} from 'vfile'
 import {describeReceived, quote} from '../../src/describe.js'
 import {PATTERNS} from '../../src/schema.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from '../limits.js'
+import {contentHash} from '../parse/units.js'
 import {readRegularFile, withArticle} from './read.js'
 
 /** Where a locale keeps its record, relative to its folder. */
@@ -25,18 +26,26 @@ export interface UnitKey {
   readonly id: string
 }
 
-/** What the record keeps of the source a unit was translated from. */
+/**
+ * What the record keeps of the source a unit was translated from: its hash
+ * and release, and its words then (so an outdated translation shows what
+ * changed). Records written before the words were kept hold hashes only.
+ */
 export interface RecordedUnit {
   /** The source unit's hash when it was marked current (what a release records). */
   readonly hash: string
   /** The release that published that source text, or `unreleased`. */
   readonly version: string
-  /**
-   * The source's words then, as plain text, to show what changed: an item's
-   * template; the title, (summary) and paragraphs of the introduction or a
-   * step, separated by blank lines (a record written before it was kept may lack it).
-   */
+  /** For an item, the source's template then. */
   readonly text?: string
+  /** For a step or the introduction, the source's title then. */
+  readonly title?: string
+  /** For a step, the source's summary then. */
+  readonly summary?: string
+  /** For a step or the introduction, the source's body paragraphs then. */
+  readonly body?: readonly string[]
+  /** For the introduction, the source's labels then (`step-heading`, `round-heading`). */
+  readonly labels?: {readonly stepHeading: string; readonly roundHeading: string}
 }
 
 /** A locale's translation record. */
@@ -53,14 +62,34 @@ const VERSION = new RegExp(`${PATTERNS.semver}|^unreleased$`)
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function unitProblem(value: unknown): string | undefined {
+// The words each kind of unit records, in the order its hash covers them.
+const WORDS = {introduction: ['title', 'body', 'labels'], steps: ['title', 'summary', 'body'], items: ['text']} as const
+
+function unitProblem(value: unknown, target: keyof typeof WORDS): string | undefined {
   if (!isRecord(value)) return 'an object'
   if (typeof value['hash'] !== 'string' || !HASH.test(value['hash'])) return 'a `hash` of 12 hex digits'
   if (typeof value['version'] !== 'string' || !VERSION.test(value['version'])) return 'a `version` (x.y.z or `unreleased`)'
-  if (value['text'] !== undefined && typeof value['text'] !== 'string') return 'a `text` string'
-  const allowed = ['hash', 'version', 'text']
-  const extra = Object.keys(value).find((key) => !allowed.includes(key))
-  return extra === undefined ? undefined : `only ${allowed.map((key) => `\`${key}\``).join(', ')} (found ${quote(extra)})`
+  const words: readonly string[] = WORDS[target]
+  const allowed = ['hash', 'version', ...words].map((key) => `\`${key}\``).join(', ')
+  const extra = Object.keys(value).find((key) => key !== 'hash' && key !== 'version' && !words.includes(key))
+  if (extra !== undefined) return `only ${allowed} (found ${quote(extra)})`
+  // Hashes only: a record written before the words were kept.
+  if (words.every((key) => value[key] === undefined)) return undefined
+  const labels = value['labels']
+  const wrong = words.find((key) =>
+    key === 'body'
+      ? !Array.isArray(value[key]) || !value[key].every((paragraph) => typeof paragraph === 'string')
+      : key === 'labels'
+        ? !isRecord(labels) || Object.keys(labels).join() !== 'stepHeading,roundHeading' || !Object.values(labels).every((label) => typeof label === 'string')
+        : typeof value[key] !== 'string',
+  )
+  if (wrong !== undefined) {
+    const shape = wrong === 'body' ? 'a `body` list of strings' : wrong === 'labels' ? 'a `labels` object of `stepHeading` and `roundHeading` strings' : `a \`${wrong}\` string`
+    return `${shape} beside ${allowed} (found ${describeReceived(value[wrong])})`
+  }
+  // The words shown as "what the source said" must be what the hash says it said.
+  const hash = contentHash(target === 'items' ? {template: value['text']} : Object.fromEntries(words.map((key) => [key, value[key]])))
+  return hash === value['hash'] ? undefined : `words whose hash is its \`hash\` (${value['hash']}), found words hashing to ${hash}`
 }
 
 /**
@@ -78,7 +107,7 @@ export function parseTranslationRecord(value: unknown, tag: string): Translation
   const extra = Object.keys(value).find((key) => !known.includes(key))
   if (extra !== undefined) return `Expected only the keys ${known.map((key) => `\`${key}\``).join(', ')} in translation.json, found ${quote(extra)}`
   if (value['introduction'] !== undefined) {
-    const problem = unitProblem(value['introduction'])
+    const problem = unitProblem(value['introduction'], 'introduction')
     if (problem !== undefined) return `Expected \`introduction\` to be ${problem}`
   }
   for (const target of ['steps', 'items'] as const) {
@@ -86,7 +115,7 @@ export function parseTranslationRecord(value: unknown, tag: string): Translation
     if (!isRecord(units)) return `Expected \`${target}\` to be an object keyed by id`
     for (const [id, unit] of Object.entries(units)) {
       if (!ID.test(id)) return `Expected \`${target}\` keyed by kebab-case ids, found ${quote(id)}`
-      const problem = unitProblem(unit)
+      const problem = unitProblem(unit, target)
       if (problem !== undefined) return `Expected \`${target}.${id}\` to be ${problem}`
     }
   }

@@ -82,7 +82,7 @@ export function snapshot(
   for (const locale of locales) translations[locale.tag] = localeSnapshot(locale.guide)
   return {
     rounds: formatRounds(guide.rounds),
-    introduction: contentHash({title: guide.title, body: guide.introduction.body}),
+    introduction: contentHash({title: guide.title, body: guide.introduction.body, labels: guide.labels}),
     steps,
     items,
     // Left out until there is a translation, so a source-only manifest reads as before.
@@ -98,7 +98,7 @@ function localeSnapshot(guide: Guide): LocaleRelease {
     if (step.translation !== 'fallback') steps[step.id] = contentHash({title: step.title, summary: step.summary, body: step.body})
     for (const item of step.checklist) if (item.translation !== 'fallback') items[item.id] = item.hash
   }
-  return {introduction: contentHash({title: guide.title, body: guide.introduction.body}), steps, items}
+  return {introduction: contentHash({title: guide.title, body: guide.introduction.body, labels: guide.labels}), steps, items}
 }
 
 // How each kind of locale change reads, and where it goes in the changelog.
@@ -128,7 +128,7 @@ function localeChanges(before: ReleaseContent, after: ReleaseContent): Change[] 
         was === undefined ? (now === undefined ? undefined : 'translated') : now === undefined ? (inSource ? 'falls-back' : 'removed') : was === now ? undefined : 'translation-updated'
       if (kind !== undefined) found.set(kind, [...(found.get(kind) ?? []), {id, noun, label}])
     }
-    judge('introduction', '', 'the title and introduction', old?.introduction, next.introduction, true)
+    judge('introduction', '', 'the title, introduction and labels', old?.introduction, next.introduction, true)
     for (const id of union(old?.steps ?? {}, next.steps)) judge(id, 'step', `\`${id}\``, own(old?.steps ?? {}, id), own(next.steps, id), own(after.steps, id) !== undefined)
     // A renamed item is judged under its new id, against the translation of the id it replaces.
     const itemIds = [...new Set([...union(old?.items ?? {}, next.items), ...renames.keys()])].filter((id) => !renamedAway.has(id)).sort()
@@ -190,7 +190,7 @@ export function diffReleases(before: ReleaseContent, after: ReleaseContent): Cha
   const changes: Change[] = []
   const guideRounds = roundsChange(before.rounds, after.rounds)
   if (guideRounds !== undefined) changes.push({target: 'guide', kind: 'rounds-changed', bump: guideRounds, section: 'Changed', description: `The guide's rounds changed from \`${before.rounds}\` to \`${after.rounds}\`.`})
-  if (before.introduction !== after.introduction) changes.push({target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title or introduction was reworded.'})
+  if (before.introduction !== after.introduction) changes.push({target: 'guide', kind: 'reworded', bump: 'patch', section: 'Changed', description: 'The title, introduction or labels (`step-heading`, `round-heading`) were reworded.'})
 
   for (const id of union(before.steps, after.steps)) {
     const old = own(before.steps, id)

@@ -50,7 +50,7 @@ interface Edit {
 
 // A problem with a translation's text: its line breaks and braces.
 function textProblem(unit: ExchangeUnit, target: string): string | undefined {
-  if (unit.kind !== 'paragraph' && /[\r\n]/.test(target)) return `Expected ${unit.kind === 'item' ? 'a checklist item' : `a ${unit.kind}`} on one line, found a line break in "${unit.id}"`
+  if (unit.kind !== 'paragraph' && /[\r\n]/.test(target)) return `Expected one line in "${unit.id}", found a line break`
   const names = (text: string): string[] => findPlaceholders(text).map((found) => `{${found.name}}`).sort()
   const stray = findPlaceholders(target).find((found) => !found.known)
   if (stray?.name.startsWith('#') === true) {
@@ -213,7 +213,7 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
       writes.push({path: file, text})
     }
     const record = path.join(locale.locale.directory, TRANSLATION_RECORD_FILE)
-    const text = formatTranslationRecord(markCurrent(locale.record, tag, source, marked, unmarked))
+    const text = formatTranslationRecord(markCurrent(locale.record, tag, source, marked, {unmark: unmarked}))
     if ((marked.length > 0 || unmarked.length > 0) && text !== (await readFile(record, 'utf8').catch(() => undefined))) writes.push({path: record, text})
   }
   return {problems, writes, written, marked, unmarked, stale: [...stale]}

@@ -13,10 +13,10 @@ import type {LocaleLint} from '../lint/lint.js'
 import type {SourceView} from '../lint/rule.js'
 import {type ContentDocument, entry, plainText, stepIdOf} from '../parse/document.js'
 import {grammarOf} from '../parse/grammar.js'
-import {indexSource, itemIdOf} from '../parse/parity.js'
+import {indexSource, itemIdOf, untranslatedUnits} from '../parse/parity.js'
 import {parseRounds} from '../parse/rounds.js'
 import {titleOf} from '../parse/units.js'
-import {type UnitKey, recordedUnit} from '../read/translation-record.js'
+import {type RecordedUnit, type UnitKey, recordedUnit} from '../read/translation-record.js'
 
 /** A unit's translation: `current` (marked current against today's source), `outdated` (translated from an earlier source) or `missing`. */
 export type UnitState = 'current' | 'outdated' | 'missing'
@@ -37,6 +37,7 @@ export interface ExchangeUnit {
   readonly id: string
   /** The translation.json unit it belongs to (the introduction, a step, an item). */
   readonly record: UnitKey
+  /** `summary` for any one-line front matter value (a step's summary, guide.md's labels). */
   readonly kind: 'title' | 'summary' | 'paragraph' | 'item'
   /** The source's markdown (the summary: its value). */
   readonly source: string
@@ -69,7 +70,7 @@ const PLACEHOLDER_MEANING: Readonly<Record<string, string>> = {
   next: 'the round after the one the checklist is shown for',
 }
 
-// A document's title, summary (steps) and paragraphs, in order.
+// A document's title, summary (steps), paragraphs and labels (guide.md), in order.
 function partsOf(document: ContentDocument): Part[] {
   const text = String(document.file.value)
   const parts: Part[] = []
@@ -77,18 +78,40 @@ function partsOf(document: ContentDocument): Part[] {
     if (from?.offset === undefined || to?.offset === undefined) return
     parts.push({key, text: value ?? text.slice(from.offset, to.offset), plain, start: from.offset, end: to.offset, line: from.line})
   }
+  // A front matter value: its text is its value, written back as YAML.
+  const place = location(document.file)
+  const point = (at: Point): Point => ({...at, offset: place.toOffset(at)})
+  const yaml = (key: string): void => {
+    const found = entry(document, key)
+    const value = String(found?.value ?? '').trim()
+    if (found !== undefined) add(key, point(found.valuePosition.start), point(found.valuePosition.end), value, value)
+  }
   const title = document.title
   add('title', title?.children[0]?.position?.start, title?.children.at(-1)?.position?.end, titleOf(document))
-  const summary = document.kind === 'step' ? entry(document, 'summary') : undefined
-  if (summary !== undefined) {
-    const place = location(document.file)
-    const point = (at: Point): Point => ({...at, offset: place.toOffset(at)})
-    const value = String(summary.value).trim()
-    add('summary', point(summary.valuePosition.start), point(summary.valuePosition.end), value, value)
-  }
+  if (document.kind === 'step') yaml('summary')
   const paragraphs = document.body.filter((node): node is Paragraph => node.type === 'paragraph')
   for (const [index, node] of paragraphs.entries()) add(`paragraph-${index + 1}`, node.position?.start, node.position?.end, plainText(node))
+  if (document.kind === 'guide') for (const key of LABELS) yaml(key)
   return parts
+}
+
+// The labels guide.md gives the command line, as front matter keys.
+const LABELS = ['step-heading', 'round-heading'] as const
+
+// What the record says a part said when it was marked current, if it says.
+function wordsThen(recorded: RecordedUnit | undefined, key: string, paragraphs: number): string | undefined {
+  if (key === 'title' || key === 'summary') return recorded?.[key]
+  if (key === 'step-heading') return recorded?.labels?.stepHeading
+  if (key === 'round-heading') return recorded?.labels?.roundHeading
+  // Paragraphs added or removed since: which one each was is unknown.
+  return recorded?.body?.length === paragraphs ? recorded.body[Number(key.slice('paragraph-'.length)) - 1] : undefined
+}
+
+const WHAT: Readonly<Record<string, string>> = {
+  title: 'its title',
+  summary: 'its summary, one sentence under the title',
+  'step-heading': 'the heading the command line prints over each step; {step} is its number, {steps} how many there are, {title} its title',
+  'round-heading': "the heading over a round's checklist",
 }
 
 // A checklist item's text, without its attribute block.
@@ -133,50 +156,47 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
     return id === undefined ? [] : [[id, document] as const]
   }))
   const units: ExchangeUnit[] = []
+  // Units still in the source's words (copied to be translated) count as missing, and are written in place.
+  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
 
   // The parts of one unit of the record (the introduction, a step), lined up with the translation's.
-  const addParts = (unit: UnitKey, hash: string, from: ContentDocument, to: ContentDocument | undefined, where: string): void => {
+  const addParts = (unit: UnitKey, hash: string, from: ContentDocument, to: ContentDocument | undefined, where: string, copied: boolean): void => {
     const sourceParts = partsOf(from)
     const translated = to === undefined ? [] : partsOf(to)
     const recorded = recordedUnit(locale.record, unit)
-    const state: UnitState = to === undefined ? 'missing' : recorded?.hash === hash ? 'current' : 'outdated'
-    // The source's words when it was translated, part by part: only when the
-    // parts still line up (a paragraph added or removed makes every part fuzzy).
-    const before = state === 'outdated' ? recorded?.text?.split('\n\n') : undefined
-    const lined = before?.length === sourceParts.length
+    const state: UnitState = to === undefined || copied ? 'missing' : recorded?.hash === hash ? 'current' : 'outdated'
     const paragraphs = sourceParts.filter((part) => part.key.startsWith('paragraph-')).length
-    for (const [at, part] of sourceParts.entries()) {
+    for (const part of sourceParts) {
       let mine = translated.find((candidate) => candidate.key === part.key)
       // A translation with more paragraphs than the source: the last unit holds the rest.
-      const last = translated.at(-1)
-      if (mine !== undefined && part.key === `paragraph-${paragraphs}` && last !== undefined && last !== mine && last.key.startsWith('paragraph-')) {
+      const last = translated.filter((candidate) => candidate.key.startsWith('paragraph-')).at(-1)
+      if (mine !== undefined && part.key === `paragraph-${paragraphs}` && last !== undefined && last !== mine) {
         mine = {...mine, text: String(to?.file.value).slice(mine.start, last.end), end: last.end}
       }
-      // Paragraphs added or removed: which one each was is unknown.
-      const previous = lined || !part.key.startsWith('paragraph-') ? before?.[at] : undefined
-      // A part whose words have not changed since it was translated is current, though its step is not.
-      const partState: UnitState = mine === undefined ? 'missing' : lined && previous === part.plain ? 'current' : state
-      const what = part.key === 'title' ? 'its title' : part.key === 'summary' ? 'its summary, one sentence under the title' : `paragraph ${part.key.slice('paragraph-'.length)} of ${paragraphs} of its ${unit.target === 'introduction' ? 'introduction' : 'body'}`
+      const previous = state === 'outdated' ? wordsThen(recorded, part.key, paragraphs) : undefined
+      // A part whose words have not changed since it was translated is current, though its unit is not.
+      const partState: UnitState = mine === undefined || copied ? 'missing' : previous === part.plain ? 'current' : state
+      const what = WHAT[part.key] ?? `paragraph ${part.key.slice('paragraph-'.length)} of ${paragraphs} of its ${unit.target === 'introduction' ? 'introduction' : 'body'}`
       units.push({
         id: `${unit.id}.${part.key}`,
         record: unit,
-        kind: part.key === 'title' || part.key === 'summary' ? part.key : 'paragraph',
+        kind: part.key.startsWith('paragraph-') ? 'paragraph' : part.key === 'title' ? 'title' : 'summary',
         source: part.text,
-        translation: mine?.text ?? '',
-        span: mine === undefined || to === undefined ? undefined : {file: fileOf(to), start: mine.start, end: mine.end, yaml: part.key === 'summary'},
+        translation: copied ? '' : (mine?.text ?? ''),
+        span: mine === undefined || to === undefined ? undefined : {file: fileOf(to), start: mine.start, end: mine.end, yaml: part.key !== 'title' && !part.key.startsWith('paragraph-')},
         state: partState,
         previous: partState === 'outdated' ? previous : undefined,
         reference: `${from.file.path}:${part.line}`,
-        notes: [`${where}: ${what}.`],
+        notes: [`${where}: ${what}.`, ...placeholderNotes(part.text, tag, source.coveredRounds.from)],
       })
     }
   }
 
-  addParts({target: 'introduction', id: 'introduction'}, index.introduction, source.guide, locale.guide, 'The guide')
+  addParts({target: 'introduction', id: 'introduction'}, index.introduction, source.guide, locale.guide, 'The guide', copies.introduction)
   for (const step of index.steps.values()) {
     const to = translatedSteps.get(step.id)
     const where = `Step ${step.number}, "${titleOf(step.document)}"`
-    addParts({target: 'step', id: step.id}, step.hash, step.document, to, where)
+    addParts({target: 'step', id: step.id}, step.hash, step.document, to, where, copies.steps.has(step.id))
     for (const [at, id] of step.items.entries()) {
       const item = index.items.get(id)
       if (item === undefined) continue
@@ -186,14 +206,14 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
       const mine = document === undefined ? undefined : itemPart(document, document.items.find((other) => itemIdOf(other) === id) as ContentDocument['items'][number])
       const unit = {target: 'item', id} as const
       const recorded = recordedUnit(locale.record, unit)
-      const state: UnitState = mine === undefined ? 'missing' : recorded?.hash === item.hash ? 'current' : 'outdated'
+      const state: UnitState = mine === undefined || copies.items.has(id) ? 'missing' : recorded?.hash === item.hash ? 'current' : 'outdated'
       const firstRound = parseRounds(item.rounds)?.from ?? source.coveredRounds.from
       units.push({
         id,
         record: unit,
         kind: 'item',
         source: part.text,
-        translation: mine?.text ?? '',
+        translation: state === 'missing' ? '' : (mine?.text ?? ''),
         span: mine === undefined || document === undefined ? undefined : {file: fileOf(document), start: mine.start, end: mine.end, yaml: false},
         state,
         previous: state === 'outdated' ? recorded?.text : undefined,

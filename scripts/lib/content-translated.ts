@@ -9,7 +9,7 @@ import {parseArgs} from 'node:util'
 import {type PlannedWrite, commitFiles, recoverCommit, removeTemps, writeFileAtomic} from '../../pipeline/atomic.js'
 import {buildGuide, buildRules, formatDiagnostics} from '../../pipeline/index.js'
 import type {LocaleLint} from '../../pipeline/lint/lint.js'
-import {indexSource, itemIdOf} from '../../pipeline/parse/parity.js'
+import {indexSource, itemIdOf, untranslatedUnits} from '../../pipeline/parse/parity.js'
 import type {SourceView} from '../../pipeline/lint/rule.js'
 import {LOCALES_FOLDER, canonicalTag} from '../../pipeline/read/load.js'
 import {stepIdOf} from '../../pipeline/parse/document.js'
@@ -32,17 +32,19 @@ export interface ContentTranslatedIo {
 }
 
 // Every unit the locale translates: the introduction, and each step and item
-// of the source that it has, where the source has it.
+// of the source that it has, where the source has it (a copy of the source's
+// words is not translated yet).
 function translatedUnits(source: SourceView, locale: LocaleLint): UnitKey[] {
   const index = indexSource(source)
-  const found: UnitKey[] = locale.guide === undefined ? [] : [{target: 'introduction', id: 'introduction'}]
+  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
+  const found: UnitKey[] = locale.guide === undefined || copies.introduction ? [] : [{target: 'introduction', id: 'introduction'}]
   for (const document of locale.steps) {
     const id = stepIdOf(document)
     if (id === undefined || !index.steps.has(id)) continue
-    found.push({target: 'step', id})
+    if (!copies.steps.has(id)) found.push({target: 'step', id})
     for (const entry of document.items) {
       const itemId = itemIdOf(entry)
-      if (itemId !== undefined && index.items.get(itemId)?.stepId === id) found.push({target: 'item', id: itemId})
+      if (itemId !== undefined && index.items.get(itemId)?.stepId === id && !copies.items.has(itemId)) found.push({target: 'item', id: itemId})
     }
   }
   return found
@@ -126,19 +128,15 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
     }
   }
   // --all records exactly what is translated today; ids update their entries and keep the rest.
-  const record = markCurrent(all ? undefined : locale.record, tag, source, chosen)
+  const record = markCurrent(locale.record, tag, source, chosen, {replace: all})
   const file = path.join(contentDir, 'locales', tag, TRANSLATION_RECORD_FILE)
   const text = formatTranslationRecord(record)
-  const names = chosen.map((unit) => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``))
+  const name = (unit: UnitKey): string => (unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${unit.id}\``)
   const shown = path.relative(root, file)
-  if (dryRun) {
-    io.stdout.write(`content:translated: would mark ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown} (dry run: nothing written)\n`)
-    for (const name of names) io.stdout.write(`  ${name}\n`)
-    return 0
-  }
-  await writeFileAtomic(file, text)
-  io.stdout.write(`content:translated: marked ${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown}\n`)
-  for (const name of names) io.stdout.write(`  ${name}\n`)
+  if (!dryRun) await writeFileAtomic(file, text)
+  const count = `${chosen.length} translation${chosen.length === 1 ? '' : 's'} of ${tag} current in ${shown}`
+  io.stdout.write(`content:translated: ${dryRun ? `would mark ${count} (dry run: nothing written)` : `marked ${count}`}\n`)
+  for (const unit of chosen) io.stdout.write(`  ${name(unit)}\n`)
   return 0
 }
 

@@ -4,7 +4,7 @@
 // record the release in package.json, package-lock.json, CHANGELOG.md and the
 // manifest. All or nothing, even across a kill: every text is made before any
 // is written, then they are committed through a journal (pipeline/atomic.ts)
-// that the next run completes. See the README's versioning policy.
+// that the next run completes. See content/README.md#versioning-policy.
 //
 // --dry-run prints what would be recorded and writes nothing; --amend folds
 // the changes into the last recorded release (one not yet published) instead

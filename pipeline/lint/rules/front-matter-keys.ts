@@ -30,6 +30,15 @@ const KEYS: Record<ContentDocument['kind'], Record<string, KeySpec>> = {
       valid: ({value}) => typeof value === 'string' && isHeadingText(value),
       optional: () => true,
     },
+    // The command line's words around the content; their placeholders are known-placeholders'.
+    'step-heading': {
+      expected: 'a step\'s heading on one line, with `{step}`, `{steps}` and `{title}`, such as `"Step {step} of {steps}: {title}"`',
+      valid: ({value}) => typeof value === 'string' && value.trim() !== '' && !value.includes('\n'),
+    },
+    'round-heading': {
+      expected: 'a round\'s checklist heading on one line, with `{round}`, such as `Checklist for your {round} interview`',
+      valid: ({value}) => typeof value === 'string' && value.trim() !== '' && !value.includes('\n'),
+    },
   },
   step: {
     id: {
@@ -52,7 +61,7 @@ export const frontMatterKeys: Rule = {
   id: 'front-matter-keys',
   phase: 'document',
   description: 'Front matter has every required key, of the right type, and no other key.',
-  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
+  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, `step-heading` and `round-heading`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
   check({guide, steps, folder: locale, report}) {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const frontMatter = document.frontMatter

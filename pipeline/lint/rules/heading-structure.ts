@@ -7,7 +7,7 @@ import {closestMatch} from './shared.js'
 export const headingStructure: Rule = {
   id: 'heading-structure',
   phase: 'document',
-  description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading (or the locale\'s own, from `checklist:` in its guide.md); no other headings.',
+  description: 'Each file opens with one `# Title`; a step has exactly one `## Checklist` heading (or the locale\'s own, from `checklist:` in its guide.md; the source\'s, in a translation, is a warning); no other headings.',
   tip: 'Use `# Title` once after the front matter and, in a step, `## Checklist` before the task list; write other structure as paragraphs.',
   check({guide, steps, folder: locale, report}) {
     const CHECKLIST_HEADING = locale.checklistHeading
@@ -30,6 +30,16 @@ export const headingStructure: Rule = {
         const text = toString(node).trim()
         const written = `${'#'.repeat(node.depth)} ${text}`
         if (document.kind === 'step' && node.depth === 2 && text === CHECKLIST_HEADING && checklists++ === 0) continue
+        // The source's heading, in a step copied to be translated, opens the checklist all the same.
+        if (document.kind === 'step' && node === document.checklistHeading && checklists++ === 0) {
+          report(document, `Expected the checklist heading as \`## ${CHECKLIST_HEADING}\` (\`${locale.tag}\`'s), found the source's \`${written}\``, node, {
+            severity: 'warning',
+            expected: [`## ${CHECKLIST_HEADING}`],
+            actual: written,
+            tip: `Write the heading as \`## ${CHECKLIST_HEADING}\`, the one \`checklist:\` names in locales/${locale.tag}/guide.md.`,
+          })
+          continue
+        }
         // The default heading, in a locale that names its own, is the same slip.
         const looksLikeChecklist = text === CHECKLIST_HEADING || text === DEFAULT_HEADING || closestMatch(text, [CHECKLIST_HEADING]) !== undefined
         if (document.kind === 'step' && document.checklistHeading === undefined && !nearMiss && looksLikeChecklist) {

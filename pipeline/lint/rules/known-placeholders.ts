@@ -1,11 +1,12 @@
 import {visit} from 'unist-util-visit'
 import {quote} from '../../../src/describe.js'
 import {PLACEHOLDER_OFFSETS} from '../../../src/template.js'
-import {matchesInSource, entry} from '../../parse/document.js'
+import {type ContentDocument, matchesInSource, entry} from '../../parse/document.js'
 import {grammarOf} from '../../parse/grammar.js'
-import type {Rule} from '../rule.js'
+import type {ReportDetail, Rule, RuleContext} from '../rule.js'
+import {itemIdOf, untranslatedUnits} from '../../parse/parity.js'
 import {parseRounds} from '../../parse/rounds.js'
-import {didYouMean} from './shared.js'
+import {didYouMean, found} from './shared.js'
 
 const NAMES = Object.keys(PLACEHOLDER_OFFSETS)
 const LIST = NAMES.map((name) => `\`{${name}}\``).join(', ')
@@ -14,14 +15,77 @@ const BRACES = /\{(?!#)([^{}\n]*)\}/g
 // A brace written as a character reference: decoded, a live placeholder nobody typed.
 const BRACE_REFERENCE = /&(?:#0{0,5}12[35]|#[xX]0{0,4}7[bBdD]|[lr](?:brace|cub));/g
 
+type Grammar = NonNullable<ReturnType<typeof grammarOf>>
+
+/** What is wrong with an ordinal placeholder's form in a locale, if anything. */
+function formProblem(grammar: Grammar | undefined, tag: string, name: string, form: string | undefined, written: string): {reason: string; hint: string; detail: ReportDetail} | undefined {
+  if (grammar === undefined) return undefined
+  const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
+  const expected = grammar.FORMS.map((known) => `${name}:${known}`)
+  if (form !== undefined && !grammar.FORMS.includes(form)) {
+    return grammar.FORMS.length === 0
+      ? {reason: `Expected \`{${name}}\` without a form (ordinals in \`${tag}\` have none)`, hint: '', detail: {expected: [name], actual: written, tip: `Write \`{${name}}\`: the ordinal has one form in this language.`}}
+      : {
+          reason: `Expected one of ${forms.join(', ')} (the forms ordinals take in \`${tag}\`)`,
+          hint: didYouMean(form, grammar.FORMS, (known) => `\`{${name}:${known}}\``),
+          detail: {expected, actual: written, tip: `Name the form the ordinal takes before its noun: ${forms.join(' or ')}.`},
+        }
+  }
+  if (form === undefined && grammar.FORM_REQUIRED) {
+    return {
+      reason: `Expected \`{${name}}\` with a form in \`${tag}\`, ${forms.join(' or ')}`,
+      hint: '',
+      detail: {expected, actual: written, tip: `Ordinals agree with their noun in this language: write ${forms.join(' or ')}, the form the noun after it needs.`},
+    }
+  }
+  return undefined
+}
+
+// The labels in guide.md: the placeholders each may use, and those it must.
+const LABELS = {
+  'step-heading': {names: ['step', 'steps', 'title'], required: ['step', 'title'], ordinal: false},
+  'round-heading': {names: NAMES, required: ['round'], ordinal: true},
+} as const
+
+function checkLabels(document: ContentDocument, grammar: Grammar | undefined, tag: string, report: RuleContext['report']): void {
+  for (const [key, spec] of Object.entries(LABELS)) {
+    const label = entry(document, key)
+    if (typeof label?.value !== 'string') continue
+    const known = spec.names.map((name) => `\`{${name}}\``).join(', ')
+    const used = new Set<string>()
+    for (const match of label.value.matchAll(BRACES)) {
+      const [name = '', form] = (match[1] ?? '').split(':')
+      used.add(name)
+      const names: readonly string[] = spec.names
+      const problem = !names.includes(name)
+        ? {reason: `Expected only ${known} in \`${key}\``, hint: didYouMean(name.trim(), names, (candidate) => `\`{${candidate}}\``), detail: {expected: names, actual: name, tip: `Spell each placeholder of \`${key}\` exactly as one of ${known}.`}}
+        : spec.ordinal
+          ? formProblem(grammar, tag, name, form, match[1] ?? '')
+          : form === undefined ? undefined : {reason: `Expected \`{${name}}\` without a form (it is a number or a title)`, hint: '', detail: {expected: [name], actual: match[1] ?? '', tip: `Write \`{${name}}\`.`}}
+      if (problem !== undefined) report(document, `${problem.reason}, found \`${match[0]}\`${problem.hint}`, label.valuePosition, problem.detail)
+    }
+    for (const name of spec.required) {
+      if (!used.has(name)) {
+        report(document, `Expected \`{${name}}\` in \`${key}\`, found ${found(label.value)}`, label.valuePosition, {
+          expected: [name],
+          actual: label.value,
+          tip: `Write \`{${name}}\` where the ${name === 'round' ? 'round\'s ordinal' : name === 'title' ? 'step\'s title' : 'step\'s number'} goes, e.g. \`${key === 'step-heading' ? 'Step {step} of {steps}: {title}' : 'Checklist for your {round} interview'}\`.`,
+        })
+      }
+    }
+  }
+}
+
 /** Checklist items use only known placeholders; nothing else uses braces. */
 export const knownPlaceholders: Rule = {
   id: 'known-placeholders',
   phase: 'document',
-  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference.`,
+  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference; guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
-  check({guide, steps, folder: locale, report}) {
+  check({guide, steps, folder: locale, translation, report}) {
     const grammar = grammarOf(locale.tag)
+    // A copy of a source item is the source's text, checked there (in the source's grammar).
+    const copies = translation?.source === undefined ? undefined : untranslatedUnits(translation.source, locale, guide, steps)
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       for (const node of document.tree.children) {
         if (node.type === 'yaml') continue
@@ -43,7 +107,9 @@ export const knownPlaceholders: Rule = {
           tip: 'Write the summary without braces: it is not worded per round.',
         })
       }
+      if (document.kind === 'guide') checkLabels(document, grammar, locale.tag, report)
       for (const item of document.items) {
+        if (copies?.items.has(itemIdOf(item) ?? '') === true) continue
         const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
         // Only text is filled per round: a link's URL and title keep their braces.
         visit(item.node, 'link', (link) => {
@@ -67,6 +133,7 @@ export const knownPlaceholders: Rule = {
           // `{ #id rounds=2+ }` is a mis-spaced attribute block, which
           // item-attributes reports; it is no placeholder.
           if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
+          const problem = NAMES.includes(name) ? formProblem(grammar, locale.tag, name, form, written) : undefined
           if (!NAMES.includes(name)) {
             // `{ round }` is `{round}` with spaces; anything else may be a misspelling.
             const suggestion = NAMES.includes(name.trim())
@@ -77,24 +144,8 @@ export const knownPlaceholders: Rule = {
               actual: name,
               tip: `Spell the placeholder exactly as one of ${LIST}; braces are reserved for placeholders.`,
             })
-          } else if (grammar !== undefined && form !== undefined && !grammar.FORMS.includes(form)) {
-            const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
-            report(document, grammar.FORMS.length === 0
-              ? `Expected \`{${name}}\` without a form (ordinals in \`${locale.tag}\` have none), found \`${match.text}\``
-              : `Expected one of ${forms.join(', ')} (the forms ordinals take in \`${locale.tag}\`), found \`${match.text}\`${didYouMean(form, grammar.FORMS, (known) => `\`{${name}:${known}}\``)}`, match.position, {
-              expected: grammar.FORMS.length === 0 ? [name] : grammar.FORMS.map((known) => `${name}:${known}`),
-              actual: written,
-              tip: grammar.FORMS.length === 0
-                ? `Write \`{${name}}\`: the ordinal has one form in this language.`
-                : `Name the form the ordinal takes before its noun: ${forms.join(' or ')}.`,
-            })
-          } else if (grammar !== undefined && form === undefined && grammar.FORM_REQUIRED) {
-            const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
-            report(document, `Expected \`{${name}}\` with a form in \`${locale.tag}\`, ${forms.join(' or ')}, found \`${match.text}\``, match.position, {
-              expected: grammar.FORMS.map((known) => `${name}:${known}`),
-              actual: written,
-              tip: `Ordinals agree with their noun in this language: write ${forms.join(' or ')}, the form the noun after it needs.`,
-            })
+          } else if (problem !== undefined) {
+            report(document, `${problem.reason}, found \`${match.text}\`${problem.hint}`, match.position, problem.detail)
           } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
             report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position, {
               tip: 'Start the item at round 2 (`rounds=2+`), or reword it without `{previous}`: round 1 has no previous round.',
