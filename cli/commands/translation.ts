@@ -16,7 +16,7 @@ const FORMATS = ['po', 'xliff'] as const
 export const translationCommand: Command = {
   name: NAME,
   synopsis: 'export <tag> | import <file> [content-dir] [options]',
-  summary: "Export a translation's units as gettext PO or XLIFF 1.2 for a translation tool, or import such a file back into its markdown.",
+  summary: 'Export a translation as gettext PO or XLIFF 1.2 for translation tools, or import one back into its markdown.',
   details: [
     '  export <tag>       every unit of the translation <tag> (e.g. de): source, translation, state',
     '                     (outdated: fuzzy / needs review, with what the source said), place, notes',
