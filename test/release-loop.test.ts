@@ -67,13 +67,22 @@ async function localeTags(): Promise<string[]> {
   return (await readdir(file('locales')).catch(() => [] as string[])).sort()
 }
 
-/** Add the next step, counted in the source title, its items applying from `rounds`. */
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen']
+
+/** Add the next step, counted where the source's title and introduction count the steps (as the step-count lint asks), its items applying from `rounds`. */
 async function addStep(summary: string, title: string, rounds: string): Promise<void> {
   const {steps} = await content()
   const number = steps.length + 1
   const id = await freshId('release-loop-step')
   const guide = await read('guide.md')
-  await writeFile(file('guide.md'), guide.replace(/^(# .*\b)(\d+)( Steps\b)/m, (whole, before: string, count: string, after: string) => (Number(count) === steps.length ? `${before}${number}${after}` : whole)))
+  const counted = guide.replace(/\b(\d+|[a-z]+)(\s+(?:\p{L}+\s+)?steps\b)/giu, (whole, count: string, rest: string) => {
+    const word = NUMBER_WORDS.indexOf(count.toLowerCase())
+    if ((/\d/.test(count) ? Number(count) : word) !== steps.length) return whole
+    const next = /\d/.test(count) ? String(number) : NUMBER_WORDS[number]!
+    return `${count[0] === count[0]!.toUpperCase() ? next[0]!.toUpperCase() + next.slice(1) : next}${rest}`
+  })
+  expect(counted, 'guide.md counts its steps nowhere').not.toBe(guide)
+  await writeFile(file('guide.md'), counted)
   const step = [
     '---',
     `id: ${id}`,
