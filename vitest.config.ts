@@ -37,7 +37,7 @@ export default defineConfig({
       // Files share a worker's modules (`isolate: false`) where none mocks a
       // module or reads state another file may have changed: the pipeline and
       // its dependencies load once per worker, not once per file. `shipped`
-      // keeps isolation (test/cli.test.ts mocks the locale loaders).
+      // keeps isolation (its files have not been checked for shared state).
       {extends: true, test: {name: 'content', include: CONTENT, isolate: false}},
       {
         extends: true,

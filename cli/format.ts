@@ -6,6 +6,7 @@
 // content can never send the terminal an escape sequence or forge a line.
 import {type ChecklistItem, type Guide, type Step, guide as sourceGuide} from '../src/index.js'
 import {escapeJson} from '../src/describe.js'
+import {ordinal} from '../src/grammar/en.js'
 import {grammarFor} from '../src/grammar/index.js'
 import {renderTemplate} from '../src/template.js'
 import type {Format} from './args.js'
@@ -60,7 +61,7 @@ function stepHeading(step: Step, guide: Guide): string {
 }
 
 function roundHeading(round: number, guide: Guide): string {
-  return safe(renderTemplate(guide.labels.roundHeading, round, grammarFor(guide.locale)?.ordinal))
+  return safe(renderTemplate(guide.labels.roundHeading, round, grammarFor(guide.locale)?.ordinal ?? ordinal))
 }
 
 /**

@@ -17,7 +17,7 @@ import {idHistory as idHistoryRule} from './lint/rules/id-history.js'
 
 export {SCHEMA_VERSION} from './compile/compile.js'
 export {contentHash} from './parse/units.js'
-export {emitDataModule, emitIdsModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './compile/emit.js'
+export {emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './compile/emit.js'
 export {compileLocaleRenderData, compileRenderData, renderMarkdown, renderTree, SAFE_SCHEMA, toSafeHast} from './render/render.js'
 export {parseMarkdown} from './parse/document.js'
 export {diagnostics, formatDiagnostics, shouldUseColor} from './report.js'

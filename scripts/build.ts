@@ -1,5 +1,6 @@
-// Build: content/*.md (and content/locales/<tag>/) → lint → src/generated/{guide,render,releases}-data.ts,
-// locales.ts and locales/<tag>/{guide,render}-data.ts → tsup → dist/.
+// Build: content/*.md (and content/locales/<tag>/) → lint → src/generated/ (ids.ts, releases-data.ts,
+// locales.ts, loaders.ts, source.ts, source-render.ts, and each locale's
+// locales/<tag>/{guide-data,render-data,index,render}.ts) → tsup → dist/.
 // `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
@@ -10,7 +11,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {Options} from 'tsup'
 import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
-import {type LocaleBuild, buildGuide, buildRules, emitDataModule, emitIdsModule, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
+import {buildGuide, buildRules, emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
 import {MANIFEST_FILE} from '../pipeline/release/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/release/emit-releases.js'
 import {escapeControl} from '../pipeline/terminal.js'
@@ -19,8 +20,7 @@ import {PACKAGE_DECLARATIONS, writeDeclarations} from './declarations.js'
 import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const generated = path.join(root, 'src', 'generated', 'guide-data.ts')
-const generatedRender = path.join(root, 'src', 'generated', 'render-data.ts')
+const generated = path.join(root, 'src', 'generated')
 const USAGE = 'usage: npm run build -- [--content <dir>] [--out-dir <dir>] [--data-only] [--profile]'
 /** Written into every output: the build replaces only a folder that holds it, an empty one, none, or the repository's own dist/. */
 const MARKER = '.ace-build'
@@ -85,12 +85,20 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
   }
   // Warnings (a missing or outdated translation) do not stop the build; they are shown.
   if (result.files.some((file) => file.messages.length > 0)) process.stderr.write(formatDiagnostics(result.files, {color, summarize: CHECK_VERBOSE}))
-  await mkdir(path.dirname(generated), {recursive: true})
-  await writeIfChanged(generated, emitDataModule(result.guide))
-  await writeIfChanged(path.join(path.dirname(generated), 'ids.ts'), emitIdsModule(result.guide))
-  await writeIfChanged(generatedRender, emitRenderModule(result.render))
-  await writeIfChanged(path.join(path.dirname(generated), 'releases-data.ts'), emitReleasesModule(releasesFromManifest(result.manifest)))
-  await writeLocales(path.dirname(generated), result.guide.locale, result.locales)
+  const locales = [{tag: result.guide.locale, guide: result.guide, render: result.render}, ...result.locales]
+  const translations = result.locales.map((locale) => locale.tag)
+  await writeGenerated({
+    'ids.ts': emitIdsModule(result.guide),
+    'releases-data.ts': emitReleasesModule(releasesFromManifest(result.manifest)),
+    'locales.ts': emitLocalesModule(result.guide.locale, translations),
+    ...emitEntryModules(result.guide.locale, translations),
+    ...Object.fromEntries(
+      locales.flatMap(({tag, guide, render}) => [
+        [`locales/${tag}/guide-data.ts`, emitDataModule(guide)],
+        [`locales/${tag}/render-data.ts`, emitRenderModule(render)],
+      ]),
+    ),
+  })
   phase('write src/generated')
   if (values['data-only'] === true) {
     process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → src/generated (--data-only: dist/ left as it was)\n`)
@@ -149,23 +157,22 @@ async function publishManifest(contentDir: string, staging: string): Promise<voi
   }
 }
 
-// src/generated/locales.ts, and locales/<tag>/{guide,render}-data.ts for each
-// translation; a folder left by a locale that is gone is removed, so no stale
-// locale is ever bundled.
-async function writeLocales(folder: string, source: string, locales: readonly LocaleBuild[]): Promise<void> {
-  await writeIfChanged(path.join(folder, 'locales.ts'), emitLocalesModule(source, locales.map((locale) => locale.tag)))
-  const base = path.join(folder, 'locales')
-  await mkdir(base, {recursive: true})
-  const wanted = new Set(locales.map((locale) => locale.tag))
-  for (const entry of await readdir(base)) if (!wanted.has(entry)) await rm(path.join(base, entry), {recursive: true, force: true})
-  for (const locale of locales) {
-    await mkdir(path.join(base, locale.tag), {recursive: true})
-    await writeIfChanged(path.join(base, locale.tag, 'guide-data.ts'), emitLocaleDataModule(locale.guide))
-    await writeIfChanged(path.join(base, locale.tag, 'render-data.ts'), emitLocaleRenderModule(locale.render))
+// Write src/generated/: each module by its path there. Any other file there
+// (a locale that is gone, a module of an older layout) is removed, so no
+// stale module is ever bundled.
+async function writeGenerated(modules: Readonly<Record<string, string>>): Promise<void> {
+  await mkdir(generated, {recursive: true})
+  for (const entry of await readdir(generated, {recursive: true, withFileTypes: true})) {
+    const name = path.relative(generated, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    if (entry.isFile() && !Object.hasOwn(modules, name)) await rm(path.join(generated, name))
+  }
+  for (const [name, text] of Object.entries(modules)) {
+    await mkdir(path.dirname(path.join(generated, name)), {recursive: true})
+    await writeIfChanged(path.join(generated, name), text)
   }
 }
 
-function localesNote(locales: readonly LocaleBuild[]): string {
+function localesNote(locales: readonly unknown[]): string {
   return locales.length === 0 ? '' : ` in ${locales.length + 1} locales`
 }
 

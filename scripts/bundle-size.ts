@@ -46,7 +46,8 @@ export async function measureBundle(contents: string, resolveDir: string, platfo
     logLevel: 'silent',
   })
   const outputs = result.metafile.outputs
-  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined)
+  // The entry itself: chunks loaded on demand are entry points too.
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === 'entry.js')
   const loaded = new Set<string>()
   const visit = (name: string): void => {
     if (loaded.has(name)) return

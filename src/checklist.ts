@@ -1,41 +1,52 @@
 import {assertIntegerInRange} from './arguments.js'
-import {guide} from './guide.js'
 import {memoiseByRound} from './round-memo.js'
-import {spellerFor} from './speller.js'
-import {renderTemplate} from './template.js'
-import type {ChecklistItem, Round} from './types.js'
+import {type Spelling, renderTemplate, spellerFor} from './template.js'
+import type {ChecklistItem, Guide, Round} from './types.js'
 
-// Every item that applies to a validated round, rendered for it, frozen.
-function computeChecklist(round: number): readonly ChecklistItem[] {
-  const items: ChecklistItem[] = []
-  for (const step of guide.steps) {
-    for (const item of step.checklist) {
-      const {from, to} = item.rounds
-      if (round < from || (to !== null && round > to)) continue
-      items.push(Object.freeze({...item, text: renderTemplate(item.template, round, spellerFor(item.locale, guide.locale))}))
-    }
-  }
-  return Object.freeze(items)
-}
-
-const forRound = memoiseByRound(
-  (r) => assertIntegerInRange(r, 'checklistForRound(r)', 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE'),
-  computeChecklist,
-)
+// Each guide's `checklistForRound` and item ids, made on first use.
+const checklists = new WeakMap<Guide, (r: Round) => readonly ChecklistItem[]>()
+const itemIds = new WeakMap<Guide, ReadonlySet<string>>()
 
 /**
- * Get the checklist for one interview round: every item that applies to it, in
- * step order, its text rendered for that round (`{next}` in round 3 reads
- * "fourth"). Memoised: the same frozen array for the same round while it is
- * among the 64 rounds computed most recently (an older one is computed again).
+ * The ids of one guide's checklist items.
  *
- * @param r The round, an integer from `guide.rounds.from` (2) upwards; no upper bound.
- * @returns The items, deeply frozen.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `r` is not a number.
- * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
- * @example
- *   checklistForRound(3).map((item) => item.text)
+ * @param guide The locale's guide.
+ * @returns The ids; the same set for the same guide.
  */
-export function checklistForRound(r: Round): readonly ChecklistItem[] {
-  return forRound(r)
+export function itemIdsOf(guide: Guide): ReadonlySet<string> {
+  let ids = itemIds.get(guide)
+  if (ids === undefined) itemIds.set(guide, (ids = new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))))
+  return ids
+}
+
+/**
+ * `checklistForRound(r)` of one guide (src/locale-api.ts documents it):
+ * every item that applies to a round, in step order, its text rendered for
+ * that round, frozen and memoised.
+ *
+ * @param guide The locale's guide.
+ * @param spelling The locale's ordinals.
+ * @returns The memoised, validating function; the same for the same guide.
+ * @example
+ *   checklistOf(guide, spelling)(3).map((item) => item.text)
+ */
+export function checklistOf(guide: Guide, spelling: Spelling): (r: Round) => readonly ChecklistItem[] {
+  let checklist = checklists.get(guide)
+  if (checklist !== undefined) return checklist
+  checklist = memoiseByRound(
+    (r) => assertIntegerInRange(r, 'checklistForRound(r)', 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE'),
+    (round) => {
+      const items: ChecklistItem[] = []
+      for (const step of guide.steps) {
+        for (const item of step.checklist) {
+          const {from, to} = item.rounds
+          if (round < from || (to !== null && round > to)) continue
+          items.push(Object.freeze({...item, text: renderTemplate(item.template, round, spellerFor(spelling, item.locale, guide.locale))}))
+        }
+      }
+      return Object.freeze(items)
+    },
+  )
+  checklists.set(guide, checklist)
+  return checklist
 }

@@ -15,9 +15,9 @@ export type GuideErrorCode =
 /**
  * What every error from this package has: a stable `code`. The classes differ
  * by built-in base (`TypeError`, `RangeError`) so `instanceof TypeError` works
- * too. Every entry (`.`, `./render`, each `./locales/<tag>`, in ESM and in
- * CJS) carries its own copy of the classes; `instanceof` recognises an error
- * from any copy (see `Symbol.hasInstance` below), and so does
+ * too. Every entry (`.`, `./render`, each `./locales/<tag>`) shares one copy
+ * of the classes per format, ESM and CJS; `instanceof` recognises an error
+ * from either copy (see `Symbol.hasInstance` below), and so does
  * {@link isGuideError}.
  */
 export interface GuideError extends Error {

@@ -1,5 +1,4 @@
-import {sourceOrdinal} from './source-ordinal.js'
-import {renderTemplate} from './template.js'
+import {type Spelling, renderTemplate, spellerFor} from './template.js'
 import type {
   ChecklistItem,
   ChecklistItemId,
@@ -67,11 +66,12 @@ const {freeze} = Object
  * (every object is new, so nothing needs a second walk to freeze).
  *
  * @param data The generated data.
+ * @param spelling The locale's ordinals, for the items' first-round text.
  * @returns The guide, deeply frozen, exactly as the build compiled it.
  * @example
- *   expandGuide(GUIDE_DATA).steps[0]!.checklist[0]!.stepNumber // 1
+ *   expandGuide(GUIDE_DATA, {ordinal, sourceOrdinal: ordinal}).steps[0]!.checklist[0]!.stepNumber // 1
  */
-export function expandGuide(data: CompactGuide): Guide {
+export function expandGuide(data: CompactGuide, spelling: Spelling): Guide {
   const {defaults, locale: guideLocale} = data
   const rounds = freeze({...data.rounds})
   const none: ItemExceptions = {}
@@ -80,8 +80,7 @@ export function expandGuide(data: CompactGuide): Guide {
     const checklist = items.map(([itemId, template, itemHash, item = none]): ChecklistItem => {
       const itemRounds = item.rounds === undefined ? rounds : freeze({...item.rounds})
       const locale = item.locale ?? guideLocale
-      // An item that fell back to the source is spelt in the source's language (as checklist.ts does).
-      const text = item.text ?? renderTemplate(template, Math.max(rounds.from, itemRounds.from), locale === guideLocale ? undefined : sourceOrdinal)
+      const text = item.text ?? renderTemplate(template, Math.max(rounds.from, itemRounds.from), spellerFor(spelling, locale, guideLocale))
       return freeze({
         id: itemId,
         stepId: id,

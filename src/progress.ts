@@ -1,13 +1,10 @@
 import {assertIntegerInRange, readArgument, stringsOf} from './arguments.js'
-import {checklistForRound} from './checklist.js'
+import {itemIdsOf} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
-import {guide} from './guide.js'
 import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
-import {shippedHistory} from './releases.js'
-import type {Release} from './types.js'
-import type {ChecklistItem, ChecklistItemId, Round} from './types.js'
+import type {ChecklistItem, ChecklistItemId, Guide, Release, Round} from './types.js'
 
 /**
  * What an app stores of a reader's progress: the content version it was saved
@@ -28,7 +25,7 @@ export interface ProgressRename {
   readonly to: ChecklistItemId
 }
 
-/** What {@link migrateProgress} returns: a record for the installed content, and what happened to the old one. */
+/** What `migrateProgress` returns: a record for the installed content, and what happened to the old one. */
 export interface MigratedProgress extends ProgressRecord {
   /** The installed content version. */
   readonly version: string
@@ -40,7 +37,7 @@ export interface MigratedProgress extends ProgressRecord {
   readonly dropped: readonly string[]
 }
 
-/** What {@link progressForRound} returns. */
+/** What `progressForRound` returns. */
 export interface RoundProgress {
   /** The round. */
   readonly round: Round
@@ -56,47 +53,18 @@ export interface RoundProgress {
   readonly unknown: readonly string[]
 }
 
-// Built on first use, so an app that never asks pays nothing at start-up.
-let itemIds: ReadonlySet<string> | undefined
-const isItem = (id: string): boolean =>
-  (itemIds ??= new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))).has(id)
-
 // Per history (the shipped one, or a test's), built on first use.
 const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
 
 /**
- * Bring a stored progress record up to the installed content: ticks on
- * renamed items move to their current id (through chains of renames), ticks
- * on retired items and on ids never published are dropped and listed,
- * duplicates go, and the order stays as stored. Migrating the result again
- * changes nothing. Fields other than `version` and `checked` are not copied.
- *
- * @param record A record saved earlier, e.g. parsed from `localStorage`.
- * @returns `{version: guide.version, checked, renamed, dropped}`, deeply frozen.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `record` is not an
- *   object or throws when read; `ERR_INVALID_PROGRESS_VERSION` when `record.version` is not a
- *   string; `ERR_INVALID_PROGRESS_CHECKED` when `record.checked` is not an
- *   array of strings.
- * @throws {GuideRangeError} `ERR_PROGRESS_FROM_NEWER_VERSION` when the record
- *   was saved under a newer version than the installed one (never silently
- *   downgraded); `ERR_UNKNOWN_VERSION` when its version was never released.
- * @example
- *   const saved = JSON.parse(localStorage.getItem('progress') ?? 'null') ?? {version: guide.version, checked: []}
- *   const {checked, dropped} = migrateProgress(saved)
- */
-export function migrateProgress(record: ProgressRecord): MigratedProgress {
-  return migrateIn(shippedHistory(), isItem, record)
-}
-
-/**
- * {@link migrateProgress} over any history (for tests of synthetic histories).
+ * `migrateProgress` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
  *
  * @param history The releases and the installed version.
  * @param isCurrent Whether an id is an item of the installed content.
  * @param record The stored record.
  * @returns The migrated record, deeply frozen.
- * @throws {GuideTypeError} As {@link migrateProgress}.
- * @throws {GuideRangeError} As {@link migrateProgress}.
+ * @throws {GuideTypeError} As `migrateProgress`.
+ * @throws {GuideRangeError} As `migrateProgress`.
  */
 export function migrateIn(history: History, isCurrent: (id: string) => boolean, record: unknown): MigratedProgress {
   const call = 'migrateProgress(record)'
@@ -135,24 +103,13 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
   return deepFreeze({version: history.current, checked: [...kept] as ChecklistItemId[], renamed, dropped})
 }
 
-/**
- * Split one round's checklist into what a reader has done and what remains.
- * Cheap enough to call on every render: the work is proportional to the
- * round's items and `checked` only (the checklist itself is memoised).
- *
- * @param checked The ticked item ids (an array or a `Set`), as
- *   {@link migrateProgress} returns them.
- * @param r The round, an integer from `guide.rounds.from` upwards.
- * @returns `{round, total, done, remaining, fraction, unknown}`, deeply frozen;
- *   the items are those of `checklistForRound(r)`.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `checked` is not an
- *   array or `Set` of strings (or throws when read), or `r` is not a number.
- * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
- * @example
- *   const {done, total, fraction} = progressForRound(['recall-potential-shown'], 2)
- *   `${done.length} of ${total} (${Math.round(fraction * 100)}%)`
- */
-export function progressForRound(checked: readonly string[] | ReadonlySet<string>, r: Round): RoundProgress {
+/** `progressForRound(checked, r)` of a guide, whose `checklistForRound` it takes. */
+export function progressIn(
+  guide: Guide,
+  checklistForRound: (r: Round) => readonly ChecklistItem[],
+  checked: readonly string[] | ReadonlySet<string>,
+  r: Round,
+): RoundProgress {
   const call = 'progressForRound(checked, r)'
   const expected = 'an array or Set of item ids (strings)'
   // Copied once, by index or through Set's own iterator: nothing the caller overrides is called twice.
@@ -164,7 +121,7 @@ export function progressForRound(checked: readonly string[] | ReadonlySet<string
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be ${expected}, received ${describeReceived(checked)}`)
   }
   const ticked = new Set(ids as string[])
-  const unknown = [...ticked].filter((id) => !isItem(id))
+  const unknown = [...ticked].filter((id) => !itemIdsOf(guide).has(id))
   assertIntegerInRange(r, call, 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE')
   const done: ChecklistItem[] = []
   const remaining: ChecklistItem[] = []

@@ -7,8 +7,8 @@ const MEMO_LIMIT = 64
 /**
  * Make a per-round function that checks its round on a miss (every cached
  * key passed the check already) and memoises what `compute` returns (the
- * same value for the same round). No imports: the core API and the render
- * entry (which reaches the core through its public exports) both use it.
+ * same value for the same round). No imports: the checklist and its render
+ * forms both use it.
  *
  * @param check Throws the call's error for a round that is not valid (e.g. `assertIntegerInRange(…)`).
  * @param compute Builds the (frozen) value for a validated round.

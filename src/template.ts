@@ -1,5 +1,3 @@
-import {ordinal} from './ordinal.js'
-
 /**
  * Placeholders a checklist template may use, and the round each one names,
  * as an offset from the round the checklist is shown for.
@@ -51,6 +49,32 @@ export function findPlaceholders(template: string): PlaceholderMatch[] {
   return found
 }
 
+/** Spells round `n` as an ordinal in a grammatical form: a language's `ordinal` (src/grammar/). */
+export type Ordinal = (n: number, form?: string) => string
+
+/** How one locale spells rounds. */
+export interface Spelling {
+  /** The locale's own ordinals. */
+  readonly ordinal: Ordinal
+  /** The source locale's, for an item whose text fell back to the source (never "your zweite interview"). */
+  readonly sourceOrdinal: Ordinal
+}
+
+/**
+ * The ordinal an item is spelt with: its locale's own, or the source's for an
+ * item whose text fell back to the source (its `locale` is not the guide's).
+ *
+ * @param spelling The locale's spelling.
+ * @param itemLocale The item's `locale`.
+ * @param guideLocale The guide's `locale`.
+ * @returns What to pass to {@link renderTemplate}.
+ * @example
+ *   renderTemplate(item.template, 3, spellerFor(spelling, item.locale, guide.locale))
+ */
+export function spellerFor(spelling: Spelling, itemLocale: string, guideLocale: string): Ordinal {
+  return itemLocale === guideLocale ? spelling.ordinal : spelling.sourceOrdinal
+}
+
 /**
  * Fill a checklist template for one interview round.
  *
@@ -60,14 +84,13 @@ export function findPlaceholders(template: string): PlaceholderMatch[] {
  * @param template Checklist text with `{round}`, `{previous}` or `{next}`, each
  *   optionally with a grammatical form (`{next:f}`) the locale's grammar knows.
  * @param round The round the text is shown for (already validated).
- * @param spell The grammar's ordinal to spell with; default the locale's own
- *   (a fallback item passes the source's).
+ * @param spell The ordinal to spell with (see {@link spellerFor}).
  * @returns The text with each placeholder spelt as an ordinal word, in its form.
  * @example
- *   renderTemplate('Get ready for your {next} interview.', 3)
+ *   renderTemplate('Get ready for your {next} interview.', 3, ordinal)
  *   // 'Get ready for your fourth interview.'
  */
-export function renderTemplate(template: string, round: number, spell: (n: number, form?: string) => string = ordinal): string {
+export function renderTemplate(template: string, round: number, spell: Ordinal): string {
   return template.replace(PLACEHOLDER, (whole, name: string, form: string | undefined) =>
     isPlaceholderName(name) ? spell(round + PLACEHOLDER_OFFSETS[name], form) : whole,
   )

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide, buildRules, diagnostics, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
+import {locales} from '../src/index.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {publishedFiles} from './package-files.js'
@@ -48,9 +49,10 @@ describe('build', () => {
     expect(Object.keys(await snapshot(path.join(ROOT, 'dist'))).sort()).toEqual(published.filter((file) => file.startsWith('dist/')).map((file) => file.slice('dist/'.length)).sort())
   })
 
-  it.each(['guide-data.ts', 'ids.ts', 'render-data.ts'])('marks the generated module %s as generated', async (name) => {
-    const text = await readFile(path.join(ROOT, 'src/generated', name), 'utf8')
-    expect(text.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
+  it('marks every generated module as generated, each locale\'s data and entries among them', async () => {
+    const names = (await readdir(path.join(ROOT, 'src/generated'), {recursive: true})).filter((name) => name.endsWith('.ts'))
+    for (const tag of locales) for (const name of ['guide-data.ts', 'render-data.ts', 'index.ts', 'render.ts']) expect(names).toContain(path.join('locales', tag, name))
+    for (const name of names) expect((await readFile(path.join(ROOT, 'src/generated', name), 'utf8')).split('\n')[0], name).toMatch(/GENERATED FILE: do not edit by hand/)
   })
 
   it('fails closed on broken content (the valid fixture, broken): file:line:column, exit 1, previous output intact, a killed build\'s leftovers swept', async () => {

@@ -4,10 +4,9 @@
 // line's other behaviour (check, bad arguments, pipes, escaping, what the bin
 // imports) is in test/cli-bin.test.ts, which runs once.
 //
-// Run in process (`cli`: cli/run.ts with captured streams), the translations
-// loaded from dist/locales/ as the built bin loads them (the mock of
-// src/locale-loaders.ts below). The built bin (dist/cli.js) is spawned only
-// where a real process is the point: with every locale but one deleted from a
+// Run in process (`cli`: cli/run.ts with captured streams; each locale loads
+// from its source module, as the built bin loads it from dist/). The built
+// bin (dist/cli.js) is spawned only where a real process is the point: with every locale but one deleted from a
 // copy of dist/ (it loads only the one asked for), and on a pipe, which it
 // must see is no terminal (no colour).
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -15,7 +14,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
-import {type Guide, type Step, checklistForRound, getStep, getStepById, guide, listSteps, locales, releases, resolveLocale} from '../src/index.js'
+import {type Guide, type LocaleModule, type Step, checklistForRound, getStep, getStepById, guide, listSteps, locales, releases, resolveLocale} from '../src/index.js'
 import {grammarFor} from '../src/grammar/index.js'
 import {renderTemplate} from '../src/template.js'
 import {USAGE, bin, cli, node} from './bin.js'
@@ -26,17 +25,6 @@ import {ROOT} from './helpers.js'
 // run side by side: on a busy machine a case takes longer than the project's
 // minute, which is not what these tests are about.
 vi.setConfig({testTimeout: 5 * 60_000})
-
-// In the build, src/locale-loaders.ts becomes one `import()` per translation
-// of dist/locales/<tag>/index.js (tsup.config.ts); run from source it can load
-// only the source locale. In process, the same as built.
-vi.mock(import('../src/locale-loaders.js'), async (importOriginal) => {
-  const {SOURCE_LOCALE} = await import('../src/generated/locales.js')
-  const source = await importOriginal()
-  type LocaleModule = Awaited<ReturnType<typeof source.loadLocaleModule>>
-  const built = async (locale: string) => (await import(new URL(`../dist/locales/${locale}/index.js`, import.meta.url).href)) as LocaleModule
-  return {loadLocaleModule: async (locale) => (locale === SOURCE_LOCALE ? source.loadLocaleModule(locale) : built(locale))}
-})
 
 let scratch: string
 beforeAll(async () => {
@@ -188,7 +176,7 @@ describe.concurrent('ace-second-interview: help and version', () => {
 
 // Issue 13: --locale, resolved like resolveLocale; only that locale is loaded.
 describe.concurrent('ace-second-interview --locale', () => {
-  type Api = typeof import('../src/locale-api.js')
+  type Api = LocaleModule
   const localeApi = async (tag: string): Promise<Api> => (await import(pathToFileURL(path.join(ROOT, 'dist/locales', tag, 'index.js')).href)) as Api
   const json = async (args: readonly string[]): Promise<unknown> => {
     const run = await cli([...args, '--format', 'json'])
@@ -264,7 +252,7 @@ describe.concurrent('ace-second-interview --locale', () => {
     expect(run.stderr).toBe(`steps: no locale matches "tlh"; showing ${locales[0]} (locales: ${locales.join(', ')})\n`)
   })
 
-  it('loads only the chosen locale: it works with every other locale gone, and steps needs none', async () => {
+  it('loads only the chosen locale: it works with every other locale gone, and steps needs only the source\'s', async () => {
     const copy = path.join(scratch, 'one-locale')
     await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
     const chosen = locales.at(-1)!
@@ -272,7 +260,8 @@ describe.concurrent('ace-second-interview --locale', () => {
     const run = await node([path.join(copy, 'cli.js'), 'checklist', '--round', '3', '--locale', chosen])
     expect(run.stderr).toBe('')
     expect(run.stdout).toBe((await cli(['checklist', '--round', '3', '--locale', chosen])).stdout)
-    await rm(path.join(copy, 'locales'), {recursive: true})
+    await rm(path.join(copy, 'locales', chosen), {recursive: true})
+    await cp(path.join(ROOT, 'dist/locales', locales[0]!), path.join(copy, 'locales', locales[0]!), {recursive: true})
     const steps = await node([path.join(copy, 'cli.js'), 'steps'])
     expect(steps.status, steps.stderr).toBe(0)
     expect(steps.stdout).toBe((await cli(['steps'])).stdout)

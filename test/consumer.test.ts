@@ -249,6 +249,8 @@ describe('browser bundle', () => {
       platform: 'browser',
       format: 'iife',
       minify: true,
+      // Text as written, so the test can look for another locale's.
+      charset: 'utf8',
       metafile: true,
       write: false,
       logLevel: 'silent',
@@ -261,9 +263,16 @@ describe('browser bundle', () => {
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([name]) => name)
       .sort()
-    // The main entry alone (one self-contained file); never the render data.
-    expect(inputs).toEqual(['browser-entry.js', `node_modules/${NAME}/dist/index.js`])
+    // The main entry and the chunks it shares with the locales; never the
+    // render data, nor another locale's text.
+    expect(inputs).toContain(`node_modules/${NAME}/dist/index.js`)
+    for (const input of inputs) expect(input).toMatch(new RegExp(`^(?:browser-entry\\.js|node_modules/${NAME}/dist/(?:index|chunk-[A-Z\\d]+)\\.js)$`))
     const code = result.outputFiles[0]?.text ?? ''
+    expect(code).not.toContain('tagName')
+    for (const tag of source.locales.slice(1)) {
+      const other = JSON.parse(await readFile(path.join(installed, 'dist/locales', tag, 'guide.json'), 'utf8')) as {title: string}
+      if (other.title !== source.guide.title) expect(code).not.toContain(JSON.stringify(other.title).slice(1, -1))
+    }
     const sandbox: {result?: unknown} = {}
     runInNewContext(code, sandbox)
     expect(sandbox.result).toEqual({
@@ -299,7 +308,7 @@ describe('the two entries share their code', () => {
   it('a bundle of getStep and getStepContent is the render entry plus getStep, with each class and the data once', async () => {
     const both = await bundle(`import {getStep} from '${NAME}'\nimport {getStepContent} from '${NAME}/render'\nconsole.log(getStep(1), getStepContent(1))`)
     const renderOnly = await bundle(`import {getStepContent} from '${NAME}/render'\nconsole.log(getStepContent(1))`)
-    // getStep's own code (src/steps.ts, minified) is a few hundred bytes; a
+    // getStep's own code (src/locale-api.ts, minified) is a few hundred bytes; a
     // second copy of the classes and the guide data would be kilobytes.
     const GET_STEP_CODE = 1024
     expect(both.length).toBeLessThanOrEqual(renderOnly.length + GET_STEP_CODE)
@@ -309,12 +318,13 @@ describe('the two entries share their code', () => {
 })
 
 // Issue 13: every locale is its own entry, in both formats, sharing the
-// main entry's error classes; loadLocale gives the same module.
+// main entry's error classes; loadLocale and loadLocaleContent (issue 24:
+// a tag in any case) give the same modules.
 describe('locale entries', () => {
   it.each([
     {file: 'locales.mjs', extension: 'js'},
     {file: 'locales.cjs', extension: 'cjs'},
-  ])('$file: each locale resolves to its own file, in its locale, errors instanceof the main classes', ({file, extension}) => {
+  ])('$file: each locale resolves to its own file, in its locale, errors instanceof the main classes, loaded in any case', ({file, extension}) => {
     const seen = node(file) as Array<Record<string, unknown>>
     expect(seen.map((entry) => entry['tag'])).toEqual([...source.locales])
     for (const entry of seen) {
@@ -325,6 +335,7 @@ describe('locale entries', () => {
         jsonLocale: entry['tag'],
         instances: true,
         loaded: true,
+        loadedContent: true,
         sameText: true,
       })
     }

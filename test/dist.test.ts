@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs'
+import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -6,18 +7,37 @@ import * as source from '../src/index.js'
 import type {StepNumber} from '../src/index.js'
 import {ROOT, require, thrown} from './helpers.js'
 
-// What a built file imports or requires at run time (specifiers, sorted).
-async function importedBy(file: string): Promise<string[]> {
-  const {readFile} = await import('node:fs/promises')
+// What a built file imports or requires at run time: `loaded` at once
+// (specifiers, sorted), `onDemand` through import() (or a require in a
+// promise, in CJS).
+async function importedBy(file: string): Promise<{loaded: string[]; onDemand: string[]}> {
   const code = await readFile(path.join(ROOT, file), 'utf8')
-  const specifiers = [
+  const onDemand = [
+    ...[...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!),
+    ...[...code.matchAll(/\.then\(\(\) => _interopRequireWildcard\(require\(['"]([^'"]+)['"]\)\)\)/g)].map((match) => match[1]!),
+  ]
+  const loaded = [
     ...[...code.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((match) => match[1]!),
     ...[...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)].map((match) => match[1]!),
-    ...[...code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!),
-    ...[...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!),
+    ...[...code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!).filter((specifier) => !onDemand.includes(specifier)),
   ]
-  return [...new Set(specifiers)].sort()
+  return {loaded: [...new Set(loaded)].sort(), onDemand: [...new Set(onDemand)].sort()}
 }
+
+// Every file a built entry loads at once, itself included (following the chunks it imports).
+async function closureOf(entry: string): Promise<string[]> {
+  const files = new Set<string>()
+  const visit = async (file: string): Promise<void> => {
+    if (files.has(file)) return
+    files.add(file)
+    for (const specifier of (await importedBy(file)).loaded) await visit(path.join(path.dirname(file), specifier))
+  }
+  await visit(entry)
+  return [...files]
+}
+
+// Every entry file tsup writes: the main two and each locale's two, in both formats.
+const ENTRIES = ['index', 'render', ...source.locales.flatMap((tag) => [`locales/${tag}/index`, `locales/${tag}/render`])].flatMap((entry) => [`dist/${entry}.js`, `dist/${entry}.cjs`])
 
 const esmPath = path.join(ROOT, 'dist/index.js')
 // The shipped guide's step numbers, and one past the last (never a step).
@@ -68,28 +88,29 @@ describe('built package (dist/)', () => {
     expect(Object.assign(new RangeError('look-alike'), {code: 'ERR_STEP_OUT_OF_RANGE'})).not.toBeInstanceOf(esm.GuideRangeError)
   })
 
-  it('is one self-contained file per format: no runtime imports but each locale on demand', async () => {
-    // Each translation on demand; the source locale is the entry's own API.
-    const onDemand = source.locales.slice(1).map((tag) => `./locales/${tag}/index.js`)
-    expect(await importedBy('dist/index.js')).toEqual(onDemand.sort())
-    expect(await importedBy('dist/index.cjs')).toEqual([])
-    // The CJS build requires each locale when asked (through esbuild's require shim).
-    const cjs = await (await import('node:fs/promises')).readFile(cjsPath, 'utf8')
-    for (const tag of source.locales.slice(1)) expect(cjs).toContain(`require("./locales/${tag}/index.cjs")`)
-    // Each translation's entry is self-contained too.
-    for (const tag of source.locales.slice(1)) {
-      expect(await importedBy(`dist/locales/${tag}/index.js`)).toEqual([])
-      expect(await importedBy(`dist/locales/${tag}/index.cjs`)).toEqual([])
+  it('shares its code: every entry loads only shared chunks, and the main entries each locale on demand', async () => {
+    for (const file of ENTRIES) {
+      const {loaded, onDemand} = await importedBy(file)
+      expect(loaded.length, file).toBeGreaterThan(0)
+      for (const specifier of loaded) expect(specifier, file).toMatch(/^(?:\.\.\/\.\.\/|\.\/)chunk-[\w-]+\.c?js$/)
+      const extension = path.extname(file)
+      const main = /^dist\/(index|render)\.c?js$/.exec(file)?.[1]
+      // No entry imports a locale but the main two, each locale's on demand.
+      expect(onDemand, file).toEqual(main === undefined ? [] : source.locales.map((tag) => `./locales/${tag}/${main}${extension}`).sort())
     }
   })
 
-  it('has the error classes in each index file, and never in a render file (which takes them from its index)', async () => {
-    const {readFile, readdir} = await import('node:fs/promises')
+  it('has the error classes and the runtime once per format, in a chunk every entry loads', async () => {
     const files = (await readdir(path.join(ROOT, 'dist'), {recursive: true})).filter((name) => /\.c?js$/.test(name) && !/^(?:check|cli)\./.test(name))
     const defining = []
     for (const name of files) if ((await readFile(path.join(ROOT, 'dist', name), 'utf8')).includes('extends RangeError')) defining.push(name)
-    const translations = source.locales.slice(1)
-    expect(defining.sort()).toEqual(['index.cjs', 'index.js', ...translations.flatMap((tag) => [`locales/${tag}/index.cjs`, `locales/${tag}/index.js`])].sort())
+    expect(defining.map((name) => path.extname(name)).sort()).toEqual(['.cjs', '.js'])
+    for (const file of ENTRIES) expect(await closureOf(file), file).toContain(path.join('dist', defining.find((name) => path.extname(name) === path.extname(file))!))
+  })
+
+  it('keeps each entry file small: the data and code are in the chunks (a locale\'s index only names them)', async () => {
+    const {size} = await import('node:fs/promises').then(({stat}) => stat(path.join(ROOT, 'dist/locales', source.locales[1]!, 'index.js')))
+    expect(size).toBeLessThan(2048)
   })
 })
 
@@ -117,28 +138,18 @@ describe('built render subpath (dist/render.*)', () => {
     expect((error as {code: string}).code).toBe('ERR_STEP_OUT_OF_RANGE')
   })
 
-  it('imports nothing at run time but the main entry (one guide, one set of classes)', async () => {
-    expect(await importedBy('dist/render.js')).toEqual(['./index.js'])
-    expect(await importedBy('dist/render.cjs')).toEqual(['./index.cjs'])
-    for (const tag of source.locales.slice(1)) {
-      expect(await importedBy(`dist/locales/${tag}/render.js`)).toEqual(['./index.js'])
-      expect(await importedBy(`dist/locales/${tag}/render.cjs`)).toEqual(['./index.cjs'])
-    }
-  })
-
-  it('keeps the trees out of the main entry: dist/index.* holds no render data', async () => {
-    const {readFile} = await import('node:fs/promises')
+  it('keeps the trees out of the main entry: no file dist/index.* loads holds render data', async () => {
     const sourceRender = await import('../src/render/index.js')
     const html = sourceRender.getStepContent(numbers.at(-1)!).html
-    for (const file of [esmPath, cjsPath]) {
-      const text = await readFile(file, 'utf8')
+    for (const file of [...(await closureOf('dist/index.js')), ...(await closureOf('dist/index.cjs'))]) {
+      const text = await readFile(path.join(ROOT, file), 'utf8')
       expect(text).not.toContain('tagName')
       expect(text).not.toContain('<em>')
       expect(text).not.toContain('RENDER_DATA')
       expect(text).not.toContain(html.slice(0, 40))
     }
-    // The render entry does hold them (so the checks above can fail).
-    const render = await readFile(renderEsm, 'utf8')
+    // The render entry does load them (so the checks above can fail).
+    const render = (await Promise.all((await closureOf('dist/render.js')).map((file) => readFile(path.join(ROOT, file), 'utf8')))).join('\n')
     expect(render).toContain('tagName')
     expect(render).toContain('<em>')
   })
@@ -153,7 +164,7 @@ describe('built render subpath (dist/render.*)', () => {
       write: false,
     })
     const code = result.outputFiles[0]?.text ?? ''
-    expect(code).toContain('function getStep')
+    expect(code).toContain('getStep(n)')
     for (const unused of ['minLength', 'additionalProperties', 'ERR_GUIDE_', 'function validateGuide']) expect(code).not.toContain(unused)
     // Nor anything computed at load for them: the schema's patterns, the
     // validator's tables, the locale list (code a bundler keeps unless it
@@ -161,5 +172,21 @@ describe('built render subpath (dist/render.*)', () => {
     const {PATTERNS} = await import('../src/schema.js')
     for (const pattern of Object.values(PATTERNS)) expect(code).not.toContain(JSON.stringify(pattern).slice(1, -1))
     for (const unused of ['SEMVER', 'TEXT_PATTERNS', 'var locales']) expect(code).not.toContain(unused)
+  })
+  // Each member of a locale's API is bound on its own (a call marked pure).
+  it('lets a bundler drop the calls an app does not use: the render forms carry no progress or history, the locale list no guide', async () => {
+    const {build} = await import('esbuild')
+    const bundle = async (contents: string): Promise<string> => {
+      // (esbuild warns of the chunks' ordering imports under a folder not in node_modules.)
+      const result = await build({stdin: {contents, resolveDir: ROOT}, bundle: true, platform: 'browser', format: 'esm', write: false, charset: 'utf8', logLevel: 'error'})
+      return result.outputFiles[0]?.text ?? ''
+    }
+    const render = await bundle("import {getStepContent} from './dist/render.js'; console.log(getStepContent(1))")
+    expect(render).toContain('getStepContent(n)')
+    for (const unused of ['migrateProgress(record)', 'changesSince(version)', 'progressForRound(checked, r)', 'loadLocaleContent(locale)']) expect(render).not.toContain(unused)
+    const list = await bundle("import {locales, resolveLocale} from './dist/index.js'; console.log(locales, resolveLocale('de'))")
+    expect(list).toContain(source.locales.at(-1))
+    for (const step of source.guide.steps) expect(list).not.toContain(step.title)
+    expect(list).not.toContain('getStep(n)')
   })
 })

@@ -90,8 +90,8 @@ describe('placeholders with a grammatical form', () => {
   })
 
   it('renderTemplate passes the form to the ordinal (the source grammar ignores it)', () => {
-    expect(renderTemplate('your {next:f} interview', 2)).toBe('your third interview')
-    expect(renderTemplate('{nope:f} stays', 2)).toBe('{nope:f} stays')
+    expect(renderTemplate('your {next:f} interview', 2, GRAMMARS['en']!.ordinal)).toBe('your third interview')
+    expect(renderTemplate('{nope:f} stays', 2, GRAMMARS['en']!.ordinal)).toBe('{nope:f} stays')
   })
 })
 

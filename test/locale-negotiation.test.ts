@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {GuideTypeError, isGuideError, loadLocale, locales, resolveLocale} from '../src/index.js'
 import {createResolver} from '../src/locales.js'
+import {loadLocaleContent} from '../src/render/index.js'
 import {thrown} from './helpers.js'
 
 const FIVE = ['en-GB', 'de', 'en-US', 'es', 'fr'] as const
@@ -230,15 +231,18 @@ describe('resolveLocale: the app\'s offer, over the shipped locales', () => {
   })
 })
 
-describe('loadLocale: bad input rejects with a code', () => {
+describe.each([
+  {call: 'loadLocale', load: loadLocale},
+  {call: 'loadLocaleContent', load: loadLocaleContent},
+])('$call: bad input rejects with a code', ({call, load}) => {
   it.each([
     {locale: 'es-MX', code: 'ERR_UNKNOWN_LOCALE', type: RangeError, says: /one of 'en-GB'.*received type string \("es-MX"\); .*resolveLocale/},
-    {locale: 'EN-GB', code: 'ERR_UNKNOWN_LOCALE', type: RangeError, says: /received type string \("EN-GB"\)/},
+    {locale: 'en', code: 'ERR_UNKNOWN_LOCALE', type: RangeError, says: /received type string \("en"\)/},
     {locale: '', code: 'ERR_UNKNOWN_LOCALE', type: RangeError, says: /received type string \(""\)/},
     {locale: 3, code: 'ERR_INVALID_ARG_TYPE', type: TypeError, says: /\(type string\), received type number \(3\)/},
     {locale: undefined, code: 'ERR_INVALID_ARG_TYPE', type: TypeError, says: /received undefined/},
   ])('$locale → $code', async ({locale, code, type, says}) => {
-    const pending = loadLocale(locale as 'de')
+    const pending = load(locale as 'de')
     expect(pending).toBeInstanceOf(Promise)
     const error: unknown = await pending.then(
       () => undefined,
@@ -247,12 +251,27 @@ describe('loadLocale: bad input rejects with a code', () => {
     expect(error).toBeInstanceOf(type)
     expect(isGuideError(error)).toBe(true)
     expect((error as {code: string}).code).toBe(code)
-    expect((error as Error).message).toMatch(/^loadLocale\(locale\): expected "locale" to be /)
+    expect((error as Error).message).toMatch(new RegExp(`^${call}\\(locale\\): expected "locale" to be `))
     expect((error as Error).message).toMatch(says)
   })
+})
 
-  it('loads the source locale from source: the locale API itself', async () => {
-    const api = await import('../src/locale-api.js')
-    expect(await loadLocale('en-GB')).toBe(api)
+// Issue 24: a tag in any case loads its locale, as resolveLocale reads it.
+describe('loadLocale and loadLocaleContent, from source', () => {
+  it.each(locales)('%s: load in any case, each the same module on every call', async (locale) => {
+    for (const written of [locale, locale.toUpperCase(), locale.toLowerCase()]) {
+      const api = await loadLocale(written as 'de')
+      expect(api.guide.locale).toBe(locale)
+      expect(api).toBe(await loadLocale(locale))
+      const content = await loadLocaleContent(written as 'de')
+      expect(content).toBe(await loadLocaleContent(locale))
+      expect(content.checklistContentForRound(3).map((item) => item.text)).toEqual(api.checklistForRound(3).map((item) => item.text))
+    }
+  })
+
+  it('gives the main entries themselves for the source locale', async () => {
+    const [api, content] = [await loadLocale(locales[0]!), await loadLocaleContent(locales[0]!)]
+    for (const [key, value] of Object.entries(await import('../src/index.js'))) if (key in api) expect(api[key as keyof typeof api], key).toBe(value)
+    for (const [key, value] of Object.entries(await import('../src/render/index.js'))) if (key in content) expect(content[key as keyof typeof content], key).toBe(value)
   })
 })

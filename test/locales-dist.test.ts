@@ -1,7 +1,7 @@
 // The built locale entries (dist/locales/<tag>/), for every locale the build
 // generated: the same API as the main entry, in ESM and CJS, one set of error
-// classes, loadLocale, guide.json, grammatical ordinals, and bundles that hold
-// one locale's text only. Expectations come from each locale's own data and
+// classes, loadLocale and loadLocaleContent, guide.json, grammatical
+// ordinals, and bundles that hold one locale's text only. Expectations come from each locale's own data and
 // from tables in this file, never from today's wording.
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
@@ -10,11 +10,12 @@ import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
 import * as source from '../src/index.js'
-import type {ChecklistItem, Guide} from '../src/index.js'
+import type {ChecklistItem, Guide, LocaleModule} from '../src/index.js'
 import {ROOT, require, thrown} from './helpers.js'
 import {PLACEHOLDER, expectedText} from './ordinal-tables.js'
 
-type Api = typeof import('../src/locale-api.js')
+type Api = LocaleModule
+type Render = typeof import('../src/render/index.js')
 type Main = typeof source
 
 const LOCALES = source.locales
@@ -24,6 +25,8 @@ const esmOf = async (tag: string): Promise<Api> => (await import(pathToFileURL(f
 const cjsOf = (tag: string): Api => require(file('locales', tag, 'index.cjs')) as Api
 const mainEsm = async (): Promise<Main> => (await import(pathToFileURL(file('index.js')).href)) as Main
 const mainCjs = (): Main => require(file('index.cjs')) as Main
+const renderEsm = async (...parts: string[]): Promise<Render> => (await import(pathToFileURL(file(...parts, 'render.js')).href)) as Render
+const renderCjs = (...parts: string[]): Render => require(file(...parts, 'render.cjs')) as Render
 const languageOf = (tag: string): string => tag.split('-')[0]!.toLowerCase()
 // An item's text is in its own locale: a fallback item's is the source's.
 const localeOf = (item: ChecklistItem, guide: Guide): string => (item as {locale?: string}).locale ?? guide.locale
@@ -36,7 +39,7 @@ describe.each(LOCALES)('dist/locales/%s', (tag) => {
   })
 
   it('exports the locale API (the main entry without the locale calls and the validator), the same through import and require', async () => {
-    const api = await import('../src/locale-api.js')
+    const api = await import('../src/generated/source.js')
     const esm = await esmOf(tag)
     expect(Object.keys(esm).sort()).toEqual(Object.keys(api).sort())
     expect(Object.keys(cjsOf(tag)).sort()).toEqual(Object.keys(api).sort())
@@ -73,25 +76,30 @@ describe.each(LOCALES)('dist/locales/%s', (tag) => {
     }
   })
 
-  it('is what loadLocale loads, from the ESM and the CJS main entry', async () => {
+  it('is what loadLocale loads, and its render entry what loadLocaleContent loads, from the ESM and the CJS main entries', async () => {
     const [esm, cjs] = [await (await mainEsm()).loadLocale(tag), await mainCjs().loadLocale(tag)]
+    const [esmContent, cjsContent] = [await (await renderEsm()).loadLocaleContent(tag), await renderCjs().loadLocaleContent(tag)]
     if (tag === SOURCE) {
-      // The source locale is the main entry's own API: the same objects.
-      for (const [loaded, entry] of [[esm, await esmOf(tag)], [cjs, cjsOf(tag)]] as const) {
+      // The source locale is the main entries' own: the same objects.
+      const pairs = [[esm, await esmOf(tag)], [cjs, cjsOf(tag)], [esmContent, await renderEsm('locales', tag)], [cjsContent, renderCjs('locales', tag)]] as const
+      for (const [loaded, entry] of pairs) {
         expect(Object.keys(loaded).sort()).toEqual(Object.keys(entry).sort())
-        for (const key of Object.keys(entry)) expect(loaded[key as keyof Api], key).toBe(entry[key as keyof Api])
+        for (const key of Object.keys(entry)) expect(loaded[key as keyof typeof loaded], key).toBe(entry[key as keyof typeof entry])
       }
     } else {
       expect(esm).toBe(await esmOf(tag))
       expect(cjs).toBe(cjsOf(tag))
+      expect(esmContent).toBe(await renderEsm('locales', tag))
+      expect(cjsContent).toBe(renderCjs('locales', tag))
     }
   })
 
   it("renders the same checklist through its render entry", async () => {
-    const render = (await import(pathToFileURL(file('locales', tag, 'render.js')).href)) as typeof import('../src/render/index.js')
     const {checklistForRound} = await esmOf(tag)
-    for (const round of [2, 3, 21]) {
-      expect(render.checklistContentForRound(round).map((item) => item.text)).toEqual(checklistForRound(round).map((item) => item.text))
+    for (const render of [await renderEsm('locales', tag), renderCjs('locales', tag)]) {
+      for (const round of [2, 3, 21]) {
+        expect(render.checklistContentForRound(round).map((item) => item.text)).toEqual(checklistForRound(round).map((item) => item.text))
+      }
     }
   })
 })
@@ -149,9 +157,13 @@ function textsOf(guide: Guide): string[] {
 }
 
 describe('a browser bundle of one locale holds no other locale’s text', () => {
-  it.each(LOCALES)('%s: getStep + checklistForRound', async (tag) => {
+  it.each(LOCALES.flatMap((tag) => [
+    [tag, 'index', 'getStep, checklistForRound'],
+    [tag, 'render', 'getStepContent, checklistContentForRound'],
+  ]))('%s: its %s entry (%s)', async (tag, entry, calls) => {
+    const [first, second] = calls.split(', ')
     const result = await build({
-      stdin: {contents: `import {getStep, checklistForRound} from './dist/locales/${tag}/index.js'\nconsole.log(getStep(1), checklistForRound(2))`, resolveDir: ROOT, loader: 'js'},
+      stdin: {contents: `import {${calls}} from './dist/locales/${tag}/${entry}.js'\nconsole.log(${first}(1), ${second}(2))`, resolveDir: ROOT, loader: 'js'},
       bundle: true,
       platform: 'browser',
       format: 'esm',
@@ -169,6 +181,55 @@ describe('a browser bundle of one locale holds no other locale’s text', () => 
       const distinctive = textsOf((await esmOf(other)).guide).filter((text) => !own.some((mine) => mine.includes(text)))
       expect(distinctive.length, `${other} has text of its own`).toBeGreaterThan(0)
       for (const text of distinctive) expect(bundle.includes(text), `${other}: ${text.slice(0, 60)}`).toBe(false)
+    }
+  })
+})
+
+// Issue 24: loadLocale and loadLocaleContent import each locale with a
+// literal import(), so an app's bundler (esbuild here; Vite in
+// test/e2e/browser.test.ts) gives each locale chunks of its own, loaded
+// only when asked.
+describe('a bundler splits what loadLocale and loadLocaleContent load: each locale in chunks of its own', () => {
+  it.each([
+    ['index', 'loadLocale'],
+    ['render', 'loadLocaleContent'],
+  ])('dist/%s.js: %s', async (entry, call) => {
+    const result = await build({
+      stdin: {contents: `export {${call}} from './dist/${entry}.js'`, resolveDir: ROOT, sourcefile: 'entry.js', loader: 'js'},
+      absWorkingDir: ROOT,
+      bundle: true,
+      splitting: true,
+      outdir: path.join(ROOT, 'split-out'),
+      platform: 'browser',
+      format: 'esm',
+      charset: 'utf8',
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    })
+    const outputs = result.metafile.outputs
+    const text = (name: string): string => result.outputFiles.find((file) => file.path === path.join(ROOT, name))?.text ?? ''
+    const start = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === 'entry.js')!
+    const loaded = new Set<string>()
+    const visit = (name: string): void => {
+      if (loaded.has(name)) return
+      loaded.add(name)
+      for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path)
+    }
+    visit(start)
+    const texts = new Map(await Promise.all(LOCALES.map(async (tag) => [tag, textsOf((await esmOf(tag)).guide)] as const)))
+    for (const tag of LOCALES) {
+      const distinctive = texts.get(tag)!.filter((mine) => LOCALES.every((other) => other === tag || !texts.get(other)!.some((theirs) => theirs.includes(mine))))
+      expect(distinctive.length, tag).toBeGreaterThan(0)
+      const holding = Object.keys(outputs).filter((name) => distinctive.some((mine) => text(name).includes(mine)))
+      // In chunks of the app's bundle, none shared with another locale, and
+      // for a translation none loaded with the entry (the source's text is
+      // the main entries' own).
+      expect(holding.length, tag).toBeGreaterThan(0)
+      for (const name of holding) {
+        if (tag !== SOURCE) expect(loaded.has(name), `${tag} in ${name}`).toBe(false)
+        for (const other of LOCALES.filter((candidate) => candidate !== tag)) expect(texts.get(other)!.some((theirs) => text(name).includes(theirs) && !texts.get(tag)!.some((mine) => mine.includes(theirs))), `${other} in ${name}`).toBe(false)
+      }
     }
   })
 })

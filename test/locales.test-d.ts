@@ -1,9 +1,10 @@
 // The locale API's types: resolveLocale gives a Locale, loadLocale takes one
-// and resolves to the locale API, and a locale's module has the main entry's
-// functions with the same types (so StepId is one type in every locale).
+// (in any case) and resolves to the locale API, and a locale's module has the
+// main entry's functions with the same types (so StepId is one type in every locale).
 import {describe, expectTypeOf, it} from 'vitest'
-import {type Locale, type LocaleModule, type StepId, loadLocale, locales, resolveLocale} from '../src/index.js'
-import type * as LocaleApi from '../src/locale-api.js'
+import type * as German from '../src/generated/locales/de/index.js'
+import {type Locale, type LocaleModule, type StepId, getStepById, loadLocale, locales, resolveLocale} from '../src/index.js'
+import {type RenderModule, getStepContent, loadLocaleContent} from '../src/render/index.js'
 
 describe('locale types', () => {
   it('resolveLocale takes a tag or a list of tags and returns a Locale', () => {
@@ -21,11 +22,15 @@ describe('locale types', () => {
     void resolveLocale('de', {available: ['xx']})
   })
 
-  it('loadLocale takes a Locale only and resolves to the locale API', () => {
-    expectTypeOf(loadLocale).parameter(0).toEqualTypeOf<Locale>()
+  it('loadLocale and loadLocaleContent take a Locale only, in lower or upper case, and resolve to the modules', () => {
     expectTypeOf(loadLocale(resolveLocale('de'))).resolves.toEqualTypeOf<LocaleModule>()
+    expectTypeOf(loadLocaleContent(resolveLocale('de'))).resolves.toEqualTypeOf<RenderModule>()
+    expectTypeOf(loadLocale).toBeCallableWith('DE')
+    expectTypeOf(loadLocaleContent).toBeCallableWith('en-gb')
     // @ts-expect-error a reader's tag must be resolved first
     void loadLocale('es-MX')
+    // @ts-expect-error a reader's tag must be resolved first
+    void loadLocaleContent('es-MX')
   })
 
   it('lists the locales as a readonly list of Locale', () => {
@@ -35,7 +40,9 @@ describe('locale types', () => {
   })
 
   it("gives a locale's module the main entry's functions and types", () => {
-    expectTypeOf<LocaleModule['getStepById']>().toEqualTypeOf<typeof LocaleApi.getStepById>()
+    expectTypeOf<LocaleModule['getStepById']>().toEqualTypeOf<typeof getStepById>()
+    expectTypeOf<typeof German.getStepById>().toEqualTypeOf<typeof getStepById>()
+    expectTypeOf<RenderModule['getStepContent']>().toEqualTypeOf<typeof getStepContent>()
     expectTypeOf<Parameters<LocaleModule['getStepById']>[0]>().toEqualTypeOf<StepId>()
     expectTypeOf<LocaleModule['guide']['locale']>().toEqualTypeOf<Locale>()
   })

@@ -8,7 +8,7 @@ import {cp, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {type BuildResult, buildGuide, buildRules, diagnostics, emitLocaleDataModule, emitLocaleRenderModule, emitLocalesModule} from '../pipeline/index.js'
+import {type BuildResult, buildGuide, buildRules, diagnostics, emitDataModule, emitEntryModules, emitLocalesModule, emitRenderModule} from '../pipeline/index.js'
 import {localeStatuses} from '../pipeline/lint/status.js'
 import {snapshot} from '../pipeline/release/versioning.js'
 import {itemHash} from '../pipeline/parse/units.js'
@@ -216,17 +216,27 @@ describe('a translated content folder', () => {
     expect(result.guide).toBeUndefined()
   })
 
-  it('writes the generated modules for a translation: LOCALES source first, the data typed by the source\'s ids', async () => {
+  it('writes the generated modules for a translation: LOCALES source first, the data typed by the source\'s ids, its entries bound to its data and ordinals', async () => {
     const result = await build()
-    const locales = emitLocalesModule(result.guide!.locale, result.locales.map((locale) => locale.tag))
+    const tags = result.locales.map((locale) => locale.tag)
+    const locales = emitLocalesModule(result.guide!.locale, tags)
     expect(locales.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
     expect(locales).toContain('export const LOCALES = ["en-GB","es"] as const')
     expect(locales).toContain('export const SOURCE_LOCALE = "en-GB"')
-    const data = emitLocaleDataModule(spanish(result).guide)
+    const data = emitDataModule(spanish(result).guide)
     // The ids are the source's (src/generated/ids.ts), not redeclared per locale.
     expect(data).not.toMatch(/\bStepId\b/)
     expect(data).toContain("import type {CompactGuide} from '../../../expand.js'")
-    expect(emitLocaleRenderModule(spanish(result).render)).toContain("import type {RenderData} from '../../../render/types.js'")
+    expect(emitRenderModule(spanish(result).render)).toContain("import type {RenderData} from '../../../render/types.js'")
+    const entries = emitEntryModules(result.guide!.locale, tags)
+    expect(Object.keys(entries).sort()).toEqual(['import-content.ts', 'import-locale.ts', 'locales/en-GB/index.ts', 'locales/en-GB/render.ts', 'locales/es/index.ts', 'locales/es/render.ts', 'source-render.ts', 'source.ts'])
+    expect(entries['locales/es/index.ts']).toContain("import {ordinal} from '../../../grammar/es.js'\nimport {ordinal as sourceOrdinal} from '../../../grammar/en.js'")
+    expect(entries['source.ts']).toContain("export * from './locales/en-GB/index.js'")
+    // Each locale is imported on demand, the source's as any other.
+    for (const tag of ['en-GB', 'es']) {
+      expect(entries['import-locale.ts']).toContain(`return import('./locales/${tag}/index.js')`)
+      expect(entries['import-content.ts']).toContain(`return import('./locales/${tag}/render.js')`)
+    }
   })
 
   const refused = [

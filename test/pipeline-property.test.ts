@@ -6,6 +6,7 @@ import {toString as hastText} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LINE_ENDING, frontMatterLines} from '../pipeline/parse/front-matter-fence.js'
 import {buildGuide, diagnostics, parseMarkdown} from '../pipeline/index.js'
+import {ordinal} from '../src/grammar/en.js'
 import {mapText} from '../src/render/tree.js'
 import {renderTemplate} from '../src/template.js'
 import {HEAP_MB, type PipelineWorker, startPipelineWorker} from './budget.js'
@@ -168,9 +169,9 @@ describe('checklist items', () => {
           for (const item of result.guide.steps.flatMap((each) => each.checklist)) {
             const tree = result.render.items[item.id]?.hast as Root
             for (const round of [item.rounds.from, item.rounds.from + 1, item.rounds.from + 9]) {
-              expect(hastText(mapText(tree, (value) => renderTemplate(value, round)))).toBe(renderTemplate(item.template, round))
+              expect(hastText(mapText(tree, (value) => renderTemplate(value, round, ordinal)))).toBe(renderTemplate(item.template, round, ordinal))
             }
-            expect(item.text).toBe(renderTemplate(item.template, item.rounds.from))
+            expect(item.text).toBe(renderTemplate(item.template, item.rounds.from, ordinal))
           }
         } finally {
           await rm(directory, {recursive: true, force: true})

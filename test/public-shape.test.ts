@@ -10,10 +10,10 @@ import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {fillTemplate, grammarOf} from '../pipeline/parse/grammar.js'
 import * as source from '../src/index.js'
-import type {ChecklistItem, Guide, Round, StepNumber} from '../src/index.js'
+import type {ChecklistItem, Guide, LocaleModule, Round, StepNumber} from '../src/index.js'
 import {ROOT, require} from './helpers.js'
 
-type Api = typeof import('../src/locale-api.js')
+type Api = LocaleModule
 
 const SOURCE = source.locales[0]!
 const dist = (...parts: string[]): string => path.join(ROOT, 'dist', ...parts)

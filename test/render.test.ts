@@ -9,6 +9,7 @@ import {buildGuide} from '../pipeline/index.js'
 import {type StepNumber, checklistForRound, getStep, guide, listSteps} from '../src/index.js'
 import * as render from '../src/render/index.js'
 import {type ReadonlyTree, checklistContentForRound, getIntroContent, getStepContent} from '../src/render/index.js'
+import {ordinal} from '../src/grammar/en.js'
 import {renderTemplate} from '../src/template.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
@@ -41,7 +42,7 @@ const ROUNDS = [2, 3, 4, 10, 21, 112]
 
 describe('render api (ace-second-interview/render)', () => {
   it('exposes exactly these runtime exports (no default export)', () => {
-    expect(Object.keys(render).sort()).toEqual(['checklistContentForRound', 'getIntroContent', 'getStepContent'])
+    expect(Object.keys(render).sort()).toEqual(['checklistContentForRound', 'getIntroContent', 'getStepContent', 'loadLocaleContent'])
   })
 
   it.each(numbers)('getStepContent(%i) gives mdast, hast, html and text of that step body', (n) => {
@@ -129,7 +130,7 @@ describe('checklistContentForRound', () => {
   it.each(ROUNDS)('round %i: each tree reads its template filled for that round', (round) => {
     const templates = new Map(listSteps().flatMap((step) => step.checklist.map((item) => [item.id, item.template] as const)))
     for (const item of checklistContentForRound(round)) {
-      expect(hastText(item.hast as Root)).toBe(renderTemplate(templates.get(item.id)!, round))
+      expect(hastText(item.hast as Root)).toBe(renderTemplate(templates.get(item.id)!, round, ordinal))
     }
   })
 

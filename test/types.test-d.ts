@@ -1,5 +1,5 @@
 import {describe, expectTypeOf, it} from 'vitest'
-import type {GUIDE_DATA} from '../src/generated/guide-data.js'
+import type {GUIDE_DATA} from '../src/generated/locales/en-GB/guide-data.js'
 import {
   type ChecklistItem,
   type ChecklistItemId,

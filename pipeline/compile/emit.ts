@@ -1,5 +1,7 @@
 import type {CompactGuide, CompactItem, CompactStep, ItemExceptions} from '../../src/expand.js'
 import type {Guide, RoundRange} from '../../src/types.js'
+import type {LocaleApi} from '../../src/locale-api.js'
+import type {RenderModule} from '../../src/render/api.js'
 import type {RenderData} from '../../src/render/types.js'
 import {fillTemplate, grammarOf} from '../parse/grammar.js'
 
@@ -106,80 +108,145 @@ export type ChecklistItemId = ${union(items.map((item) => item.id))}
 }
 
 /**
- * Write the guide as a TypeScript module for `src/`: the data itself, in its
- * compact form.
+ * Write one locale's guide as `src/generated/locales/<tag>/guide-data.ts`:
+ * the data itself, in its compact form (every locale has the source's ids,
+ * src/generated/ids.ts). Typed `as const` so test/types.test-d.ts can check
+ * the id unions against the data itself.
  *
- * @param guide The compiled guide.
+ * @param guide The locale's compiled guide (the source's or a translation's).
  * @returns The module's source, byte-identical for identical input.
+ * @example
+ *   await writeFile('src/generated/locales/en-GB/guide-data.ts', emitDataModule(result.guide))
  */
 export function emitDataModule(guide: Guide): string {
   return `${GENERATED_BANNER}
-import type {CompactGuide} from '../expand.js'
+import type {CompactGuide} from '../../../expand.js'
 
-/**
- * The guide compiled from content/, in its compact form (src/expand.ts turns
- * it into the public objects at load). Typed \`as const\` so
- * test/types.test-d.ts can check the id unions (src/generated/ids.ts)
- * against the data itself.
- */
+/** The guide in \`${guide.locale}\`, compiled from content/ (a translation's untranslated parts fall back to the source), in its compact form (src/expand.ts turns it into the public objects at load). */
 export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
 
 ${COMPACT_GUIDE_CHECK}`
 }
 
 /**
- * Write the render data (trees and HTML) as a second TypeScript module for
- * `src/render/`, kept apart so the main entry never bundles it.
+ * Write one locale's render data (trees and HTML) as
+ * `src/generated/locales/<tag>/render-data.ts`, kept apart so the text API never bundles it.
  *
- * @param data What `compileRenderData` built.
+ * @param data What `compileRenderData` or `compileLocaleRenderData` built.
  * @returns The module's source, byte-identical for identical input.
  * @example
- *   await writeFile('src/generated/render-data.ts', emitRenderModule(result.render))
+ *   await writeFile('src/generated/locales/en-GB/render-data.ts', emitRenderModule(result.render))
  */
 export function emitRenderModule(data: RenderData): string {
   return `${GENERATED_BANNER}
-import type {RenderData} from '../render/types.js'
-
-/** The guide's sanitised trees and HTML, compiled from content/ (src/render/ freezes them). */
-export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
-`
-}
-
-/**
- * Write a translation's guide as a TypeScript module for
- * `src/generated/locales/<tag>/guide-data.ts`: the same shape as the
- * source's (a translation has exactly the source's ids, src/generated/ids.ts).
- *
- * @param guide The locale's compiled guide.
- * @returns The module's source, byte-identical for identical input.
- * @example
- *   emitLocaleDataModule(compileLocale(lint, lint.locales[0]!, options))
- */
-export function emitLocaleDataModule(guide: Guide): string {
-  return `${GENERATED_BANNER}
-import type {CompactGuide} from '../../../expand.js'
-
-/** The guide in \`${guide.locale}\`, compiled from content/locales/${guide.locale}/ and the source (untranslated parts fall back to it), in its compact form (src/expand.ts). */
-export const GUIDE_DATA = ${JSON.stringify(compactGuide(guide), null, 2)} as const
-
-${COMPACT_GUIDE_CHECK}`
-}
-
-/**
- * Write a translation's render data as `src/generated/locales/<tag>/render-data.ts`.
- *
- * @param data What `compileLocaleRenderData` built.
- * @returns The module's source, byte-identical for identical input.
- * @example
- *   emitLocaleRenderModule(compileLocaleRenderData(lint, lint.locales[0]!))
- */
-export function emitLocaleRenderModule(data: RenderData): string {
-  return `${GENERATED_BANNER}
 import type {RenderData} from '../../../render/types.js'
 
-/** The guide's sanitised trees and HTML in this locale (src/render/ freezes them). */
+/** The guide's sanitised trees and HTML in this locale (src/render/api.ts freezes them). */
 export const RENDER_DATA: RenderData = ${JSON.stringify(data, null, 2)}
 `
+}
+
+// Every member of each API, which a locale's entry exports one line each
+// (the types keep the lists complete), with the doc comment of a value: a
+// function shows its own, from the API's interface, wherever it is used.
+const LOCALE_API_KEYS: Record<keyof LocaleApi, string> = {
+  guide: 'The whole guide in this locale: title, content `version`, `schemaVersion`, covered `rounds`, `introduction` and `steps`. Deeply frozen.',
+  getStep: '',
+  getStepById: '',
+  listSteps: '',
+  checklistForRound: '',
+  isStepNumber: '',
+  isStepId: '',
+  isChecklistItemId: '',
+  isRound: '',
+  releases: 'Every published release of the content, oldest first, with what changed in each. Deeply frozen; the same in every locale.',
+  changesSince: '',
+  migrateProgress: '',
+  progressForRound: '',
+}
+const RENDER_API_KEYS: Record<keyof RenderModule, string> = {getStepContent: '', getIntroContent: '', checklistContentForRound: ''}
+
+// One export per member. A locale's members are each bound by a call of
+// their own, marked pure, so that a bundler drops what an app does not use.
+const members = (type: string, keys: Record<string, string>, value: (key: string) => string): string =>
+  Object.entries(keys)
+    .map(([key, doc]) => `${doc === '' ? '' : `/** ${doc} */\n`}export const ${key}: ${type}['${key}'] = ${value(key)}`)
+    .join('\n')
+
+// A locale's two entries: the shared code bound to its data and its
+// language's ordinals (src/grammar/<language>.ts), and the source's for
+// items that fell back to it.
+function entryModules(tag: string, source: string): {index: string; render: string} {
+  const grammar = (locale: string): string => `'../../../grammar/${locale.split('-')[0]!.toLowerCase()}.js'`
+  const spelling = `import {ordinal} from ${grammar(tag)}\nimport {ordinal as sourceOrdinal} from ${grammar(source)}`
+  return {
+    index: `${GENERATED_BANNER}
+// \`ace-second-interview/locales/${tag}\`: the locale API (src/locale-api.ts) bound to this locale's data.
+import * as api from '../../../locale-api.js'
+${spelling}
+import {GUIDE_DATA} from './guide-data.js'
+
+const locale: api.BoundLocale = /* @__PURE__ */ api.openLocale(GUIDE_DATA, {ordinal, sourceOrdinal})
+
+${members('api.LocaleApi', LOCALE_API_KEYS, (key) => `/* @__PURE__ */ api.${key}(locale)`)}
+export * from '../../../locale-shared.js'
+`,
+    render: `${GENERATED_BANNER}
+// \`ace-second-interview/locales/${tag}/render\`: the render forms (src/render/api.ts) bound to this locale's data.
+import {type RenderModule, createRenderApi} from '../../../render/api.js'
+${spelling}
+import {checklistForRound, getStep, guide} from './index.js'
+import {RENDER_DATA} from './render-data.js'
+
+const api: RenderModule = createRenderApi({checklistForRound, getStep, guide}, RENDER_DATA, {ordinal, sourceOrdinal})
+
+${members('RenderModule', RENDER_API_KEYS, (key) => `api.${key}`)}
+export type {ChecklistItemContent, ReadonlyTree, RenderedContent} from '../../../render/types.js'
+`,
+  }
+}
+
+/**
+ * Write the modules that make each locale an entry (beside
+ * `src/generated/locales.ts`): `locales/<tag>/index.ts` and `render.ts`
+ * (the shared code bound to the locale's data), `source.ts` and
+ * `source-render.ts` (the source locale's, which the main entries export),
+ * and `import-locale.ts` and `import-content.ts` (a literal `import()` of
+ * each, for `loadLocale` and `loadLocaleContent`: two modules, as bundlers
+ * split by module and neither entry must carry the other's).
+ *
+ * @param source The source's tag.
+ * @param translations The translations' tags.
+ * @returns Each module's source by its path under `src/generated/`, byte-identical for identical input.
+ * @example
+ *   emitEntryModules('en-GB', ['de'])['locales/de/index.ts'] // … api.openLocale(GUIDE_DATA, …) …
+ */
+export function emitEntryModules(source: string, translations: readonly string[]): Record<string, string> {
+  const tags = [source, ...translations]
+  // One literal import() per locale, so that bundlers split each into a chunk of its own.
+  const loader = (name: string, type: string, from: string, file: string): string => `${GENERATED_BANNER}
+import type {${type}} from '${from}'
+import type {Locale} from './locales.js'
+
+/** Import a locale's \`${file}\` entry, \`locales/<tag>/${file}.ts\` (the caller checks the tag first). */
+export function ${name}(locale: Locale): Promise<${type}> {
+  switch (locale) {
+${tags.map((tag) => `    case ${JSON.stringify(tag)}:\n      return import('./locales/${tag}/${file}.js')`).join('\n')}
+  }
+}
+`
+  return {
+    'source.ts': `${GENERATED_BANNER}\n// The source locale's entry, which the main entry (src/index.ts) exports.\nexport * from './locales/${source}/index.js'\n`,
+    'source-render.ts': `${GENERATED_BANNER}\n// The source locale's render entry, which \`ace-second-interview/render\` (src/render/index.ts) exports.\nexport * from './locales/${source}/render.js'\n`,
+    'import-locale.ts': loader('importLocale', 'LocaleModule', '../locale-api.js', 'index'),
+    'import-content.ts': loader('importLocaleContent', 'RenderModule', '../render/api.js', 'render'),
+    ...Object.fromEntries(
+      tags.flatMap((tag) => {
+        const {index, render} = entryModules(tag, source)
+        return [[`locales/${tag}/index.ts`, index], [`locales/${tag}/render.ts`, render]]
+      }),
+    ),
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ const STEMS = [
 ] as const
 
 /** Forms a placeholder carries in German: the adjective ending. */
-export const FORMS: readonly string[] = Object.freeze(['e', 'en', 'er', 'es', 'em'])
+export const FORMS: readonly string[] = /* @__PURE__ */ Object.freeze(['e', 'en', 'er', 'es', 'em'])
 
 /** Whether every placeholder must name a form: yes, the ending depends on the sentence. */
 export const FORM_REQUIRED = true

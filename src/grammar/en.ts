@@ -25,7 +25,7 @@ const WORDS = [
 ] as const
 
 /** Grammatical forms a placeholder may carry in English: none (`{next}` only). */
-export const FORMS: readonly string[] = Object.freeze([])
+export const FORMS: readonly string[] = /* @__PURE__ */ Object.freeze([])
 
 /** Whether every placeholder must name a form: no, English ordinals do not inflect. */
 export const FORM_REQUIRED = false

@@ -29,7 +29,7 @@ const STEMS = [
 ] as const
 
 /** Forms a placeholder carries in Spanish: `f` (feminine) or `m` (masculine, before its noun). */
-export const FORMS: readonly string[] = Object.freeze(['f', 'm'])
+export const FORMS: readonly string[] = /* @__PURE__ */ Object.freeze(['f', 'm'])
 
 /** Whether every placeholder must name a form: yes, the ordinal agrees with its noun. */
 export const FORM_REQUIRED = true

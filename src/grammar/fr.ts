@@ -27,7 +27,7 @@ const WORDS = [
 ] as const
 
 /** Forms a placeholder may carry in French: `m` (default) or `f`; only the first round differs. */
-export const FORMS: readonly string[] = Object.freeze(['m', 'f'])
+export const FORMS: readonly string[] = /* @__PURE__ */ Object.freeze(['m', 'f'])
 
 /** Whether every placeholder must name a form: no, `m` is assumed. */
 export const FORM_REQUIRED = false

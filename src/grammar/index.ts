@@ -1,8 +1,7 @@
 // The grammar of each language the content may be written in, by language
 // subtag. The build reads it (the lint checks placeholder forms, the compiler
-// spells ordinals); a locale's runtime build uses its language's module in
-// place of src/ordinal.ts. Adding a language: one module beside these, and
-// its line here.
+// spells ordinals); each locale's generated entry imports its language's
+// module. Adding a language: one module beside these, and its line here.
 import * as de from './de.js'
 import * as en from './en.js'
 import * as es from './es.js'

@@ -8,15 +8,21 @@ import type {Server} from 'node:http'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import type {Nodes} from 'hast'
 import type {BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest'
 import {readManifest} from '../../pipeline/release/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../../pipeline/release/emit-releases.js'
-import {checklistForRound, guide} from '../../src/index.js'
+import {type LocaleModule, checklistForRound, guide} from '../../src/index.js'
+import type {RenderModule} from '../../src/render/index.js'
 import {ROOT} from '../helpers.js'
 import {PLACEHOLDER, expectedText} from '../ordinal-tables.js'
 import {browserPolicy} from './browser-policy.js'
 import {close, launch, openPage, serve} from './chromium.js'
+
+// The tag names of a tree's elements, in document order.
+const elementsOf = (node: Nodes): string[] =>
+  node.type === 'element' ? [node.tagName, ...node.children.flatMap(elementsOf)] : 'children' in node ? node.children.flatMap(elementsOf) : []
 
 const POLICY = browserPolicy(process.env)
 const RUN = POLICY.action !== 'skip'
@@ -106,7 +112,7 @@ describe('examples/react in headless Chromium', () => {
     // Issue 13: switch to German with the language picker; a round-3 item
     // reads its ordinal in German (the item from the German data, the word
     // from the test's own table), and ticks, kept by id, stay.
-    const german = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/index.js')).href)) as typeof import('../../src/locale-api.js')
+    const german = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/index.js')).href)) as LocaleModule
     const third = german.checklistForRound(3).find((item) => item.template.match(PLACEHOLDER) !== null)
     if (third === undefined) throw new Error('expected a German item with a placeholder in round 3')
     await page.selectOption('select[aria-label="Language"]', 'de')
@@ -114,6 +120,21 @@ describe('examples/react in headless Chromium', () => {
     await expect.poll(() => page.locator('main').getAttribute('lang')).toBe('de')
     await expect.poll(() => page.locator(`section#${third.stepId}`).innerText()).toContain(expectedText(third.template, 3, 'de'))
     expect(await box(ticked).isChecked()).toBe(true)
+
+    // Issue 24: German is shown rich, from its render entry loaded on demand
+    // (loadLocaleContent): each step's body has the elements of its German
+    // tree, in order, its inline marks (emphasis, links) included, which
+    // plain text would lose.
+    const germanContent = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/render.js')).href)) as RenderModule
+    const inline: string[] = []
+    for (const step of german.listSteps()) {
+      const tags = elementsOf(germanContent.getStepContent(step.number).hast as Nodes)
+      inline.push(...tags.filter((tag) => tag !== 'p'))
+      const shown = await page.locator(`section#${step.id}`).evaluate((section) => [...section.querySelectorAll(':scope > p, :scope > p *')].map((element) => element.tagName.toLowerCase()))
+      expect(shown, step.id).toEqual(tags)
+    }
+    // The German content has inline marks, so the check above can fail.
+    expect(inline.length).toBeGreaterThan(0)
 
     const screenshot = process.env['E2E_SCREENSHOT']
     if (screenshot !== undefined) await page.screenshot({path: screenshot, fullPage: true})
@@ -130,7 +151,7 @@ describe('examples/react in headless Chromium', () => {
       const {page, problems} = await openPage(context)
       await page.goto(url)
       await expect.poll(() => page.locator('main').getAttribute('lang')).toBe('de')
-      const german = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/index.js')).href)) as typeof import('../../src/locale-api.js')
+      const german = (await import(pathToFileURL(path.join(ROOT, 'dist/locales/de/index.js')).href)) as LocaleModule
       expect(await page.locator('h1').innerText()).toBe(german.guide.title)
       expect(await page.locator('select[aria-label="Language"]').inputValue()).toBe('de')
       expect(problems).toEqual([])

@@ -1,5 +1,5 @@
 import {type Locale, type LocaleModule, checklistForRound, guide, loadLocale, locales, resolveLocale} from 'ace-second-interview'
-import {type RenderedContent, checklistContentForRound, getIntroContent, getStepContent} from 'ace-second-interview/render'
+import {type RenderModule, type RenderedContent, loadLocaleContent} from 'ace-second-interview/render'
 import type {Root} from 'hast'
 import {type Components, toJsxRuntime} from 'hast-util-to-jsx-runtime'
 import {useEffect, useState} from 'react'
@@ -55,49 +55,53 @@ function LanguagePicker({locale, onChange}: {locale: Locale; onChange: (locale: 
   )
 }
 
+/** One locale's text API and its rich content. */
+interface Loaded {
+  readonly api: LocaleModule
+  readonly content: RenderModule
+}
+
 /**
- * The chosen locale's API, loaded on demand: `loadLocale` imports one chunk
- * per locale, so the page downloads only the languages the reader picks.
+ * The chosen locale's API and rich content, loaded on demand: `loadLocale`
+ * and `loadLocaleContent` import one chunk per locale, so the page downloads
+ * only the languages the reader picks.
  */
-function useLocale(locale: Locale): LocaleModule | undefined {
-  const [loaded, setLoaded] = useState<LocaleModule | undefined>(undefined)
+function useLocale(locale: Locale): Loaded | undefined {
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined)
   useEffect(() => {
     let current = true
-    loadLocale(locale).then((module) => current && setLoaded(module), (error: unknown) => console.error(error))
+    Promise.all([loadLocale(locale), loadLocaleContent(locale)]).then(
+      ([api, content]) => current && setLoaded({api, content}),
+      (error: unknown) => console.error(error),
+    )
     return () => {
       current = false
     }
   }, [locale])
-  return loaded?.guide.locale === locale ? loaded : undefined
-}
-
-function Paragraphs({texts}: {texts: readonly string[]}) {
-  return texts.map((text, index) => <p key={index}>{text}</p>)
+  return loaded?.api.guide.locale === locale ? loaded : undefined
 }
 
 /**
  * The guide, with a language picker (the reader's browser languages first),
  * a round picker and a persisted checklist. Ticks are stored by item id, the
- * same in every locale, so they survive a change of language. The source
- * locale is shown rich (the `render` subpath's trees); a translation as the
- * plain text of its locale's API.
+ * same in every locale, so they survive a change of language. Every locale
+ * is shown rich: its render module's trees, links and emphasis included.
  */
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.languages))
-  const api = useLocale(locale)
+  const loaded = useLocale(locale)
   const [round, setRound] = useState(guide.rounds.from)
   const {checked, toggle, news, dropped, notice} = useProgress()
-  if (api === undefined) return <main aria-busy="true">…</main>
-  const rich = api.guide.locale === guide.locale
-  // The same items in the same order as `api.checklistForRound`, as trees.
-  const richItems = new Map(rich ? checklistContentForRound(round).map((item) => [item.id as string, item.hast] as const) : [])
-  const items = api.checklistForRound(round)
+  if (loaded === undefined) return <main aria-busy="true">…</main>
+  const {api, content} = loaded
+  // The same items, ids and order as `api.checklistForRound(round)`, as trees.
+  const items = content.checklistContentForRound(round)
   return (
     <main lang={api.guide.locale}>
       <LanguagePicker locale={locale} onChange={setLocale} />
       <h1>{api.guide.title}</h1>
       <section aria-label="Introduction">
-        {rich ? <Rich tree={getIntroContent().hast} /> : <Paragraphs texts={api.guide.introduction.body} />}
+        <Rich tree={content.getIntroContent().hast} />
       </section>
       {notice === undefined ? null : <p role="status">{notice}</p>}
       {news.length === 0 ? null : (
@@ -123,7 +127,7 @@ export function App() {
           <h2 id={`${step.id}-title`}>
             {step.number}. {step.title}
           </h2>
-          {rich ? <Rich tree={getStepContent(step.number).hast} /> : <Paragraphs texts={step.body} />}
+          <Rich tree={content.getStepContent(step.number).hast} />
           <ul className="checklist">
             {items
               .filter((item) => item.stepId === step.id)
@@ -136,7 +140,7 @@ export function App() {
                       checked={checked.has(item.id)}
                       onChange={() => toggle(item.id)}
                     />{' '}
-                    {richItems.has(item.id) ? <Rich tree={richItems.get(item.id)!} /> : item.text}
+                    <Rich tree={item.hast} />
                   </label>
                 </li>
               ))}
