@@ -7,6 +7,7 @@ import {checklistCommand} from './commands/checklist.js'
 import {localesCommand} from './commands/locales.js'
 import {stepCommand} from './commands/step.js'
 import {stepsCommand} from './commands/steps.js'
+import {translationCommand} from './commands/translation.js'
 import {PROGRAM, commandHelp, programHelp} from './help.js'
 
 /** `help [command]`: the help as a command too, as in git and npm. */
@@ -29,7 +30,7 @@ const helpCommand: Command = {
 }
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, localesCommand, changesCommand, helpCommand]
+export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, localesCommand, translationCommand, changesCommand, helpCommand]
 
 const NAMES = COMMANDS.map((command) => command.name).join(', ')
 

@@ -2,17 +2,30 @@
 // `check` command calls `checkContent` too, so an app's tests and the CLI can
 // never disagree. Built with the pipeline bundled in (no runtime dependency)
 // and loaded only by code that imports it.
-import {stat} from 'node:fs/promises'
+import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {VFile} from 'vfile'
-import {buildGuide} from './index.js'
+import {VFile} from 'vfile'
+import {commitFiles, recoverCommit} from './atomic.js'
+import {type BuildResult, buildGuide} from './index.js'
+import {MAX_MANIFEST_BYTES, SOURCE} from './limits.js'
 import {type Diagnostic, diagnostics} from './report.js'
+import type {LocaleLint} from './lint/lint.js'
 import {buildRules, rules as allRules} from './lint/rules/index.js'
+import {didYouMean} from './lint/rules/shared.js'
 import {type LocaleStatus, localeStatuses} from './lint/status.js'
+import {titleOf} from './parse/units.js'
+import {LOCALES_FOLDER, canonicalTag} from './read/load.js'
+import {TRANSLATION_RECORD_FILE} from './read/translation-record.js'
+import type {CatalogFormat} from './translate/catalog.js'
+import {IMPORT_JOURNAL, checkPlan, planImport} from './translate/import.js'
+import {formatPo, parsePo} from './translate/po.js'
+import {exchangeUnits} from './translate/units.js'
+import {formatXliff, parseXliff} from './translate/xliff.js'
 
 export type {Diagnostic, Severity} from './report.js'
 export type {LocaleStatus, StatusCounts} from './lint/status.js'
+export type {CatalogFormat} from './translate/catalog.js'
 
 /** Options for {@link checkContent}. */
 export interface CheckOptions {
@@ -61,15 +74,21 @@ export interface RuleInfo {
   readonly tip: string
 }
 
-/** Stable codes of the errors {@link checkContent} throws. */
-export type CheckErrorCode = 'ERR_CHECK_NO_FOLDER' | 'ERR_CHECK_NOT_A_FOLDER'
+/** Stable codes of the errors {@link checkContent} and the translation functions throw. */
+export type CheckErrorCode = 'ERR_CHECK_NO_FOLDER' | 'ERR_CHECK_NOT_A_FOLDER' | 'ERR_CHECK_NO_LOCALE' | 'ERR_CHECK_NO_FILE'
 
-/** The folder to check does not exist or is not a folder. Recognise it by `code`. */
+/**
+ * The folder to check does not exist or is not a folder; the locale to
+ * export is not one of its translations; the file to import is not there.
+ * Recognise it by `code`.
+ */
 export interface CheckError extends Error {
-  /** `ERR_CHECK_NO_FOLDER` or `ERR_CHECK_NOT_A_FOLDER`. */
+  /** `ERR_CHECK_NO_FOLDER`, `ERR_CHECK_NOT_A_FOLDER`, `ERR_CHECK_NO_LOCALE` or `ERR_CHECK_NO_FILE`. */
   readonly code: CheckErrorCode
-  /** The folder as it was given. */
+  /** The folder, tag or file as it was given. */
   readonly path: string
+  /** For `ERR_CHECK_NO_LOCALE`: the folder's translations. */
+  readonly expected?: readonly string[]
 }
 
 /**
@@ -86,8 +105,8 @@ export const rules: readonly RuleInfo[] = Object.freeze(
 // on anything it returns, so any valid one does.
 const CHECK_VERSION = '0.0.0'
 
-function checkError(code: CheckErrorCode, given: string, reason: string): CheckError {
-  return Object.assign(new Error(`checkContent(dir): ${reason}: ${JSON.stringify(given)}`), {code, path: given})
+function checkError(code: CheckErrorCode, given: string, reason: string, call = 'checkContent(dir)', expected?: readonly string[]): CheckError {
+  return Object.assign(new Error(`${call}: ${reason}: ${JSON.stringify(given)}`), {code, path: given, ...(expected === undefined ? {} : {expected})})
 }
 
 const toPath = (value: string | URL): string => (value instanceof URL ? fileURLToPath(value) : value)
@@ -177,5 +196,171 @@ async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> 
  */
 export function isCheckError(value: unknown): value is CheckError {
   const code = value instanceof Error ? (value as {code?: unknown}).code : undefined
-  return code === 'ERR_CHECK_NO_FOLDER' || code === 'ERR_CHECK_NOT_A_FOLDER'
+  return code === 'ERR_CHECK_NO_FOLDER' || code === 'ERR_CHECK_NOT_A_FOLDER' || code === 'ERR_CHECK_NO_LOCALE' || code === 'ERR_CHECK_NO_FILE'
+}
+
+/** Options for {@link exportTranslation}. */
+export interface TranslationExportOptions extends CheckOptions {
+  /** `po` (gettext PO, the default) or `xliff` (XLIFF 1.2). */
+  readonly format?: CatalogFormat | undefined
+  /** The file's date (`PO-Revision-Date`, XLIFF `date`); default: now. */
+  readonly date?: Date | undefined
+}
+
+/** What {@link exportTranslation} and {@link importTranslation} found wrong, and the files they looked at. */
+export interface TranslationResult {
+  /** `true` when the work was done: no error in the content or in the file. */
+  readonly ok: boolean
+  /** Every problem: the content's errors, or the imported file's, at its lines. */
+  readonly diagnostics: readonly Diagnostic[]
+  /** The files carrying them, as vfiles. */
+  readonly files: readonly VFile[]
+}
+
+/** What {@link exportTranslation} wrote. */
+export interface TranslationExportResult extends TranslationResult {
+  /** The PO or XLIFF text; empty when not `ok`. */
+  readonly text: string
+  /** How many units it holds, by state. */
+  readonly units: {readonly current: number; readonly outdated: number; readonly missing: number}
+}
+
+/** What {@link importTranslation} did. */
+export interface TranslationImportResult extends TranslationResult {
+  /** The locale the file is for, when it says. */
+  readonly locale: string | undefined
+  /** The files written, as diagnostics name them; none when not `ok`. */
+  readonly written: readonly string[]
+  /** The ids (`introduction`, step and item ids) marked current in translation.json. */
+  readonly marked: readonly string[]
+  /** The ids whose mark was taken back (an entry asks for review). */
+  readonly unmarked: readonly string[]
+  /** Unit ids whose source changed since the file was exported: their text is written, their unit not marked current. */
+  readonly stale: readonly string[]
+}
+
+const failedBuild = (result: BuildResult, locale: LocaleLint): VFile[] =>
+  [...(result.lint.sourceView === undefined ? result.lint.files.filter((file) => !locale.files.includes(file)) : []), ...locale.files].filter((file) => file.messages.some((message) => message.fatal))
+
+/**
+ * Write every translatable unit of a locale (the introduction, each step's
+ * title, summary and paragraphs, each checklist item) as gettext PO or XLIFF
+ * 1.2 for a translation tool: one unit per stable id, with the source, the
+ * current translation, its state (outdated: fuzzy, or needs review, with the
+ * source's words when it was translated; missing: empty), the source file and
+ * line, and a note on where it stands and how to write its placeholders.
+ *
+ * @param dir The content folder, relative to `options.cwd` or absolute.
+ * @param tag A translation's tag (`de`, `en-US`).
+ * @param options Where paths are relative to, the release history, the format and the date.
+ * @returns The file's text, or (`ok: false`) the content's errors.
+ * @throws {CheckError} `ERR_CHECK_NO_FOLDER` or `ERR_CHECK_NOT_A_FOLDER` as {@link checkContent};
+ *   `ERR_CHECK_NO_LOCALE` when `tag` is not one of the folder's translations.
+ * @example
+ *   const {ok, text} = await exportTranslation('content', 'de', {format: 'po'})
+ *   if (ok) await writeFile('de.po', text)
+ */
+export async function exportTranslation(dir: string | URL, tag: string, options: Readonly<TranslationExportOptions> | null | undefined = {}): Promise<TranslationExportResult> {
+  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
+  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
+  const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
+  if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
+  const broken = failedBuild(result, locale)
+  const source = result.lint.sourceView
+  const none = {current: 0, outdated: 0, missing: 0}
+  if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, text: '', units: none}
+  const units = exchangeUnits(source, locale)
+  const format = options?.format ?? 'po'
+  const title = titleOf(source.guide)
+  const text = (format === 'po' ? formatPo : formatXliff)(units, {
+    tag,
+    sourceTag: result.lint.locale.tag,
+    title,
+    version: result.manifest?.releases.at(-1)?.version ?? 'unreleased',
+    date: options?.date ?? new Date(),
+    tool: 'ace-second-interview translation export',
+    comments: [
+      `${title}: its ${tag} translation, ${units.length} units, each under its stable id.`,
+      `Import it with \`ace-second-interview translation import <file>\`: it writes the content folder's ${LOCALES_FOLDER}/${tag}/ and marks the units translated from today's source current.`,
+      'Keep the markdown (*emphasis*, `code`, [links](https://…)) and the placeholders ({next}) of the source.',
+      format === 'po'
+        ? 'A fuzzy entry\'s source changed since it was translated ("#| msgid" is what it said then): clear the flag once the translation says what the source says now.'
+        : 'A target needing review: its source changed since it was translated (the alt-trans is what it said then); set it translated once the translation says what the source says now.',
+    ],
+  })
+  const counts = {...none}
+  for (const unit of units) counts[unit.state]++
+  return {ok: true, diagnostics: [], files: [], text, units: counts}
+}
+
+/**
+ * Read a PO or XLIFF file (as {@link exportTranslation} writes it, and
+ * translation tools save it) back into its locale's markdown, and mark
+ * current in translation.json each unit whose parts are all translated,
+ * not fuzzy (not in need of review) and from today's source. All or
+ * nothing: an unknown id, a placeholder or item id that does not match the
+ * source, or text that would leave the content invalid is refused at the
+ * file's line, and then nothing is written. A file exported and imported
+ * unchanged changes nothing.
+ *
+ * @param file The PO or XLIFF file, relative to `options.cwd` or absolute.
+ * @param dir The content folder.
+ * @param options Where paths are relative to, and the release history.
+ * @returns What was written and marked, or (`ok: false`) the problems.
+ * @throws {CheckError} `ERR_CHECK_NO_FOLDER` or `ERR_CHECK_NOT_A_FOLDER` as
+ *   {@link checkContent}; `ERR_CHECK_NO_FILE` when `file` is not a file.
+ * @example
+ *   const {ok, diagnostics} = await importTranslation('de.po', 'content')
+ */
+export async function importTranslation(file: string | URL, dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationImportResult> {
+  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
+  const shown = toPath(file)
+  const found = await stat(path.resolve(cwd, shown)).catch(() => undefined)
+  if (found?.isFile() !== true) throw checkError('ERR_CHECK_NO_FILE', shown, `expected "file" to be a PO or XLIFF file, found ${found === undefined ? 'nothing' : 'a folder'} at`, 'importTranslation(file, dir)')
+  const bytes = found.size > MAX_MANIFEST_BYTES ? undefined : await readFile(path.resolve(cwd, shown))
+  let text: string | undefined
+  try {
+    text = bytes === undefined ? undefined : new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {}
+  const vfile = new VFile({path: shown, value: text ?? ''})
+  const refuse = (problems: ReadonlyArray<{line: number; reason: string}>, language?: string): TranslationImportResult => {
+    for (const {line, reason} of problems) {
+      const message = vfile.message(reason, {place: {line, column: 1}, ruleId: 'translation-import', source: SOURCE})
+      message.fatal = true
+    }
+    return {ok: false, diagnostics: diagnostics([vfile]), files: [vfile], locale: language, written: [], marked: [], unmarked: [], stale: []}
+  }
+  if (bytes === undefined) return refuse([{line: 1, reason: `Expected a PO or XLIFF file of at most ${MAX_MANIFEST_BYTES} bytes, found ${found.size}`}])
+  if (text === undefined) return refuse([{line: 1, reason: 'Expected UTF-8 text (PO: `charset=UTF-8`), found invalid bytes'}])
+  // XML or PO, by the first character.
+  const catalog = text.trimStart().startsWith('<') ? parseXliff(text) : parsePo(text)
+  const tag = catalog.language === undefined ? undefined : canonicalTag(catalog.language)
+  if (catalog.problems.length > 0) return refuse(catalog.problems, tag)
+  if (tag === undefined) return refuse([{line: 1, reason: `Expected the file to name its language (PO: a \`Language:\` header; XLIFF: \`target-language\`), found ${catalog.language === undefined ? 'none' : JSON.stringify(catalog.language)}`}])
+  // A change a killed import left in flight is finished (or undone) first.
+  const directory = path.join(contentDir, LOCALES_FOLDER, tag)
+  const steps = async (folder: string): Promise<string[]> => (await readdir(folder).catch(() => [] as string[])).map((name) => path.join(directory, 'steps', name))
+  await recoverCommit(path.join(directory, IMPORT_JOURNAL), [path.join(directory, 'guide.md'), path.join(directory, TRANSLATION_RECORD_FILE), ...(await steps(path.join(directory, 'steps'))), ...(await steps(path.join(contentDir, 'steps')))])
+  const build = async (folder: string, shownAs: string): Promise<BuildResult> =>
+    buildGuide({contentDir: folder, version: CHECK_VERSION, cwd, shownAs, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
+  const result = await build(contentDir, given)
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
+  if (locale === undefined) {
+    const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
+    return refuse([{line: 1, reason: `Expected the file's language to be one of ${given}'s translations (${tags.join(', ') || 'none'}), found "${tag}"${didYouMean(tag, tags)}`}], tag)
+  }
+  const broken = failedBuild(result, locale)
+  const source = result.lint.sourceView
+  if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, locale: tag, written: [], marked: [], unmarked: [], stale: []}
+  const plan = await planImport(catalog, source, locale, exchangeUnits(source, locale))
+  if (plan.problems.length > 0) return refuse(plan.problems, tag)
+  const invalid = await checkPlan(plan, contentDir, async (copy) =>
+    diagnostics((await build(copy, copy)).files).filter((found) => found.fatal),
+  )
+  if (invalid.length > 0) return refuse(invalid, tag)
+  // All the files or (killed before the journal is in place) none; the next import finishes or undoes it.
+  if (plan.writes.length > 0) await commitFiles(path.join(directory, IMPORT_JOURNAL), plan.writes)
+  const ids = (units: typeof plan.marked): string[] => units.map((unit) => unit.id)
+  return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: ids(plan.marked), unmarked: ids(plan.unmarked), stale: plan.stale}
 }

@@ -91,7 +91,7 @@ const FIRST_ROUND = guide.rounds.from
 const LAST_ROUND = guide.rounds.to ?? Number.MAX_SAFE_INTEGER
 const ROUNDS = `a whole number from ${FIRST_ROUND} to ${LAST_ROUND}`
 const STEPS = `a step number from 1 to ${guide.steps.length} or a step id (${guide.steps.map((step) => step.id).join(', ')})`
-const COMMAND_NAMES = 'steps, step, checklist, check, locales, changes, help'
+const COMMAND_NAMES = 'steps, step, checklist, check, locales, translation, changes, help'
 
 describe('run: usage errors are worded for the command line and quote what was typed', () => {
   // One line per case: the reason that follows "ace-second-interview[ command]: ".

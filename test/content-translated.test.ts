@@ -202,6 +202,31 @@ describe('content:translated', () => {
     expect(await lint(root)).toEqual([])
   })
 
+  it('keeps current, with --keep-current, the translations of a unit whose source had a typo fixed since the last release, and only those', async () => {
+    const root = await makeRepository()
+    expect((await translated(root, ['es', '--all'])).code).toBe(0)
+    expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
+    // An edit after the release leaves es behind on one item; a second release publishes it.
+    await edit(root, SOURCE_STEP, 'Write down one line saying', 'Write down a line saying')
+    expect((await version(root)).code).toBe(0)
+    // Typos fixed in two units: es followed the last release's text of one, an earlier text of the other.
+    await edit(root, SOURCE_STEP, 'sounds confident, not arrogant', 'sounds confident and not arrogant')
+    await edit(root, SOURCE_STEP, 'Write down a line saying', 'Write down a line that says')
+    expect((await lint(root)).map((d) => d.ruleId)).toEqual(['translation-outdated', 'translation-outdated'])
+    const dry = await translated(root, ['--keep-current', 'check-confidence-not-arrogance', 'write-earned-chance-note', '--dry-run'])
+    expect(dry.stdout).toMatch(/would keep 1 translations current/)
+    expect(JSON.parse(await readFile(path.join(root, RECORD), 'utf8')).items['check-confidence-not-arrogance'].text).toMatch(/sounds confident, not arrogant/)
+    const run = await translated(root, ['--keep-current', 'check-confidence-not-arrogance', 'write-earned-chance-note'])
+    expect(run).toMatchObject({code: 0, stderr: ''})
+    expect(run.stdout).toContain('  es: item `check-confidence-not-arrogance` kept current\n')
+    expect(run.stdout).toContain("  es: item `write-earned-chance-note` left outdated (translated from another text than release 1.0.1's)\n")
+    const [left, ...rest] = await lint(root)
+    expect(rest).toEqual([])
+    expect(left?.reason).toContain('item `write-earned-chance-note`')
+    expect(JSON.parse(await readFile(path.join(root, RECORD), 'utf8')).items['check-confidence-not-arrogance'].text).toMatch(/sounds confident and not arrogant/)
+    expect((await translated(root, ['--keep-current', 'have-confidenc'])).stderr).toMatch(/received "have-confidenc"; did you mean `have-confidence`\?/)
+  })
+
   it('writes nothing with --dry-run, and lists what it would mark', async () => {
     const root = await makeRepository()
     const run = await translated(root, ['es', 'introduction', 'have-confidence', '--dry-run'])

@@ -14,9 +14,10 @@ export const contentFiles: Rule = {
       const where = locale.isSource
         ? 'guide.md, README.md, manifest.json, words.txt, steps/*.md and locales/<tag>/ folders in the content folder'
         : `guide.md, translation.json, words.txt and steps/*.md in a translation's folder`
-      // What `writeFileAtomic` leaves when killed before its rename.
-      const left = /^(manifest|translation)\.json\.commit-\d+\.tmp$/.exec(file.basename ?? '')?.[1]
-      const by = left === undefined ? '' : `, left by an interrupted \`npm run content:${left === 'manifest' ? 'version' : 'translated'}\`; run it again to clean up`
+      // What `writeFileAtomic` and `commitFiles` leave when killed before their renames.
+      const left = /^(?:(manifest|translation)\.json|.*\.md)\.commit-\d+\.tmp$|^\.translation-import\.journal$/.exec(file.basename ?? '')
+      const command = left?.[1] === undefined ? 'ace-second-interview translation import' : `npm run content:${left[1] === 'manifest' ? 'version' : 'translated'}`
+      const by = left === null ? '' : `, left by an interrupted \`${command}\`; run it again to clean up`
       report({file}, `Expected only ${where}, found \`${file.path}\`${by}`, {line: 1, column: 1}, locale.isSource ? {} : {
         tip: `Keep only guide.md, translation.json, words.txt and steps/NN-step-id.md in locales/${locale.tag}/, as regular files (see README.md#editing-the-content).`,
       })

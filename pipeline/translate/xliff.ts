@@ -1,0 +1,166 @@
+// XLIFF 1.2, written and read by hand. The reader is not an XML parser: it
+// finds each <trans-unit>, its id, <source> and <target> (text only: CDATA
+// and character references, no inline elements) and the target's state, and
+// keeps their lines, which is what import needs of a file the exporter wrote
+// and a translation tool saved.
+import type {Catalog, CatalogEntry, CatalogHeader} from './catalog.js'
+import type {ExchangeUnit} from './units.js'
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+// Target states that ask for more work: the translation is not confirmed.
+const UNCONFIRMED = new Set(['new', 'needs-translation', 'needs-adaptation', 'needs-l10n', 'needs-review-translation', 'needs-review-adaptation', 'needs-review-l10n'])
+
+/**
+ * Write units as XLIFF 1.2: a trans-unit per unit, its id the unit's, with a
+ * developer note, the source file and line (a location context group), the
+ * target's state (`translated` and approved; `needs-review-translation` and
+ * not approved when outdated; `new` and empty when missing) and, for an
+ * outdated unit, an `alt-trans` of
+ * type `previous-version` holding what the source said when it was translated.
+ *
+ * @param units The locale's units.
+ * @param header What the file is.
+ * @returns The XLIFF text.
+ * @example
+ *   formatXliff(exchangeUnits(source, locale), header)
+ */
+export function formatXliff(units: readonly ExchangeUnit[], header: CatalogHeader): string {
+  const state = {current: 'translated', outdated: 'needs-review-translation', missing: 'new'} as const
+  const split = (reference: string): string[] => [reference.slice(0, reference.lastIndexOf(':')), reference.slice(reference.lastIndexOf(':') + 1)]
+  const body = units.map((unit) => {
+    const [file, line] = split(unit.reference)
+    return [
+      `      <trans-unit id="${escape(unit.id)}" xml:space="preserve"${unit.state === 'missing' ? '' : ` approved="${unit.state === 'current' ? 'yes' : 'no'}"`}>`,
+      `        <source>${escape(unit.source)}</source>`,
+      `        <target state="${state[unit.state]}">${escape(unit.translation)}</target>`,
+      `        <context-group purpose="location"><context context-type="sourcefile">${escape(file ?? '')}</context><context context-type="linenumber">${line}</context></context-group>`,
+      ...unit.notes.map((note) => `        <note from="developer">${escape(note)}</note>`),
+      ...(unit.previous === undefined ? [] : [`        <alt-trans alttranstype="previous-version"><source>${escape(unit.previous)}</source><target>${escape(unit.translation)}</target></alt-trans>`]),
+      '      </trans-unit>',
+    ].join('\n')
+  })
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    `  <file original="${escape(header.title)}" source-language="${escape(header.sourceTag)}" target-language="${escape(header.tag)}" datatype="x-markdown" product-version="${escape(header.version)}" date="${header.date.toISOString().replace(/\.\d+Z$/, 'Z')}">`,
+    `    <header><tool tool-id="ace-second-interview" tool-name="${escape(header.tool)}"/>${header.comments.map((comment) => `<note>${escape(comment)}</note>`).join('')}</header>`,
+    '    <body>',
+    ...body,
+    '    </body>',
+    '  </file>',
+    '</xliff>',
+    '',
+  ].join('\n')
+}
+
+/**
+ * Read an XLIFF 1.2 file.
+ *
+ * @param text The file's text.
+ * @returns Its target language, its units with their lines, and what could not be read.
+ * @example
+ *   parseXliff(text).entries.map((entry) => entry.id)
+ */
+export function parseXliff(text: string): Catalog {
+  // Comments and alternative translations blanked, newlines kept: lines still count.
+  const xml = blank(blank(text, '<!--', '-->'), '<alt-trans', '</alt-trans>')
+  const breaks = [...xml.matchAll(/\n/g)].map((match) => match.index)
+  const lineAt = (offset: number): number => {
+    let [low, high] = [0, breaks.length]
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((breaks[middle] ?? 0) < offset) low = middle + 1
+      else high = middle
+    }
+    return low + 1
+  }
+  const problems: Array<{line: number; reason: string}> = []
+  const entries: CatalogEntry[] = []
+  const file = xml.search(/<file[\s>]/)
+  // Units one after the other, each searched on its own: linear in the file, whatever it holds.
+  for (let at = xml.indexOf('<trans-unit'); at !== -1; at = xml.indexOf('<trans-unit', at + 1)) {
+    const open = xml.indexOf('>', at)
+    const close = xml.indexOf('</trans-unit>', at)
+    const line = lineAt(at)
+    if (open === -1 || close === -1) {
+      problems.push({line, reason: 'Expected <trans-unit> to be closed by </trans-unit>, found the end of the file'})
+      break
+    }
+    const head = xml.slice(at + '<trans-unit'.length, open)
+    const inner = xml.slice(open + 1, close)
+    const id = attributes(head).get('id')
+    const source = element(inner, 'source')
+    const target = element(inner, 'target')
+    const targetLine = target === undefined ? line : lineAt(open + 1 + target.start)
+    const sourceText = source === undefined ? undefined : readText(source.content)
+    const targetText = readText(target?.content ?? '')
+    if (id === undefined) problems.push({line, reason: 'Expected each <trans-unit> to have an id naming its unit (as exported), found none'})
+    else if (sourceText === undefined) problems.push({line, reason: `Expected <trans-unit id="${id}"> to have a <source> of plain text, found ${source === undefined ? 'none' : 'markup in it'}`})
+    else if (targetText === undefined) problems.push({line: targetLine, reason: `Expected the <target> of "${id}" to be plain text, found markup in it`})
+    else {
+      // Unconfirmed: a state that asks for work, or (with no state) `approved="no"`.
+      const state = attributes(target?.attributes ?? '').get('state')
+      const fuzzy = state === undefined ? attributes(head).get('approved') === 'no' : UNCONFIRMED.has(state)
+      entries.push({id, source: sourceText, target: targetText, fuzzy: fuzzy && targetText !== '', line, targetLine})
+    }
+    at = close
+  }
+  if (!/<xliff\b[^>]*\bversion="1\.2"/.test(xml.slice(0, 4096))) problems.unshift({line: 1, reason: 'Expected an XLIFF 1.2 file (<xliff version="1.2">) or a PO file, found neither'})
+  return {language: file === -1 ? undefined : attributes(xml.slice(file, xml.indexOf('>', file))).get('target-language'), entries, problems}
+}
+
+// Text with each `open`…`close` span blanked (newlines kept). Once a close is
+// missing, no later open has one: the rest is left as it is.
+function blank(text: string, open: string, close: string): string {
+  let out = ''
+  let at = 0
+  for (let start = text.indexOf(open); start !== -1; start = text.indexOf(open, at)) {
+    const end = text.indexOf(close, start)
+    if (end === -1) break
+    out += text.slice(at, start) + text.slice(start, end + close.length).replace(/[^\n]/g, ' ')
+    at = end + close.length
+  }
+  return out + text.slice(at)
+}
+
+// The first <name …>…</name> or <name …/> in xml from an offset: its attributes, text and start.
+function element(xml: string, name: string): {attributes: string; content: string; start: number} | undefined {
+  for (let at = xml.indexOf(`<${name}`); at !== -1; at = xml.indexOf(`<${name}`, at + 1)) {
+    if (!/[\s/>]/.test(xml[at + name.length + 1] ?? '')) continue
+    const open = xml.indexOf('>', at)
+    if (open === -1) return undefined
+    const attributes = xml.slice(at + name.length + 1, open)
+    if (attributes.endsWith('/')) return {attributes: attributes.slice(0, -1), content: '', start: at}
+    const end = xml.indexOf(`</${name}>`, open)
+    return end === -1 ? undefined : {attributes, content: xml.slice(open + 1, end), start: at}
+  }
+  return undefined
+}
+
+// An element's attributes, decoded. A name starts only after a non-name character: each is read once.
+function attributes(text: string): Map<string, string> {
+  return new Map([...text.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((match) => [match[1] as string, decode(match[2] ?? match[3] ?? '')]))
+}
+
+// An element's text: CDATA sections as written, the rest with its character
+// references read; `undefined` when it holds an element.
+function readText(xml: string): string | undefined {
+  let text = ''
+  let at = 0
+  for (let start = xml.indexOf('<![CDATA['); start !== -1; start = xml.indexOf('<![CDATA[', at)) {
+    const end = xml.indexOf(']]>', start)
+    if (end === -1 || xml.slice(at, start).includes('<')) return undefined
+    text += decode(xml.slice(at, start)) + xml.slice(start + '<![CDATA['.length, end)
+    at = end + ']]>'.length
+  }
+  return xml.slice(at).includes('<') ? undefined : text + decode(xml.slice(at))
+}
+
+function decode(text: string): string {
+  const named: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
+  return text.replace(/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(\w+));/gi, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number(decimal) : undefined
+    return code === undefined ? (named[name ?? ''] ?? whole) : code <= 0x10ffff ? String.fromCodePoint(code) : whole
+  })
+}
