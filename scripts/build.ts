@@ -11,9 +11,6 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {Options} from 'tsup'
 import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
-import {buildGuide, buildRules, emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor} from '../pipeline/index.js'
-import {MANIFEST_FILE} from '../pipeline/release/manifest.js'
-import {emitReleasesModule, releasesFromManifest} from '../pipeline/release/emit-releases.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {toJsonSchema} from '../src/schema.js'
 import {PACKAGE_DECLARATIONS, writeDeclarations} from './declarations.js'
@@ -75,6 +72,11 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   // Spelling is the editor's check (npm run check:content): its warnings
   // never stop a build.
+  // Loaded only now: a refused --out-dir or bad argument answers at once.
+  const [{buildGuide, buildRules, emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule, formatDiagnostics, shouldUseColor}, {emitReleasesModule, releasesFromManifest}] = await Promise.all([
+    import('../pipeline/index.js'),
+    import('../pipeline/release/emit-releases.js'),
+  ])
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root, rules: buildRules})
   phase('pipeline (load, lint, compile every locale)')
   const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
@@ -151,6 +153,7 @@ async function notOurs(dist: string): Promise<string | undefined> {
 // that has never been released has none to publish.
 async function publishManifest(contentDir: string, staging: string): Promise<void> {
   try {
+    const {MANIFEST_FILE} = await import('../pipeline/release/manifest.js')
     await copyFile(path.join(contentDir, MANIFEST_FILE), path.join(staging, MANIFEST_FILE))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
