@@ -34,10 +34,9 @@ export default defineConfig({
     // The slow end-to-end files first, so they overlap the short ones.
     sequence: {sequencer: SlowestFirst},
     projects: [
-      // Files share a worker's modules (`isolate: false`) where none mocks a
-      // module or reads state another file may have changed: the pipeline and
-      // its dependencies load once per worker, not once per file. `shipped`
-      // keeps isolation (its files have not been checked for shared state).
+      // Files share a worker's modules (`isolate: false`): none mocks a
+      // module or reads state another file may have changed, so the pipeline
+      // and its dependencies load once per worker, not once per file.
       {extends: true, test: {name: 'content', include: CONTENT, isolate: false}},
       {
         extends: true,
@@ -51,7 +50,7 @@ export default defineConfig({
           typecheck: {enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './test/tsconfig.type-tests.json'},
         },
       },
-      {extends: true, test: {name: 'shipped', include: SHIPPED}},
+      {extends: true, test: {name: 'shipped', include: SHIPPED, isolate: false}},
       {
         extends: true,
         test: {

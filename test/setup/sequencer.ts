@@ -10,20 +10,22 @@ import {BaseSequencer, type TestSpecification} from 'vitest/node'
 /** Slowest first, as measured on the project's 2-core machine (paths from the root). */
 export const SLOWEST = [
   'test/release-loop.test.ts',
-  'test/fresh-clone.test.ts',
-  'test/pipeline-property.test.ts',
-  'test/build.test.ts',
   'test/lint-rules.test.ts',
-  'test/spelling-fr.test.ts',
+  'test/content-version.test.ts',
+  'test/translation-exchange.test.ts',
+  'test/pipeline-property.test.ts',
+  'test/fresh-clone.test.ts',
+  'test/cli-bin.test.ts',
+  'test/build.test.ts',
   'test/check-api.test.ts',
   'test/readme.test.ts',
   'test/e2e/browser.test.ts',
   'test/consumer.test.ts',
-  'test/content-version.test.ts',
-  'test/spelling.test.ts',
   'test/content-translated.test.ts',
+  'test/locales.test.ts',
+  'test/hostile.test.ts',
+  'test/spelling.test.ts',
   'test/editor.test.ts',
-  'test/cli-bin.test.ts',
 ]
 
 /** Vitest's order (failed, then slowest last time, then largest), with {@link SLOWEST} moved to the front. */
