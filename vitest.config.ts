@@ -36,8 +36,10 @@ export default defineConfig({
     projects: [
       // Files share a worker's modules (`isolate: false`): none mocks a
       // module or reads state another file may have changed, so the pipeline
-      // and its dependencies load once per worker, not once per file.
-      {extends: true, test: {name: 'content', include: CONTENT, isolate: false}},
+      // and its dependencies load once per worker, not once per file. In
+      // worker threads (none changes the working folder or the process's
+      // own state), which start and share the transformed modules cheaper.
+      {extends: true, test: {name: 'content', include: CONTENT, isolate: false, pool: 'threads'}},
       {
         extends: true,
         test: {
@@ -50,7 +52,7 @@ export default defineConfig({
           typecheck: {enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './test/tsconfig.type-tests.json'},
         },
       },
-      {extends: true, test: {name: 'shipped', include: SHIPPED, isolate: false}},
+      {extends: true, test: {name: 'shipped', include: SHIPPED, isolate: false, pool: 'threads'}},
       {
         extends: true,
         test: {
@@ -68,6 +70,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           isolate: false,
+          pool: 'threads',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE, RELEASES],
         },
