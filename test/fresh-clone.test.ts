@@ -19,12 +19,14 @@ beforeAll(async () => {
   // What git would check out: the tracked files (as they are in the working
   // tree), nothing generated or built.
   const tracked = execFileSync('git', ['ls-files', '-z'], {cwd: ROOT, encoding: 'utf8'}).split('\0').filter(Boolean)
-  for (const file of tracked) {
-    await mkdir(path.dirname(path.join(clone, file)), {recursive: true})
-    await cp(path.join(ROOT, file), path.join(clone, file)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error // deleted in the working tree, not yet committed
-    })
-  }
+  for (const folder of new Set(tracked.map((file) => path.dirname(file)))) await mkdir(path.join(clone, folder), {recursive: true})
+  await Promise.all(
+    tracked.map((file) =>
+      cp(path.join(ROOT, file), path.join(clone, file)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error // deleted in the working tree, not yet committed
+      }),
+    ),
+  )
   await symlink(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir')
 })
 afterAll(async () => {
