@@ -75,7 +75,7 @@ async function addStep(summary: string, title: string, rounds: string): Promise<
   const number = steps.length + 1
   const id = await freshId('release-loop-step')
   const guide = await read('guide.md')
-  const counted = guide.replace(/\b(\d+|[a-z]+)(\s+(?:\p{L}+\s+)?steps\b)/giu, (whole, count: string, rest: string) => {
+  const counted = guide.replace(new RegExp(`\\b(\\d+|${NUMBER_WORDS.join('|')})(\\s+(?:\\p{L}+\\s+)?steps\\b)`, 'giu'), (whole, count: string, rest: string) => {
     const word = NUMBER_WORDS.indexOf(count.toLowerCase())
     if ((/\d/.test(count) ? Number(count) : word) !== steps.length) return whole
     const next = /\d/.test(count) ? String(number) : NUMBER_WORDS[number]!
