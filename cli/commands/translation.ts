@@ -49,19 +49,25 @@ function explain(error: unknown, isCheckError: (value: unknown) => value is Chec
   return `expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(error.path)}`
 }
 
-async function exportTo(tag: string, dir: string, values: Readonly<Record<string, string | undefined>>, io: Io): Promise<number> {
-  const format = FORMATS.find((known) => known === (values['format'] ?? 'po'))
-  if (format === undefined) throw new UsageError(`expected --format to be one of ${FORMATS.join(', ')}, received ${quote(values['format'] ?? '')}`, NAME)
+// One call of the check API (loaded on demand). A folder, tag or file that is
+// not there is said on one line and gives `undefined` (exit status 2).
+async function withCheck<T>(io: Io, call: (api: Awaited<ReturnType<typeof loadCheck>>) => Promise<T>): Promise<T | undefined> {
   const api = await loadCheck()
-  let result
   try {
-    result = await api.exportTranslation(dir, tag, {cwd: io.cwd, format})
+    return await call(api)
   } catch (error) {
     const line = explain(error, api.isCheckError)
     if (line === undefined) throw error
     io.stderr.write(`${program}: ${line}\n`)
-    return 2
+    return undefined
   }
+}
+
+async function exportTo(tag: string, dir: string, values: Readonly<Record<string, string | undefined>>, io: Io): Promise<number> {
+  const format = FORMATS.find((known) => known === (values['format'] ?? 'po'))
+  if (format === undefined) throw new UsageError(`expected --format to be one of ${FORMATS.join(', ')}, received ${quote(values['format'] ?? '')}`, NAME)
+  const result = await withCheck(io, (api) => api.exportTranslation(dir, tag, {cwd: io.cwd, format}))
+  if (result === undefined) return 2
   if (!result.ok) {
     io.stderr.write(`${formatDiagnostics(result.files, {tips: true})}${program}: fix the content first; nothing was exported.\n`)
     return 1
@@ -78,16 +84,8 @@ async function exportTo(tag: string, dir: string, values: Readonly<Record<string
 }
 
 async function importFrom(file: string, dir: string, io: Io): Promise<number> {
-  const api = await loadCheck()
-  let result
-  try {
-    result = await api.importTranslation(file, dir, {cwd: io.cwd})
-  } catch (error) {
-    const line = explain(error, api.isCheckError)
-    if (line === undefined) throw error
-    io.stderr.write(`${program}: ${line}\n`)
-    return 2
-  }
+  const result = await withCheck(io, (api) => api.importTranslation(file, dir, {cwd: io.cwd}))
+  if (result === undefined) return 2
   if (!result.ok) {
     io.stderr.write(`${formatDiagnostics(result.files, {tips: true})}${program}: nothing was written.\n`)
     return 1
