@@ -30,13 +30,15 @@ const RUNTIME: Options = {
 }
 
 /**
- * `ace-second-interview/check`: the content check for apps' own tests, and
- * the code the bin's `check` command runs. Everything it uses, the
+ * The `ace-second-interview-check` package (packages/check/), which
+ * `ace-second-interview/check` re-exports: the content check for apps' own
+ * tests, and the code the bin's `check` command runs. Everything it uses, the
  * build-time pipeline (unified, remark, yaml, vfile) included, is bundled
  * in: the installed package has no dependencies to resolve.
  */
 const CHECK: Options = {
-  entry: {check: 'pipeline/check.ts'},
+  entry: {index: 'pipeline/check.ts'},
+  outDir: 'packages/check/dist',
   format: ['esm', 'cjs'],
   target: 'node20',
   platform: 'node',
@@ -44,13 +46,14 @@ const CHECK: Options = {
   // yaml resolves to its CommonJS build under Node, which `require`s Node's
   // built-ins; an ES module has no `require` unless it makes one.
   banner: ({format}) => (format === 'esm' ? {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"} : {}),
-  esbuildPlugins: [thirdPartyNotices('THIRD-PARTY-NOTICES.md', ['dist/check.js', 'dist/check.cjs'])],
+  esbuildPlugins: [thirdPartyNotices('THIRD-PARTY-NOTICES.md', ['dist/index.js', 'dist/index.cjs'])],
 }
 
 /**
  * The `ace-second-interview` bin: the CLI alone. It imports the package's own
- * built entries beside it (./index.js, and ./check.js for `check`, loaded on
- * demand) instead of bundling second copies of them: the one thing esbuild
+ * main entry beside it (./index.js) and, for `check`, `locales` and
+ * `translation`, the check package (loaded on demand, installed by apps that
+ * want it) instead of bundling second copies of them: the one thing esbuild
  * is told here, since cli/ imports them from their sources. The shebang in
  * cli/index.ts is kept and makes tsup write the file executable.
  */
@@ -64,7 +67,7 @@ const BIN: Options = {
     {
       name: 'built-entries',
       setup(build) {
-        build.onResolve({filter: /[\\/](?:src[\\/]index|pipeline[\\/]check)\.js$/}, (args) => ({path: args.path.endsWith('check.js') ? './check.js' : './index.js', external: true}))
+        build.onResolve({filter: /[\\/](?:src[\\/]index|pipeline[\\/]check)\.js$/}, (args) => ({path: args.path.endsWith('check.js') ? 'ace-second-interview-check' : './index.js', external: true}))
       },
     },
   ],

@@ -44,10 +44,29 @@ export const WATCH_END = 'check --watch: done'
 // one check per burst.
 const DEBOUNCE_MS = 15
 
-// The pipeline (unified, remark, yaml: most of the package's code) is loaded
-// only when a check (or `locales`) runs, so `steps` and friends start fast. The bin's build
-// points this import at dist/check.js, the `ace-second-interview/check` entry.
-export const loadCheck = async () => import('../pipeline/check.js')
+/** The package the check API ships in (packages/check/), which apps install to run `check`, `locales` and `translation`. */
+export const CHECK_PACKAGE = 'ace-second-interview-check'
+/** Code of the error {@link loadCheck} throws when {@link CHECK_PACKAGE} is not installed (the bin exits 2). */
+export const CHECK_MISSING = 'ERR_CHECK_NOT_INSTALLED'
+
+/**
+ * Load the check API. The pipeline (unified, remark, yaml: most of the code)
+ * is loaded only when a check (or `locales`, `translation`) runs, so `steps`
+ * and friends start fast. The bin's build points this import at
+ * {@link CHECK_PACKAGE}, which an app installs beside this package.
+ *
+ * @returns The check API (`ace-second-interview/check`).
+ * @throws {Error} With code {@link CHECK_MISSING} when the check package is not installed.
+ */
+export async function loadCheck(): Promise<typeof import('../pipeline/check.js')> {
+  try {
+    return await import('../pipeline/check.js')
+  } catch (error) {
+    // Node names the package it could not find: "Cannot find package 'x' imported from …".
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND' || !(error as Error).message.includes(`'${CHECK_PACKAGE}'`)) throw error
+    throw Object.assign(new Error(`expected the content check, ${CHECK_PACKAGE}, to be installed, found none; install it with \`npm install --save-dev ${CHECK_PACKAGE}\``), {code: CHECK_MISSING})
+  }
+}
 type CheckModule = Awaited<ReturnType<typeof loadCheck>>
 
 /**

@@ -2,6 +2,7 @@ import {guide} from '../src/index.js'
 import {UsageError, isUsageError, parseCommandLine, quote} from './args.js'
 import type {Command, Io} from './command.js'
 import {changesCommand} from './commands/changes.js'
+import {CHECK_MISSING} from './check-run.js'
 import {checkCommand} from './commands/check.js'
 import {checklistCommand} from './commands/checklist.js'
 import {localesCommand} from './commands/locales.js'
@@ -75,7 +76,7 @@ async function dispatch(args: readonly string[], io: Io): Promise<number> {
  *
  * @param args The arguments after the program's name (`process.argv.slice(2)`).
  * @param io Where to write, the environment and the working directory.
- * @returns The exit status: 0 done, 1 content errors (`check`), 2 bad arguments.
+ * @returns The exit status: 0 done, 1 content errors (`check`), 2 bad arguments or no check package (`check`, `locales`, `translation`).
  * @throws Whatever an unexpected failure (e.g. an unreadable file) throws.
  * @example
  *   process.exitCode = await run(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
@@ -84,6 +85,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   try {
     return await dispatch(args, io)
   } catch (error) {
+    // `check`, `locales` or `translation` without the check package: one line naming the install.
+    if ((error as {code?: unknown} | undefined)?.code === CHECK_MISSING) {
+      io.stderr.write(`${PROGRAM} ${args[0]}: ${(error as Error).message}\n`)
+      return 2
+    }
     if (!isUsageError(error)) throw error
     const command = COMMANDS.find((known) => known.name === error.command)
     const where = command === undefined ? PROGRAM : `${PROGRAM} ${command.name}`

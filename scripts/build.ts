@@ -1,6 +1,7 @@
 // Build: content/*.md (and content/locales/<tag>/) → lint → src/generated/ (ids.ts, releases-data.ts,
 // locales.ts, loaders.ts, source.ts, source-render.ts, and each locale's
-// locales/<tag>/{guide-data,render-data,index,render}.ts) → tsup → dist/.
+// locales/<tag>/{guide-data,render-data,index,render}.ts) → tsup → dist/,
+// and the check package's packages/check/dist/ (with --out-dir <dir>, <dir>/check/).
 // `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
@@ -13,7 +14,7 @@ import type {Options} from 'tsup'
 import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {toJsonSchema} from '../src/schema.js'
-import {PACKAGE_DECLARATIONS, writeDeclarations} from './declarations.js'
+import {CHECK_DECLARATIONS, PACKAGE_DECLARATIONS, writeDeclarations} from './declarations.js'
 import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -52,23 +53,48 @@ async function main(): Promise<number> {
     return 2
   }
   // A build killed mid-swap may have left no dist/: put the last one back first.
-  const repaired = await repairSwap(dist)
-  if (repaired.restored !== undefined) {
-    process.stderr.write(`build: an interrupted build had left no ${path.basename(dist)}/; restored it from ${path.basename(repaired.restored)}\n`)
+  // The check package's own folder; with --out-dir, inside it (swapped with it).
+  const checkDist = values['out-dir'] === undefined ? path.join(root, 'packages', 'check', 'dist') : undefined
+  for (const target of checkDist === undefined ? [dist] : [dist, checkDist]) {
+    const repaired = await repairSwap(target)
+    if (repaired.restored !== undefined) {
+      process.stderr.write(`build: an interrupted build had left no ${path.basename(target)}/; restored it from ${path.basename(repaired.restored)}\n`)
+    }
   }
   // Staged beside the target so the final rename stays on one file system.
   const staging = `${dist}.staging-${process.pid}`
+  const checkStaging = checkDist === undefined ? path.join(staging, 'check') : `${checkDist}.staging-${process.pid}`
   try {
-    return await compileInto(values, contentDir, dist, staging)
+    return await compileInto(values, contentDir, {dist, staging, checkDist, checkStaging})
   } finally {
     await rm(staging, {recursive: true, force: true})
+    await rm(checkStaging, {recursive: true, force: true})
   }
+}
+
+/** Where the build writes: each output's final folder and the staging folder it is built in first. */
+interface Targets {
+  readonly dist: string
+  readonly staging: string
+  /** `undefined` when the check package is built inside `staging` (--out-dir). */
+  readonly checkDist: string | undefined
+  readonly checkStaging: string
+}
+
+// `ace-second-interview/check`: the check package re-exported, in each
+// format, so that apps' imports of the subpath work once they install it
+// (and fail naming it until they do).
+const CHECK_SUBPATH: Readonly<Record<string, string>> = {
+  'check.js': "export * from 'ace-second-interview-check'\n",
+  'check.cjs': "module.exports = require('ace-second-interview-check')\n",
+  'check.d.ts': "export * from 'ace-second-interview-check'\n",
+  'check.d.cts': "export * from 'ace-second-interview-check'\n",
 }
 
 // Named in the line per locale that counts the warnings of translations behind.
 const CHECK_VERBOSE = 'npm run check:content -- --verbose'
 
-async function compileInto(values: {'data-only'?: boolean}, contentDir: string, dist: string, staging: string): Promise<number> {
+async function compileInto(values: {'data-only'?: boolean}, contentDir: string, {dist, staging, checkDist, checkStaging}: Targets): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   // Spelling is the editor's check (npm run check:content): its warnings
   // never stop a build.
@@ -108,7 +134,7 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
   }
 
   {
-    if (!(await bundle(staging))) {
+    if (!(await bundle(staging, checkStaging))) {
       process.stderr.write(`build: bundling failed (tsup or the declarations); ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
@@ -124,9 +150,11 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     // Each locale's declarations (tsup writes their JavaScript).
     await writeLocaleFiles(staging, root, [result.guide.locale, ...result.locales.map((locale) => locale.tag)])
     await publishManifest(contentDir, staging)
+    for (const [name, text] of Object.entries(CHECK_SUBPATH)) await writeFile(path.join(staging, name), text)
     await writeFile(path.join(staging, MARKER), 'Made by `npm run build`, which replaces only a folder that holds this file.\n')
     // Two renames; see swapDirectory for the moment between them.
     phase('JSON, locale declarations, manifest')
+    if (checkDist !== undefined) await swapDirectory(checkStaging, checkDist)
     await swapDirectory(staging, dist)
     phase('swap')
   }
@@ -188,9 +216,10 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 // tsup.config.ts's configs, run through tsup's JS API in this process, all
 // at once, beside the declarations (scripts/declarations.ts). The config is
 // imported only now: it reads src/generated/, which the pipeline has just
-// written. Returns false when a config or the declarations failed (each
-// reason is printed).
-async function bundle(outDir: string): Promise<boolean> {
+// written. A config with an `outDir` of its own (the check package's) is
+// built into `checkOutDir`, the others into `outDir`. Returns false when a
+// config or the declarations failed (each reason is printed).
+async function bundle(outDir: string, checkOutDir: string): Promise<boolean> {
   const [{build}, {default: configs}] = await Promise.all([import('tsup'), import('../tsup.config.js')])
   phase('load tsup and tsup.config.ts')
   const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
@@ -201,7 +230,8 @@ async function bundle(outDir: string): Promise<boolean> {
   }
   const results = await Promise.allSettled([
     part(`declarations ${PACKAGE_DECLARATIONS.map((entry) => entry.name).join('+')}`, () => writeDeclarations(root, outDir, PACKAGE_DECLARATIONS)),
-    ...list.map((config, index) => part(`tsup config ${index} ${Object.keys(config.entry as object).join('+')}`, () => build({...config, outDir, config: false, silent: true}))),
+    part('declarations of the check package', () => writeDeclarations(root, checkOutDir, CHECK_DECLARATIONS)),
+    ...list.map((config, index) => part(`tsup config ${index} ${Object.keys(config.entry as object).join('+')}`, () => build({...config, outDir: config.outDir === undefined ? outDir : checkOutDir, config: false, silent: true}))),
   ])
   const failed = results.filter((result) => result.status === 'rejected')
   for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)

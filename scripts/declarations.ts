@@ -1,4 +1,5 @@
-// The package's declaration files (dist/{index,render,check}.d.{ts,cts}),
+// The packages' declaration files (dist/{index,render}.d.{ts,cts} and the
+// check package's dist/index.d.{ts,cts}),
 // without TypeScript: each source file's declarations are emitted on their
 // own by Oxc's isolated-declarations emitter (native, in rolldown; every
 // export carries its type in its own text), then bundled into one file per
@@ -19,12 +20,14 @@ export interface DeclarationEntry {
   readonly inlinePackages: boolean
 }
 
-/** The package's declaration bundles: the two runtime entries' and the check entry's (with the pipeline's packages inlined, so an app needs none of them installed for its types). */
+/** The package's declaration bundles: the two runtime entries'. */
 export const PACKAGE_DECLARATIONS: readonly DeclarationEntry[] = [
   {name: 'index', source: 'src/index.ts', inlinePackages: false},
   {name: 'render', source: 'src/render/index.ts', inlinePackages: false},
-  {name: 'check', source: 'pipeline/check.ts', inlinePackages: true},
 ]
+
+/** The check package's (packages/check/), with the pipeline's packages inlined, so an app needs none of them installed for its types. */
+export const CHECK_DECLARATIONS: readonly DeclarationEntry[] = [{name: 'index', source: 'pipeline/check.ts', inlinePackages: true}]
 
 /** Thrown when a source file's declarations cannot be emitted on their own. */
 export class DeclarationError extends Error {
@@ -76,6 +79,8 @@ function place(text: string, byteOffset: number): {line: number; column: number}
   return {line: lines.length, column: lines.at(-1)!.length + 1}
 }
 
+let calls = 0
+
 /**
  * Write each entry's bundled declarations into `outDir` as `<name>.d.ts` and
  * `<name>.d.cts` (the same text: the package has no default export, so the
@@ -89,8 +94,9 @@ function place(text: string, byteOffset: number): {line: number; column: number}
 export async function writeDeclarations(root: string, outDir: string, entries: readonly DeclarationEntry[]): Promise<void> {
   const [{isolatedDeclarationSync}, {parseSync}] = await Promise.all([import('rolldown/experimental'), import('rolldown/utils')])
   const files = await closure(parseSync, root, entries.map((entry) => entry.source))
-  // Inside the project, so that bare imports resolve from its node_modules.
-  const scratch = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `declarations-${process.pid}`)
+  // Inside the project, so that bare imports resolve from its node_modules;
+  // one folder per call, as the build makes both packages' at once.
+  const scratch = path.join(root, 'node_modules', '.cache', 'ace-second-interview', `declarations-${process.pid}-${++calls}`)
   try {
     const problems: string[] = []
     for (const [file, text] of files) {

@@ -4,7 +4,7 @@
 // package whose files went into a bundle (the metafile's inputs) and writes
 // their names, versions and licence texts beside the bundle.
 import {randomUUID} from 'node:crypto'
-import {readFile, readdir, rename, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Plugin} from 'esbuild'
 
@@ -147,6 +147,7 @@ export function thirdPartyNotices(file: string, bundles: readonly string[]): Plu
         const text = renderNotices(await bundledPackages(Object.keys(result.metafile.inputs), root), bundles)
         // Whole or not at all: written beside, then renamed into place (a
         // name of its own, as tsup may run the ESM build more than once).
+        await mkdir(outdir, {recursive: true})
         const target = path.join(outdir, file)
         const temporary = `${target}.tmp-${process.pid}-${randomUUID()}`
         await writeFile(temporary, text)
