@@ -187,14 +187,14 @@ describe('installed from the packed tarball', () => {
     const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
     const snippet = fencedBlocks('README.md', readme).find((block) => block.code.includes("from 'ace-second-interview/check'") && block.code.includes("from 'vitest'"))
     expect(snippet).toBeDefined()
-    // Without: the package as installed (a link; Hunspell is looked for beside
-    // where it really is, which has none). With: a copy beside every dev dependency.
+    // Without: the packages as installed (links; Hunspell is looked for beside
+    // where the check really is, which has none). With: copies beside every dev dependency.
     for (const spelling of [false, true]) {
       const app = await projectWithDevDependencies(packed, `app-test-${spelling}`)
-      if (spelling) {
-        const installed = path.join(app, 'node_modules', 'ace-second-interview')
+      for (const name of spelling ? ['ace-second-interview', 'ace-second-interview-check'] : []) {
+        const installed = path.join(app, 'node_modules', name)
         await rm(installed)
-        await cp(path.join(packed.install, 'node_modules', 'ace-second-interview'), installed, {recursive: true})
+        await cp(path.join(packed.install, 'node_modules', name), installed, {recursive: true})
       }
       await cp(path.join(ROOT, 'content'), path.join(app, 'content'), {recursive: true})
       await writeFile(path.join(app, 'content.test.ts'), snippet!.code)

@@ -6,14 +6,15 @@
 //
 // Run in process (`cli`: cli/run.ts with captured streams), but for what only
 // the built bin in a real process shows (`bin`, `node`: dist/cli.js spawned):
-// - the shebang, the executable bit and the imports of dist/cli.js and
-//   dist/check.js (read, not run);
+// - the shebang, the executable bit and the imports of dist/cli.js and the
+//   check package's packages/check/dist/index.js (read, not run);
 // - exit statuses reaching the shell: 2 for bad arguments, 1 from a check
-//   that found errors, through dist/check.js, the check entry the bin loads
-//   at run time (in process it is pipeline/check.ts);
+//   that found errors, through the check package, which the bin loads at run
+//   time (in process it is pipeline/check.ts);
 // - stdout a closed pipe (EPIPE) or a full disk (/dev/full): Node's own
 //   streams and cli/index.ts's guard decide what happens, one spawn per case;
-// - steps, step and checklist with dist/check.js deleted from a copy of dist/.
+// - steps, step and checklist from a copy of dist/ where the check package
+//   cannot be found, and check, locales and translation naming its install.
 import {spawn} from 'node:child_process'
 import {closeSync, existsSync, openSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
@@ -130,7 +131,7 @@ describe('ace-second-interview check', () => {
       expect.objectContaining({file: `content/${stepFile}`, line, column, ruleId: 'known-placeholders', fatal: true}),
     ])
 
-    // The built bin, through the check entry it loads at run time (dist/check.js): the same report, exit 1 to the shell.
+    // The built bin, through the check package it loads at run time: the same report, exit 1 to the shell.
     const spawned = await bin(['check'], {cwd: folder})
     expect(spawned).toEqual(await cli(['check'], {cwd: folder}))
     expect(spawned.status).toBe(1)
@@ -334,8 +335,8 @@ describe.concurrent('ace-second-interview: the built bin', () => {
     expect((await readFile(BIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node')
   })
 
-  it('imports nothing but Node\'s built-in modules and the package\'s own main entry (./index.js, which loads a locale when --locale asks), and the check entry (./check.js) only on demand', async () => {
-    for (const file of ['dist/cli.js', 'dist/check.js']) {
+  it('imports nothing but Node\'s built-in modules and the package\'s own main entry (./index.js, which loads a locale when --locale asks), and the check package only on demand', async () => {
+    for (const file of ['dist/cli.js', 'packages/check/dist/index.js']) {
       const code = await readFile(path.join(ROOT, file), 'utf8')
       const specifiers = [...code.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
       expect(specifiers.length, file).toBeGreaterThan(0)
@@ -343,7 +344,7 @@ describe.concurrent('ace-second-interview: the built bin', () => {
       if (file === 'dist/cli.js') expect(specifiers).toContain('./index.js')
       // (`{import('x').T}` is a JSDoc type in a bundled dependency's comment, not an import.)
       const dynamic = [...code.matchAll(/(?<!\{)\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!)
-      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')).sort(), file).toEqual(file === 'dist/cli.js' ? ['./check.js'] : [])
+      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')).sort(), file).toEqual(file === 'dist/cli.js' ? ['ace-second-interview-check'] : [])
       // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
       for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
         expect(builtinModules, file).toContain(name!.replace(/^node:/, ''))
@@ -351,17 +352,21 @@ describe.concurrent('ace-second-interview: the built bin', () => {
     }
   })
 
-  it('runs steps, step and checklist without the pipeline: they work with dist/check.js gone, and check names what is missing', async () => {
+  it('runs steps, step and checklist without the check package, and check, locales and translation exit 2 naming its install', async () => {
+    // A copy outside the repository, where no node_modules has the check package.
     const copy = path.join(scratch, 'no-pipeline')
     await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
-    await rm(path.join(copy, 'check.js'))
     for (const args of [['steps'], ['step', '2'], ['checklist', '--round', '3'], ['--version'], ['--help']]) {
       const run = await node([path.join(copy, 'cli.js'), ...args])
       expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
       expect(run.stdout).toBe((await cli(args)).stdout)
     }
-    const check = await node([path.join(copy, 'cli.js'), 'check'])
-    expect(check.status).toBe(1)
-    expect(check.stderr).toContain('check.js')
+    for (const args of [['check'], ['locales'], ['translation', 'import', 'x.po']]) {
+      const run = await node([path.join(copy, 'cli.js'), ...args])
+      expect(run.status, args.join(' ')).toBe(2)
+      expect(run.stderr).toBe(
+        `ace-second-interview ${args[0]}: expected the content check, ace-second-interview-check, to be installed, found none; install it with \`npm install --save-dev ace-second-interview-check\`\n`,
+      )
+    }
   })
 })

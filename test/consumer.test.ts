@@ -1,8 +1,9 @@
 // The package as a consumer gets it: packed with `npm pack`, installed offline
-// from the tarball alone into a fresh project, then used from Node ESM and CJS,
-// TypeScript (three module resolutions) and an esbuild browser bundle.
+// from the tarballs alone into a fresh project, then used from Node ESM and CJS,
+// TypeScript (three module resolutions) and an esbuild browser bundle; and
+// installed without the check package, as an app that only shows the guide.
 //
-// The tarball and its install are made once by test/setup/packed.ts.
+// The tarballs and their installs are made once by test/setup/packed.ts.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {copyFile, cp, readFile, readdir, writeFile} from 'node:fs/promises'
@@ -11,11 +12,13 @@ import {runInNewContext} from 'node:vm'
 import {build} from 'esbuild'
 import {beforeAll, beforeEach, describe, expect, inject, it} from 'vitest'
 import * as source from '../src/index.js'
+import * as sourceRender from '../src/render/index.js'
 import {oldestNodePolicy} from './e2e/oldest-node-policy.js'
 import {ROOT, consumerProject} from './helpers.js'
 import {publishedFiles} from './package-files.js'
 
 const NAME = 'ace-second-interview'
+const CHECK = 'ace-second-interview-check'
 const FIXTURES = path.join(ROOT, 'test/fixtures/consumer')
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc')
 
@@ -64,11 +67,14 @@ describe('packed package', () => {
     expect(dryRun.files.map((file) => file.path).sort()).toEqual(expected)
     expect(packed.files.map((file) => file.path).sort()).toEqual(expected)
     expect(await listFiles(installed)).toEqual(expected)
+    const check = ['LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.md', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'package.json']
+    expect(packed.checkFiles.map((file) => file.path).sort()).toEqual(check)
+    expect(await listFiles(path.join(consumer, 'node_modules', CHECK))).toEqual(check)
   })
 
   it('installs offline and pulls in no runtime dependency (only types for the render trees)', async () => {
     const modules = (await readdir(path.join(consumer, 'node_modules'))).filter((name) => !name.startsWith('.'))
-    expect(modules).toEqual(['@types', NAME])
+    expect(modules).toEqual(['@types', NAME, CHECK])
     // The render declarations name mdast and hast types, so those types-only
     // packages are dependencies: they hold .d.ts files and no code that runs.
     const types = await readdir(path.join(consumer, 'node_modules/@types'))
@@ -82,10 +88,16 @@ describe('packed package', () => {
     for (const key of ['optionalDependencies', 'bundleDependencies']) {
       expect(manifest[key], key).toBeUndefined()
     }
-    // Peers only for spelling in the content check, each optional: npm installs none of them.
-    const peers = Object.keys((manifest['peerDependencies'] ?? {}) as object)
-    expect(peers).toEqual(['hunspell-asm'])
-    for (const peer of peers) expect((manifest['peerDependenciesMeta'] as Record<string, {optional?: boolean}>)[peer]?.optional, peer).toBe(true)
+    // One optional peer each, which npm never installs on its own: the check
+    // package for the package (asking for its own version or later), Hunspell
+    // for the check's spelling. The check package has no dependencies.
+    const check = JSON.parse(await readFile(path.join(consumer, 'node_modules', CHECK, 'package.json'), 'utf8')) as Record<string, unknown>
+    expect(check['version']).toBe(manifest['version'])
+    for (const [pkg, peer, range] of [[manifest, CHECK, `^${String(manifest['version'])}`], [check, 'hunspell-asm', '^4.0.2']] as const) {
+      expect(pkg['peerDependencies']).toEqual({[peer]: range})
+      expect(pkg['peerDependenciesMeta']).toEqual({[peer]: {optional: true}})
+    }
+    for (const key of ['dependencies', 'optionalDependencies', 'bundleDependencies']) expect(check[key], key).toBeUndefined()
   })
 
   it('carries the metadata a registry shows, and builds before every pack', async () => {
@@ -235,6 +247,52 @@ describe('the bin', () => {
     const run = spawnSync(bin, ['checklist', '--round', '2', '--format', 'markdown'], {cwd: project, encoding: 'utf8'})
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toBe(`${source.checklistForRound(2).map((item) => `- [ ] ${item.text}`).join('\n')}\n`)
+  })
+})
+
+// Issue 21 (item 7): an app that only shows the guide installs the package
+// alone; the check is one install away, and what needs it says so.
+describe('the package alone (an app that only shows the guide)', () => {
+  let app: string
+  beforeAll(async () => {
+    app = await consumerProject({scratch: packed.scratch, install: packed.installRoot}, 'guide-only', {name: 'guide-only', private: true, type: 'module'})
+  })
+  const inApp = (command: string, args: readonly string[]) => spawnSync(command, args, {cwd: app, encoding: 'utf8'})
+
+  it('installs without the check package and shows the guide, from import and require', async () => {
+    expect((await readdir(path.join(app, 'node_modules'))).filter((name) => !name.startsWith('.'))).toEqual(['@types', NAME])
+    const script = `import {createRequire} from 'node:module'
+      import {getStep} from '${NAME}'
+      import {getStepContent} from '${NAME}/render'
+      const cjs = createRequire(import.meta.url)('${NAME}/render')
+      console.log(JSON.stringify([getStep(2).title, getStepContent(2).text, cjs.getStepContent(2).text]))`
+    const run = inApp(process.execPath, ['--input-type=module', '-e', script])
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual([source.getStep(2).title, sourceRender.getStepContent(2).text, sourceRender.getStepContent(2).text])
+  })
+
+  it('fails to load ace-second-interview/check, from import and require, naming the check package', () => {
+    const script = `import {createRequire} from 'node:module'
+      const seen = []
+      await import('${NAME}/check').catch((error) => seen.push([error.code, error.message]))
+      try { createRequire(import.meta.url)('${NAME}/check') } catch (error) { seen.push([error.code, error.message]) }
+      console.log(JSON.stringify(seen))`
+    const run = inApp(process.execPath, ['--input-type=module', '-e', script])
+    const seen = JSON.parse(run.stdout) as Array<[string, string]>
+    expect(seen.map(([code]) => code)).toEqual(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'])
+    for (const [, message] of seen) expect(message).toContain(`'${CHECK}'`)
+  })
+
+  it("runs the bin's readers; check, locales and translation exit 2 with one line naming the install command", () => {
+    const bin = path.join(app, 'node_modules/.bin/ace-second-interview')
+    const steps = inApp(bin, ['steps'])
+    expect(steps.status, steps.stderr).toBe(0)
+    for (const args of [['check'], ['check', '--watch'], ['locales'], ['translation', 'export', 'de']]) {
+      const run = inApp(bin, args)
+      expect(run.status, args.join(' ')).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(new RegExp(`^ace-second-interview ${args[0]}: [^\\n]*\`npm install --save-dev ${CHECK}\`\\n$`))
+    }
   })
 })
 

@@ -2,7 +2,7 @@
 // content, a package.json at 1.0.0): --dry-run, --amend, renames, retired
 // ids, and crash safety (a kill at every write step, then a rerun).
 import {spawnSync} from 'node:child_process'
-import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -105,6 +105,26 @@ describe('content:version --dry-run', () => {
     expect(result.stdout).toContain('CHANGELOG.md would get:\n\n## [1.0.1] - 2030-01-02\n\n### Changed\n\n- Content: Checklist item `note-best-answer` reworded.\n')
     expect(result.stdout).not.toContain('A note written before the release.')
     expect(await files(root)).toEqual(before)
+  })
+})
+
+describe('content:version and the check package', () => {
+  it('gives packages/check/package.json the same version, and the optional peer on it that version as its lowest', async () => {
+    const root = await makeRepository()
+    const check = 'ace-second-interview-check'
+    const peer = {peerDependencies: {[check]: '^1.0.0'}, peerDependenciesMeta: {[check]: {optional: true}}}
+    const write = (file: string, value: unknown) => writeFile(path.join(root, file), `${JSON.stringify(value, null, 2)}\n`)
+    await mkdir(path.join(root, 'packages/check'), {recursive: true})
+    await write('packages/check/package.json', {name: check, version: '1.0.0'})
+    await write('package.json', {name: 'fixture', version: '1.0.0', ...peer})
+    await write('package-lock.json', {name: 'fixture', version: '1.0.0', lockfileVersion: 3, packages: {'': {name: 'fixture', version: '1.0.0', ...peer}, 'packages/check': {name: check, version: '1.0.0'}}})
+    await addItem(root)
+    const result = await run(root, [])
+    expect(result.code, result.stderr).toBe(0)
+    const read = async (file: string) => JSON.parse(await readFile(path.join(root, file), 'utf8')) as {version: string; peerDependencies?: object; packages?: Record<string, {version: string; peerDependencies?: object}>}
+    const [pkg, checkPkg, lock] = await Promise.all([read('package.json'), read('packages/check/package.json'), read('package-lock.json')])
+    expect([pkg.version, checkPkg.version, lock.version, lock.packages?.['']?.version, lock.packages?.['packages/check']?.version]).toEqual(['1.1.0', '1.1.0', '1.1.0', '1.1.0', '1.1.0'])
+    for (const manifest of [pkg, lock.packages?.['']]) expect(manifest?.peerDependencies).toEqual({[check]: '^1.1.0'})
   })
 })
 

@@ -1,5 +1,5 @@
-// The check entry (which the bin loads for `check`) bundles third-party
-// code; the package ships those packages' licences in
+// The check package (which the bin loads for `check`) bundles third-party
+// code; it ships those packages' licences in its
 // dist/THIRD-PARTY-NOTICES.md.
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {bundledPackages, licenceSection, packageFolderOf, renderNotices} from '../scripts/notices.js'
 import {ROOT} from './helpers.js'
 
-const NOTICES = path.join(ROOT, 'dist/THIRD-PARTY-NOTICES.md')
+const NOTICES = path.join(ROOT, 'packages/check/dist/THIRD-PARTY-NOTICES.md')
 
 /** Every package esbuild pulls into a bundle of the check entry, as name@version. */
 async function bundled(): Promise<string[]> {
@@ -23,7 +23,7 @@ async function bundled(): Promise<string[]> {
   return [...new Set(names)].sort()
 }
 
-describe('dist/THIRD-PARTY-NOTICES.md', () => {
+describe('the check package\'s dist/THIRD-PARTY-NOTICES.md', () => {
   it('lists every bundled package, and only those, each with its licence text', async () => {
     const text = await readFile(NOTICES, 'utf8')
     const expected = await bundled()

@@ -43,7 +43,7 @@ export function fencedBlocks(file: string, markdown: string): Block[] {
 }
 
 /**
- * A consumer project: the packed package as installed, beside the
+ * A consumer project: the packed packages as installed, beside the
  * repository's devDependencies (React, Vue, hast utilities) that recipes use.
  *
  * @param packed What the global setup provided (`inject('packed')`).
@@ -54,10 +54,12 @@ export async function projectWithDevDependencies(packed: {readonly scratch: stri
   const project = path.join(packed.scratch, name)
   await mkdir(path.join(project, 'node_modules'), {recursive: true})
   await writeFile(path.join(project, 'package.json'), '{"name": "readme-consumer", "private": true, "type": "module"}\n')
+  // The two packages as packed, not the repository's own (the check package is a workspace link there).
+  const packages = [NAME, `${NAME}-check`]
   for (const entry of await readdir(path.join(ROOT, 'node_modules'))) {
-    if (entry.startsWith('.') || entry === NAME) continue
+    if (entry.startsWith('.') || packages.includes(entry)) continue
     await symlink(path.join(ROOT, 'node_modules', entry), path.join(project, 'node_modules', entry), 'dir')
   }
-  await symlink(path.join(packed.install, 'node_modules', NAME), path.join(project, 'node_modules', NAME), 'dir')
+  for (const name of packages) await symlink(path.join(packed.install, 'node_modules', name), path.join(project, 'node_modules', name), 'dir')
   return project
 }

@@ -1,6 +1,8 @@
-// Vitest global setup: pack the built package once and install the tarball
-// once, offline, for every test file that checks what a consumer gets
-// (test/consumer.test.ts, test/pack.test.ts, test/cli.test.ts).
+// Vitest global setup: pack the built package and the check package
+// (packages/check/) once and install the tarballs once, offline, for every
+// test file that checks what a consumer gets (test/consumer.test.ts,
+// test/pack.test.ts, test/check-api.test.ts): both, as an app that checks its
+// content has them, and the package alone, as an app that only shows the guide.
 //
 // `npm test` builds dist/ first, so the tarball is packed with --ignore-scripts
 // (no second build through `prepack`).
@@ -12,16 +14,22 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {TestProject} from 'vitest/node'
 
-/** The packed tarball and its offline install, shared by the test files. */
+/** The packed tarballs and their offline installs, shared by the test files. */
 export interface PackedPackage {
-  /** Folder holding the tarball and the install. */
+  /** Folder holding the tarballs and the installs. */
   readonly scratch: string
-  /** Path of the `.tgz`. */
+  /** Path of the package's `.tgz`. */
   readonly tarball: string
-  /** Files in the tarball, with their modes, as `npm pack --json` lists them. */
+  /** Files in the package's tarball, with their modes, as `npm pack --json` lists them. */
   readonly files: ReadonlyArray<{readonly path: string; readonly mode: number}>
-  /** A project with only the tarball installed; its `node_modules` is what a consumer gets. */
+  /** Path of the check package's `.tgz`. */
+  readonly checkTarball: string
+  /** Files in the check package's tarball. */
+  readonly checkFiles: ReadonlyArray<{readonly path: string; readonly mode: number}>
+  /** A project with both tarballs installed; its `node_modules` is what an app that checks its content gets. */
   readonly install: string
+  /** A project with the package's tarball alone installed: an app that only shows the guide. */
+  readonly installRoot: string
 }
 
 declare module 'vitest' {
@@ -69,9 +77,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await rm(scratch, {recursive: true, force: true})
   }
   try {
-    const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as Array<{filename: string; files: PackedPackage['files']}>
-    if (packed === undefined) throw new Error('test setup: npm pack printed no result')
+    const [packed, checkPacked] = ['.', 'packages/check'].map((folder) => {
+      const [result] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], path.join(ROOT, folder))) as Array<{filename: string; files: PackedPackage['files']}>
+      if (result === undefined) throw new Error(`test setup: npm pack printed no result in ${folder}`)
+      return result
+    }) as [{filename: string; files: PackedPackage['files']}, {filename: string; files: PackedPackage['files']}]
     const tarball = path.join(scratch, packed.filename)
+    const checkTarball = path.join(scratch, checkPacked.filename)
     // The dependencies are packed from the lockfile's install, so the install
     // below needs no registry metadata: `npm ci` caches tarballs but not the
     // metadata an `npm install <tgz>` would look up, and a new machine's
@@ -85,12 +97,15 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       }),
     )
     const install = path.join(scratch, 'install')
-    await mkdir(install)
-    await writeFile(path.join(install, 'package.json'), '{"name": "consumer", "private": true}\n')
-    // --offline: nothing is fetched, so a dependency the package should not
-    // have (one not in its own dependency list) fails the install.
-    npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', tarball, ...dependencies], install)
-    project.provide('packed', {scratch, tarball, files: packed.files, install})
+    const installRoot = path.join(scratch, 'install-root')
+    for (const [folder, tarballs] of [[install, [tarball, checkTarball]], [installRoot, [tarball]]] as const) {
+      await mkdir(folder)
+      await writeFile(path.join(folder, 'package.json'), '{"name": "consumer", "private": true}\n')
+      // --offline: nothing is fetched, so a dependency the package should not
+      // have (one not in its own dependency list) fails the install.
+      npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', ...tarballs, ...dependencies], folder)
+    }
+    project.provide('packed', {scratch, tarball, files: packed.files, checkTarball, checkFiles: checkPacked.files, install, installRoot})
   } catch (error) {
     await cleanup()
     throw error
