@@ -1,4 +1,4 @@
-// `npm run lint:package`, second half: attw over the packed package. attw
+// `npm run lint:package`, second half: attw over the packed packages. attw
 // does not follow wildcard subpaths (`./locales/*`), so every locale's
 // entries are named to it explicitly, from the locales the build generated:
 // a new locale is checked without editing this file or package.json.
@@ -17,5 +17,9 @@ const require = createRequire(import.meta.url)
 const manifest = require.resolve('@arethetypeswrong/cli/package.json')
 const {bin} = require(manifest) as {bin: Record<string, string>}
 const entrypoints = LOCALES.flatMap((tag) => [`./locales/${tag}`, `./locales/${tag}/render`, `./locales/${tag}/guide.json`])
-const run = spawnSync(process.execPath, [path.join(path.dirname(manifest), bin['attw']!), '--pack', '.', '--include-entrypoints', ...entrypoints, ...process.argv.slice(2)], {stdio: 'inherit'})
-process.exitCode = run.status ?? 1
+const attw = path.join(path.dirname(manifest), bin['attw']!)
+const run = spawnSync(process.execPath, [attw, '--pack', '.', '--include-entrypoints', ...entrypoints, ...process.argv.slice(2)], {stdio: 'inherit'})
+// Then the check package (packages/check/), packed as built just now: its
+// `prepack` would build everything a second time.
+const check = spawnSync(process.execPath, [attw, '--pack', 'packages/check', ...process.argv.slice(2)], {stdio: 'inherit', env: {...process.env, npm_config_ignore_scripts: 'true'}})
+process.exitCode = run.status === 0 ? (check.status ?? 1) : (run.status ?? 1)
