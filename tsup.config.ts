@@ -27,6 +27,10 @@ const RUNTIME: Options = {
   splitting: true,
   target: 'es2022',
   platform: 'neutral',
+  // Text as written (`é`, not `\xE9`): the data is most of the bytes.
+  esbuildOptions(options) {
+    options.charset = 'utf8'
+  },
 }
 
 /**
@@ -63,6 +67,9 @@ const BIN: Options = {
   target: 'node20',
   platform: 'node',
   noExternal: [/.*/],
+  // A program, not a library: nothing bundles it again, so the annotations
+  // minifying drops are not needed, and every app installs it.
+  minify: true,
   esbuildPlugins: [
     {
       name: 'built-entries',

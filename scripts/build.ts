@@ -5,7 +5,7 @@
 // `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,
 // and dist/ is replaced only once a complete new one exists beside it.
-import {copyFile, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
@@ -139,13 +139,14 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
       return 1
     }
     phase('tsup (all configs)')
-    // The JSON forms, for apps that fetch or cache the guide as data.
-    await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide, null, 2)}\n`)
-    await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema(), null, 2)}\n`)
+    // The JSON forms, for apps that fetch or cache the guide as data: compact,
+    // as every app installs them (a third of indented JSON is whitespace).
+    await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide)}\n`)
+    await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema())}\n`)
     // Each locale's guide as data too, the source's included (`./locales/<tag>/guide.json`).
     for (const {tag, guide} of [{tag: result.guide.locale, guide: result.guide}, ...result.locales]) {
       await mkdir(path.join(staging, 'locales', tag), {recursive: true})
-      await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide, null, 2)}\n`)
+      await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide)}\n`)
     }
     // Each locale's declarations (tsup writes their JavaScript).
     await writeLocaleFiles(staging, root, [result.guide.locale, ...result.locales.map((locale) => locale.tag)])
@@ -177,12 +178,12 @@ async function notOurs(dist: string): Promise<string | undefined> {
 
 // The release history, as `ace-second-interview/manifest.json`: a fork's
 // `checkContent(dir, {manifest})` then knows every id the package published
-// or retired. Copied as it is (the build has already checked it). Content
-// that has never been released has none to publish.
+// or retired. Its data as it is (the build has already checked it), compact.
+// Content that has never been released has none to publish.
 async function publishManifest(contentDir: string, staging: string): Promise<void> {
   try {
     const {MANIFEST_FILE} = await import('../pipeline/release/manifest.js')
-    await copyFile(path.join(contentDir, MANIFEST_FILE), path.join(staging, MANIFEST_FILE))
+    await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(JSON.parse(await readFile(path.join(contentDir, MANIFEST_FILE), 'utf8')))}\n`)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }

@@ -83,8 +83,9 @@ let calls = 0
 
 /**
  * Write each entry's bundled declarations into `outDir` as `<name>.d.ts` and
- * `<name>.d.cts` (the same text: the package has no default export, so the
- * CommonJS view of the types is the ESM one).
+ * `<name>.d.cts`. The package has no default export, so the CommonJS view
+ * of the types is the ESM one: `.d.cts` holds them, and `.d.ts` re-exports it
+ * (an ES module may import CommonJS; not the other way round), so they ship once.
  *
  * @param root - The project root (its node_modules resolves the packages `inlinePackages` entries inline).
  * @param outDir - Where to write.
@@ -137,7 +138,7 @@ export async function writeDeclarations(root: string, outDir: string, entries: r
         const code = chunk.code.replace(/^\/\/ \S+\.d\.ts\n/gm, '')
         // The first part of the bundle to finish may be this one (--no-cache writes straight into the staging folder).
         await mkdir(outDir, {recursive: true})
-        await writeFile(path.join(outDir, `${entry.name}.d.ts`), code)
+        await writeFile(path.join(outDir, `${entry.name}.d.ts`), `export * from './${entry.name}.cjs'\n`)
         await writeFile(path.join(outDir, `${entry.name}.d.cts`), code)
       }),
     )

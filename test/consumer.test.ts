@@ -173,10 +173,10 @@ describe('TypeScript consumers', () => {
   ] as const
 
   it('uses every export of the package in the consumer source', async () => {
-    const declarations = await readFile(path.join(installed, 'dist/index.d.ts'), 'utf8')
+    const declarations = await readFile(path.join(installed, 'dist/index.d.cts'), 'utf8')
     // Its export lists: values, and types (in a list of their own, or marked `type`).
     const lists = [...declarations.matchAll(/^export (?:type )?\{([^}]*)\};$/gm)].map((match) => match[1]!)
-    expect(lists.length, 'export lists in dist/index.d.ts').toBeGreaterThan(0)
+    expect(lists.length, 'export lists in dist/index.d.cts').toBeGreaterThan(0)
     const exported = lists.flatMap((list) => list.split(',')).map((name) => name.trim().replace(/^type /, '')).sort()
     const consumerSource = await readFile(path.join(FIXTURES, 'uses-every-export.ts'), 'utf8')
     const imported = /import \{([^}]*)\} from 'ace-second-interview'/.exec(consumerSource)?.[1] ?? ''
