@@ -227,7 +227,7 @@ describe('a translated content folder', () => {
     // The ids are the source's (src/generated/ids.ts), not redeclared per locale.
     expect(data).not.toMatch(/\bStepId\b/)
     expect(data).toContain("import type {CompactGuide} from '../../../expand.js'")
-    expect(emitRenderModule(spanish(result).render)).toContain("import type {RenderData} from '../../../render/types.js'")
+    expect(emitRenderModule(spanish(result).render)).toContain("import type {ShippedRenderData} from '../../../render/types.js'")
     const entries = emitEntryModules(result.guide!.locale, tags)
     expect(Object.keys(entries).sort()).toEqual(['import-content.ts', 'import-locale.ts', 'locales/en-GB/index.ts', 'locales/en-GB/render.ts', 'locales/es/index.ts', 'locales/es/render.ts', 'source-render.ts', 'source.ts'])
     expect(entries['locales/es/index.ts']).toContain("import {ordinal} from '../../../grammar/es.js'\nimport {ordinal as sourceOrdinal} from '../../../grammar/en.js'")

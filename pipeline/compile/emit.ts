@@ -2,7 +2,7 @@ import type {CompactGuide, CompactItem, CompactStep, ItemExceptions} from '../..
 import type {Guide, RoundRange} from '../../src/types.js'
 import type {LocaleApi} from '../../src/locale-api.js'
 import type {RenderModule} from '../../src/render/api.js'
-import type {RenderData} from '../../src/render/types.js'
+import type {BuiltContent, RenderData, ShippedRenderData} from '../../src/render/types.js'
 import {fillTemplate, grammarOf} from '../parse/grammar.js'
 
 /** First line of every generated file. */
@@ -149,11 +149,14 @@ function literalType(value: unknown): string {
  *   await writeFile('src/generated/locales/en-GB/render-data.ts', emitRenderModule(result.render))
  */
 export function emitRenderModule(data: RenderData): string {
+  // The plain text is left out: src/render/api.ts derives it from the hast.
+  const trees = ({text: _text, ...rest}: BuiltContent): ShippedRenderData['introduction'] => rest
+  const shipped: ShippedRenderData = {introduction: trees(data.introduction), steps: data.steps.map(trees), items: data.items}
   return `${GENERATED_BANNER}
-import type {RenderData} from '../../../render/types.js'
+import type {ShippedRenderData} from '../../../render/types.js'
 
-/** The guide's sanitised trees and HTML in this locale (src/render/api.ts freezes them). */
-export const RENDER_DATA: RenderData = ${jsonParse(data)}
+/** The guide's sanitised trees and HTML in this locale (src/render/api.ts freezes them and adds the text). */
+export const RENDER_DATA: ShippedRenderData = ${jsonParse(shipped)}
 `
 }
 

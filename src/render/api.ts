@@ -8,8 +8,8 @@ import type {LocaleApi} from '../locale-api.js'
 import {memoiseByRound} from '../round-memo.js'
 import {type Spelling, renderTemplate, spellerFor} from '../template.js'
 import type {Round, StepNumber} from '../types.js'
-import {mapText} from './tree.js'
-import type {ChecklistItemContent, RenderData, RenderedContent} from './types.js'
+import {mapText, textOf} from './tree.js'
+import type {ChecklistItemContent, RenderedContent, ShippedRenderData} from './types.js'
 
 /**
  * Run a core call on a render call's behalf: the core checks the argument,
@@ -89,10 +89,13 @@ export interface RenderModule {
  * @example
  *   const api = createRenderApi({getStep, checklistForRound, guide}, RENDER_DATA, {ordinal, sourceOrdinal})
  */
-export function createRenderApi(core: Pick<LocaleApi, 'getStep' | 'checklistForRound' | 'guide'>, data: RenderData, spelling: Spelling): RenderModule {
+export function createRenderApi(core: Pick<LocaleApi, 'getStep' | 'checklistForRound' | 'guide'>, data: ShippedRenderData, spelling: Spelling): RenderModule {
   const render = deepFreeze(data)
-  // Frozen above, so the read-only types describe the objects exactly.
-  const steps = render.steps as readonly RenderedContent[]
+  // The plain text is not shipped: it is the text content of the tree.
+  // Frozen, so the read-only types describe the objects exactly.
+  const withText = (content: ShippedRenderData['introduction']): RenderedContent => deepFreeze({...content, text: textOf(content.hast)}) as RenderedContent
+  const introduction = withText(render.introduction)
+  const steps = render.steps.map(withText)
   const forRound = memoiseByRound(
     // checklistForRound checks the round (and memoises its own list); its error names this call.
     (r) => asCall('checklistContentForRound(r)', 'checklistForRound(r)', () => core.checklistForRound(r as Round)),
@@ -122,9 +125,9 @@ export function createRenderApi(core: Pick<LocaleApi, 'getStep' | 'checklistForR
     getStepContent: (n) => {
       // getStep checks `n` exactly as getStep does; its error names this call.
       asCall('getStepContent(n)', 'getStep(n)', () => core.getStep(n))
-      return steps[n - 1] as RenderedContent
+      return steps[n - 1]!
     },
-    getIntroContent: () => render.introduction as RenderedContent,
+    getIntroContent: () => introduction,
     checklistContentForRound: (r) => forRound(r),
   }
 }

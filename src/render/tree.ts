@@ -13,6 +13,20 @@ export function mapText(tree: Root, map: (value: string) => string): Root {
   return mapNode(tree, map) as Root
 }
 
+/**
+ * The text content of a hast tree: its text nodes' values, in order (what
+ * `textContent` gives for its HTML).
+ *
+ * @param node The tree.
+ * @returns The text.
+ * @example
+ *   textOf({type: 'root', children: [{type: 'text', value: 'a'}]}) // 'a'
+ */
+export function textOf(node: Nodes): string {
+  if ('children' in node) return node.children.map(textOf).join('')
+  return node.type === 'text' ? node.value : ''
+}
+
 function mapNode(node: Nodes, map: (value: string) => string): Nodes {
   if (node.type === 'text') return {...node, value: map(node.value)}
   if (node.type === 'root' || node.type === 'element') {

@@ -82,3 +82,13 @@ export interface RenderData {
   /** Each checklist item's inline hast and split HTML by id, placeholders unfilled. */
   readonly items: Readonly<Record<string, BuiltItem>>
 }
+
+/** What a locale's render data module ships (internal): {@link RenderData} without each piece's `text`, which `createRenderApi` derives from its `hast`. */
+export interface ShippedRenderData {
+  /** The introduction. */
+  readonly introduction: Omit<BuiltContent, 'text'>
+  /** Each step's body, in step order. */
+  readonly steps: readonly Omit<BuiltContent, 'text'>[]
+  /** As in {@link RenderData}. */
+  readonly items: RenderData['items']
+}
