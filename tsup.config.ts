@@ -11,6 +11,9 @@ import {thirdPartyNotices} from './scripts/notices.js'
  * (src/generated/locales/<tag>/, which the build writes), in both formats.
  * Split, so every entry imports the code and the error classes from shared
  * chunks: one copy of each per format, `instanceof` works across entries.
+ * Minified, as every app installs it: the ES modules keep their lines and
+ * their `@__PURE__` marks (minifying whitespace drops them), by which apps'
+ * bundlers drop what they do not use; the CommonJS build is minified whole.
  */
 const RUNTIME: Options = {
   entry: {
@@ -23,7 +26,6 @@ const RUNTIME: Options = {
       ]),
     ),
   },
-  format: ['esm', 'cjs'],
   splitting: true,
   target: 'es2022',
   platform: 'neutral',
@@ -81,4 +83,4 @@ const BIN: Options = {
 }
 
 // tsup needs a default export here; the package itself has none.
-export default [RUNTIME, CHECK, BIN]
+export default [{...RUNTIME, format: 'esm', minifyIdentifiers: true, minifySyntax: true}, {...RUNTIME, format: 'cjs', minifyWhitespace: true, minifyIdentifiers: true}, CHECK, BIN]
