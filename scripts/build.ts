@@ -141,9 +141,9 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     phase('tsup (all configs)')
     // The JSON forms, for apps that fetch or cache the guide as data: compact,
     // as every app installs them (a third of indented JSON is whitespace).
-    await writeFile(path.join(staging, 'guide.json'), `${JSON.stringify(result.guide)}\n`)
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema())}\n`)
-    // Each locale's guide as data too, the source's included (`./locales/<tag>/guide.json`).
+    // Each locale's guide (`./locales/<tag>/guide.json`; `./guide.json` is the
+    // source's, named in package.json).
     for (const {tag, guide} of [{tag: result.guide.locale, guide: result.guide}, ...result.locales]) {
       await mkdir(path.join(staging, 'locales', tag), {recursive: true})
       await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide)}\n`)

@@ -36,7 +36,7 @@ function entriesOf(tag: string): Array<[string, () => Promise<Api>]> {
   return entries
 }
 
-const reference = async (tag: string): Promise<Guide> => JSON.parse(await readFile(dist(...folderOf(tag), 'guide.json'), 'utf8')) as Guide
+const reference = async (tag: string): Promise<Guide> => JSON.parse(await readFile(dist('locales', tag, 'guide.json'), 'utf8')) as Guide
 
 // What checklistForRound(round) must return, from guide.json alone: the items
 // whose rounds cover it, their text filled for it by the build's own filler

@@ -4,9 +4,10 @@ import {Ajv2020} from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {GuideValidationError, assertGuide, guide, isGuideError, parseGuide, validateGuide} from '../src/index.js'
+import {SOURCE_LOCALE} from '../src/generated/locales.js'
 import {ROOT, require, thrown} from './helpers.js'
 
-const json = JSON.parse(readFileSync(path.join(ROOT, 'dist/guide.json'), 'utf8')) as unknown
+const json = JSON.parse(readFileSync(require.resolve('ace-second-interview/guide.json'), 'utf8')) as unknown
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'dist/schema.json'), 'utf8')) as object
 const ajvValidate = new Ajv2020({allErrors: true, strict: true}).compile(schema)
 
@@ -72,9 +73,10 @@ describe('guide.json and schema.json', () => {
     expect(validateGuide(broken)).toContainEqual(expect.objectContaining({code, path}))
   })
 
-  it('is exported as subpaths', () => {
-    const pkg = require(path.join(ROOT, 'package.json')) as {exports: Record<string, unknown>}
-    expect(pkg.exports['./guide.json']).toBe('./dist/guide.json')
+  it('is exported as subpaths (the guide as the source locale\'s guide.json, which the build writes once)', () => {
+    const pkg = require(path.join(ROOT, 'package.json')) as {exports: Record<string, unknown>; typesVersions: Record<string, Record<string, string[]>>}
+    expect(pkg.exports['./guide.json']).toBe(`./dist/locales/${SOURCE_LOCALE}/guide.json`)
+    expect(pkg.typesVersions['*']?.['guide.json']).toEqual([`./dist/locales/${SOURCE_LOCALE}/guide.json`])
     expect(pkg.exports['./schema.json']).toBe('./dist/schema.json')
   })
 })
