@@ -130,9 +130,11 @@ ${figureTable(run.figures)}
 ## Method
 
 - **Medians** of many samples everywhere; timers are \`process.hrtime.bigint()\`.
-- **Install**: the package's files as \`npm pack --dry-run\` lists them,
-  unpacked, plus the folders of the packages it pulls in (dependencies and
-  peers that are not optional, as installed in this project's \`node_modules\`).
+- **Install**: each package's files as \`npm pack --dry-run\` lists them,
+  unpacked, against the budgets in \`size-budget.json\` (which \`npm run size\`
+  checks too): \`ace-second-interview\`, what an app that only shows the guide
+  installs (the types-only packages it pulls in named beside it), and
+  \`ace-second-interview-check\`, what an app that checks its own content adds.
 - **Bundles**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
   \`export {getStep, checklistForRound} from '<entry>'\`, gzip level 9
   (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is

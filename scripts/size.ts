@@ -1,6 +1,8 @@
 // Size budget: bundle every entry named in size-budget.json for the browser
-// (everything it exports), minify, gzip -9, and fail over budget. Needs dist/
-// (run `npm run build` first; CI runs it after `npm test`).
+// (everything it exports), minify, gzip -9, and fail over budget; then each
+// package's install (its tarball unpacked). Needs dist/ (run `npm run build`
+// first; CI runs it after `npm test`).
+import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -10,13 +12,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 interface Budget {
   readonly budgets: Readonly<Record<string, number>>
+  /** Bytes each package's tarball may hold unpacked, by package name. */
+  readonly install: Readonly<Record<string, number>>
   /** Entries that run only under Node, bundled for Node instead of the browser. */
   readonly node?: readonly string[]
 }
 
 async function main(): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {name: string; exports: Record<string, unknown>}
-  const {budgets, node = []} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
+  const {budgets, install, node = []} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
   let failed = false
   const rows: string[] = []
   // A pattern subpath (`./locales/*`) is measured for every locale the build generated.
@@ -50,6 +54,19 @@ async function main(): Promise<number> {
       rows.push(`over  ${specifierFor(pkg.name, subpath)}: no budget in size-budget.json; add one`)
       failed = true
     }
+  }
+  // What `npm install` puts on disk: each package's files, as `npm pack` counts them.
+  for (const [name, limit] of Object.entries(install)) {
+    const folder = name === pkg.name ? root : path.join(root, 'packages', name.slice(`${pkg.name}-`.length))
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: folder, encoding: 'utf8'})
+    const size = pack.status === 0 ? (JSON.parse(pack.stdout) as Array<{unpackedSize: number}>)[0]?.unpackedSize : undefined
+    if (size === undefined) {
+      process.stderr.write(`size: expected \`npm pack --dry-run\` of ${name} in ${folder} to succeed, it exited ${pack.status}: ${pack.stderr}\n`)
+      return 2
+    }
+    const over = size > limit
+    failed ||= over
+    rows.push(`${over ? 'over ' : 'ok   '} install of ${name}: ${size} B unpacked, budget ${limit} B (${((100 * size) / limit).toFixed(1)}%)`)
   }
   process.stdout.write(`${rows.join('\n')}\n`)
   if (failed) process.stderr.write('size: over budget. Make the bundle smaller; raise a budget only with a reason in the commit.\n')
