@@ -26,7 +26,7 @@ const NOT_CODE: Readonly<Record<string, string>> = {
 // Shell lines that are shown but not run, and why. Anything else in an sh
 // block must be an `npx ace-second-interview …` line, which is run.
 const ILLUSTRATIVE: ReadonlyArray<{readonly pattern: RegExp; readonly reason: string}> = [
-  {pattern: /^npm install ace-second-interview$/, reason: 'needs the registry; the tests install the packed tarball instead (test/setup/packed.ts)'},
+  {pattern: /^npm install (?:--save-dev )?ace-second-interview(?:-check)?$/, reason: 'needs the registry; the tests install the packed tarballs instead (test/setup/packed.ts)'},
   {pattern: /^npm ci && npm run build$/, reason: 'installs and builds this repository: what runs before these tests can'},
   {pattern: /^npm (test|run test:(package|releases))$/, reason: 'runs this very test suite'},
   {pattern: /^npm run (build|check:content|content:version|content:translated|bench|example|size|lint:package)\b/, reason: 'a repository script, tested by its own test file'},
