@@ -15,7 +15,7 @@ const CONTENT = ['test/api.test.ts', 'test/immutability.test.ts', 'test/integrit
 const SHIPPED = ['test/bad-input.test.ts', 'test/fresh-clone.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
 /** Ten releases on a copy of the repository, then every other test file on it. */
 const RELEASES = 'test/release-loop.test.ts'
-/** What a consumer installs: these share one packed tarball (`inject('packed')`). */
+/** What a consumer installs: these share the packed tarballs and their installs (`inject('packed')`). */
 const PACKAGE = ['test/check-api.test.ts', 'test/consumer.test.ts', 'test/pack.test.ts', 'test/readme.test.ts', 'test/e2e/**/*.test.ts']
 
 export default defineConfig({
@@ -58,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'package',
           include: PACKAGE,
-          // Packs and installs the package once for the consumer-facing tests.
+          // Packs and installs the package and the check package once for the consumer-facing tests.
           globalSetup: ['test/setup/packed.ts'],
         },
       },
