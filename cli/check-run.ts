@@ -45,7 +45,7 @@ export const WATCH_END = 'check --watch: done'
 const DEBOUNCE_MS = 15
 
 /** The package the check API ships in (packages/check/), which apps install to run `check`, `locales` and `translation`. */
-export const CHECK_PACKAGE = 'ace-second-interview-check'
+const CHECK_PACKAGE = 'ace-second-interview-check'
 /** Code of the error {@link loadCheck} throws when {@link CHECK_PACKAGE} is not installed (the bin exits 2). */
 export const CHECK_MISSING = 'ERR_CHECK_NOT_INSTALLED'
 
