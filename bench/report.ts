@@ -46,29 +46,17 @@ function describeMachine(): string {
 const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : '**missed**')
 
 /**
- * The goal table, as markdown.
+ * The goal table, as markdown (in BENCHMARKS.md, and on the terminal).
  *
  * @param figures The figures.
  * @returns A markdown table.
  */
-function figureTable(figures: readonly Figure[]): string {
+export function figureTable(figures: readonly Figure[]): string {
   const lines = ['| figure | measured | baseline (same run) | ratio | goal | |', '|---|---|---|---|---|---|']
   for (const figure of figures) {
     lines.push(`| ${figure.name} | ${figure.measured} | ${figure.baseline} | ${figure.ratio} | ${figure.goal} | ${verdict(figure.met)} |`)
   }
   return lines.join('\n')
-}
-
-/**
- * The goal table for a terminal.
- *
- * @param figures The figures.
- * @returns Aligned plain-text columns.
- */
-export function consoleTable(figures: readonly Figure[]): string {
-  const rows = [['figure', 'measured', 'baseline', 'ratio', 'goal', ''], ...figures.map((f) => [f.name.replaceAll('`', ''), f.measured.replaceAll('`', ''), f.baseline.replaceAll('`', ''), f.ratio, f.goal, verdict(f.met).replaceAll('*', '')])]
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
 }
 
 /**

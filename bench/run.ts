@@ -10,7 +10,7 @@ import {measureLoops, measureTestSuite} from './figures/loops.js'
 import {measureSize} from './figures/size.js'
 import {measureStartup} from './figures/startup.js'
 import {ROOT} from './measure.js'
-import {consoleTable, keptNotes, renderBenchmarks} from './report.js'
+import {figureTable, keptNotes, renderBenchmarks} from './report.js'
 
 const FILE = path.join(ROOT, 'BENCHMARKS.md')
 
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const seconds = (Date.now() - startedAt.getTime()) / 1000
   const notes = keptNotes(await readFile(FILE, 'utf8').catch(() => ''))
   await writeFile(FILE, renderBenchmarks({startedAt, seconds, loadBefore, quick, figures}, notes))
-  process.stdout.write(`${consoleTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
+  process.stdout.write(`${figureTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
   return 0
 }
 
