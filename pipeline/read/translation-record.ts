@@ -1,6 +1,6 @@
 // `content/locales/<tag>/translation.json`: which source text each translated
 // unit (the introduction, a step's words, a checklist item) was translated
-// from. Written only by `npm run content:translated` (scripts/lib/
+// from. Written only by `npm run content:translated` (scripts/
 // content-translated.ts); the lint compares it with today's source to call a
 // translation current or outdated.
 import {VFile} from 'vfile'
