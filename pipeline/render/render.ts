@@ -9,7 +9,6 @@ import type {BuiltContent, BuiltItem, RenderData} from '../../src/render/types.j
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
 import {parseMarkdown, plainText} from '../parse/document.js'
 import {inContent} from '../compile/guard.js'
-import {plainJson} from './json.js'
 import type {LintResult, LocaleLint} from '../lint/lint.js'
 import {indexSource} from '../parse/parity.js'
 import {ALLOWED_PROTOCOLS} from '../lint/rules/link-protocol.js'
@@ -48,7 +47,7 @@ function dropRelativeUrls(node: HastNodes): void {
 }
 
 // Trees ship as plain JSON: no positions, no `data`, nothing undefined.
-const plain = plainJson
+const plain = <T>(tree: T): T => JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' || key === 'data' ? undefined : value))) as T
 
 /**
  * Turn mdast into sanitised hast: mdast-util-to-hast (raw HTML dropped), then
