@@ -1,5 +1,5 @@
 import {constants} from 'node:fs'
-import type {Stats} from 'node:fs'
+import type {Dirent, Stats} from 'node:fs'
 import {lstat, open} from 'node:fs/promises'
 import type {VFile} from 'vfile'
 
@@ -44,12 +44,12 @@ export type ReadOutcome =
 /**
  * Name the type of a file system entry, for messages.
  *
- * @param stats What `lstat` (or `fstat`) returned.
+ * @param stats What `lstat` (or `fstat`) returned, or a folder listing's entry.
  * @returns `'symbolic link'`, `'folder'`, `'named pipe (FIFO)'`…; `'special file'` for a type it cannot name.
  * @example
  *   entryType(await lstat('/dev/null')) // 'character device'
  */
-export function entryType(stats: Stats): EntryType {
+export function entryType(stats: Stats | Dirent): EntryType {
   if (stats.isFile()) return 'regular file'
   if (stats.isSymbolicLink()) return 'symbolic link'
   if (stats.isDirectory()) return 'folder'
