@@ -144,14 +144,15 @@ export function parseCommandLine(command: string | undefined, args: readonly str
  *
  * @param value The option's value, `undefined` when not given.
  * @param command The command's name, for messages.
- * @param allowed The formats the command supports (default: all).
- * @returns The format; `'text'` when none was given.
+ * @param allowed The formats the command supports, the default first
+ *   (default: the reader commands' text, markdown and json).
+ * @returns The format; the first allowed when none was given.
  * @throws {UsageError} When the value is not one of `allowed`.
  * @example
  *   parseFormat('json', 'steps') // 'json'
  */
-export function parseFormat(value: string | undefined, command: string, allowed: readonly Format[] = FORMATS): Format {
-  if (value === undefined) return 'text'
+export function parseFormat<F extends string = Format>(value: string | undefined, command: string, allowed: readonly F[] = FORMATS as readonly string[] as readonly F[]): F {
+  if (value === undefined) return allowed[0] as F
   const format = allowed.find((known) => known === value)
   if (format === undefined) {
     throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received ${quote(value)}`, command)
