@@ -167,7 +167,7 @@ export type WholeNumber =
 
 /**
  * Read a whole number written in ASCII digits only (`'3'`, `'03'`) and check
- * its range on the digits themselves, so a number too large for JavaScript
+ * its range exactly (as a BigInt), so a number too large for JavaScript
  * (`'99999999999999999999'`) is "too large", never rounded into range or
  * turned into `1e+23`. Signs, spaces, decimals, exponents and other scripts'
  * digits are not whole numbers.
@@ -182,13 +182,8 @@ export type WholeNumber =
  */
 export function parseWholeNumber(text: string, min: number, max: number): WholeNumber {
   if (!/^[0-9]+$/.test(text)) return {ok: false, problem: 'not-a-whole-number'}
-  const digits = text.replace(/^0+(?=[0-9])/, '')
-  if (compareDigits(digits, String(min)) < 0) return {ok: false, problem: 'too-small'}
-  if (compareDigits(digits, String(max)) > 0) return {ok: false, problem: 'too-large'}
-  return {ok: true, value: Number(digits)}
-}
-
-/** Order two whole numbers written without leading zeros, as numbers. */
-function compareDigits(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+  const value = BigInt(text)
+  if (value < BigInt(min)) return {ok: false, problem: 'too-small'}
+  if (value > BigInt(max)) return {ok: false, problem: 'too-large'}
+  return {ok: true, value: Number(value)}
 }
