@@ -1,9 +1,8 @@
-// BENCHMARKS.md: machine, method, the goal table and `npm test`'s profile.
+// BENCHMARKS.md: machine, method and the goal table.
 // The block between the NOTES markers is written by people (findings) and is
 // kept as it is when the file is rewritten.
 import {cpus, totalmem, type as osType, release} from 'node:os'
-import {type Figure, format} from './figure.js'
-import type {TestSuiteResult} from './figures/test-suite.js'
+import {type Figure, format} from './measure.js'
 
 /** Opens the hand-written block of BENCHMARKS.md. */
 export const NOTES_START = '<!-- notes: written by hand, kept by `npm run bench` -->'
@@ -32,7 +31,6 @@ export interface BenchRun {
   /** A `--quick` run: few samples, `npm test` not run. */
   readonly quick: boolean
   readonly figures: readonly Figure[]
-  readonly testSuite: TestSuiteResult
 }
 
 /**
@@ -48,56 +46,15 @@ function describeMachine(): string {
 const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : '**missed**')
 
 /**
- * The goal table, as markdown.
+ * The goal table, as markdown (in BENCHMARKS.md, and on the terminal).
  *
  * @param figures The figures.
  * @returns A markdown table.
  */
-function figureTable(figures: readonly Figure[]): string {
+export function figureTable(figures: readonly Figure[]): string {
   const lines = ['| figure | measured | baseline (same run) | ratio | goal | |', '|---|---|---|---|---|---|']
   for (const figure of figures) {
     lines.push(`| ${figure.name} | ${figure.measured} | ${figure.baseline} | ${figure.ratio} | ${figure.goal} | ${verdict(figure.met)} |`)
-  }
-  return lines.join('\n')
-}
-
-/**
- * The goal table for a terminal.
- *
- * @param figures The figures.
- * @returns Aligned plain-text columns.
- */
-export function consoleTable(figures: readonly Figure[]): string {
-  const rows = [['figure', 'measured', 'baseline', 'ratio', 'goal', ''], ...figures.map((f) => [f.name.replaceAll('`', ''), f.measured.replaceAll('`', ''), f.baseline.replaceAll('`', ''), f.ratio, f.goal, verdict(f.met).replaceAll('*', '')])]
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
-}
-
-/** Files listed by name in the `npm test` profile; the rest are summed. */
-const SLOWEST_FILES = 12
-
-/**
- * Where `npm test`'s time goes, from vitest's JSON report of the measured run.
- *
- * @param result What `measureTestSuite` found.
- * @returns Markdown: the span and sum of file times, and the slowest files.
- * @example
- *   testSuiteProfile(measureTestSuite(1))
- */
-export function testSuiteProfile(result: TestSuiteResult): string {
-  if (result.files.length === 0 || result.vitestWallMs === undefined) return 'Not measured in this run (`--quick`).'
-  const sum = result.files.reduce((total, file) => total + file.ms, 0)
-  const rest = result.files.slice(SLOWEST_FILES)
-  const lines = [
-    `vitest ran ${format(result.files.length, 0)} files from the first file's start to the last one's end in ${format(result.vitestWallMs / 1000, 1)} s; their own times add up to ${format(sum / 1000, 1)} s (files run side by side). The slowest:`,
-    '',
-    '| file | tests | time | share of the summed time |',
-    '|---|---|---|---|',
-    ...result.files.slice(0, SLOWEST_FILES).map((file) => `| \`${file.file}\` | ${format(file.tests, 0)} | ${format(file.ms / 1000, 1)} s | ${format((100 * file.ms) / sum, 0)}% |`),
-  ]
-  if (rest.length > 0) {
-    const restMs = rest.reduce((total, file) => total + file.ms, 0)
-    lines.push(`| ${format(rest.length, 0)} more files | ${format(rest.reduce((total, file) => total + file.tests, 0), 0)} | ${format(restMs / 1000, 1)} s | ${format((100 * restMs) / sum, 0)}% |`)
   }
   return lines.join('\n')
 }
@@ -140,24 +97,19 @@ ${figureTable(run.figures)}
   (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is
   the entry's \`guide.md\` and \`steps/*.md\` concatenated and gzipped at level 9.
 - **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
-  package from a project that depends on it and calls \`getStep(1)\`, against
-  \`node -e 0\`, interleaved; the ratio is the median of each round's ratio.
-- **The bin**: \`steps\` start-up is timed in pairs with \`node -e 0\`. Cold
-  \`check\` is a one-off process on a copy of \`content/\`. \`check --watch\`
-  runs on a copy of \`content/\`: the first verdict is timed from spawn
-  (median of up to 5 processes); each save writes a step file (alternately
-  breaking and repairing an item id) and stops when the watch's closing line
-  for a run that began after the write arrives.
-- **Loops**: wall time of \`npm run test:content\` (regenerate
-  \`src/generated/\`, then the \`content\` vitest project) interleaved with
-  \`npm run check:content\`; of \`npm test\` interleaved with \`npm run
-  test:content\`, with the CPU time of every process each started; of
-  \`npm run build\` (as \`node --import tsx scripts/build.ts\`, into a scratch
-  folder) interleaved with \`node -e 0\`.
-
-## \`npm test\`, by file
-
-${testSuiteProfile(run.testSuite)}
+  package from a project that depends on it and calls \`getStep(1)\`, and of
+  the bin's \`steps\`, against \`node -e 0\`, interleaved; the ratio is the
+  median of each round's ratio.
+- **\`check\`**: cold \`check\` is a one-off process on a copy of
+  \`content/\`. \`check --watch\` runs on a copy of \`content/\`: the first
+  verdict is timed from spawn (median of up to 5 processes); each save writes
+  a step file (alternately breaking and repairing an item id) and stops when
+  the watch's closing line for a run that began after the write arrives.
+- **Loops**: wall time of \`npm test\` interleaved with \`npm run
+  test:content\`; of \`npm run test:content\` (regenerate \`src/generated/\`,
+  then the \`content\` vitest project) interleaved with \`npm run
+  check:content\`; of \`npm run build\` (as \`node --import tsx
+  scripts/build.ts\`, into a scratch folder) interleaved with \`node -e 0\`.
 
 ## Notes
 

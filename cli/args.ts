@@ -144,14 +144,15 @@ export function parseCommandLine(command: string | undefined, args: readonly str
  *
  * @param value The option's value, `undefined` when not given.
  * @param command The command's name, for messages.
- * @param allowed The formats the command supports (default: all).
- * @returns The format; `'text'` when none was given.
+ * @param allowed The formats the command supports, the default first
+ *   (default: the reader commands' text, markdown and json).
+ * @returns The format; the first allowed when none was given.
  * @throws {UsageError} When the value is not one of `allowed`.
  * @example
  *   parseFormat('json', 'steps') // 'json'
  */
-export function parseFormat(value: string | undefined, command: string, allowed: readonly Format[] = FORMATS): Format {
-  if (value === undefined) return 'text'
+export function parseFormat<F extends string = Format>(value: string | undefined, command: string, allowed: readonly F[] = FORMATS as readonly string[] as readonly F[]): F {
+  if (value === undefined) return allowed[0] as F
   const format = allowed.find((known) => known === value)
   if (format === undefined) {
     throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received ${quote(value)}`, command)
@@ -166,7 +167,7 @@ export type WholeNumber =
 
 /**
  * Read a whole number written in ASCII digits only (`'3'`, `'03'`) and check
- * its range on the digits themselves, so a number too large for JavaScript
+ * its range exactly (as a BigInt), so a number too large for JavaScript
  * (`'99999999999999999999'`) is "too large", never rounded into range or
  * turned into `1e+23`. Signs, spaces, decimals, exponents and other scripts'
  * digits are not whole numbers.
@@ -181,13 +182,8 @@ export type WholeNumber =
  */
 export function parseWholeNumber(text: string, min: number, max: number): WholeNumber {
   if (!/^[0-9]+$/.test(text)) return {ok: false, problem: 'not-a-whole-number'}
-  const digits = text.replace(/^0+(?=[0-9])/, '')
-  if (compareDigits(digits, String(min)) < 0) return {ok: false, problem: 'too-small'}
-  if (compareDigits(digits, String(max)) > 0) return {ok: false, problem: 'too-large'}
-  return {ok: true, value: Number(digits)}
-}
-
-/** Order two whole numbers written without leading zeros, as numbers. */
-function compareDigits(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+  const value = BigInt(text)
+  if (value < BigInt(min)) return {ok: false, problem: 'too-small'}
+  if (value > BigInt(max)) return {ok: false, problem: 'too-large'}
+  return {ok: true, value: Number(value)}
 }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import {diagnostics, formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {escapeJson} from '../src/describe.js'
+import type {CheckError} from '../pipeline/check.js'
 import {quote} from './args.js'
 import type {Io} from './command.js'
 
@@ -82,20 +83,43 @@ type CheckModule = Awaited<ReturnType<typeof loadCheck>>
  *   process.exitCode = await runCheck({dir: 'content', format: 'text', watch: false, program: 'check'}, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
  */
 export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
-  const api = await loadCheck()
-  if (!request.watch) return checkOnce(api, request, io)
-  return watchFolder(api, request, io)
+  return request.watch ? watchFolder(request, io) : checkOnce(request, io)
 }
 
-async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
-  let result
+/**
+ * Call the check API, loaded on demand. A folder, tag or file that is not
+ * there (a `CheckError`) is said on one line on stderr, in the command
+ * line's words.
+ *
+ * @param program Who is speaking (`ace-second-interview check`).
+ * @param io Where to write.
+ * @param call What to ask of the API.
+ * @returns What `call` returned; `undefined` (exit status 2) after a `CheckError`.
+ * @throws Whatever else `call` throws.
+ * @example
+ *   const result = await withCheck('ace-second-interview locales', io, (api) => api.translationStatus('content'))
+ */
+export async function withCheck<T>(program: string, io: Io, call: (api: CheckModule) => Promise<T>): Promise<T | undefined> {
+  const api = await loadCheck()
   try {
-    result = await api.checkContent(request.dir, {cwd: io.cwd, strict: request.strict === true})
+    return await call(api)
   } catch (error) {
     if (!api.isCheckError(error)) throw error
-    io.stderr.write(`${request.program}: expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(request.dir)}\n`)
-    return 2
+    io.stderr.write(`${program}: ${explain(error)}\n`)
+    return undefined
   }
+}
+
+// A CheckError as one line: the folder, tag or file that is not there.
+function explain(error: CheckError): string {
+  if (error.code === 'ERR_CHECK_NO_LOCALE') return `expected <tag> to be a translation of the content folder (${error.expected?.join(', ') || 'none'}), received ${quote(error.path)}`
+  if (error.code === 'ERR_CHECK_NO_FILE') return `expected <file> to be a PO or XLIFF file, found none at ${quote(error.path)}`
+  return `expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(error.path)}`
+}
+
+async function checkOnce(request: CheckRequest, io: Io): Promise<number> {
+  const result = await withCheck(request.program, io, (api) => api.checkContent(request.dir, {cwd: io.cwd, strict: request.strict === true}))
+  if (result === undefined) return 2
   const status = result.ok ? 0 : 1
   if (request.format === 'json') {
     // Watch mode prints one run a line (JSON Lines); once, the array is indented.
@@ -111,7 +135,7 @@ async function checkOnce(api: CheckModule, request: CheckRequest, io: Io): Promi
   return status
 }
 
-async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Promise<number> {
+async function watchFolder(request: CheckRequest, io: Io): Promise<number> {
   const root = path.resolve(io.cwd, request.dir)
   const text = request.format === 'text'
   let status = 0
@@ -126,7 +150,7 @@ async function watchFolder(api: CheckModule, request: CheckRequest, io: Io): Pro
     const started = process.hrtime.bigint()
     if (text) io.stdout.write(`${WATCH_BEGIN} ${escapeControl(request.dir)}\n`)
     try {
-      status = await checkOnce(api, request, io)
+      status = await checkOnce(request, io)
     } catch (error) {
       // E.g. a file renamed away between listing the folder and reading it,
       // as an editor's save does: say so, and let the next change run again.

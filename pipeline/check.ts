@@ -11,6 +11,7 @@ import {type BuildResult, buildGuide} from './index.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from './limits.js'
 import {type Diagnostic, diagnostics} from './report.js'
 import type {LocaleLint} from './lint/lint.js'
+import type {Rule} from './lint/rule.js'
 import {buildRules, rules as allRules} from './lint/rules/index.js'
 import {didYouMean} from './lint/rules/shared.js'
 import {type LocaleStatus, localeStatuses} from './lint/status.js'
@@ -129,10 +130,9 @@ const toPath = (value: string | URL): string => (value instanceof URL ? fileURLT
  *   if (!ok) console.error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.reason}`).join('\n'))
  */
 export async function checkContent(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<CheckResult> {
-  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
   // Files are named under the folder as it was given (`content/guide.md`,
   // `/abs/content/guide.md`), as the command line prints them.
-  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, ...(manifest === undefined ? {} : {manifest})})
+  const result = await (await resolveFolder(dir, options)).build(allRules)
   const found = diagnostics(result.files)
   const ok = result.guide !== undefined && (options?.strict !== true || found.length === 0)
   return {ok, diagnostics: found, files: result.files, steps: result.guide?.steps.length ?? 0}
@@ -164,15 +164,15 @@ export interface TranslationStatusResult {
  *   for (const l of locales) console.log(l.locale, l.items.current, l.items.outdated, l.items.missing)
  */
 export async function translationStatus(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationStatusResult> {
-  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
   // The status of the translations needs no dictionary: spelling is `checkContent`'s.
-  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
+  const result = await (await resolveFolder(dir, options)).build(buildRules)
   const found = diagnostics(result.files)
   return {ok: !found.some((d) => d.fatal), diagnostics: found, files: result.files, locales: localeStatuses(result.lint)}
 }
 
-// The folder to check, resolved and checked to be one.
-async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined): Promise<{contentDir: string; cwd: string; given: string; manifest: string | undefined}> {
+// The folder to check, resolved and checked to be one, and how to build it
+// (or a copy of it) as the build would, with these rules.
+async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined) {
   const cwd = path.resolve(toPath(options?.cwd ?? process.cwd()))
   const given = toPath(dir)
   const contentDir = path.resolve(cwd, given)
@@ -182,8 +182,10 @@ async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> 
   })
   if (found === undefined) throw checkError('ERR_CHECK_NO_FOLDER', given, 'expected "dir" to be a content folder, found nothing at')
   if (!found.isDirectory()) throw checkError('ERR_CHECK_NOT_A_FOLDER', given, 'expected "dir" to be a content folder, found a file')
-  const manifest = options?.manifest === undefined ? undefined : path.resolve(cwd, toPath(options.manifest))
-  return {contentDir, cwd, given, manifest}
+  const manifest = options?.manifest === undefined ? {} : {manifest: path.resolve(cwd, toPath(options.manifest))}
+  const build = async (rules: readonly Rule[], folder = contentDir, shownAs = given): Promise<BuildResult> =>
+    buildGuide({contentDir: folder, version: CHECK_VERSION, cwd, shownAs, rules, ...manifest})
+  return {contentDir, cwd, given, build}
 }
 
 /**
@@ -261,8 +263,7 @@ const failedBuild = (result: BuildResult, locale: LocaleLint): VFile[] =>
  *   if (ok) await writeFile('de.po', text)
  */
 export async function exportTranslation(dir: string | URL, tag: string, options: Readonly<TranslationExportOptions> | null | undefined = {}): Promise<TranslationExportResult> {
-  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
-  const result = await buildGuide({contentDir, version: CHECK_VERSION, cwd, shownAs: given, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
+  const result = await (await resolveFolder(dir, options)).build(buildRules)
   const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
   const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
   if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
@@ -314,7 +315,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
  *   const {ok, diagnostics} = await importTranslation('de.po', 'content')
  */
 export async function importTranslation(file: string | URL, dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationImportResult> {
-  const {contentDir, cwd, given, manifest} = await resolveFolder(dir, options)
+  const {contentDir, cwd, given, build} = await resolveFolder(dir, options)
   const shown = toPath(file)
   const found = await stat(path.resolve(cwd, shown)).catch(() => undefined)
   if (found?.isFile() !== true) throw checkError('ERR_CHECK_NO_FILE', shown, `expected "file" to be a PO or XLIFF file, found ${found === undefined ? 'nothing' : 'a folder'} at`, 'importTranslation(file, dir)')
@@ -342,9 +343,7 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const directory = path.join(contentDir, LOCALES_FOLDER, tag)
   const steps = async (folder: string): Promise<string[]> => (await readdir(folder).catch(() => [] as string[])).map((name) => path.join(directory, 'steps', name))
   await recoverCommit(path.join(directory, IMPORT_JOURNAL), [path.join(directory, 'guide.md'), path.join(directory, TRANSLATION_RECORD_FILE), ...(await steps(path.join(directory, 'steps'))), ...(await steps(path.join(contentDir, 'steps')))])
-  const build = async (folder: string, shownAs: string): Promise<BuildResult> =>
-    buildGuide({contentDir: folder, version: CHECK_VERSION, cwd, shownAs, rules: buildRules, ...(manifest === undefined ? {} : {manifest})})
-  const result = await build(contentDir, given)
+  const result = await build(buildRules)
   const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
   if (locale === undefined) {
     const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
@@ -356,7 +355,7 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const plan = await planImport(catalog, source, locale, exchangeUnits(source, locale))
   if (plan.problems.length > 0) return refuse(plan.problems, tag)
   const invalid = await checkPlan(plan, contentDir, async (copy) =>
-    diagnostics((await build(copy, copy)).files).filter((found) => found.fatal),
+    diagnostics((await build(buildRules, copy, copy)).files).filter((found) => found.fatal),
   )
   if (invalid.length > 0) return refuse(invalid, tag)
   // All the files or (killed before the journal is in place) none; the next import finishes or undoes it.

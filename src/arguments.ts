@@ -25,21 +25,7 @@ export function assertIntegerInRange(
   max: number,
   rangeCode: RangeCode,
 ): asserts value is number {
-  // Kept tiny so the JIT inlines it into every caller: the hot path only
-  // compares, and everything about the message lives in `throwOutOfRange`.
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    throwOutOfRange(value, call, name, min, max, rangeCode)
-  }
-}
-
-function throwOutOfRange(
-  value: unknown,
-  call: string,
-  name: string,
-  min: number,
-  max: number,
-  rangeCode: RangeCode,
-): never {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return
   const expected =
     max === Number.POSITIVE_INFINITY ? `an integer from ${min} upwards` : `an integer from ${min} to ${max}`
   if (typeof value !== 'number') {

@@ -39,81 +39,35 @@ const MAX_KEY_SHOWN = 40
 
 type Path = readonly (string | number)[]
 
+// A path as messages show it (`steps[0].id`), long or odd keys quoted and clipped.
 function at(path: Path): string {
   if (path.length === 0) return 'the guide'
   return path
-    .map((key) => (typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) && key.length <= MAX_KEY_SHOWN ? `.${key}` : `[${quote(key, MAX_KEY_SHOWN)}]`))
+    .map((key) => (typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]{0,39}$/.test(key) ? `.${key}` : `[${quote(key, MAX_KEY_SHOWN)}]`))
     .join('')
     .replace(/^\./, '')
 }
 
-// What a value is, read once: the JSON type, or `unreadable` when merely
-// looking at it threw (a revoked proxy, a throwing trap).
-type Kind = 'null' | 'array' | 'object' | 'integer' | 'number' | 'string' | 'boolean' | 'other' | 'unreadable'
+// Not a value: where a read failed or was refused (and reported), so the
+// checks that need it skip it. Never in a snapshot that passed.
+const SKIP: unique symbol = Symbol('skip')
 
-function kindOf(value: unknown): Kind {
-  switch (typeof value) {
-    case 'number':
-      return Number.isInteger(value) ? 'integer' : 'number'
-    case 'string':
-      return 'string'
-    case 'boolean':
-      return 'boolean'
-    case 'object':
-      if (value === null) return 'null'
-      try {
-        return Array.isArray(value) ? 'array' : 'object'
-      } catch {
-        return 'unreadable'
-      }
-    default:
-      return 'other'
-  }
+// The JSON type of a value, as the schema names it (`number` is a non-integer).
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
+  // Array.isArray throws for a revoked proxy: the caller reports it.
+  return typeof value === 'object' ? (Array.isArray(value) ? 'array' : 'object') : typeof value
 }
 
 // A realm's `Object.prototype` (the one prototype whose own prototype is null).
-function isRootPrototype(proto: object | null): boolean {
-  return proto !== null && Object.getPrototypeOf(proto) === null
-}
+const isRootPrototype = (proto: unknown): boolean => proto !== null && Object.getPrototypeOf(proto) === null
 
-const regexps = new Map<string, RegExp>()
-function compiled(pattern: string): RegExp {
-  let regexp = regexps.get(pattern)
-  if (regexp === undefined) {
-    // The `u` flag, as JSON Schema validators use: `\ud800-\udfff` then
-    // matches lone surrogates only, never a pair.
-    regexp = new RegExp(pattern, 'u')
-    regexps.set(pattern, regexp)
-  }
-  return regexp
-}
+const UNREADABLE = 'expected plain data, received a value that threw when read'
 
-// The text patterns forbid characters; their failures get their own code and
-// name the character rather than the pattern.
-// (A function, not a Set: a Set built at load is code a bundler keeps.)
-const isTextPattern = (pattern: string): boolean => pattern === PATTERNS.line || pattern === PATTERNS.paragraph
-
-function firstBadCharacter(value: string, pattern: string): string {
-  const allowed = compiled(pattern.replace('^[^', '[').replace(']*$', ']'))
-  for (const char of value) {
-    if (allowed.test(char)) {
-      const code = char.codePointAt(0) ?? 0
-      return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-    }
-  }
-  return 'a character'
-}
-
-function resolve(node: SchemaNode): SchemaNode {
-  const name = node.$ref?.replace('#/$defs/', '')
-  return name === undefined ? node : (SCHEMA_DEFS[name] ?? node)
-}
-
-// Not a real value: where a read failed, so checks that need it skip it.
-const UNREAD: unique symbol = Symbol('unread')
-// Not a real value either: no such own property (a hole, or a lying proxy).
-const MISSING: unique symbol = Symbol('missing')
-
+// Reads the caller's value once into a snapshot while checking it against
+// the schema: each property through its descriptor (no getter is called),
+// each read that throws reported at its own path.
 class Checker {
   readonly problems: GuideProblem[] = []
 
@@ -122,150 +76,104 @@ class Checker {
   }
 
   report(code: GuideProblemCode, path: Path, message: string): void {
-    if (!this.full) {
-      this.problems.push(Object.freeze({code, path: Object.freeze([...path]), message: `${at(path)}: ${message}`}))
+    if (!this.full) this.problems.push(Object.freeze({code, path: Object.freeze([...path]), message: `${at(path)}: ${message}`}))
+  }
+
+  // One read of the caller's value (a trap, a revoked proxy): a throw is reported, not thrown.
+  attempt<T>(path: Path, read: () => T): T | typeof SKIP {
+    try {
+      return read()
+    } catch {
+      this.report('ERR_GUIDE_UNREADABLE', path, UNREADABLE)
+      return SKIP
     }
   }
 
-  /**
-   * Check `value` against `node` and return a snapshot of it: a fresh plain
-   * object or array holding what was read, each property read exactly once,
-   * through its descriptor (no getter is ever called).
-   */
+  /** Check `value` against `node`; returns what was read: a fresh plain object or array, or the primitive. */
   check(node: SchemaNode, value: unknown, path: Path): unknown {
-    const schema = resolve(node)
-    const kind = kindOf(value)
-    if (kind === 'unreadable') {
-      this.report('ERR_GUIDE_UNREADABLE', path, 'expected plain data, received a value that threw when read')
-      return UNREAD
-    }
-    if (schema.anyOf !== undefined) {
-      // Options differ by type only, so the one of the value's type decides,
-      // and the value is still read once.
-      const option = schema.anyOf.find((candidate) => typeMatches(candidate.type, kind))
-      if (option === undefined) {
-        this.report('ERR_GUIDE_TYPE', path, `expected ${schema.anyOf.map((o) => o.type).join(' or ')}, received ${describeReceived(value)}`)
-        return value
+    const schema = node.$ref === undefined ? node : (SCHEMA_DEFS[node.$ref.replace('#/$defs/', '')] ?? node)
+    const kind = this.attempt(path, () => kindOf(value))
+    if (kind === SKIP) return SKIP
+    // Options differ by type only (`to`: an integer or null), so the value's type picks one.
+    const options = schema.anyOf ?? [schema]
+    const chosen = options.find((option) => option.type === undefined || option.type === kind)
+    if (chosen === undefined) {
+      this.report('ERR_GUIDE_TYPE', path, `expected ${options.map((option) => option.type).join(' or ')}, received ${describeReceived(value)}`)
+    } else if (kind === 'array') {
+      return this.checkArray(chosen, value as object, path)
+    } else if (kind === 'object') {
+      return this.checkObject(chosen, value as object, path)
+    } else if (typeof value === 'number') {
+      if (chosen.type === 'integer' && !Number.isSafeInteger(value)) {
+        this.report('ERR_GUIDE_TYPE', path, `expected a safe integer, received ${describeReceived(value)}`)
+      } else if (chosen.const !== undefined && value !== chosen.const) {
+        this.report('ERR_GUIDE_SCHEMA_VERSION', path, `expected ${chosen.const} (the only schema version this package reads), received ${value}`)
+      } else if (chosen.minimum !== undefined && value < chosen.minimum) {
+        this.report('ERR_GUIDE_TOO_SMALL', path, `expected an integer ≥ ${chosen.minimum}, received ${value}`)
       }
-      return this.check(option, value, path)
+    } else if (typeof value === 'string') {
+      this.checkString(chosen, value, path)
     }
-    if (schema.type !== undefined && !typeMatches(schema.type, kind)) {
-      this.report('ERR_GUIDE_TYPE', path, `expected ${schema.type}, received ${describeReceived(value)}`)
-      return kind === 'object' || kind === 'array' ? UNREAD : value
-    }
-    if (typeof value === 'string') this.checkString(schema, value, path)
-    else if (typeof value === 'number') this.checkNumber(schema, value, path)
-    else if (kind === 'array') return this.checkArray(schema, value as readonly unknown[], path)
-    else if (kind === 'object') return this.checkObject(schema, value as object, path)
-    return value
+    // What was not read (an object of the wrong type) stays out of the snapshot.
+    return kind === 'object' || kind === 'array' ? SKIP : value
   }
 
-  private checkString(schema: SchemaNode, value: string, path: Path): void {
-    if (schema.minLength !== undefined && value.length < schema.minLength) {
-      this.report('ERR_GUIDE_TOO_SMALL', path, 'expected a non-empty string, received ""')
-    }
-    if (schema.enum !== undefined && !schema.enum.includes(value)) {
-      this.report('ERR_GUIDE_PATTERN', path, `expected one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, received ${describeReceived(value)}`)
-    } else if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) {
-      if (isTextPattern(schema.pattern)) {
-        const multiLine = schema.pattern === PATTERNS.paragraph
-        this.report('ERR_GUIDE_CHARACTER', path, `expected text without control, bidi or zero-width characters or lone surrogates${multiLine ? ' (tabs and line feeds are fine)' : ' or line breaks'}, found ${firstBadCharacter(value, schema.pattern)} in ${describeReceived(value)}`)
+  // Patterns are read with the `u` flag, as JSON Schema validators do:
+  // `\ud800-\udfff` then matches lone surrogates only, never a pair.
+  private checkString({minLength, pattern, enum: options}: SchemaNode, value: string, path: Path): void {
+    if (minLength !== undefined && value.length < minLength) this.report('ERR_GUIDE_TOO_SMALL', path, 'expected a non-empty string, received ""')
+    if (options !== undefined) {
+      if (!options.includes(value)) this.report('ERR_GUIDE_PATTERN', path, `expected one of ${options.map((option) => JSON.stringify(option)).join(', ')}, received ${describeReceived(value)}`)
+    } else if (pattern !== undefined && !new RegExp(pattern, 'u').test(value)) {
+      if (pattern === PATTERNS.line || pattern === PATTERNS.paragraph) {
+        // The text patterns forbid characters (`^[^…]*$`): name the first one found.
+        const char = new RegExp(`[${pattern.slice(3, -3)}]`, 'u').exec(value)?.[0] ?? ''
+        const shown = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+        const allowed = pattern === PATTERNS.paragraph ? ' (tabs and line feeds are fine)' : ' or line breaks'
+        this.report('ERR_GUIDE_CHARACTER', path, `expected text without control, bidi or zero-width characters or lone surrogates${allowed}, found ${shown} in ${describeReceived(value)}`)
       } else {
-        this.report('ERR_GUIDE_PATTERN', path, `expected a string matching ${schema.pattern}, received ${describeReceived(value)}`)
+        this.report('ERR_GUIDE_PATTERN', path, `expected a string matching ${pattern}, received ${describeReceived(value)}`)
       }
     }
   }
 
-  private checkNumber(schema: SchemaNode, value: number, path: Path): void {
-    if (schema.type === 'integer' && !Number.isSafeInteger(value)) {
-      this.report('ERR_GUIDE_TYPE', path, `expected a safe integer, received ${describeReceived(value)}`)
-    } else if (schema.const !== undefined && value !== schema.const) {
-      this.report('ERR_GUIDE_SCHEMA_VERSION', path, `expected ${schema.const} (the only schema version this package reads), received ${value}`)
-    } else if (schema.minimum !== undefined && value < schema.minimum) {
-      this.report('ERR_GUIDE_TOO_SMALL', path, `expected an integer ≥ ${schema.minimum}, received ${value}`)
+  // One own property, read once through its descriptor: a getter is never called.
+  private checkOwn(node: SchemaNode, object: object, key: string, path: Path): unknown {
+    const descriptor = this.attempt(path, () => Reflect.getOwnPropertyDescriptor(object, key))
+    if (descriptor === SKIP) return SKIP
+    if (descriptor === undefined || !('value' in descriptor)) {
+      const found = descriptor === undefined ? 'a hole' : `a ${descriptor.get === undefined ? 'setter' : 'getter'} (not called)`
+      this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a data property, found ${found}`)
+      return SKIP
     }
+    return this.check(node, descriptor.value, path)
   }
 
-  // Reads one own property through its descriptor: never runs a getter.
-  private readOwn(object: object, key: string, path: Path): unknown {
-    // (Returns UNREAD after reporting why, MISSING when there is no such property.)
-    let descriptor: PropertyDescriptor | undefined
-    try {
-      descriptor = Reflect.getOwnPropertyDescriptor(object, key)
-    } catch {
-      this.report('ERR_GUIDE_UNREADABLE', path, 'expected plain data, received a value that threw when read')
-      return UNREAD
-    }
-    if (descriptor === undefined) return MISSING
-    if (!('value' in descriptor)) {
-      this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a data property, found a ${descriptor.get === undefined ? 'setter' : 'getter'} (not called)`)
-      return UNREAD
-    }
-    return descriptor.value as unknown
-  }
-
-  private ownKeys(value: object, path: Path): (string | symbol)[] | undefined {
-    try {
-      return Reflect.ownKeys(value)
-    } catch {
-      this.report('ERR_GUIDE_UNREADABLE', path, 'expected plain data, received a value whose keys threw when listed')
-      return undefined
-    }
-  }
-
-  private prototypeOf(value: object, path: Path): object | null | typeof UNREAD {
-    try {
-      return Object.getPrototypeOf(value) as object | null
-    } catch {
-      this.report('ERR_GUIDE_UNREADABLE', path, 'expected plain data, received a value whose prototype threw when read')
-      return UNREAD
-    }
-  }
-
-  private checkArray(schema: SchemaNode, value: readonly unknown[], path: Path): unknown {
-    const proto = this.prototypeOf(value, path)
-    if (proto === UNREAD) return UNREAD
-    let isPlain: boolean
-    try {
-      isPlain = proto !== null && Array.isArray(proto) && isRootPrototype(Object.getPrototypeOf(proto) as object | null)
-    } catch {
-      isPlain = false
-    }
-    if (!isPlain) {
-      this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a plain array, received ${proto === null ? 'an array with a null prototype' : 'an array with another prototype'}`)
-      return UNREAD
-    }
-    const length = this.readOwn(value, 'length', path)
+  private checkArray(schema: SchemaNode, value: object, path: Path): unknown {
+    // Plain: its prototype is a realm's `Array.prototype`; its length a data property.
+    const plain = this.attempt(path, () => {
+      const proto: unknown = Object.getPrototypeOf(value)
+      return Array.isArray(proto) && isRootPrototype(Object.getPrototypeOf(proto))
+    })
+    const length = plain === true ? this.attempt(path, () => Reflect.getOwnPropertyDescriptor(value, 'length')?.value as unknown) : plain
+    if (length === SKIP) return SKIP
     if (typeof length !== 'number') {
-      if (length !== UNREAD) this.report('ERR_GUIDE_NOT_PLAIN', path, 'expected a plain array, received one without a length')
-      return UNREAD
+      this.report('ERR_GUIDE_NOT_PLAIN', path, 'expected a plain array, received one with another prototype or no length')
+      return SKIP
     }
     if (schema.minItems !== undefined && length < schema.minItems) {
       this.report('ERR_GUIDE_TOO_SMALL', path, `expected at least ${schema.minItems} item(s), received ${length}`)
     }
     const snapshot: unknown[] = []
-    for (let index = 0; index < length && !this.full; index++) {
-      const itemPath = [...path, index]
-      const item = this.readOwn(value, String(index), itemPath)
-      if (item === UNREAD || item === MISSING) {
-        if (item === MISSING) this.report('ERR_GUIDE_NOT_PLAIN', itemPath, 'expected an item, found a hole')
-        snapshot.push(UNREAD)
-      } else {
-        snapshot.push(schema.items === undefined ? item : this.check(schema.items, item, itemPath))
-      }
-    }
-    // Extra keys: only `length` and the indices belong to a plain array.
-    // Counted first, so a long array pays for the list only once.
-    if (!this.full) {
-      const keys = this.ownKeys(value, path)
-      if (keys !== undefined && keys.length !== length + 1) {
-        for (const key of keys) {
-          if (this.full) break
-          if (typeof key === 'symbol') {
-            this.report('ERR_GUIDE_NOT_PLAIN', path, `expected plain data, found a symbol key ${describeReceived(key).replace('type symbol ', '')}`)
-          } else if (key !== 'length' && !(/^(?:0|[1-9]\d*)$/.test(key) && Number(key) < length)) {
-            this.report('ERR_GUIDE_NOT_PLAIN', [...path, key], `expected only items in an array, found the property ${quote(key, MAX_KEY_SHOWN)}`)
-          }
+    for (let index = 0; index < length && !this.full; index++) snapshot.push(this.checkOwn(schema.items ?? {}, value, String(index), [...path, index]))
+    // Only `length` and the indices belong to a plain array. Counted first,
+    // so a long array pays for the list only when something is extra.
+    const keys = this.full ? SKIP : this.attempt(path, () => Reflect.ownKeys(value))
+    if (keys !== SKIP && keys.length !== length + 1) {
+      for (const key of keys) {
+        if (typeof key === 'symbol') this.report('ERR_GUIDE_NOT_PLAIN', path, `expected only string keys, received ${describeReceived(key)}`)
+        else if (key !== 'length' && !(/^(?:0|[1-9]\d*)$/.test(key) && Number(key) < length)) {
+          this.report('ERR_GUIDE_NOT_PLAIN', [...path, key], `expected only items in an array, found the property ${quote(key, MAX_KEY_SHOWN)}`)
         }
       }
     }
@@ -273,116 +181,95 @@ class Checker {
   }
 
   private checkObject(schema: SchemaNode, value: object, path: Path): unknown {
-    const proto = this.prototypeOf(value, path)
-    if (proto === UNREAD) return UNREAD
-    let isPlain: boolean
-    try {
-      isPlain = proto === null || isRootPrototype(proto)
-    } catch {
-      isPlain = false
-    }
-    if (!isPlain) {
-      this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a plain object, received ${describeReceived(value)}`)
-      return UNREAD
-    }
-    const keys = this.ownKeys(value, path)
-    if (keys === undefined) return UNREAD
+    // Plain: its prototype is a realm's `Object.prototype`, or null.
+    const plain = this.attempt(path, () => {
+      const proto: unknown = Object.getPrototypeOf(value)
+      return proto === null || isRootPrototype(proto)
+    })
+    if (plain === false) this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a plain object, received ${describeReceived(value)}`)
+    const keys = plain === true ? this.attempt(path, () => Reflect.ownKeys(value)) : SKIP
+    if (keys === SKIP) return SKIP
     const properties = schema.properties ?? {}
     const snapshot: Record<string, unknown> = {}
-    const seen = new Set<string>()
     for (const key of keys) {
       if (this.full) break
-      if (typeof key === 'symbol') {
-        this.report('ERR_GUIDE_NOT_PLAIN', path, `expected plain data, found a symbol key ${describeReceived(key).replace('type symbol ', '')}`)
-        continue
+      if (typeof key === 'symbol') this.report('ERR_GUIDE_NOT_PLAIN', path, `expected only string keys, received ${describeReceived(key)}`)
+      else if (Object.hasOwn(properties, key)) snapshot[key] = this.checkOwn(properties[key] as SchemaNode, value, key, [...path, key])
+      else if (schema.additionalProperties === false) {
+        this.report('ERR_GUIDE_UNKNOWN_PROPERTY', [...path, key], `expected only ${Object.keys(properties).join(', ')}, found unknown property ${quote(key, MAX_KEY_SHOWN)}`)
       }
-      const child = Object.hasOwn(properties, key) ? properties[key] : undefined
-      if (child === undefined) {
-        if (schema.additionalProperties === false) {
-          this.report('ERR_GUIDE_UNKNOWN_PROPERTY', [...path, key], `expected only ${Object.keys(properties).join(', ')}, found unknown property ${quote(key, MAX_KEY_SHOWN)}`)
-        }
-        continue
-      }
-      const read = this.readOwn(value, key, [...path, key])
-      if (read === MISSING) continue
-      // Reported when unreadable; not reported again as missing.
-      seen.add(key)
-      snapshot[key] = read === UNREAD ? UNREAD : this.check(child, read, [...path, key])
     }
+    // A property reported as unreadable is not reported again as missing.
     for (const key of schema.required ?? []) {
-      if (!seen.has(key)) this.report('ERR_GUIDE_MISSING_PROPERTY', [...path, key], `expected property "${key}", found none`)
+      if (!Object.hasOwn(snapshot, key)) this.report('ERR_GUIDE_MISSING_PROPERTY', [...path, key], `expected property "${key}", found none`)
     }
     return snapshot
   }
 }
 
-function typeMatches(type: SchemaNode['type'], kind: Kind): boolean {
-  return type === undefined || type === kind || (type === 'integer' && kind === 'integer')
-}
-
-// The snapshot as consistency checks see it: anything may be missing or of
-// the wrong type (the schema reported that), so each check reads defensively.
+// The snapshot as the consistency checks see it: anything may be missing or
+// of the wrong type (the schema reported that), so each check reads
+// defensively. The snapshot is our own plain data: reading it is safe.
 type Loose = Readonly<Record<string, unknown>>
+type Range = {readonly from: number; readonly to: number | null}
 const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isInteger = (value: unknown): value is number => Number.isSafeInteger(value)
 const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : [])
+const rangeOf = (value: unknown): Range | undefined =>
+  isRecord(value) && isInteger(value['from']) && (value['to'] === null || isInteger(value['to'])) ? (value as Range) : undefined
+const rangeText = ({from, to}: Range): string => `from ${from}${to === null ? '' : ` to ${to}`}`
 
 // Rules JSON Schema cannot say: order, uniqueness, and parent/child agreement.
 // They run on whatever part of the snapshot has the shape they need, even
 // when the schema found problems elsewhere.
-function checkConsistency(checker: Checker, snapshot: unknown): void {
-  if (!isRecord(snapshot)) return
-  const seen = new Set<string>()
-  const claim = (id: unknown, path: Path): void => {
-    if (typeof id !== 'string') return
-    if (seen.has(id)) checker.report('ERR_GUIDE_DUPLICATE_ID', path, `expected a unique id, found ${quote(id, MAX_KEY_SHOWN)} again`)
-    seen.add(id)
-  }
-  const range = (rounds: unknown): {from: number; to: number | null} | undefined =>
-    isRecord(rounds) && isInteger(rounds['from']) && (rounds['to'] === null || isInteger(rounds['to']))
-      ? {from: rounds['from'], to: rounds['to'] as number | null}
-      : undefined
-  const checkRounds = (rounds: {from: number; to: number | null} | undefined, path: Path): void => {
-    if (rounds !== undefined && rounds.to !== null && rounds.to < rounds.from) checker.report('ERR_GUIDE_ROUNDS', path, `expected "to" ≥ "from" (${rounds.from}), received ${rounds.to}`)
-  }
-  // A text is in the guide's locale unless it is a fallback to the source's.
-  const guideLocale = snapshot['locale']
-  const checkLocale = (unit: unknown, path: Path): void => {
-    if (!isRecord(unit) || typeof guideLocale !== 'string' || typeof unit['locale'] !== 'string') return
-    const fallback = unit['translation'] === 'fallback'
-    if (fallback && unit['locale'] === guideLocale) {
-      checker.report('ERR_GUIDE_MISMATCH', [...path, 'locale'], `expected the source's locale for a fallback (a text standing in for a missing translation), received the guide's own ${quote(guideLocale, MAX_KEY_SHOWN)}`)
-    } else if (!fallback && typeof unit['translation'] === 'string' && unit['locale'] !== guideLocale) {
-      checker.report('ERR_GUIDE_MISMATCH', [...path, 'locale'], `expected ${quote(guideLocale, MAX_KEY_SHOWN)} (the guide's locale) for a text that is not a fallback, received ${quote(unit['locale'], MAX_KEY_SHOWN)}`)
+function checkConsistency(checker: Checker, guide: unknown): void {
+  if (!isRecord(guide)) return
+  const ids = new Set<string>()
+  const guideRounds = rangeOf(guide['rounds'])
+  const checkRange = (rounds: Range | undefined, path: Path): void => {
+    if (rounds !== undefined && rounds.to !== null && rounds.to < rounds.from) {
+      checker.report('ERR_GUIDE_ROUNDS', path, `expected "to" ≥ "from" (${rounds.from}), received ${rounds.to}`)
     }
   }
-  checkLocale(snapshot['introduction'], ['introduction'])
-  const guideRounds = range(snapshot['rounds'])
-  checkRounds(guideRounds, ['rounds'])
-  listOf(snapshot['steps']).forEach((step, index) => {
+  // What the introduction, each step and each item share: a unique id, and
+  // a locale that agrees with its translation status.
+  const checkUnit = ({id, locale, translation}: Loose, path: Path): void => {
+    if (typeof id === 'string') {
+      if (ids.has(id)) checker.report('ERR_GUIDE_DUPLICATE_ID', [...path, 'id'], `expected a unique id, found ${quote(id, MAX_KEY_SHOWN)} again`)
+      ids.add(id)
+    }
+    // A text is in the guide's locale unless it is a fallback to the source's.
+    const own = guide['locale']
+    if (typeof own !== 'string' || typeof locale !== 'string' || typeof translation !== 'string' || (translation === 'fallback') === (locale !== own)) return
+    checker.report(
+      'ERR_GUIDE_MISMATCH',
+      [...path, 'locale'],
+      translation === 'fallback'
+        ? `expected the source's locale for a fallback (a text standing in for a missing translation), received the guide's own ${quote(own, MAX_KEY_SHOWN)}`
+        : `expected ${quote(own, MAX_KEY_SHOWN)} (the guide's locale) for a text that is not a fallback, received ${quote(locale, MAX_KEY_SHOWN)}`,
+    )
+  }
+  checkRange(guideRounds, ['rounds'])
+  if (isRecord(guide['introduction'])) checkUnit(guide['introduction'], ['introduction'])
+  listOf(guide['steps']).forEach((step, index) => {
     if (checker.full || !isRecord(step)) return
-    const number = step['number']
+    const {id, number} = step
     if (isInteger(number) && number !== index + 1) checker.report('ERR_GUIDE_STEP_NUMBER', ['steps', index, 'number'], `expected ${index + 1} (steps are numbered in order from 1), received ${number}`)
-    claim(step['id'], ['steps', index, 'id'])
-    checkLocale(step, ['steps', index])
+    checkUnit(step, ['steps', index])
     listOf(step['checklist']).forEach((item, itemIndex) => {
       if (checker.full || !isRecord(item)) return
       const path = ['steps', index, 'checklist', itemIndex]
-      claim(item['id'], [...path, 'id'])
-      checkLocale(item, path)
-      if (typeof item['stepId'] === 'string' && typeof step['id'] === 'string' && item['stepId'] !== step['id']) {
-        checker.report('ERR_GUIDE_MISMATCH', [...path, 'stepId'], `expected ${quote(step['id'], MAX_KEY_SHOWN)} (its step's id), received ${quote(item['stepId'], MAX_KEY_SHOWN)}`)
+      const rounds = rangeOf(item['rounds'])
+      checkUnit(item, path)
+      checkRange(rounds, [...path, 'rounds'])
+      if (typeof item['stepId'] === 'string' && typeof id === 'string' && item['stepId'] !== id) {
+        checker.report('ERR_GUIDE_MISMATCH', [...path, 'stepId'], `expected ${quote(id, MAX_KEY_SHOWN)} (its step's id), received ${quote(item['stepId'], MAX_KEY_SHOWN)}`)
       }
       if (isInteger(item['stepNumber']) && isInteger(number) && item['stepNumber'] !== number) {
         checker.report('ERR_GUIDE_MISMATCH', [...path, 'stepNumber'], `expected ${number} (its step's number), received ${item['stepNumber']}`)
       }
-      const rounds = range(item['rounds'])
-      checkRounds(rounds, [...path, 'rounds'])
-      if (rounds !== undefined && guideRounds !== undefined) {
-        const {from, to} = guideRounds
-        if (rounds.from < from || (to !== null && (rounds.to === null || rounds.to > to))) {
-          checker.report('ERR_GUIDE_ROUNDS', [...path, 'rounds'], `expected rounds inside the guide's (from ${from}${to === null ? '' : ` to ${to}`}), received from ${rounds.from}${rounds.to === null ? '' : ` to ${rounds.to}`}`)
-        }
+      if (rounds !== undefined && guideRounds !== undefined && (rounds.from < guideRounds.from || (guideRounds.to !== null && (rounds.to === null || rounds.to > guideRounds.to)))) {
+        checker.report('ERR_GUIDE_ROUNDS', [...path, 'rounds'], `expected rounds inside the guide's (${rangeText(guideRounds)}), received ${rangeText(rounds)}`)
       }
     })
   })
@@ -391,14 +278,14 @@ function checkConsistency(checker: Checker, snapshot: unknown): void {
 // Reads `value` once into a snapshot and checks the snapshot.
 function inspect(value: unknown): {problems: readonly GuideProblem[]; snapshot: unknown} {
   const checker = new Checker()
-  let snapshot: unknown = UNREAD
+  let snapshot: unknown = SKIP
   try {
     snapshot = checker.check(GUIDE_SCHEMA, value, [])
     if (!checker.full) checkConsistency(checker, snapshot)
   } catch {
     // Every read above is guarded; this is the last line of defence (say, a
     // stack overflow), and nothing about the thrown value is read.
-    checker.report('ERR_GUIDE_UNREADABLE', [], 'expected plain data, received a value that threw when read')
+    checker.report('ERR_GUIDE_UNREADABLE', [], UNREADABLE)
   }
   return {problems: Object.freeze(checker.problems), snapshot}
 }

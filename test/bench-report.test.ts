@@ -1,26 +1,7 @@
 // BENCHMARKS.md as \`npm run bench\` writes it: a lost figure or hand-written
-// note, or a wrong sum in the profile, would send its reader after the wrong cost.
+// note would send its reader after the wrong cost.
 import {describe, expect, it} from 'vitest'
-import {keptNotes, renderBenchmarks, testSuiteProfile} from '../bench/report.js'
-
-describe('testSuiteProfile', () => {
-  const files = Array.from({length: 14}, (_, index) => ({file: `test/f${index}.test.ts`, ms: (14 - index) * 1000, tests: index + 1}))
-
-  it('lists the slowest files by name and sums the rest', () => {
-    const text = testSuiteProfile({figure: {name: '', measured: '', baseline: '', ratio: '', goal: '', met: false}, files, vitestWallMs: 60_000})
-    expect(text).toContain('14 files')
-    expect(text).toContain('in 60.0 s')
-    expect(text).toContain('add up to 105.0 s')
-    expect(text).toContain('| `test/f0.test.ts` | 1 | 14.0 s | 13% |')
-    expect(text).toContain('| `test/f11.test.ts` | 12 | 3.0 s | 3% |')
-    expect(text).not.toContain('f12.test.ts')
-    expect(text).toContain('| 2 more files | 27 | 3.0 s | 3% |')
-  })
-
-  it('says when the suite was not run', () => {
-    expect(testSuiteProfile({figure: {name: '', measured: '', baseline: '', ratio: '', goal: '', met: undefined}, files: [], vitestWallMs: undefined})).toMatch(/^Not measured/)
-  })
-})
+import {keptNotes, renderBenchmarks} from '../bench/report.js'
 
 describe('renderBenchmarks', () => {
   const figures = [
@@ -28,7 +9,7 @@ describe('renderBenchmarks', () => {
     {name: 'cold `check`', measured: '1.20 s', baseline: '90 ms', ratio: '13.3×', goal: '≤ 1.5 s', met: true},
     {name: '`npm test`', measured: 'not run (`--quick`)', baseline: '', ratio: '', goal: '≤ 60 s', met: undefined},
   ]
-  const run = {startedAt: new Date('2026-12-01T10:00:00Z'), seconds: 200, loadBefore: [0.5, 1, 1.5], quick: true, figures, testSuite: {figure: figures[2]!, files: [], vitestWallMs: undefined}}
+  const run = {startedAt: new Date('2026-12-01T10:00:00Z'), seconds: 200, loadBefore: [0.5, 1, 1.5], quick: true, figures}
   const notes = 'The install misses its goal:\n- the check entry is 1 MB.'
 
   it('writes one row per figure with its verdict', () => {

@@ -4,7 +4,7 @@
 // kills itself right after the given number of steps (no cleanup runs).
 import path from 'node:path'
 import {type StepHook, swapDirectory} from '../pipeline/atomic.js'
-import {contentVersion} from '../scripts/lib/content-version.js'
+import {contentVersion} from '../scripts/content-version.js'
 import {ROOT} from './helpers.js'
 
 const [steps, command, ...args] = process.argv.slice(2)

@@ -105,7 +105,8 @@ describe('rule severities', () => {
       ...(ruleSeverity === undefined ? {} : {severity: ruleSeverity}),
       check: ({report}) => report({file}, 'Expected x, found y', {line: 1, column: 1}, severity === undefined ? undefined : {severity}),
     }
-    runRules([rule], {layout: {missing: [], unexpected: [], unreadable: []}, sources: [], guide: undefined, steps: [], coveredRounds: undefined, manifest: undefined})
+    const folder = {tag: 'en-GB', sourceTag: 'en-GB', isSource: true, checklistHeading: 'Checklist', directory: process.cwd(), name: (name: string) => name}
+    runRules([rule], {layout: {missing: [], unexpected: [], unreadable: []}, sources: [], guide: undefined, steps: [], coveredRounds: undefined, manifest: undefined, folder, translation: undefined})
     return file.messages.at(-1)?.fatal
   }
 

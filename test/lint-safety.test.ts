@@ -70,7 +70,7 @@ describe('content lint refuses unsafe markdown', () => {
   })
 })
 
-describe("the README's Security section", () => {
+describe("content/README.md's Limits section", () => {
   // Each limit's row names it and states the number in pipeline/limits.ts.
   const rows = [
     ['size of a content file', `${MAX_FILE_BYTES} bytes`],
@@ -83,9 +83,11 @@ describe("the README's Security section", () => {
   ] as const
 
   it.each(rows)('states the limit on %s as %s', async (name, value) => {
-    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
-    const security = readme.slice(readme.indexOf('\n## Security'), readme.indexOf('\n## ', readme.indexOf('\n## Security') + 1))
-    const row = security.split('\n').find((line) => line.startsWith(`| ${name}`))
+    const readme = await readFile(path.join(ROOT, 'content/README.md'), 'utf8')
+    const start = readme.indexOf('\n### Limits')
+    expect(start).toBeGreaterThan(-1)
+    const limits = readme.slice(start, readme.indexOf('\n## ', start + 1))
+    const row = limits.split('\n').find((line) => line.startsWith(`| ${name}`))
     expect(row).toBeDefined()
     expect(row?.split('|')[2]).toContain(value)
   })

@@ -72,6 +72,7 @@ export function lintProse(parts: StepParts | string, locale: string, words?: str
     manifest: undefined,
     folder: {tag: locale, sourceTag: 'en-GB', isSource: locale === 'en-GB', checklistHeading: 'Checklist', directory: process.cwd(), name: (file) => file},
     words: list,
+    translation: undefined,
   })
   return diagnostics([document.file, ...(list === undefined ? [] : [list.file])])
 }

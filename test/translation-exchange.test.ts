@@ -15,7 +15,7 @@ import {exportTranslation, importTranslation, checkContent} from '../pipeline/ch
 import {formatPo, parsePo} from '../pipeline/translate/po.js'
 import type {ExchangeUnit} from '../pipeline/translate/units.js'
 import {formatXliff, parseXliff} from '../pipeline/translate/xliff.js'
-import {contentTranslated} from '../scripts/lib/content-translated.js'
+import {contentTranslated} from '../scripts/content-translated.js'
 import {cli} from './bin.js'
 import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
 

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Manifest, ManifestRelease, ReleaseContent} from '../pipeline/release/manifest.js'
 import {addRelease, amendRelease, releaseEntry} from '../pipeline/release/changelog.js'
 import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump} from '../pipeline/release/versioning.js'
-import {contentVersion} from '../scripts/lib/content-version.js'
+import {contentVersion} from '../scripts/content-version.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 

@@ -6,8 +6,7 @@ import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {measureBundle} from '../../scripts/bundle-size.js'
-import {NAME, ROOT} from '../consumer.js'
-import {type Figure, format} from '../figure.js'
+import {type Figure, NAME, ROOT, format} from '../measure.js'
 
 // A locale's markdown, as one download: guide.md then the steps in file-name order.
 async function gzippedMarkdown(folder: string): Promise<number | undefined> {

@@ -1,22 +1,9 @@
-import {UsageError, quote} from '../args.js'
-import {CHECK_FORMATS, type CheckFormat, runCheck} from '../check-run.js'
+import {parseFormat} from '../args.js'
+import {CHECK_FORMATS, runCheck} from '../check-run.js'
 import type {Command} from '../command.js'
 import {PROGRAM} from '../help.js'
 
 const NAME = 'check'
-
-/**
- * Read `check`'s `--format`: besides the reader commands' text and json, it
- * prints GitHub workflow commands.
- */
-function parseCheckFormat(value: string | undefined): CheckFormat {
-  if (value === undefined) return 'text'
-  const format = CHECK_FORMATS.find((known) => known === value)
-  if (format === undefined) {
-    throw new UsageError(`expected --format to be one of ${CHECK_FORMATS.join(', ')}, received ${quote(value)}`, NAME)
-  }
-  return format
-}
 
 /** `check [content-dir]`: lint a content folder, once or on every save. */
 export const checkCommand: Command = {
@@ -35,7 +22,8 @@ export const checkCommand: Command = {
   options: {format: {type: 'string'}, strict: {type: 'boolean'}, verbose: {type: 'boolean'}, watch: {type: 'boolean'}},
   maxPositionals: 1,
   async run({values, flags, positionals}, io) {
-    const format = parseCheckFormat(values['format'])
+    // Besides the reader commands' text and json, GitHub workflow commands.
+    const format = parseFormat(values['format'], NAME, CHECK_FORMATS)
     return runCheck({dir: positionals[0] ?? 'content', format, watch: flags.has('watch'), strict: flags.has('strict'), summarize: flags.has('verbose') ? undefined : `npx ${PROGRAM} ${NAME} --verbose`, program: `${PROGRAM} ${NAME}`}, io)
   },
 }

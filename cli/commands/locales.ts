@@ -1,6 +1,6 @@
-import {parseFormat, quote} from '../args.js'
+import {parseFormat} from '../args.js'
 import {createStyles, escapeControl as safe, shouldUseColor} from '../color.js'
-import {loadCheck} from '../check-run.js'
+import {withCheck} from '../check-run.js'
 import type {Command} from '../command.js'
 import {formatJson} from '../format.js'
 import {PROGRAM} from '../help.js'
@@ -73,15 +73,8 @@ export const localesCommand: Command = {
     const format = parseFormat(values['format'], NAME)
     const dir = positionals[0] ?? 'content'
     // The pipeline is loaded only now, as `check` loads it: `steps` and friends start fast.
-    const api = await loadCheck()
-    let result
-    try {
-      result = await api.translationStatus(dir, {cwd: io.cwd})
-    } catch (error) {
-      if (!api.isCheckError(error)) throw error
-      io.stderr.write(`${PROGRAM} ${NAME}: expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(dir)}\n`)
-      return 2
-    }
+    const result = await withCheck(`${PROGRAM} ${NAME}`, io, (api) => api.translationStatus(dir, {cwd: io.cwd}))
+    if (result === undefined) return 2
     // Errors make the counts unreliable (or impossible): they are shown first, and the status is 1.
     if (!result.ok) io.stderr.write(formatDiagnostics(result.files.filter((file) => file.messages.some((message) => message.fatal)), {tips: true}))
     if (format === 'json') io.stdout.write(formatJson(result.locales))

@@ -1,9 +1,8 @@
 import path from 'node:path'
 import {writeFileAtomic} from '../../pipeline/atomic.js'
-import type {CheckError} from '../../pipeline/check.js'
 import {formatDiagnostics} from '../../pipeline/report.js'
-import {UsageError, quote} from '../args.js'
-import {loadCheck} from '../check-run.js'
+import {UsageError, parseFormat, quote} from '../args.js'
+import {withCheck} from '../check-run.js'
 import {escapeControl as safe} from '../color.js'
 import type {Command, Io} from '../command.js'
 import {PROGRAM} from '../help.js'
@@ -41,32 +40,9 @@ export const translationCommand: Command = {
 
 const program = `${PROGRAM} ${NAME}`
 
-// A CheckError as one line: the folder, tag or file that is not there. `undefined` for anything else.
-function explain(error: unknown, isCheckError: (value: unknown) => value is CheckError): string | undefined {
-  if (!isCheckError(error)) return undefined
-  if (error.code === 'ERR_CHECK_NO_LOCALE') return `expected <tag> to be a translation of the content folder (${error.expected?.join(', ') || 'none'}), received ${quote(error.path)}`
-  if (error.code === 'ERR_CHECK_NO_FILE') return `expected <file> to be a PO or XLIFF file, found none at ${quote(error.path)}`
-  return `expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(error.path)}`
-}
-
-// One call of the check API (loaded on demand). A folder, tag or file that is
-// not there is said on one line and gives `undefined` (exit status 2).
-async function withCheck<T>(io: Io, call: (api: Awaited<ReturnType<typeof loadCheck>>) => Promise<T>): Promise<T | undefined> {
-  const api = await loadCheck()
-  try {
-    return await call(api)
-  } catch (error) {
-    const line = explain(error, api.isCheckError)
-    if (line === undefined) throw error
-    io.stderr.write(`${program}: ${line}\n`)
-    return undefined
-  }
-}
-
 async function exportTo(tag: string, dir: string, values: Readonly<Record<string, string | undefined>>, io: Io): Promise<number> {
-  const format = FORMATS.find((known) => known === (values['format'] ?? 'po'))
-  if (format === undefined) throw new UsageError(`expected --format to be one of ${FORMATS.join(', ')}, received ${quote(values['format'] ?? '')}`, NAME)
-  const result = await withCheck(io, (api) => api.exportTranslation(dir, tag, {cwd: io.cwd, format}))
+  const format = parseFormat(values['format'], NAME, FORMATS)
+  const result = await withCheck(program, io, (api) => api.exportTranslation(dir, tag, {cwd: io.cwd, format}))
   if (result === undefined) return 2
   if (!result.ok) {
     io.stderr.write(`${formatDiagnostics(result.files, {tips: true})}${program}: fix the content first; nothing was exported.\n`)
@@ -84,7 +60,7 @@ async function exportTo(tag: string, dir: string, values: Readonly<Record<string
 }
 
 async function importFrom(file: string, dir: string, io: Io): Promise<number> {
-  const result = await withCheck(io, (api) => api.importTranslation(file, dir, {cwd: io.cwd}))
+  const result = await withCheck(program, io, (api) => api.importTranslation(file, dir, {cwd: io.cwd}))
   if (result === undefined) return 2
   if (!result.ok) {
     io.stderr.write(`${formatDiagnostics(result.files, {tips: true})}${program}: nothing was written.\n`)

@@ -4,7 +4,7 @@
 // never bundled: an app that checks content installs them when it wants
 // spelling (`npm install --save-dev hunspell-asm dictionary-en-gb`), and a
 // check without them says so once per locale instead of failing.
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -58,13 +58,6 @@ export function dictionaryFor(tag: string): string | undefined {
  */
 export const SUGGESTION_LIMIT = 30
 
-/**
- * The largest dictionary file read (`index.aff` or `index.dic`). Hunspell
- * reads a dictionary in time linear in its size (Portuguese, 4.5 MB, in about
- * half a second); a file past this is refused, not read.
- */
-export const MAX_DICTIONARY_BYTES: number = 32 * 1024 * 1024
-
 /** A loaded dictionary. */
 export interface Speller {
   readonly kind: 'loaded'
@@ -76,11 +69,9 @@ export interface Speller {
    * ones while `budget.left` is above zero (each new word takes one).
    */
   readonly suggest: (word: string, budget: {left: number}) => readonly string[]
-  /** How long loading took (reading and parsing the dictionary), in milliseconds. */
-  readonly loadMs: number
 }
 
-/** A dictionary that could not be loaded (not installed, unreadable, too large), or no spell checker. */
+/** A dictionary that could not be loaded (not installed, unreadable), or no spell checker. */
 export interface MissingDictionary {
   readonly kind: 'missing'
   readonly dictionary: string
@@ -136,7 +127,6 @@ export async function loadSpellChecker(): Promise<void> {
 const spellers = new Map<string, Speller | MissingDictionary>()
 // Words whose verdict a speller keeps (the shipped content has a few thousand).
 const MAX_REMEMBERED = 100_000
-const loads = new Map<string, number>()
 
 /**
  * The speller for a dictionary package, loaded on first use and kept for the
@@ -157,16 +147,6 @@ export function dictionarySpeller(dictionary: string): Speller | MissingDictiona
   return speller
 }
 
-/**
- * How many times each dictionary was loaded in this process (for tests and
- * benchmarks: it is once per dictionary, however many checks run).
- *
- * @returns Loads by package name.
- */
-export function dictionaryLoads(): ReadonlyMap<string, number> {
-  return loads
-}
-
 function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller | MissingDictionary {
   const missing = (why: string): MissingDictionary => ({kind: 'missing', dictionary, culprit: dictionary, why})
   let folder: string
@@ -175,14 +155,10 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
   } catch {
     return missing('it is not installed')
   }
-  const started = performance.now()
   const files: Uint8Array[] = []
   for (const name of ['index.aff', 'index.dic']) {
     try {
-      const file = path.join(folder, name)
-      const size = statSync(file).size
-      if (size > MAX_DICTIONARY_BYTES) return missing(`its \`${name}\` has ${size} bytes, more than the ${MAX_DICTIONARY_BYTES} read`)
-      files.push(readFileSync(file))
+      files.push(readFileSync(path.join(folder, name)))
     } catch (error) {
       return missing(`reading it failed (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
     }
@@ -191,7 +167,6 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
   const speller = hunspell.create(aff as string, dic as string)
   hunspell.unmount(aff as string)
   hunspell.unmount(dic as string)
-  loads.set(dictionary, (loads.get(dictionary) ?? 0) + 1)
   const suggestions = new Map<string, readonly string[]>()
   // Verdicts by word: prose repeats its words, and a watch session its files.
   const verdicts = new Map<string, boolean>()
@@ -216,6 +191,5 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
       }
       return found
     },
-    loadMs: performance.now() - started,
   }
 }

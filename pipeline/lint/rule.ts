@@ -174,29 +174,15 @@ export interface SourceView {
  * tip, or else the rule's. Only errors withhold a document from later rules.
  *
  * @param rules The rules to run, in order.
- * @param context The files and documents they inspect (and their locale: the source's by default).
+ * @param context The files and documents they inspect, and their locale.
  */
-export function runRules(
-  rules: readonly Rule[],
-  context: Omit<RuleContext, 'report' | 'locale' | 'folder' | 'translation'> & Partial<Pick<RuleContext, 'folder' | 'translation'>>,
-): void {
+export function runRules(rules: readonly Rule[], context: Omit<RuleContext, 'report' | 'locale'>): void {
   let {guide, steps} = context
-  // Without a locale, the files are the source's, in the default conventions.
-  const folder: LocaleContext = context.folder ?? {
-    tag: 'en-GB',
-    sourceTag: 'en-GB',
-    isSource: true,
-    checklistHeading: 'Checklist',
-    directory: process.cwd(),
-    name: (file) => file,
-  }
   for (const rule of rules) {
     const reported = new Set<VFile>()
     rule.check({
       ...context,
-      locale: folder.tag,
-      folder,
-      translation: context.translation,
+      locale: context.folder.tag,
       guide,
       steps,
       report(target, reason, place, detail) {

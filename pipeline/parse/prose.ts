@@ -17,9 +17,6 @@ import {location} from 'vfile-location'
 import {type Speller, languageOf} from '../lint/dictionaries.js'
 import {type ContentDocument, matchesInSource, entry} from './document.js'
 
-/** The locale of content that does not say which it is: the source's. */
-export const DEFAULT_LOCALE = 'en-GB'
-
 /** The checked text of a document as nlcst, and the spans whose words are not prose. */
 export interface Prose {
   /** The language subtag the prose was parsed for (`en`, `es`…). */

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {loadSpellChecker} from '../lint/dictionaries.js'
 import {MAX_FILE_BYTES} from '../limits.js'
-import {type EntryType, entryType, readRegularFile, withArticle} from './read.js'
+import {entryType, readRegularFile, withArticle} from './read.js'
 import {TRANSLATION_RECORD_FILE, type TranslationRecord, readTranslationRecord} from './translation-record.js'
 import type {UnreadableEntry} from './read.js'
 import type {ContentLayout, SourceFile} from '../lint/rule.js'
@@ -111,7 +111,7 @@ export async function loadContent(directory: string, cwd: string = process.cwd()
     const relative = path.join(CONTENT_LAYOUT.locales, entry.name)
     if (!entry.isDirectory()) {
       if (entry.isFile()) unexpected.push(new VFile({path: name(relative)}))
-      else unreadable.push({file: new VFile({path: name(relative)}), expected: 'a folder named for a locale', found: withArticle(direntType(entry))})
+      else unreadable.push({file: new VFile({path: name(relative)}), expected: 'a folder named for a locale', found: withArticle(entryType(entry))})
       continue
     }
     const tag = canonicalTag(entry.name)
@@ -239,15 +239,6 @@ async function subfolder(folder: string): Promise<Dirent[] | string | undefined>
     throw error
   }
   return (await entries(folder)) ?? []
-}
-
-function direntType(entry: Dirent): EntryType {
-  if (entry.isSymbolicLink()) return 'symbolic link'
-  if (entry.isFIFO()) return 'named pipe (FIFO)'
-  if (entry.isSocket()) return 'socket'
-  if (entry.isCharacterDevice()) return 'character device'
-  if (entry.isBlockDevice()) return 'block device'
-  return 'special file'
 }
 
 async function entries(directory: string): Promise<Dirent[] | undefined> {

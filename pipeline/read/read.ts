@@ -1,5 +1,5 @@
 import {constants} from 'node:fs'
-import type {Stats} from 'node:fs'
+import type {Dirent, Stats} from 'node:fs'
 import {lstat, open} from 'node:fs/promises'
 import type {VFile} from 'vfile'
 
@@ -44,12 +44,12 @@ export type ReadOutcome =
 /**
  * Name the type of a file system entry, for messages.
  *
- * @param stats What `lstat` (or `fstat`) returned.
+ * @param stats What `lstat` (or `fstat`) returned, or a folder listing's entry.
  * @returns `'symbolic link'`, `'folder'`, `'named pipe (FIFO)'`…; `'special file'` for a type it cannot name.
  * @example
  *   entryType(await lstat('/dev/null')) // 'character device'
  */
-export function entryType(stats: Stats): EntryType {
+export function entryType(stats: Stats | Dirent): EntryType {
   if (stats.isFile()) return 'regular file'
   if (stats.isSymbolicLink()) return 'symbolic link'
   if (stats.isDirectory()) return 'folder'
@@ -116,6 +116,49 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
     return failure(error)
   } finally {
     await handle.close()
+  }
+}
+
+/** What {@link readJsonFile} found: the text and its value, or the text (empty when unread) and what is wrong. */
+export type JsonOutcome = {readonly text: string; readonly value: unknown} | {readonly text: string; readonly problem: string}
+
+/**
+ * Read a JSON file (the manifest, a translation record) as content files are
+ * read ({@link readRegularFile}), in UTF-8.
+ *
+ * @param file The path to read.
+ * @param name How messages name the file (`the manifest`, `translation.json`).
+ * @param limit The most bytes the file may hold.
+ * @returns Its text and value; its text and a reason for a diagnostic
+ *   (`Expected the manifest to be JSON, found …`); `undefined` when there is nothing there.
+ * @example
+ *   const read = await readJsonFile('content/manifest.json', 'the manifest', MAX_MANIFEST_BYTES)
+ */
+export async function readJsonFile(file: string, name: string, limit: number): Promise<JsonOutcome | undefined> {
+  const outcome = await readRegularFile(file, limit)
+  const refuse = (problem: string, text = ''): JsonOutcome => ({text, problem: `Expected ${name} to be ${problem}`})
+  switch (outcome.kind) {
+    case 'missing':
+      return undefined
+    case 'special':
+      return refuse(`a regular file, found ${withArticle(outcome.type)}`)
+    case 'unreadable':
+      return refuse(`readable, found an error (${outcome.code})`)
+    case 'too-large':
+      return refuse(`at most ${limit} bytes, found ${outcome.size}`)
+    case 'read':
+      break
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', {fatal: true}).decode(outcome.bytes)
+  } catch {
+    return refuse('UTF-8 text, found invalid bytes')
+  }
+  try {
+    return {text, value: JSON.parse(text)}
+  } catch (error) {
+    return refuse(`JSON, found a syntax error: ${(error as Error).message}`, text)
   }
 }
 

@@ -1,6 +1,6 @@
 // `content/locales/<tag>/translation.json`: which source text each translated
 // unit (the introduction, a step's words, a checklist item) was translated
-// from. Written only by `npm run content:translated` (scripts/lib/
+// from. Written only by `npm run content:translated` (scripts/
 // content-translated.ts); the lint compares it with today's source to call a
 // translation current or outdated.
 import {VFile} from 'vfile'
@@ -8,7 +8,7 @@ import {describeReceived, quote} from '../../src/describe.js'
 import {PATTERNS} from '../../src/schema.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from '../limits.js'
 import {contentHash} from '../parse/units.js'
-import {readRegularFile, withArticle} from './read.js'
+import {readJsonFile} from './read.js'
 
 /** Where a locale keeps its record, relative to its folder. */
 export const TRANSLATION_RECORD_FILE = 'translation.json'
@@ -131,38 +131,17 @@ export function parseTranslationRecord(value: unknown, tag: string): Translation
  * @returns The record, `undefined` when there is none, or a file carrying a fatal message.
  */
 export async function readTranslationRecord(file: string, shown: string, tag: string): Promise<TranslationRecord | undefined | VFile> {
-  let text = ''
+  const read = await readJsonFile(file, 'translation.json', MAX_MANIFEST_BYTES)
+  if (read === undefined) return undefined
   const problem = (reason: string): VFile => {
-    const vfile = new VFile({path: shown, value: text})
+    const vfile = new VFile({path: shown, value: read.text})
     const message = vfile.message(reason, {place: {line: 1, column: 1}, ruleId: 'translation-record', source: SOURCE})
     message.fatal = true
     message.note = `translation.json is written by \`npm run content:translated -- ${tag} --all\`; restore it from git, or delete it and mark the translations current again.`
     return vfile
   }
-  const outcome = await readRegularFile(file, MAX_MANIFEST_BYTES)
-  switch (outcome.kind) {
-    case 'missing':
-      return undefined
-    case 'special':
-      return problem(`Expected translation.json to be a regular file, found ${withArticle(outcome.type)}`)
-    case 'unreadable':
-      return problem(`Expected translation.json to be readable, found an error (${outcome.code})`)
-    case 'too-large':
-      return problem(`Expected translation.json to be at most ${MAX_MANIFEST_BYTES} bytes, found ${outcome.size}`)
-    case 'read':
-      try {
-        text = new TextDecoder('utf-8', {fatal: true}).decode(outcome.bytes)
-      } catch {
-        return problem('Expected translation.json to be UTF-8 text, found invalid bytes')
-      }
-  }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return problem(`Expected translation.json to be JSON, found a syntax error: ${(error as Error).message}`)
-  }
-  const parsed = parseTranslationRecord(value, tag)
+  if ('problem' in read) return problem(read.problem)
+  const parsed = parseTranslationRecord(read.value, tag)
   return typeof parsed === 'string' ? problem(parsed) : parsed
 }
 

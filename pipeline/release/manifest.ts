@@ -3,7 +3,7 @@ import {describeReceived, quote} from '../../src/describe.js'
 import {PATTERNS} from '../../src/schema.js'
 import {parseRounds} from '../parse/rounds.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from '../limits.js'
-import {readRegularFile, withArticle} from '../read/read.js'
+import {readJsonFile} from '../read/read.js'
 
 /** What a release records of a step. */
 export interface ReleaseStep {
@@ -137,39 +137,19 @@ function mismatch(value: unknown, shape: Shape, at: string): {at: string; expect
  *   carrying a fatal message when it is malformed.
  */
 export async function readManifest(path: string): Promise<Manifest | undefined | VFile> {
-  let text = ''
+  // Type and size are checked before reading: a FIFO, a device or a link
+  // there is refused at once, and a huge file is never read whole.
+  const read = await readJsonFile(path, 'the manifest', MAX_MANIFEST_BYTES)
+  if (read === undefined) return undefined
   const problem = (reason: string): VFile => {
-    const file = new VFile({path, value: text})
+    const file = new VFile({path, value: read.text})
     const message = file.message(reason, {place: {line: 1, column: 1}, ruleId: 'manifest', source: SOURCE})
     message.fatal = true
     message.note = 'The manifest is written by `npm run content:version`; restore it from git rather than editing it.'
     return file
   }
-  // Type and size are checked before reading: a FIFO, a device or a link
-  // there is refused at once, and a huge file is never read whole.
-  const outcome = await readRegularFile(path, MAX_MANIFEST_BYTES)
-  switch (outcome.kind) {
-    case 'missing':
-      return undefined
-    case 'special':
-      return problem(`Expected the manifest to be a regular file, found ${withArticle(outcome.type)}`)
-    case 'unreadable':
-      return problem(`Expected the manifest to be readable, found an error (${outcome.code})`)
-    case 'too-large':
-      return problem(`Expected the manifest to be at most ${MAX_MANIFEST_BYTES} bytes, found ${outcome.size}`)
-    case 'read':
-      try {
-        text = new TextDecoder('utf-8', {fatal: true}).decode(outcome.bytes)
-      } catch {
-        return problem('Expected the manifest to be UTF-8 text, found invalid bytes')
-      }
-  }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return problem(`Expected the manifest to be JSON, found a syntax error: ${(error as Error).message}`)
-  }
+  if ('problem' in read) return problem(read.problem)
+  const {value} = read
   if (!isRecord(value) || !Array.isArray(value['releases']) || value['releases'].length === 0) {
     return problem('Expected the manifest to be `{"releases": [...]}` with at least one release')
   }

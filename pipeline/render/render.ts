@@ -7,9 +7,8 @@ import {toHast} from 'mdast-util-to-hast'
 import {findPlaceholders} from '../../src/template.js'
 import type {BuiltContent, BuiltItem, RenderData} from '../../src/render/types.js'
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
-import {parseMarkdown, plainText} from '../parse/document.js'
+import {plainText} from '../parse/document.js'
 import {inContent} from '../compile/guard.js'
-import {plainJson} from './json.js'
 import type {LintResult, LocaleLint} from '../lint/lint.js'
 import {indexSource} from '../parse/parity.js'
 import {ALLOWED_PROTOCOLS} from '../lint/rules/link-protocol.js'
@@ -48,7 +47,7 @@ function dropRelativeUrls(node: HastNodes): void {
 }
 
 // Trees ship as plain JSON: no positions, no `data`, nothing undefined.
-const plain = plainJson
+const plain = <T>(tree: T): T => JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' || key === 'data' ? undefined : value))) as T
 
 /**
  * Turn mdast into sanitised hast: mdast-util-to-hast (raw HTML dropped), then
@@ -81,19 +80,6 @@ export function toSafeHast(mdast: MdastRoot): HastRoot {
 export function renderTree(mdast: MdastRoot): BuiltContent {
   const hast = toSafeHast(mdast)
   return {mdast: plain(mdast), hast, html: toHtml(hast), text: hastToString(hast)}
-}
-
-/**
- * Run markdown through the real render pipeline without linting it: the
- * sanitiser alone decides what survives. For tests and tools.
- *
- * @param markdown Markdown source (anything, hostile included).
- * @returns The rendered forms.
- * @example
- *   renderMarkdown('<script>alert(1)</script> *hi*').html // '<p> <em>hi</em></p>'
- */
-export function renderMarkdown(markdown: string): BuiltContent {
-  return renderTree(parseMarkdown(markdown))
 }
 
 function bodyOf(document: ContentDocument): MdastRoot {

@@ -1,5 +1,5 @@
 import {SPELLING_LANGUAGES, SPELL_CHECKER, SUGGESTION_LIMIT, dictionaryFor, dictionarySpeller} from '../dictionaries.js'
-import {DEFAULT_LOCALE, misspellings, proseOf} from '../../parse/prose.js'
+import {misspellings, proseOf} from '../../parse/prose.js'
 import type {Rule} from '../rule.js'
 import {translatedProse} from '../../parse/parity.js'
 import {wordForms} from '../../read/words.js'
@@ -19,7 +19,7 @@ export const spelling: Rule = {
   severity: 'warning',
   description: 'Titles, summaries, bodies and checklist items are spelt as the locale\'s dictionary (`dictionary-en-gb` for en-GB, `dictionary-en` for other English, `dictionary-es`, `-fr`, `-de`) or its `words.txt` spells; placeholders, code and URLs are not checked.',
   tip: 'Correct the spelling; if the word is right (a name or a term), add it to the locale\'s `words.txt` (beside its `guide.md`), one word per line.',
-  check({guide, steps, sources, report, locale = DEFAULT_LOCALE, words, folder, translation}) {
+  check({guide, steps, sources, report, locale, words, folder, translation}) {
     const documents = guide === undefined ? steps : [guide, ...steps]
     if (words !== undefined) {
       for (const problem of words.problems) {
