@@ -83,6 +83,8 @@ type CheckModule = Awaited<ReturnType<typeof loadCheck>>
  *   process.exitCode = await runCheck({dir: 'content', format: 'text', watch: false, program: 'check'}, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
  */
 export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
+  // First, so that without the check package a watch stops before it starts.
+  await loadCheck()
   return request.watch ? watchFolder(request, io) : checkOnce(request, io)
 }
 

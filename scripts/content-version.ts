@@ -2,8 +2,9 @@
 // [--dry-run] [--amend] [--root <dir>]: record a content release (tests call
 // contentVersion in-process). Compare content/ with the last release in
 // content/manifest.json, work out the semver bump the change needs, then
-// record the release in package.json, package-lock.json, CHANGELOG.md and the
-// manifest. All or nothing, even across a kill: every text is made before any
+// record the release in package.json (and the check package's,
+// packages/check/package.json: the same version), package-lock.json,
+// CHANGELOG.md and the manifest. All or nothing, even across a kill: every text is made before any
 // is written, then they are committed through a journal (pipeline/atomic.ts)
 // that the next run completes. See content/README.md#versioning-policy.
 //
@@ -81,6 +82,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
   const contentDir = path.join(root, 'content')
   const files = {
     pkg: path.join(root, 'package.json'),
+    checkPkg: path.join(root, 'packages', 'check', 'package.json'),
     lock: path.join(root, 'package-lock.json'),
     changelog: path.join(root, 'CHANGELOG.md'),
     manifest: path.join(contentDir, MANIFEST_FILE),
@@ -99,11 +101,20 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
   }
 }
 
+/** The check package's name (packages/check/). */
+const CHECK_PACKAGE = 'ace-second-interview-check'
+
+/** What a release changes in a package.json, or in a package's record in package-lock.json. */
+interface PackageVersions {
+  version?: string
+  peerDependencies?: Record<string, string>
+}
+
 interface Run {
   readonly io: ContentVersionIo
   readonly root: string
   readonly contentDir: string
-  readonly files: Readonly<Record<'pkg' | 'lock' | 'changelog' | 'manifest', string>>
+  readonly files: Readonly<Record<'pkg' | 'checkPkg' | 'lock' | 'changelog' | 'manifest', string>>
   readonly journal: string
   readonly forced: string | undefined
   readonly dryRun: boolean
@@ -127,7 +138,7 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
     }
   }
 
-  const pkg = JSON.parse(await readFile(files.pkg, 'utf8')) as {version: string}
+  const pkg = JSON.parse(await readFile(files.pkg, 'utf8')) as PackageVersions & {version: string}
   const recorded = await readManifest(files.manifest)
   const releases = recorded !== undefined && 'releases' in recorded ? recorded.releases : []
   const amended = amend ? releases.at(-1) : undefined
@@ -209,11 +220,15 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
     io.stderr.write(`content:version: ${(error as Error).message}; nothing was written\n`)
     return 1
   }
-  const lock = JSON.parse(await readFile(files.lock, 'utf8').catch(() => 'null')) as {version?: string; packages?: Record<string, {version?: string}>} | null
-  if (lock !== null) {
-    lock.version = version
-    const rootPackage = lock.packages?.['']
-    if (rootPackage !== undefined) rootPackage.version = version
+  const lock = JSON.parse(await readFile(files.lock, 'utf8').catch(() => 'null')) as {version?: string; packages?: Record<string, PackageVersions>} | null
+  if (lock !== null) lock.version = version
+  // The check package is released with the package, and the package's
+  // optional peer on it asks for that version or a later one of the same major.
+  const checkPkg = JSON.parse(await readFile(files.checkPkg, 'utf8').catch(() => 'null')) as PackageVersions | null
+  for (const manifest of [pkg, checkPkg, lock?.packages?.[''], lock?.packages?.['packages/check']]) {
+    if (manifest === null || manifest === undefined) continue
+    manifest.version = version
+    if (manifest.peerDependencies?.[CHECK_PACKAGE] !== undefined) manifest.peerDependencies[CHECK_PACKAGE] = `^${version}`
   }
 
   const from = amended === undefined ? `${base.version} → ${version}` : `${base.version} → ${version} (amending ${amended.version})`
@@ -225,7 +240,13 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
     return 0
   }
   // The manifest last: it is what every check reads as the release history.
-  const writes: PlannedWrite[] = [json(files.pkg, {...pkg, version}), ...(lock === null ? [] : [json(files.lock, lock)]), {path: files.changelog, text: changelog}, json(files.manifest, next)]
+  const writes: PlannedWrite[] = [
+    json(files.pkg, pkg),
+    ...(checkPkg === null ? [] : [json(files.checkPkg, checkPkg)]),
+    ...(lock === null ? [] : [json(files.lock, lock)]),
+    {path: files.changelog, text: changelog},
+    json(files.manifest, next),
+  ]
   await commitFiles(journal, writes, io.hook)
   io.stdout.write(`content:version: ${summary}\n`)
   for (const change of changes) io.stdout.write(`  ${change.bump.padEnd(5)} ${change.description}\n`)

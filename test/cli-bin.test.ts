@@ -362,7 +362,7 @@ describe.concurrent('ace-second-interview: the built bin', () => {
       expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
       expect(run.stdout).toBe((await cli(args)).stdout)
     }
-    for (const args of [['check'], ['locales'], ['translation', 'import', 'x.po']]) {
+    for (const args of [['check'], ['check', '--watch'], ['locales'], ['translation', 'import', 'x.po']]) {
       const run = await node([path.join(copy, 'cli.js'), ...args])
       expect(run.status, args.join(' ')).toBe(2)
       expect(run.stderr).toBe(
