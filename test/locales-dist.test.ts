@@ -114,18 +114,19 @@ describe('the source locale', () => {
 })
 
 describe('ordinals at run time, in every locale', () => {
-  it.each(LOCALES)('%s: items with placeholders read the right words in rounds 2, 3, 10 and 21', async (tag) => {
-    const {guide, checklistForRound} = await esmOf(tag)
+  it.each(LOCALES)('%s: items with placeholders and the round heading read the right words in rounds 2, 3, 10 and 21', async (tag) => {
+    const {guide, checklistForRound, roundHeading} = await esmOf(tag)
     let checked = 0
     for (const round of [2, 3, 10, 21]) {
       for (const item of checklistForRound(round)) {
         if (item.template.match(PLACEHOLDER) === null) continue
-        expect(item.text, `${item.id}, round ${round}`).toBe(expectedText(item.template, round, languageOf(localeOf(item, guide))))
+        expect(item.text, `${item.id}, round ${round}`).toBe(expectedText(item.template, round, localeOf(item, guide)))
         checked++
       }
     }
     // The content has at least one item with a placeholder in every locale.
     expect(checked).toBeGreaterThan(0)
+    for (const round of [2, 21]) expect(roundHeading(round)).toBe(expectedText(guide.labels.roundHeading, round, guide.introduction.locale))
   })
 
   const ENGLISH_ORDINAL =
