@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide, buildRules, diagnostics} from '../pipeline/index.js'
-import {addLocale} from '../scripts/lib/content-locale.js'
+import {addLocale} from '../scripts/content-locale.js'
 import type {Guide} from '../src/index.js'
 import {ROOT} from './helpers.js'
 
