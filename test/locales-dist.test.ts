@@ -178,11 +178,15 @@ describe('a browser bundle of one locale holds no other locale’s text', () => 
     const own = textsOf((await esmOf(tag)).guide)
     // The grep works: the bundle does carry its own locale's text.
     expect(own.some((text) => bundle.includes(text))).toBe(true)
+    let checked = 0
     for (const other of LOCALES.filter((candidate) => candidate !== tag)) {
+      // A locale just added (every unit the source's words) has no text of its own to leak.
       const distinctive = textsOf((await esmOf(other)).guide).filter((text) => !own.some((mine) => mine.includes(text)))
-      expect(distinctive.length, `${other} has text of its own`).toBeGreaterThan(0)
       for (const text of distinctive) expect(bundle.includes(text), `${other}: ${text.slice(0, 60)}`).toBe(false)
+      checked += distinctive.length
     }
+    // Some other locale has text of its own: the grep above was tried.
+    expect(checked).toBeGreaterThan(0)
   })
 })
 
