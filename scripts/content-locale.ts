@@ -7,6 +7,7 @@ import {mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {LOCALES_FOLDER, canonicalTag} from '../pipeline/read/load.js'
+import {escapeControl} from '../pipeline/terminal.js'
 import {TRANSLATION_RECORD_FILE, formatTranslationRecord} from '../pipeline/read/translation-record.js'
 import {WORDS_FILE} from '../pipeline/read/words.js'
 
@@ -78,10 +79,10 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpath
   } else {
     try {
       const folder = await addLocale(tag, contentDir)
-      process.stdout.write(`content:locale: wrote ${path.relative(process.cwd(), folder)}/: translate its guide.md, copy and translate the steps, then \`npm run content:translated -- ${path.basename(folder)} --all\`\n`)
+      process.stdout.write(`content:locale: wrote ${escapeControl(path.relative(process.cwd(), folder))}/: translate its guide.md, copy and translate the steps, then \`npm run content:translated -- ${path.basename(folder)} --all\`\n`)
     } catch (error) {
       if (!(error instanceof AddLocaleError)) throw error
-      process.stderr.write(`content:locale: ${error.message} (${error.code})\n`)
+      process.stderr.write(`content:locale: ${escapeControl(error.message)} (${error.code})\n`)
       process.exitCode = 2
     }
   }

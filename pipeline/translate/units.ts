@@ -125,13 +125,13 @@ function itemPart(document: ContentDocument, item: ContentDocument['items'][numb
 }
 
 // What each placeholder the source uses means, and how this language writes it.
-function placeholderNotes(template: string, tag: string, firstRound: number, grammar: LocaleOrdinals | undefined): string[] {
+function placeholderNotes(template: string, tag: string, firstRound: number, ordinals: LocaleOrdinals | undefined): string[] {
   const names = [...new Set(findPlaceholders(template).filter((found) => found.known).map((found) => found.name))]
-  const spell = grammar === undefined ? undefined : ordinalOf(grammar.ordinals)
+  const spell = ordinals === undefined ? undefined : ordinalOf(ordinals.ordinals)
   return names.map((name) => {
     const round = firstRound + PLACEHOLDER_OFFSETS[name as keyof typeof PLACEHOLDER_OFFSETS]
-    const forms = grammar?.ordinals.forms ?? []
-    const required = grammar?.formRequired === true
+    const forms = ordinals?.ordinals.forms ?? []
+    const required = ordinals?.formRequired === true
     const spelt = [...(required ? [] : [undefined]), ...forms].map((form) => `{${name}${form === undefined ? '' : `:${form}`}} "${spell?.(round, form) ?? round}"`)
     const how = forms.length === 0 ? 'write it as is' : required ? 'it needs a form' : 'it may take a form'
     return `{${name}}: ${PLACEHOLDER_MEANING[name] ?? name}, as an ordinal word. In ${tag} ${how}: ${spelt.join(', ')} for round ${firstRound}.`
