@@ -5,7 +5,7 @@
 // string they take from the content goes through `escapeControl` first:
 // content can never send the terminal an escape sequence or forge a line.
 import * as source from '../src/index.js'
-import {type ChecklistItem, type Guide, type LocaleModule, type Step, guide as sourceGuide} from '../src/index.js'
+import type {ChecklistItem, Guide, LocaleModule, Step} from '../src/index.js'
 import {escapeJson} from '../src/describe.js'
 import type {Format} from './args.js'
 import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
@@ -71,7 +71,7 @@ export type Shown = Pick<LocaleModule, 'guide' | 'roundHeading'>
  * @example
  *   formatStepsText(listSteps(), createStyles(false))
  */
-export function formatStepsText(steps: readonly Step[], styles: Styles, guide: Guide = sourceGuide): string {
+export function formatStepsText(steps: readonly Step[], styles: Styles, guide: Guide = source.guide): string {
   const lines = [styles.bold(safe(guide.title)), '']
   for (const step of steps) {
     lines.push(`${step.number}. ${styles.bold(safe(step.title))}  ${styles.dim(safe(step.id))}`, `   ${safe(step.summary)}`)
@@ -88,7 +88,7 @@ export function formatStepsText(steps: readonly Step[], styles: Styles, guide: G
  * @example
  *   formatStepsMarkdown(listSteps())
  */
-export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = sourceGuide): string {
+export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = source.guide): string {
   const lines = [`# ${safe(guide.title)}`, '', ...steps.map((step) => `- [ ] ${stepHeading(step, guide)}. ${safe(step.summary)}`)]
   return `${lines.join('\n')}\n`
 }

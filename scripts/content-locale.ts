@@ -14,10 +14,7 @@ import {WORDS_FILE} from '../pipeline/read/words.js'
 /** Why a locale was not added: `code` is `ERR_INVALID_LOCALE_TAG` or `ERR_LOCALE_EXISTS`. */
 export class AddLocaleError extends Error {
   override name = 'AddLocaleError'
-  constructor(
-    readonly code: 'ERR_INVALID_LOCALE_TAG' | 'ERR_LOCALE_EXISTS',
-    message: string,
-  ) {
+  constructor(readonly code: 'ERR_INVALID_LOCALE_TAG' | 'ERR_LOCALE_EXISTS', message: string) {
     super(message)
   }
 }

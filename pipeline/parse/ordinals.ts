@@ -2,24 +2,13 @@
 // them under `ordinals:` (content/README.md#ordinals), checked: each problem
 // at its place in the front matter. Every row names every form and `beyond`
 // is required, so a form the data defines is defined for every round.
-import type {Position} from 'unist'
 import {isMap, isScalar, isSeq} from 'yaml'
 import type {OrdinalRow, OrdinalWord, Ordinals} from '../../src/ordinal.js'
 import {type ContentDocument, entry} from './document.js'
+import type {FrontMatterProblem} from './front-matter.js'
 
-/** A locale's ordinals and how its placeholders must name their forms. */
-export interface LocaleOrdinals {
-  readonly ordinals: Ordinals
-  /** Whether every placeholder must name a form (`form-required: true`). */
-  readonly formRequired: boolean
-}
-
-/** What is wrong with the data, where. */
-export interface OrdinalsProblem {
-  readonly reason: string
-  readonly position: Position
-  readonly tip: string
-}
+/** A locale's ordinals, and whether every placeholder must name a form (`form-required: true`). */
+export type LocaleOrdinals = {readonly ordinals: Ordinals; readonly formRequired: boolean}
 
 type Ranged = {readonly range?: readonly [number, number, ...number[]] | null | undefined}
 
@@ -40,10 +29,10 @@ const shown = (node: unknown): string =>
  * @example
  *   readOrdinals(guide, 'es').ordinals?.ordinals.forms // ['f', 'm']
  */
-export function readOrdinals(guide: ContentDocument | undefined, tag: string): {ordinals: LocaleOrdinals | undefined; problem: OrdinalsProblem | undefined} {
+export function readOrdinals(guide: ContentDocument | undefined, tag: string): {ordinals: LocaleOrdinals | undefined; problem: FrontMatterProblem | undefined} {
   const found = guide === undefined ? undefined : entry(guide, 'ordinals')
   const frontMatter = guide?.frontMatter
-  const problems: OrdinalsProblem[] = []
+  const problems: FrontMatterProblem[] = []
   if (found === undefined || frontMatter === undefined || !isMap(found.node)) return {ordinals: undefined, problem: undefined}
   const report = (node: Ranged | undefined, reason: string, tip = TIP): void => {
     problems.push({reason, position: node === undefined ? found.keyPosition : frontMatter.place(node), tip})
