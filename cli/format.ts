@@ -4,11 +4,9 @@
 // end up on a terminal too (`steps | less -R`, `cat round-3.md`), so every
 // string they take from the content goes through `escapeControl` first:
 // content can never send the terminal an escape sequence or forge a line.
-import {type ChecklistItem, type Guide, type Step, guide as sourceGuide} from '../src/index.js'
+import * as source from '../src/index.js'
+import type {ChecklistItem, Guide, LocaleModule, Step} from '../src/index.js'
 import {escapeJson} from '../src/describe.js'
-import {ordinal} from '../src/grammar/en.js'
-import {grammarFor} from '../src/grammar/index.js'
-import {renderTemplate} from '../src/template.js'
 import type {Format} from './args.js'
 import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
 import type {Io} from './command.js'
@@ -60,9 +58,8 @@ function stepHeading(step: Step, guide: Guide): string {
   return safe(guide.labels.stepHeading.replace(/\{(steps?|title)\}/g, (_whole, name: string) => values[name] ?? ''))
 }
 
-function roundHeading(round: number, guide: Guide): string {
-  return safe(renderTemplate(guide.labels.roundHeading, round, grammarFor(guide.locale)?.ordinal ?? ordinal))
-}
+/** The locale a step or checklist is printed in: its guide, and its round headings. */
+export type Shown = Pick<LocaleModule, 'guide' | 'roundHeading'>
 
 /**
  * Print the list of steps for reading: number, title, id, summary.
@@ -74,7 +71,7 @@ function roundHeading(round: number, guide: Guide): string {
  * @example
  *   formatStepsText(listSteps(), createStyles(false))
  */
-export function formatStepsText(steps: readonly Step[], styles: Styles, guide: Guide = sourceGuide): string {
+export function formatStepsText(steps: readonly Step[], styles: Styles, guide: Guide = source.guide): string {
   const lines = [styles.bold(safe(guide.title)), '']
   for (const step of steps) {
     lines.push(`${step.number}. ${styles.bold(safe(step.title))}  ${styles.dim(safe(step.id))}`, `   ${safe(step.summary)}`)
@@ -91,7 +88,7 @@ export function formatStepsText(steps: readonly Step[], styles: Styles, guide: G
  * @example
  *   formatStepsMarkdown(listSteps())
  */
-export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = sourceGuide): string {
+export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = source.guide): string {
   const lines = [`# ${safe(guide.title)}`, '', ...steps.map((step) => `- [ ] ${stepHeading(step, guide)}. ${safe(step.summary)}`)]
   return `${lines.join('\n')}\n`
 }
@@ -101,20 +98,21 @@ export function formatStepsMarkdown(steps: readonly Step[], guide: Guide = sourc
  *
  * @param step The step (`getStep(n)` or `getStepById(id)`), its checklist the one to print.
  * @param styles Text styles (colour or none).
- * @param guide The guide it comes from (default: the source's), for its labels and step count.
+ * @param locale The locale it comes from (default: the source's), for its labels and step count.
  * @param round The round the checklist is for (default: the guide's first).
  * @returns The step under its heading, its checklist under the round's.
  * @example
  *   formatStepText(getStep(2), createStyles(false))
  */
-export function formatStepText(step: Step, styles: Styles, guide: Guide = sourceGuide, round: number = guide.rounds.from): string {
+export function formatStepText(step: Step, styles: Styles, locale: Shown = source, round: number = locale.guide.rounds.from): string {
+  const {guide} = locale
   const lines = [
     `${styles.bold(stepHeading(step, guide))}  ${styles.dim(safe(step.id))}`,
     '',
     safe(step.summary),
     '',
     ...step.body.flatMap((paragraph) => [safe(paragraph), '']),
-    styles.bold(roundHeading(round, guide)),
+    styles.bold(safe(locale.roundHeading(round))),
     ...step.checklist.map((item) => `  [ ] ${safe(item.text)}`),
   ]
   return `${lines.join('\n')}\n`
@@ -125,20 +123,21 @@ export function formatStepText(step: Step, styles: Styles, guide: Guide = source
  * paragraphs, then its checklist as a task list.
  *
  * @param step The step (`getStep(n)` or `getStepById(id)`), its checklist the one to print.
- * @param guide The guide it comes from (default: the source's), for its labels and step count.
+ * @param locale The locale it comes from (default: the source's), for its labels and step count.
  * @param round The round the checklist is for (default: the guide's first).
  * @returns Markdown ending in `- [ ] …` lines.
  * @example
  *   formatStepMarkdown(getStep(2))
  */
-export function formatStepMarkdown(step: Step, guide: Guide = sourceGuide, round: number = guide.rounds.from): string {
+export function formatStepMarkdown(step: Step, locale: Shown = source, round: number = locale.guide.rounds.from): string {
+  const {guide} = locale
   const lines = [
     `# ${stepHeading(step, guide)}`,
     '',
     `*${safe(step.summary)}*`,
     '',
     ...step.body.flatMap((paragraph) => [safe(paragraph), '']),
-    `## ${roundHeading(round, guide)}`,
+    `## ${safe(locale.roundHeading(round))}`,
     '',
     ...step.checklist.map(taskLine),
   ]
@@ -151,14 +150,15 @@ export function formatStepMarkdown(step: Step, guide: Guide = sourceGuide, round
  * @param items The items (`checklistForRound(round)`).
  * @param round The round they were rendered for.
  * @param styles Text styles (colour or none).
- * @param guide The guide they come from, for its labels and the step titles
+ * @param locale The locale they come from, for its labels and the step titles
  *   (default: the source's; pass the `--locale` one, so they are in the items' language).
  * @returns A heading naming the round, then the items under each step.
  * @example
  *   formatChecklistText(checklistForRound(3), 3, createStyles(false))
  */
-export function formatChecklistText(items: readonly ChecklistItem[], round: number, styles: Styles, guide: Guide = sourceGuide): string {
-  const lines = [styles.bold(roundHeading(round, guide))]
+export function formatChecklistText(items: readonly ChecklistItem[], round: number, styles: Styles, locale: Shown = source): string {
+  const {guide} = locale
+  const lines = [styles.bold(safe(locale.roundHeading(round)))]
   let stepNumber: number | undefined
   for (const item of items) {
     if (item.stepNumber !== stepNumber) {

@@ -3,10 +3,12 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {RenderData} from '../src/render/types.js'
+import type {Ordinals} from '../src/ordinal.js'
 import type {Guide} from '../src/types.js'
 import {compileGuide, compileLocale} from './compile/compile.js'
 import {reportBuildFailure} from './compile/guard.js'
 import {type LintResult, lintContent} from './lint/lint.js'
+import {lintedOrdinals} from './parse/ordinals.js'
 import {contentFileNamer, loadContent} from './read/load.js'
 import {compileLocaleRenderData, compileRenderData} from './render/render.js'
 import {parseReplaces} from './release/published-ids.js'
@@ -68,6 +70,8 @@ export interface BuildResult {
   readonly render: RenderData | undefined
   /** Each translation compiled, in tag order, whenever `guide` is set (else empty). */
   readonly locales: readonly LocaleBuild[]
+  /** Every locale's ordinals (its guide.md's `ordinals`) by tag, whenever `guide` is set (else empty). */
+  readonly ordinals: Readonly<Record<string, Ordinals>>
   /** The manifest, when there is a valid one. */
   readonly manifest: Manifest | undefined
   /** Each item's `replaces=` ids, by item id (only items that declare some). */
@@ -104,7 +108,7 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const lint = lintContent(loaded, read instanceof VFile && !('history' in options) ? rules.filter((rule) => rule !== idHistoryRule) : rules, history)
   const files = read instanceof VFile ? [...lint.files, read] : lint.files
   const replaces = declaredReplaces(lint)
-  const failed = {guide: undefined, render: undefined, locales: [], manifest, replaces, files, lint}
+  const failed = {guide: undefined, render: undefined, locales: [], ordinals: {}, manifest, replaces, files, lint}
   if (lint.failed || read instanceof VFile) return failed
   try {
     const compile = {version: options.version, since: sinceFrom(history)}
@@ -114,7 +118,8 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
       guide: compileLocale(lint, locale, compile),
       render: compileLocaleRenderData(lint, locale),
     }))
-    return {guide, render: compileRenderData(lint), locales, manifest, replaces, files, lint}
+    const ordinals = Object.fromEntries([[guide.locale, lintedOrdinals(lint.guide, guide.locale)], ...lint.locales.map((locale) => [locale.locale.tag, lintedOrdinals(locale.guide, locale.locale.tag)])])
+    return {guide, render: compileRenderData(lint), locales, ordinals, manifest, replaces, files, lint}
   } catch (error) {
     // A step after the lint failed: a diagnostic on the content file, like any other.
     if (!reportBuildFailure(error)) throw error

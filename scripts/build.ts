@@ -119,10 +119,10 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     'ids.ts': emitIdsModule(result.guide),
     'releases-data.ts': emitReleasesModule(releasesFromManifest(result.manifest)),
     'locales.ts': emitLocalesModule(result.guide.locale, translations),
-    ...emitEntryModules(result.guide.locale, translations),
+    ...emitEntryModules(result.guide.locale, translations, result.ordinals),
     ...Object.fromEntries(
       locales.flatMap(({tag, guide, render}) => [
-        [`locales/${tag}/guide-data.ts`, emitDataModule(guide)],
+        [`locales/${tag}/guide-data.ts`, emitDataModule(guide, result.ordinals)],
         [`locales/${tag}/render-data.ts`, emitRenderModule(render)],
       ]),
     ),

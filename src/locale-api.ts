@@ -9,7 +9,7 @@ import {GuideRangeError, GuideTypeError, type isGuideError} from './errors.js'
 import {type CompactGuide, expandGuide} from './expand.js'
 import {type MigratedProgress, type ProgressRecord, type RoundProgress, migrateIn, progressIn} from './progress.js'
 import {changesIn, releases as RELEASES} from './releases.js'
-import type {Spelling} from './template.js'
+import {type Spelling, renderTemplate, spellerFor} from './template.js'
 import type {Change, ChecklistItem, ChecklistItemId, Guide, Release, Round, Step, StepId, StepNumber} from './types.js'
 
 /** The calls and data of one locale: what each `ace-second-interview/locales/<tag>` exports, and the main entry for the source locale. */
@@ -71,6 +71,19 @@ export interface LocaleApi {
    *   checklistForRound(3).map((item) => item.text)
    */
   checklistForRound(r: Round): readonly ChecklistItem[]
+
+  /**
+   * The heading over a round's checklist: `guide.labels.roundHeading` with its
+   * placeholders spelt for the round in this locale's ordinals, as items' are.
+   *
+   * @param r The round, an integer from `guide.rounds.from` (2) upwards.
+   * @returns The heading, e.g. `'Checklist for your third interview'` for 3.
+   * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `r` is not a number.
+   * @throws {GuideRangeError} `ERR_ROUND_OUT_OF_RANGE` when `r` is not a safe integer ≥ the first round.
+   * @example
+   *   roundHeading(3) // 'Checklist for your third interview'
+   */
+  roundHeading(r: Round): string
 
   /**
    * Tell whether a value is a step number of this guide: an integer from 1 to
@@ -265,6 +278,12 @@ export const listSteps = ({guide}: BoundLocale): LocaleApi['listSteps'] => () =>
 
 /** `checklistForRound`, bound to one locale. */
 export const checklistForRound = ({guide, spelling}: BoundLocale): LocaleApi['checklistForRound'] => (r) => checklistOf(guide, spelling)(r)
+
+/** `roundHeading`, bound to one locale: the labels' locale is the introduction's (the source's when it fell back). */
+export const roundHeading = ({guide, spelling}: BoundLocale): LocaleApi['roundHeading'] => (r) => {
+  assertIntegerInRange(r, 'roundHeading(r)', 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE')
+  return renderTemplate(guide.labels.roundHeading, r, spellerFor(spelling, guide.introduction.locale, guide.locale))
+}
 
 /** `isStepNumber`, bound to one locale. */
 export const isStepNumber = ({guide}: BoundLocale): LocaleApi['isStepNumber'] => (value): value is StepNumber =>

@@ -49,7 +49,7 @@ export function findPlaceholders(template: string): PlaceholderMatch[] {
   return found
 }
 
-/** Spells round `n` as an ordinal in a grammatical form: a language's `ordinal` (src/grammar/). */
+/** Spells round `n` as an ordinal in a grammatical form: a locale's ordinals, as `ordinalOf` (src/ordinal.ts) makes it. */
 export type Ordinal = (n: number, form?: string) => string
 
 /** How one locale spells rounds. */
@@ -82,7 +82,7 @@ export function spellerFor(spelling: Spelling, itemLocale: string, guideLocale: 
  * reach this function from the shipped guide; if one does, it is left as is.
  *
  * @param template Checklist text with `{round}`, `{previous}` or `{next}`, each
- *   optionally with a grammatical form (`{next:f}`) the locale's grammar knows.
+ *   optionally with a grammatical form (`{next:f}`) the locale's ordinals define.
  * @param round The round the text is shown for (already validated).
  * @param spell The ordinal to spell with (see {@link spellerFor}).
  * @returns The text with each placeholder spelt as an ordinal word, in its form.

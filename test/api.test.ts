@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import * as api from '../src/index.js'
-import {type RoundRange, type StepId, type StepNumber, checklistForRound, getStep, getStepById, guide, listSteps} from '../src/index.js'
-import {ordinal} from '../src/grammar/en.js'
-import {renderTemplate} from '../src/template.js'
+import {type RoundRange, type StepId, type StepNumber, checklistForRound, getStep, getStepById, guide, listSteps, roundHeading} from '../src/index.js'
+import {thrown} from './helpers.js'
+import {expectedText} from './ordinal-tables.js'
 import {CONTENT} from './shipped-content.js'
 
 
@@ -31,6 +31,7 @@ describe('public api', () => {
       'progressForRound',
       'releases',
       'resolveLocale',
+      'roundHeading',
       'validateGuide',
     ])
   })
@@ -74,7 +75,7 @@ describe('getStep, getStepById, listSteps', () => {
   it("renders getStep(n).checklist for each item's own first round and keeps the template", () => {
     for (const step of listSteps()) {
       for (const item of step.checklist) {
-        expect(item.text).toBe(renderTemplate(item.template, item.rounds.from, ordinal))
+        expect(item.text).toBe(expectedText(item.template, item.rounds.from, item.locale))
         expect(item.stepId).toBe(step.id)
         expect(item.stepNumber).toBe(step.number)
       }
@@ -90,26 +91,6 @@ describe('getStep, getStepById, listSteps', () => {
         expect(item.since).toMatch(/^\d+\.\d+\.\d+$/)
       }
     }
-  })
-})
-
-describe('renderTemplate', () => {
-  // Written out, not computed: the words each placeholder becomes.
-  const cases = [
-    {round: 2, template: 'your {previous} interview', text: 'your first interview'},
-    {round: 3, template: 'your {previous} interview', text: 'your second interview'},
-    {round: 2, template: 'your {round} interview', text: 'your second interview'},
-    {round: 2, template: 'your {next} interview', text: 'your third interview'},
-    {round: 3, template: 'your {next} interview', text: 'your fourth interview'},
-    {round: 20, template: 'your {next} interview', text: 'your 21st interview'},
-    {round: 21, template: 'your {previous} interview', text: 'your twentieth interview'},
-    {round: 111, template: 'your {next} interview', text: 'your 112th interview'},
-    {round: Number.MAX_SAFE_INTEGER, template: 'your {next} interview', text: 'your 9007199254740992nd interview'},
-    {round: 4, template: '{previous}, {round} and {next}', text: 'third, fourth and fifth'},
-  ] as const
-
-  it.each(cases)('round $round: "$template" reads "$text"', ({round, template, text}) => {
-    expect(renderTemplate(template, round, ordinal)).toBe(text)
   })
 })
 
@@ -130,7 +111,7 @@ describe('checklistForRound', () => {
     const expected = listSteps().flatMap((step) => step.checklist.filter((item) => applies(item.rounds)).map((item) => [step.number, step.id, item.id]))
     const items = checklistForRound(round)
     expect(items.map((item) => [item.stepNumber, item.stepId, item.id])).toEqual(expected)
-    for (const item of items) expect(item.text).toBe(renderTemplate(item.template, round, ordinal))
+    for (const item of items) expect(item.text).toBe(expectedText(item.template, round, item.locale))
   })
 
   it('keeps every field of the item but the rendered text', () => {
@@ -167,26 +148,14 @@ describe('checklistForRound', () => {
   })
 })
 
-describe('ordinal', () => {
-  const table = [
-    [1, 'first'],
-    [2, 'second'],
-    [3, 'third'],
-    [4, 'fourth'],
-    [11, 'eleventh'],
-    [12, 'twelfth'],
-    [20, 'twentieth'],
-    [21, '21st'],
-    [22, '22nd'],
-    [23, '23rd'],
-    [24, '24th'],
-    [111, '111th'],
-    [112, '112th'],
-    [113, '113th'],
-    [101, '101st'],
-  ] as const
-  it.each(table)('%i → %s', (n, word) => {
-    expect(ordinal(n)).toBe(word)
+describe('roundHeading', () => {
+  it.each([guide.rounds.from, 3, 21, 112])('round %i: the labels\' heading, its ordinal as the content spells it', (round) => {
+    expect(roundHeading(round)).toBe(expectedText(guide.labels.roundHeading, round, guide.introduction.locale))
+  })
+
+  it('checks the round as checklistForRound does', () => {
+    expect(thrown(() => roundHeading(guide.rounds.from - 1))).toMatchObject({code: 'ERR_ROUND_OUT_OF_RANGE', message: expect.stringMatching(/^roundHeading\(r\): expected "r"/)})
+    expect(thrown(() => roundHeading('3' as never))).toMatchObject({code: 'ERR_INVALID_ARG_TYPE'})
   })
 })
 

@@ -42,7 +42,7 @@ async function run({id, directory}: BudgetRequest): Promise<BudgetReply> {
     const emitted =
       result.guide === undefined || result.render === undefined
         ? 0
-        : emitDataModule(result.guide).length + emitRenderModule(result.render).length
+        : emitDataModule(result.guide, result.ordinals).length + emitRenderModule(result.render).length
     const depth = emitted === 0 ? 0 : Math.max(jsonDepth(result.guide), jsonDepth(result.render))
     return {id, built: emitted > 0, diagnostics: diagnostics(result.files), emitted, depth}
   } catch (error) {

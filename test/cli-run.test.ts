@@ -243,13 +243,14 @@ describe('terminal output escapes what the content holds', () => {
   const items = bad.checklist
   // The labels around the content come from the content too.
   const badGuide = {...guide, labels: {stepHeading: hostile('{step}: {title}'), roundHeading: hostile('{round}')}}
+  const badLocale = {guide: badGuide, roundHeading: () => badGuide.labels.roundHeading}
 
   it.each([
     {name: 'formatStepsText', out: () => formatStepsText([bad], createStyles(true))},
     {name: 'formatStepsMarkdown', out: () => formatStepsMarkdown([bad], badGuide)},
-    {name: 'formatStepText', out: () => formatStepText(bad, createStyles(true), badGuide)},
-    {name: 'formatStepMarkdown', out: () => formatStepMarkdown(bad, badGuide)},
-    {name: 'formatChecklistText', out: () => formatChecklistText(items, guide.rounds.from, createStyles(true), badGuide)},
+    {name: 'formatStepText', out: () => formatStepText(bad, createStyles(true), badLocale)},
+    {name: 'formatStepMarkdown', out: () => formatStepMarkdown(bad, badLocale)},
+    {name: 'formatChecklistText', out: () => formatChecklistText(items, guide.rounds.from, createStyles(true), badLocale)},
     {name: 'formatChecklistMarkdown', out: () => formatChecklistMarkdown(items)},
   ])('$name shows the escapes and obeys none', ({out}) => {
     const text = out()

@@ -13,6 +13,7 @@ import {releasesFromManifest} from '../pipeline/release/emit-releases.js'
 import {RECORD_NOTE} from '../pipeline/read/translation-record.js'
 import {contentTranslated} from '../scripts/content-translated.js'
 import {contentVersion} from '../scripts/content-version.js'
+import {addLocale} from '../scripts/content-locale.js'
 import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
 
 const RECORD = 'content/locales/es/translation.json'
@@ -255,6 +256,16 @@ describe('content:version with translations', () => {
     // runtime's release history (ids only) has nothing to say about it.
     expect(second?.steps).toEqual(first?.steps)
     expect(releasesFromManifest(manifest).at(-1)).toEqual({version: '1.0.1', date: '2030-01-02', changes: []})
+  })
+
+  it('records a locale just added (npm run content:locale) as one line: it has no words of its own yet', async () => {
+    const root = await makeRepository()
+    expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
+    await addLocale('it', path.join(root, 'content'))
+    const run = await version(root)
+    expect(run.code, run.stderr).toBe(0)
+    const entry = releaseEntry(await readFile(path.join(root, 'CHANGELOG.md'), 'utf8'), '1.0.1') ?? ''
+    expect([...entry.matchAll(/^- Content: (Locale .*)$/gm)].map((match) => match[1])).toEqual(["Locale `it` (in the source's words until translated)."])
   })
 
   // Each locale line says what happened to its units; a unit never translated says nothing.

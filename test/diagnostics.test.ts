@@ -222,6 +222,39 @@ const cases: readonly Case[] = [
     expected: {file: STEP, line: 1, column: 1, ruleId: 'file-format', reason: 'Expected a content file with front matter, found an empty file'},
     tip: 'Write the file out (front matter, `# Title`, paragraphs, `## Checklist`; see README.md#editing-the-content), or delete it if it is not meant to be there.',
   },
+  // guide.md's ordinals (pipeline/parse/ordinals.ts): each problem at its place.
+  ...((): Case[] => {
+    const GUIDE = 'guide.md'
+    const expected = (line: number, column: number, reason: string, ruleId = 'front-matter-keys') => ({file: GUIDE, line, column, ruleId, reason})
+    const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see README.md#editing-the-content).'
+    const PATTERN = 'a pattern may be a map by plural category with `other` (`{one: "{n}st", other: "{n}th"}`)'
+    return [
+      {
+        name: 'no ordinals',
+        change: edit(GUIDE, /^ordinals:\n(?: .*\n)+/m, ''),
+        expected: expected(1, 1, 'Expected front matter key `ordinals` (the locale\'s ordinal words: a map of `forms`, `form-required`, `words` and `beyond`), found none'),
+        tip: 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).',
+      },
+      {name: 'an unknown key in the ordinals', change: edit(GUIDE, '  beyond:', '  bayond:'), expected: expected(27, 3, 'Expected only `forms`, `form-required`, `words`, `beyond` in `ordinals`, found `bayond`'), tip: TIP},
+      {name: 'a line of words for forms the ordinals do not have', change: edit(GUIDE, '    - second\n', '    - [second, zweite]\n'), expected: expected(8, 7, `Expected round 2's line in \`words\` to be a word; ${PATTERN}, found a list of 2`), tip: TIP},
+      {name: 'a pattern beyond the words with no `other`', change: edit(GUIDE, /^  beyond: .*$/m, '  beyond: {one: "{n}st"}'), expected: expected(27, 11, `Expected \`beyond\` to be a word; ${PATTERN}, found a map`), tip: TIP},
+      {
+        name: 'no `beyond`',
+        change: edit(GUIDE, /^  beyond: .*\n/m, ''),
+        expected: expected(5, 1, 'Expected `beyond` in `ordinals` (how rounds past `words` are spelt, such as `"{n}."`), found none'),
+        tip: 'Add `beyond:` under `ordinals:`: rounds have no end, so every round needs a word.',
+      },
+      {name: 'forms named twice', change: edit(GUIDE, '  words:\n', '  forms: [f, f]\n  words:\n'), expected: expected(6, 10, 'Expected `forms` to be a list of distinct names of letters and digits, such as `[f, m]`, found `[f, f]`'), tip: TIP},
+      {
+        name: 'a form required of ordinals that have none',
+        change: edit(GUIDE, '  words:\n', '  form-required: true\n  words:\n'),
+        expected: expected(6, 18, 'Expected `forms` to name the forms that `form-required: true` requires, found none'),
+        tip: 'List the forms (`forms: [f, m]`), or delete `form-required`.',
+      },
+      {name: 'form-required not a boolean', change: edit(GUIDE, '  words:\n', '  form-required: yes\n  words:\n'), expected: expected(6, 18, 'Expected `form-required` to be `true` or `false`, found `yes`'), tip: TIP},
+      {name: 'words not a list', change: edit(GUIDE, /^ {2}words:\n(?: {4}.*\n)+/m, '  words: first\n'), expected: expected(6, 10, 'Expected `words` to be a list, one line per round from 1, found `first`'), tip: TIP},
+    ]
+  })(),
 ]
 
 /** Lint a copy of the valid fixture with one change; every message, with its tip. */

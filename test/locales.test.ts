@@ -223,14 +223,16 @@ describe('a translated content folder', () => {
     expect(locales.split('\n')[0]).toMatch(/GENERATED FILE: do not edit by hand/)
     expect(locales).toContain('export const LOCALES = ["en-GB","es"] as const')
     expect(locales).toContain('export const SOURCE_LOCALE = "en-GB"')
-    const data = emitDataModule(spanish(result).guide)
+    const data = emitDataModule(spanish(result).guide, result.ordinals)
     // The ids are the source's (src/generated/ids.ts), not redeclared per locale.
     expect(data).not.toMatch(/\bStepId\b/)
     expect(data).toContain("import type {CompactGuide} from '../../../expand.js'")
     expect(emitRenderModule(spanish(result).render)).toContain("import type {ShippedRenderData} from '../../../render/types.js'")
-    const entries = emitEntryModules(result.guide!.locale, tags)
-    expect(Object.keys(entries).sort()).toEqual(['import-content.ts', 'import-locale.ts', 'locales/en-GB/index.ts', 'locales/en-GB/render.ts', 'locales/es/index.ts', 'locales/es/render.ts', 'source-render.ts', 'source.ts'])
-    expect(entries['locales/es/index.ts']).toContain("import {ordinal} from '../../../grammar/es.js'\nimport {ordinal as sourceOrdinal} from '../../../grammar/en.js'")
+    const entries = emitEntryModules(result.guide!.locale, tags, result.ordinals)
+    expect(Object.keys(entries).sort()).toEqual(['import-content.ts', 'import-locale.ts', 'locales/en-GB/index.ts', 'locales/en-GB/ordinals.ts', 'locales/en-GB/render.ts', 'locales/es/index.ts', 'locales/es/ordinals.ts', 'locales/es/render.ts', 'source-render.ts', 'source.ts'])
+    expect(entries['locales/es/index.ts']).toContain("import {ORDINALS} from './ordinals.js'\nimport {ORDINALS as SOURCE_ORDINALS} from '../en-GB/ordinals.js'")
+    // The locale's ordinals are its guide.md's, as data.
+    expect(entries['locales/es/ordinals.ts']).toContain(`export const ORDINALS: Ordinals = ${JSON.stringify(result.ordinals['es'], null, 2)}`)
     expect(entries['source.ts']).toContain("export * from './locales/en-GB/index.js'")
     // Each locale is imported on demand, the source's as any other.
     for (const tag of ['en-GB', 'es']) {

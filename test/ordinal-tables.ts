@@ -1,42 +1,61 @@
-// Ordinal words per language, written out independently of src/grammar/:
-// what the tests of the rendered checklists (test/locales-dist.test.ts, the
-// React example's browser test) expect a placeholder to read.
-// The numbers that rounds 2, 3, 10 and 21 name with {previous}, {round} and {next}.
-const N = [1, 2, 3, 4, 9, 10, 11, 20, 21, 22] as const
-const table = (words: readonly string[]): Record<number, string> => Object.fromEntries(N.map((n, index) => [n, words[index]!]))
-const GERMAN_STEMS = ['erst', 'zweit', 'dritt', 'viert', 'neunt', 'zehnt', 'elft', 'zwanzigst']
-const german = (ending: string) => table([...GERMAN_STEMS.map((stem) => stem + ending), '21.', '22.'])
-const FRENCH = ['premier', 'deuxième', 'troisième', 'quatrième', 'neuvième', 'dixième', 'onzième', 'vingtième', '21e', '22e']
-const ORDINALS: Record<string, {readonly default?: string; readonly forms: Record<string, Record<number, string>>}> = {
-  en: {default: '', forms: {'': table(['first', 'second', 'third', 'fourth', 'ninth', 'tenth', 'eleventh', 'twentieth', '21st', '22nd'])}},
-  es: {
-    forms: {
-      f: table(['primera', 'segunda', 'tercera', 'cuarta', 'novena', 'décima', 'undécima', 'vigésima', '21.ª', '22.ª']),
-      m: table(['primer', 'segundo', 'tercer', 'cuarto', 'noveno', 'décimo', 'undécimo', 'vigésimo', '21.er', '22.º']),
-    },
-  },
-  fr: {default: 'm', forms: {m: table(FRENCH), f: table(['première', ...FRENCH.slice(1)])}},
-  de: {forms: {e: german('e'), en: german('en'), er: german('er'), es: german('es'), em: german('em')}},
+// Ordinal words as each locale's guide.md writes them (`ordinals:`), read
+// here with `yaml` and spelt by this file's own reading of
+// content/README.md#ordinals, apart from src/ordinal.ts and
+// pipeline/parse/ordinals.ts: what the tests of rendered checklists and
+// headings expect a placeholder to read. A new locale needs nothing here.
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {parse} from 'yaml'
+import {ROOT} from './helpers.js'
+
+type Word = string | Record<string, string>
+interface Data {
+  forms?: string[]
+  words?: Array<Word | Word[]>
+  beyond: Word | Word[]
 }
+
 const OFFSETS: Record<string, number> = {previous: -1, round: 0, next: 1}
 export const PLACEHOLDER = /\{(round|previous|next)(?::([^{}]*))?\}/g
 
-/**
- * A template as it should read in a round, from the tables above.
- *
- * @param template Checklist text with `{round}`, `{previous}`, `{next}`, maybe with forms (`{next:en}`).
- * @param round The round.
- * @param language The language subtag the text is in (`'de'`).
- * @returns The text with each placeholder replaced by the expected word.
- * @throws {Error} When the tables have no word for it (a new language or number: add it here).
- */
-export function expectedText(template: string, round: number, language: string): string {
-  const grammar = ORDINALS[language]
-  if (grammar === undefined) throw new Error(`no ordinal table in this test for the language "${language}": add one`)
-  return template.replace(PLACEHOLDER, (whole, name: string, form: string | undefined) => {
-    const word = grammar.forms[form ?? grammar.default ?? '']?.[round + OFFSETS[name]!]
-    if (word === undefined) throw new Error(`no expected ordinal for ${whole} (form ${String(form)}) in round ${round} (${language})`)
-    return word
-  })
+const frontMatter = (file: string): {locale?: string; ordinals: Data} =>
+  parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(path.join(ROOT, 'content', file), 'utf8'))![1]!) as {locale?: string; ordinals: Data}
+
+const cache = new Map<string, Data>()
+function ordinalsOf(tag: string): Data {
+  let data = cache.get(tag)
+  if (data === undefined) {
+    const source = frontMatter('guide.md')
+    cache.set(tag, (data = ((source.locale ?? 'en-GB') === tag ? source : frontMatter(path.join('locales', tag, 'guide.md'))).ordinals))
+  }
+  return data
 }
 
+/**
+ * A round as a locale's content spells it.
+ *
+ * @param tag The locale, e.g. `'de'`.
+ * @param n The round.
+ * @param form The form a placeholder names (default: the first).
+ * @returns The word.
+ */
+export function expectedOrdinal(tag: string, n: number, form?: string): string {
+  const {forms = [], words = [], beyond} = ordinalsOf(tag)
+  const row = words[n - 1] ?? beyond
+  const word = Array.isArray(row) ? row[form === undefined ? 0 : forms.indexOf(form)] : row
+  if (word === undefined) throw new Error(`no ordinal for round ${n} in form ${String(form)} in ${tag}'s guide.md`)
+  const pattern = typeof word === 'string' ? word : (word[new Intl.PluralRules(tag, {type: 'ordinal'}).select(n)] ?? word['other']!)
+  return pattern.replaceAll('{n}', String(n))
+}
+
+/**
+ * A template as it should read in a round, in a locale's ordinals.
+ *
+ * @param template Text with `{round}`, `{previous}`, `{next}`, maybe with forms (`{next:en}`).
+ * @param round The round.
+ * @param tag The locale the text is in (`'de'`).
+ * @returns The text with each placeholder replaced by the expected word.
+ */
+export function expectedText(template: string, round: number, tag: string): string {
+  return template.replace(PLACEHOLDER, (_whole, name: string, form: string | undefined) => expectedOrdinal(tag, round + OFFSETS[name]!, form))
+}

@@ -6,7 +6,7 @@ import {toString as hastText} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LINE_ENDING, frontMatterLines} from '../pipeline/parse/front-matter-fence.js'
 import {buildGuide, diagnostics, parseMarkdown} from '../pipeline/index.js'
-import {ordinal} from '../src/grammar/en.js'
+import {ordinalOf} from '../src/ordinal.js'
 import {mapText} from '../src/render/tree.js'
 import {renderTemplate} from '../src/template.js'
 import {HEAP_MB, type PipelineWorker, startPipelineWorker} from './budget.js'
@@ -166,6 +166,7 @@ describe('checklist items', () => {
             expect(found.map((diagnostic) => diagnostic.ruleId)).not.toContain('build-failure')
             return
           }
+          const ordinal = ordinalOf(result.ordinals[result.guide.locale]!)
           for (const item of result.guide.steps.flatMap((each) => each.checklist)) {
             const tree = result.render.items[item.id]?.hast as Root
             for (const round of [item.rounds.from, item.rounds.from + 1, item.rounds.from + 9]) {

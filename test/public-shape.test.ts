@@ -2,16 +2,16 @@
 // every public object must come out exactly as the build compiled it. The
 // reference is each locale's guide.json, which scripts/build.ts writes from
 // the compiled guide itself (not from the runtime), in every locale's ESM and
-// CJS entry. Expectations come from guide.json and the build's own template
-// filler, never from today's wording.
+// CJS entry. Expectations come from guide.json and the content's ordinals,
+// never from today's wording.
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {fillTemplate, grammarOf} from '../pipeline/parse/grammar.js'
 import * as source from '../src/index.js'
 import type {ChecklistItem, Guide, LocaleModule, Round, StepNumber} from '../src/index.js'
 import {ROOT, require} from './helpers.js'
+import {expectedText} from './ordinal-tables.js'
 
 type Api = LocaleModule
 
@@ -39,13 +39,13 @@ function entriesOf(tag: string): Array<[string, () => Promise<Api>]> {
 const reference = async (tag: string): Promise<Guide> => JSON.parse(await readFile(dist('locales', tag, 'guide.json'), 'utf8')) as Guide
 
 // What checklistForRound(round) must return, from guide.json alone: the items
-// whose rounds cover it, their text filled for it by the build's own filler
+// whose rounds cover it, their text filled for it as the content spells it
 // in the item's own locale (a fallback item is spelt in the source's).
 function expectedChecklist(guide: Guide, round: Round): ChecklistItem[] {
   return guide.steps
     .flatMap((step) => step.checklist)
     .filter((item) => round >= item.rounds.from && (item.rounds.to === null || round <= item.rounds.to))
-    .map((item) => ({...item, text: fillTemplate(item.template, round, grammarOf(item.locale)!)}))
+    .map((item) => ({...item, text: expectedText(item.template, round, item.locale)}))
 }
 
 describe.each(source.locales)('the public objects of %s are exactly its guide.json', (tag) => {

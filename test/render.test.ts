@@ -9,10 +9,9 @@ import {buildGuide} from '../pipeline/index.js'
 import {type StepNumber, checklistForRound, getStep, guide, listSteps} from '../src/index.js'
 import * as render from '../src/render/index.js'
 import {type ReadonlyTree, checklistContentForRound, getIntroContent, getStepContent} from '../src/render/index.js'
-import {ordinal} from '../src/grammar/en.js'
-import {renderTemplate} from '../src/template.js'
 import {FIXTURES} from './fixture-content.js'
 import {ROOT} from './helpers.js'
+import {expectedText} from './ordinal-tables.js'
 import {CONTENT} from './shipped-content.js'
 
 // The text a browser would give for `element.innerHTML = html; element.textContent`.
@@ -130,7 +129,7 @@ describe('checklistContentForRound', () => {
   it.each(ROUNDS)('round %i: each tree reads its template filled for that round', (round) => {
     const templates = new Map(listSteps().flatMap((step) => step.checklist.map((item) => [item.id, item.template] as const)))
     for (const item of checklistContentForRound(round)) {
-      expect(hastText(item.hast as Root)).toBe(renderTemplate(templates.get(item.id)!, round, ordinal))
+      expect(hastText(item.hast as Root)).toBe(expectedText(templates.get(item.id)!, round, guide.locale))
     }
   })
 

@@ -50,8 +50,8 @@ export const checklistCommand: Command = {
     const format = parseFormat(values['format'], NAME)
     const round = readRound(values['round'], NAME)
     // Every locale has the source's rounds, so --round is read before loading one.
-    const {checklistForRound, guide: shown} = await readLocale(values['locale'], NAME, io)
-    printResult(io, format, checklistForRound(round), {
+    const shown = await readLocale(values['locale'], NAME, io)
+    printResult(io, format, shown.checklistForRound(round), {
       text: (value, styles) => formatChecklistText(value, round, styles, shown),
       markdown: formatChecklistMarkdown,
     })

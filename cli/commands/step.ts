@@ -46,7 +46,7 @@ export const stepCommand: Command = {
     const api = await readLocale(values['locale'], NAME, io)
     const found = findStep(value, api)
     const step = round === undefined ? found : {...found, checklist: api.checklistForRound(round).filter((item) => item.stepId === found.id)}
-    printResult(io, format, step, {text: (shown, styles) => formatStepText(shown, styles, api.guide, round), markdown: (shown) => formatStepMarkdown(shown, api.guide, round)})
+    printResult(io, format, step, {text: (shown, styles) => formatStepText(shown, styles, api, round), markdown: (shown) => formatStepMarkdown(shown, api, round)})
     return 0
   },
 }

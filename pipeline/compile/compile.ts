@@ -1,6 +1,8 @@
 import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../../src/types.js'
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
-import {type Grammar, fillTemplate, grammarOf} from '../parse/grammar.js'
+import {ordinalOf} from '../../src/ordinal.js'
+import {type Ordinal, renderTemplate} from '../../src/template.js'
+import {lintedOrdinals} from '../parse/ordinals.js'
 import {SCHEMA_VERSION} from '../../src/schema.js'
 import {inContent} from './guard.js'
 import type {LintResult, LocaleLint} from '../lint/lint.js'
@@ -45,13 +47,13 @@ export function compileGuide(result: LintResult, options: CompileOptions): Guide
     throw new Error('compileGuide: expected content that passed the lint, received a failed result')
   }
   const tag = result.locale.tag
-  const grammar = grammarOf(tag) as Grammar
+  const spell = ordinalOf(lintedOrdinals(guide, tag))
   const source = (document: ContentDocument): Text => ({document, locale: tag, translation: 'source'})
   const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
   // Each file compiled on its own, so a failure names the file it came from.
   const compiled = ordered.map((document) =>
     inContent(document.file, document.tree, 'compile', () =>
-      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, original: item, grammar})), coveredRounds.from, options),
+      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, original: item, spell})), coveredRounds.from, options),
     ),
   )
   return inContent(guide.file, guide.tree, 'compile', () => assemble(tag, source(guide), coveredRounds, compiled, options))
@@ -78,8 +80,8 @@ export function compileLocale(result: LintResult, locale: LocaleLint, options: C
   }
   const tag = locale.locale.tag
   const sourceTag = result.locale.tag
-  const grammar = grammarOf(tag) as Grammar
-  const sourceGrammar = grammarOf(sourceTag) as Grammar
+  const spell = ordinalOf(lintedOrdinals(locale.guide, tag))
+  const sourceSpell = ordinalOf(lintedOrdinals(source.guide, sourceTag))
   const index = indexSource(source)
   const status = (unit: UnitKey, hash: string): TranslationStatus => (recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated')
   // A copy of the source's words, not translated yet, is shipped as what it is: the source's.
@@ -98,8 +100,8 @@ export function compileLocale(result: LintResult, locale: LocaleLint, options: C
       if (original === undefined) throw new Error(`compileLocale: the source lost item "${id}"`)
       const translated = translatedItems.get(id)
       return translated === undefined
-        ? {...fallback(original.document), entry: original.entry, original: original.entry, grammar: sourceGrammar}
-        : {document: translated.document, entry: translated.entry, original: original.entry, locale: tag, translation: status({target: 'item', id}, original.hash), grammar}
+        ? {...fallback(original.document), entry: original.entry, original: original.entry, spell: sourceSpell}
+        : {document: translated.document, entry: translated.entry, original: original.entry, locale: tag, translation: status({target: 'item', id}, original.hash), spell}
     })
     const file = document ?? step.document
     return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
@@ -131,7 +133,7 @@ function compileStep(
   words: Text,
   source: ContentDocument,
   // `entry` is where the words are; `original` the source's item, whose rounds count.
-  items: ReadonlyArray<Text & {readonly entry: ChecklistEntry; readonly original: ChecklistEntry; readonly grammar: Grammar}>,
+  items: ReadonlyArray<Text & {readonly entry: ChecklistEntry; readonly original: ChecklistEntry; readonly spell: Ordinal}>,
   firstRound: number,
   options: CompileOptions,
 ): Step {
@@ -148,7 +150,7 @@ function compileStep(
       id: itemId,
       stepId: id,
       stepNumber: number,
-      text: fillTemplate(template, Math.max(firstRound, rounds.from), item.grammar),
+      text: renderTemplate(template, Math.max(firstRound, rounds.from), item.spell),
       template,
       rounds,
       hash: itemHash(template),

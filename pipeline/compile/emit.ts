@@ -3,7 +3,8 @@ import type {Guide, RoundRange} from '../../src/types.js'
 import type {LocaleApi} from '../../src/locale-api.js'
 import type {RenderModule} from '../../src/render/api.js'
 import type {BuiltContent, RenderData, ShippedRenderData} from '../../src/render/types.js'
-import {fillTemplate, grammarOf} from '../parse/grammar.js'
+import {type Ordinals, ordinalOf} from '../../src/ordinal.js'
+import {renderTemplate} from '../../src/template.js'
 
 /** First line of every generated file. */
 export const GENERATED_BANNER =
@@ -36,11 +37,12 @@ const sameRounds = (a: RoundRange, b: RoundRange): boolean => a.from === b.from 
  * guide's). src/expand.ts rebuilds exactly `guide`; a test compares the two.
  *
  * @param guide The compiled guide.
+ * @param ordinals Each locale's ordinals by tag (the guide's, and the source's for its fallbacks).
  * @returns The compact form, in the key order the runtime expects.
  * @example
- *   compactGuide(guide).defaults // {since: '1.0.0', translation: 'source'}
+ *   compactGuide(guide, result.ordinals).defaults // {since: '1.0.0', translation: 'source'}
  */
-export function compactGuide(guide: Guide): CompactGuide {
+export function compactGuide(guide: Guide, ordinals: Readonly<Record<string, Ordinals>>): CompactGuide {
   const items = guide.steps.flatMap((step) => step.checklist)
   const units = [...guide.steps, ...items]
   const defaults = {
@@ -60,8 +62,8 @@ export function compactGuide(guide: Guide): CompactGuide {
         throw new Error(`emit: expected item "${item.id}" to carry its step's id and number ("${step.id}", ${step.number})`)
       }
       // The text the runtime derives: as pipeline/compile/compile.ts renders it.
-      const grammar = grammarOf(item.locale)
-      const derived = grammar === undefined ? undefined : fillTemplate(item.template, Math.max(guide.rounds.from, item.rounds.from), grammar)
+      const spelling = ordinals[item.locale]
+      const derived = spelling === undefined ? undefined : renderTemplate(item.template, Math.max(guide.rounds.from, item.rounds.from), ordinalOf(spelling))
       const written: ItemExceptions = {
         ...(derived === item.text ? {} : {text: item.text}),
         ...(sameRounds(item.rounds, guide.rounds) ? {} : {rounds: item.rounds}),
@@ -114,12 +116,13 @@ export type ChecklistItemId = ${union(items.map((item) => item.id))}
  * test/types.test-d.ts can check the id unions against the data itself.
  *
  * @param guide The locale's compiled guide (the source's or a translation's).
+ * @param ordinals Each locale's ordinals by tag (`BuildResult['ordinals']`).
  * @returns The module's source, byte-identical for identical input.
  * @example
- *   await writeFile('src/generated/locales/en-GB/guide-data.ts', emitDataModule(result.guide))
+ *   await writeFile('src/generated/locales/en-GB/guide-data.ts', emitDataModule(result.guide, result.ordinals))
  */
-export function emitDataModule(guide: Guide): string {
-  const data = compactGuide(guide)
+export function emitDataModule(guide: Guide, ordinals: Readonly<Record<string, Ordinals>>): string {
+  const data = compactGuide(guide, ordinals)
   return `${GENERATED_BANNER}
 import type {CompactGuide} from '../../../expand.js'
 
@@ -184,6 +187,7 @@ const LOCALE_API_KEYS: Record<keyof LocaleApi, string> = {
   getStepById: '',
   listSteps: '',
   checklistForRound: '',
+  roundHeading: '',
   isStepNumber: '',
   isStepId: '',
   isChecklistItemId: '',
@@ -203,11 +207,13 @@ const members = (type: string, keys: Record<string, string>, value: (key: string
     .join('\n')
 
 // A locale's two entries: the shared code bound to its data and its
-// language's ordinals (src/grammar/<language>.ts), and the source's for
-// items that fell back to it.
+// ordinals (ordinals.ts, from its guide.md), and the source's for items that
+// fell back to it.
 function entryModules(tag: string, source: string): {index: string; render: string} {
-  const grammar = (locale: string): string => `'../../../grammar/${locale.split('-')[0]!.toLowerCase()}.js'`
-  const spelling = `import {ordinal} from ${grammar(tag)}\nimport {ordinal as sourceOrdinal} from ${grammar(source)}`
+  const spelling = `import {ordinalOf} from '../../../ordinal.js'
+import {ORDINALS} from './ordinals.js'
+import {ORDINALS as SOURCE_ORDINALS} from '../${source}/ordinals.js'`
+  const spell = '{ordinal: /* @__PURE__ */ ordinalOf(ORDINALS), sourceOrdinal: /* @__PURE__ */ ordinalOf(SOURCE_ORDINALS)}'
   return {
     index: `${GENERATED_BANNER}
 // \`ace-second-interview/locales/${tag}\`: the locale API (src/locale-api.ts) bound to this locale's data.
@@ -215,7 +221,7 @@ import * as api from '../../../locale-api.js'
 ${spelling}
 import {GUIDE_DATA} from './guide-data.js'
 
-const locale: api.BoundLocale = /* @__PURE__ */ api.openLocale(GUIDE_DATA, {ordinal, sourceOrdinal})
+const locale: api.BoundLocale = /* @__PURE__ */ api.openLocale(GUIDE_DATA, ${spell})
 
 ${members('api.LocaleApi', LOCALE_API_KEYS, (key) => `/* @__PURE__ */ api.${key}(locale)`)}
 export * from '../../../locale-shared.js'
@@ -227,7 +233,7 @@ ${spelling}
 import {checklistForRound, getStep, guide} from './index.js'
 import {RENDER_DATA} from './render-data.js'
 
-const api: RenderModule = createRenderApi({checklistForRound, getStep, guide}, RENDER_DATA, {ordinal, sourceOrdinal})
+const api: RenderModule = createRenderApi({checklistForRound, getStep, guide}, RENDER_DATA, ${spell})
 
 ${members('RenderModule', RENDER_API_KEYS, (key) => `api.${key}`)}
 export type {ChecklistItemContent, ReadonlyTree, RenderedContent} from '../../../render/types.js'
@@ -246,11 +252,12 @@ export type {ChecklistItemContent, ReadonlyTree, RenderedContent} from '../../..
  *
  * @param source The source's tag.
  * @param translations The translations' tags.
+ * @param ordinals Each locale's ordinals by tag, written as its `locales/<tag>/ordinals.ts`.
  * @returns Each module's source by its path under `src/generated/`, byte-identical for identical input.
  * @example
- *   emitEntryModules('en-GB', ['de'])['locales/de/index.ts'] // … api.openLocale(GUIDE_DATA, …) …
+ *   emitEntryModules('en-GB', ['de'], result.ordinals)['locales/de/index.ts'] // … api.openLocale(GUIDE_DATA, …) …
  */
-export function emitEntryModules(source: string, translations: readonly string[]): Record<string, string> {
+export function emitEntryModules(source: string, translations: readonly string[], ordinals: Readonly<Record<string, Ordinals>>): Record<string, string> {
   const tags = [source, ...translations]
   // One literal import() per locale, so that bundlers split each into a chunk of its own.
   const loader = (name: string, type: string, from: string, file: string): string => `${GENERATED_BANNER}
@@ -272,7 +279,8 @@ ${tags.map((tag) => `    case ${JSON.stringify(tag)}:\n      return import('./lo
     ...Object.fromEntries(
       tags.flatMap((tag) => {
         const {index, render} = entryModules(tag, source)
-        return [[`locales/${tag}/index.ts`, index], [`locales/${tag}/render.ts`, render]]
+        const data = `${GENERATED_BANNER}\nimport type {Ordinals} from '../../../ordinal.js'\n\n/** How \`${tag}\` spells rounds: its guide.md's \`ordinals\`. */\nexport const ORDINALS: Ordinals = ${JSON.stringify(ordinals[tag], null, 2)}\n`
+        return [[`locales/${tag}/index.ts`, index], [`locales/${tag}/render.ts`, render], [`locales/${tag}/ordinals.ts`, data]]
       }),
     ),
   }

@@ -11,6 +11,8 @@ export interface FrontMatterEntry {
   readonly kind: 'scalar' | 'map' | 'seq' | 'null'
   readonly keyPosition: Position
   readonly valuePosition: Position
+  /** The YAML node of the value, for a map or list read further (guide.md's `ordinals`). */
+  readonly node: unknown
 }
 
 /** A YAML problem found while reading front matter, in plain words. */
@@ -27,6 +29,8 @@ export interface FrontMatter {
   readonly node: Yaml
   readonly entries: ReadonlyMap<string, FrontMatterEntry>
   readonly problems: readonly FrontMatterProblem[]
+  /** Where a YAML node of this front matter (an entry's `node`, or one inside it) is in the file. */
+  readonly place: (node: {readonly range?: readonly [number, number, ...number[]] | null | undefined}) => Position
 }
 
 /**
@@ -134,6 +138,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
           kind,
           keyPosition,
           valuePosition,
+          node: value,
         })
       }
     } else {
@@ -144,7 +149,7 @@ export function readFrontMatter(node: Yaml): FrontMatter {
       })
     }
   }
-  return {node, entries, problems}
+  return {node, entries, problems, place: (at) => toPosition(at.range ?? undefined)}
 }
 
 type ToPosition = (range: readonly [number, number, ...number[]] | undefined) => Position
@@ -180,7 +185,12 @@ function explainYamlError(error: YAMLError, source: string, lineCounter: LineCou
     lines.push({text, start: offset})
     offset += text.length + 1
   }
+  // Lines under a key with nothing after it (guide.md's `ordinals:`) are its
+  // nested YAML, not `key: value` lines: the parser's words below speak for them.
+  let nested = false
   for (const {text, start} of lines.slice(0, lastLine)) {
+    if (/^\s*(?:#|$)/.test(text) || (nested && /^(?:[ \t]|-(?:[ \t]|$))/.test(text))) continue
+    nested = /^[^\s:#][^:]*:[ \t]*$/.test(text)
     const problem = lineProblem(text, start, at)
     if (problem !== undefined) return problem
   }

@@ -122,6 +122,11 @@ function localeChanges(before: ReleaseContent, after: ReleaseContent): Change[] 
       changes.push({target: 'locale', kind: 'removed', locale: tag, ids: [], bump: 'patch', section: 'Removed', description: `Locale \`${tag}\` (its readers get the source's text).`})
       continue
     }
+    // A locale just added (npm run content:locale), still all in the source's words.
+    if (old === undefined && next.introduction === after.introduction && Object.keys(next.steps).length + Object.keys(next.items).length === 0) {
+      changes.push({target: 'locale', kind: 'translated', locale: tag, ids: [], bump: 'patch', section: 'Added', description: `Locale \`${tag}\` (in the source's words until translated).`})
+      continue
+    }
     const found = new Map<LocaleChangeKind, Array<{id: string; noun: string; label: string}>>()
     const judge = (id: string, noun: string, label: string, was: string | undefined, now: string | undefined, inSource: boolean): void => {
       const kind: LocaleChangeKind | undefined =

@@ -8,11 +8,12 @@ import path from 'node:path'
 import type {Paragraph} from 'mdast'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
+import {ordinalOf} from '../../src/ordinal.js'
 import {PLACEHOLDER_OFFSETS, findPlaceholders} from '../../src/template.js'
 import type {LocaleLint} from '../lint/lint.js'
 import type {SourceView} from '../lint/rule.js'
 import {type ContentDocument, entry, plainText, stepIdOf} from '../parse/document.js'
-import {grammarOf} from '../parse/grammar.js'
+import {type LocaleOrdinals, readOrdinals} from '../parse/ordinals.js'
 import {indexSource, itemIdOf, untranslatedUnits} from '../parse/parity.js'
 import {parseRounds} from '../parse/rounds.js'
 import {titleOf} from '../parse/units.js'
@@ -124,14 +125,14 @@ function itemPart(document: ContentDocument, item: ContentDocument['items'][numb
 }
 
 // What each placeholder the source uses means, and how this language writes it.
-function placeholderNotes(template: string, tag: string, firstRound: number): string[] {
-  const grammar = grammarOf(tag)
+function placeholderNotes(template: string, tag: string, firstRound: number, ordinals: LocaleOrdinals | undefined): string[] {
   const names = [...new Set(findPlaceholders(template).filter((found) => found.known).map((found) => found.name))]
+  const spell = ordinals === undefined ? undefined : ordinalOf(ordinals.ordinals)
   return names.map((name) => {
     const round = firstRound + PLACEHOLDER_OFFSETS[name as keyof typeof PLACEHOLDER_OFFSETS]
-    const forms = grammar?.FORMS ?? []
-    const required = grammar?.FORM_REQUIRED === true
-    const spelt = [...(required ? [] : [undefined]), ...forms].map((form) => `{${name}${form === undefined ? '' : `:${form}`}} "${grammar?.ordinal(round, form) ?? round}"`)
+    const forms = ordinals?.ordinals.forms ?? []
+    const required = ordinals?.formRequired === true
+    const spelt = [...(required ? [] : [undefined]), ...forms].map((form) => `{${name}${form === undefined ? '' : `:${form}`}} "${spell?.(round, form) ?? round}"`)
     const how = forms.length === 0 ? 'write it as is' : required ? 'it needs a form' : 'it may take a form'
     return `{${name}}: ${PLACEHOLDER_MEANING[name] ?? name}, as an ordinal word. In ${tag} ${how}: ${spelt.join(', ')} for round ${firstRound}.`
   })
@@ -156,6 +157,7 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
     return id === undefined ? [] : [[id, document] as const]
   }))
   const units: ExchangeUnit[] = []
+  const ordinals = readOrdinals(locale.guide, tag).ordinals
   // Units still in the source's words (copied to be translated) count as missing, and are written in place.
   const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
 
@@ -187,7 +189,7 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
         state: partState,
         previous: partState === 'outdated' ? previous : undefined,
         reference: `${from.file.path}:${part.line}`,
-        notes: [`${where}: ${what}.`, ...placeholderNotes(part.text, tag, source.coveredRounds.from)],
+        notes: [`${where}: ${what}.`, ...placeholderNotes(part.text, tag, source.coveredRounds.from, ordinals)],
       })
     }
   }
@@ -220,7 +222,7 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
         reference: `${step.document.file.path}:${part.line}`,
         notes: [
           `${where}: checklist item ${at + 1} of ${step.items.length}, an action the reader ticks off, for rounds ${item.rounds}.`,
-          ...placeholderNotes(part.text, tag, firstRound),
+          ...placeholderNotes(part.text, tag, firstRound, ordinals),
         ],
       })
     }

@@ -1,6 +1,6 @@
 import {type ContentDocument, isHeadingText, ID_PATTERN} from '../../parse/document.js'
 import type {FrontMatterEntry} from '../../parse/front-matter.js'
-import {grammarLanguages, grammarOf} from '../../parse/grammar.js'
+import {readOrdinals} from '../../parse/ordinals.js'
 import {canonicalTag} from '../../read/load.js'
 import type {LocaleContext, Rule} from '../rule.js'
 import {parseRounds} from '../../parse/rounds.js'
@@ -39,6 +39,11 @@ const KEYS: Record<ContentDocument['kind'], Record<string, KeySpec>> = {
       expected: 'a round\'s checklist heading on one line, with `{round}`, such as `Checklist for your {round} interview`',
       valid: ({value}) => typeof value === 'string' && value.trim() !== '' && !value.includes('\n'),
     },
+    // How the locale spells rounds (src/ordinal.ts); parse/ordinals.ts checks what is inside.
+    ordinals: {
+      expected: 'the locale\'s ordinal words: a map of `forms`, `form-required`, `words` and `beyond`',
+      valid: ({kind}) => kind === 'map',
+    },
   },
   step: {
     id: {
@@ -61,7 +66,7 @@ export const frontMatterKeys: Rule = {
   id: 'front-matter-keys',
   phase: 'document',
   description: 'Front matter has every required key, of the right type, and no other key.',
-  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, `step-heading` and `round-heading`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
+  tip: 'A step has exactly `id` (kebab-case), `step` (a whole number) and `summary` (one sentence); `guide.md` has `rounds`, `step-heading`, `round-heading` and `ordinals`, and may have `locale` (required in a translation) and `checklist` (see README.md#editing-the-content).',
   check({guide, steps, folder: locale, report}) {
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       const frontMatter = document.frontMatter
@@ -85,13 +90,9 @@ export const frontMatterKeys: Rule = {
         } else if (!spec.valid(entry)) {
           const suggestion = key === 'id' && typeof entry.value === 'string' ? kebabSuggestion(entry.value) : ''
           report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
-        } else if (key === 'locale' && grammarOf(String(entry.value)) === undefined) {
-          const language = String(entry.value).split('-')[0] ?? ''
-          report(document, `Expected \`locale\` in a language with a grammar module (${grammarLanguages().map((known) => `\`${known}\``).join(', ')}), found \`${String(entry.value)}\``, entry.valuePosition, {
-            expected: grammarLanguages(),
-            actual: String(entry.value),
-            tip: `Add src/grammar/${language}.ts (how rounds are spelt as ordinals in that language) and its line in src/grammar/index.ts.`,
-          })
+        } else if (key === 'ordinals') {
+          const {problem} = readOrdinals(document, locale.tag)
+          if (problem !== undefined) report(document, problem.reason, problem.position, {tip: problem.tip})
         } else if (key === 'locale' && !locale.isSource && entry.value !== locale.tag) {
           report(document, `Expected \`locale: ${locale.tag}\`, the name of the translation's folder, found ${describe(entry)}`, entry.valuePosition, {
             expected: [locale.tag],
@@ -113,7 +114,9 @@ export const frontMatterKeys: Rule = {
         if (meant.has(key)) continue
         report(document, `Expected front matter key \`${key}\` (${specs[key]?.expected ?? ''}), found none`, frontMatter.node, {
           expected: [key],
-          tip: `Add a \`${key}:\` line to the front matter, between the \`---\` lines.`,
+          tip: key === 'ordinals'
+            ? 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).'
+            : `Add a \`${key}:\` line to the front matter, between the \`---\` lines.`,
         })
       }
     }

@@ -2,7 +2,7 @@ import {visit} from 'unist-util-visit'
 import {quote} from '../../../src/describe.js'
 import {PLACEHOLDER_OFFSETS} from '../../../src/template.js'
 import {type ContentDocument, matchesInSource, entry} from '../../parse/document.js'
-import {grammarOf} from '../../parse/grammar.js'
+import {type LocaleOrdinals, readOrdinals} from '../../parse/ordinals.js'
 import type {ReportDetail, Rule, RuleContext} from '../rule.js'
 import {itemIdOf, untranslatedUnits} from '../../parse/parity.js'
 import {parseRounds} from '../../parse/rounds.js'
@@ -15,23 +15,22 @@ const BRACES = /\{(?!#)([^{}\n]*)\}/g
 // A brace written as a character reference: decoded, a live placeholder nobody typed.
 const BRACE_REFERENCE = /&(?:#0{0,5}12[35]|#[xX]0{0,4}7[bBdD]|[lr](?:brace|cub));/g
 
-type Grammar = NonNullable<ReturnType<typeof grammarOf>>
-
 /** What is wrong with an ordinal placeholder's form in a locale, if anything. */
-function formProblem(grammar: Grammar | undefined, tag: string, name: string, form: string | undefined, written: string): {reason: string; hint: string; detail: ReportDetail} | undefined {
-  if (grammar === undefined) return undefined
-  const forms = grammar.FORMS.map((known) => `\`{${name}:${known}}\``)
-  const expected = grammar.FORMS.map((known) => `${name}:${known}`)
-  if (form !== undefined && !grammar.FORMS.includes(form)) {
-    return grammar.FORMS.length === 0
+function formProblem(ordinals: LocaleOrdinals | undefined, tag: string, name: string, form: string | undefined, written: string): {reason: string; hint: string; detail: ReportDetail} | undefined {
+  if (ordinals === undefined) return undefined
+  const defined = ordinals.ordinals.forms
+  const forms = defined.map((known) => `\`{${name}:${known}}\``)
+  const expected = defined.map((known) => `${name}:${known}`)
+  if (form !== undefined && !defined.includes(form)) {
+    return defined.length === 0
       ? {reason: `Expected \`{${name}}\` without a form (ordinals in \`${tag}\` have none)`, hint: '', detail: {expected: [name], actual: written, tip: `Write \`{${name}}\`: the ordinal has one form in this language.`}}
       : {
           reason: `Expected one of ${forms.join(', ')} (the forms ordinals take in \`${tag}\`)`,
-          hint: didYouMean(form, grammar.FORMS, (known) => `\`{${name}:${known}}\``),
+          hint: didYouMean(form, defined, (known) => `\`{${name}:${known}}\``),
           detail: {expected, actual: written, tip: `Name the form the ordinal takes before its noun: ${forms.join(' or ')}.`},
         }
   }
-  if (form === undefined && grammar.FORM_REQUIRED) {
+  if (form === undefined && ordinals.formRequired) {
     return {
       reason: `Expected \`{${name}}\` with a form in \`${tag}\`, ${forms.join(' or ')}`,
       hint: '',
@@ -47,7 +46,7 @@ const LABELS = {
   'round-heading': {names: NAMES, required: ['round'], ordinal: true},
 } as const
 
-function checkLabels(document: ContentDocument, grammar: Grammar | undefined, tag: string, report: RuleContext['report']): void {
+function checkLabels(document: ContentDocument, ordinals: LocaleOrdinals | undefined, tag: string, report: RuleContext['report']): void {
   for (const [key, spec] of Object.entries(LABELS)) {
     const label = entry(document, key)
     if (typeof label?.value !== 'string') continue
@@ -60,7 +59,7 @@ function checkLabels(document: ContentDocument, grammar: Grammar | undefined, ta
       const problem = !names.includes(name)
         ? {reason: `Expected only ${known} in \`${key}\``, hint: didYouMean(name.trim(), names, (candidate) => `\`{${candidate}}\``), detail: {expected: names, actual: name, tip: `Spell each placeholder of \`${key}\` exactly as one of ${known}.`}}
         : spec.ordinal
-          ? formProblem(grammar, tag, name, form, match[1] ?? '')
+          ? formProblem(ordinals, tag, name, form, match[1] ?? '')
           : form === undefined ? undefined : {reason: `Expected \`{${name}}\` without a form (it is a number or a title)`, hint: '', detail: {expected: [name], actual: match[1] ?? '', tip: `Write \`{${name}}\`.`}}
       if (problem !== undefined) report(document, `${problem.reason}, found \`${match[0]}\`${problem.hint}`, label.valuePosition, problem.detail)
     }
@@ -80,11 +79,11 @@ function checkLabels(document: ContentDocument, grammar: Grammar | undefined, ta
 export const knownPlaceholders: Rule = {
   id: 'known-placeholders',
   phase: 'document',
-  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's grammar has forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference; guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
+  description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's \`ordinals\` have forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference; guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
   check({guide, steps, folder: locale, translation, report}) {
-    const grammar = grammarOf(locale.tag)
-    // A copy of a source item is the source's text, checked there (in the source's grammar).
+    const ordinals = readOrdinals(guide, locale.tag).ordinals
+    // A copy of a source item is the source's text, checked there (in the source's ordinals).
     const copies = translation?.source === undefined ? undefined : untranslatedUnits(translation.source, locale, guide, steps)
     for (const document of guide === undefined ? steps : [guide, ...steps]) {
       for (const node of document.tree.children) {
@@ -107,7 +106,8 @@ export const knownPlaceholders: Rule = {
           tip: 'Write the summary without braces: it is not worded per round.',
         })
       }
-      if (document.kind === 'guide') checkLabels(document, grammar, locale.tag, report)
+      // Labels still the source's (a guide.md copied to be translated) are spelt in the source's ordinals.
+      if (document.kind === 'guide' && copies?.introduction !== true) checkLabels(document, ordinals, locale.tag, report)
       for (const item of document.items) {
         if (copies?.items.has(itemIdOf(item) ?? '') === true) continue
         const rounds = parseRounds(item.attributes?.pairs.get('rounds') ?? '')
@@ -133,7 +133,7 @@ export const knownPlaceholders: Rule = {
           // `{ #id rounds=2+ }` is a mis-spaced attribute block, which
           // item-attributes reports; it is no placeholder.
           if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
-          const problem = NAMES.includes(name) ? formProblem(grammar, locale.tag, name, form, written) : undefined
+          const problem = NAMES.includes(name) ? formProblem(ordinals, locale.tag, name, form, written) : undefined
           if (!NAMES.includes(name)) {
             // `{ round }` is `{round}` with spaces; anything else may be a misspelling.
             const suggestion = NAMES.includes(name.trim())

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {indexSource, itemIdOf, placeOf, releasedShapes, untranslatedUnits} from '../../parse/parity.js'
-import {grammarOf} from '../../parse/grammar.js'
+import {readOrdinals} from '../../parse/ordinals.js'
 import type {Rule} from '../rule.js'
 import {stepIdOf, stepNumberOf} from '../../parse/document.js'
 
@@ -30,8 +30,8 @@ export const translationMissing: Rule = {
     const withUnknownItems = new Set(steps.filter((document) => document.items.some((item) => typo(itemIdOf(item) ?? ''))).map(stepIdOf))
     const command = `npm run content:translated -- ${locale.tag}`
     // What a translator must know besides the words: the heading, and the placeholders' forms.
-    const grammar = grammarOf(locale.tag)
-    const forms = grammar?.FORM_REQUIRED === true ? `; give each placeholder the form its noun takes in \`${locale.tag}\`: ${grammar.FORMS.map((form) => `\`{next:${form}}\``).join(', ')}` : ''
+    const ordinals = readOrdinals(guide, locale.tag).ordinals
+    const forms = ordinals?.formRequired === true ? `; give each placeholder the form its noun takes in \`${locale.tag}\`: ${ordinals.ordinals.forms.map((form) => `\`{next:${form}}\``).join(', ')}` : ''
     const keep = (ids: readonly string[]): string => {
       const placeholders = ids.some((id) => /\{/.test(index.items.get(id)?.template ?? '')) ? forms : ''
       return `keep the front matter's \`id\` and \`step\` and each item's \`{#id rounds=…}\`, write the checklist heading as \`## ${locale.checklistHeading}\`${placeholders}`

@@ -1,0 +1,101 @@
+// A locale's ordinals (src/ordinal.ts) as its guide.md's front matter writes
+// them under `ordinals:` (content/README.md#ordinals), checked: each problem
+// at its place in the front matter. Every row names every form and `beyond`
+// is required, so a form the data defines is defined for every round.
+import {isMap, isScalar, isSeq} from 'yaml'
+import type {OrdinalRow, OrdinalWord, Ordinals} from '../../src/ordinal.js'
+import {type ContentDocument, entry} from './document.js'
+import type {FrontMatterProblem} from './front-matter.js'
+
+/** A locale's ordinals, and whether every placeholder must name a form (`form-required: true`). */
+export type LocaleOrdinals = {readonly ordinals: Ordinals; readonly formRequired: boolean}
+
+type Ranged = {readonly range?: readonly [number, number, ...number[]] | null | undefined}
+
+const KEYS = ['forms', 'form-required', 'words', 'beyond']
+// Intl.PluralRules' categories: `beyond` may pick its pattern by them.
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other']
+const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see README.md#editing-the-content).'
+
+const shown = (node: unknown): string =>
+  isScalar(node) ? (node.value === null ? 'nothing' : `\`${String(node.value)}\``) : isMap(node) ? 'a map' : isSeq(node) ? 'a list' : 'nothing'
+
+/**
+ * Read and check a guide.md's `ordinals:`.
+ *
+ * @param guide The locale's guide.md, parsed.
+ * @param tag The locale's tag (for `Intl.PluralRules`).
+ * @returns The ordinals when the data is sound (`undefined` when absent or not), and its first problem.
+ * @example
+ *   readOrdinals(guide, 'es').ordinals?.ordinals.forms // ['f', 'm']
+ */
+export function readOrdinals(guide: ContentDocument | undefined, tag: string): {ordinals: LocaleOrdinals | undefined; problem: FrontMatterProblem | undefined} {
+  const found = guide === undefined ? undefined : entry(guide, 'ordinals')
+  const frontMatter = guide?.frontMatter
+  const problems: FrontMatterProblem[] = []
+  if (found === undefined || frontMatter === undefined || !isMap(found.node)) return {ordinals: undefined, problem: undefined}
+  const report = (node: Ranged | undefined, reason: string, tip = TIP): void => {
+    problems.push({reason, position: node === undefined ? found.keyPosition : frontMatter.place(node), tip})
+  }
+  const values = new Map<string, unknown>()
+  for (const pair of found.node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    if (KEYS.includes(key)) values.set(key, pair.value)
+    else report(pair.key as Ranged, `Expected only ${KEYS.map((known) => `\`${known}\``).join(', ')} in \`ordinals\`, found ${shown(pair.key)}`)
+  }
+
+  const formsNode = values.get('forms')
+  const forms = isSeq(formsNode) ? formsNode.items.map((item) => (isScalar(item) ? String(item.value) : '')) : []
+  if (formsNode !== undefined && (!isSeq(formsNode) || forms.some((form, index) => !/^[\p{L}\p{N}]+$/u.test(form) || forms.indexOf(form) !== index))) {
+    report(formsNode as Ranged, `Expected \`forms\` to be a list of distinct names of letters and digits, such as \`[f, m]\`, found ${isSeq(formsNode) ? `\`[${forms.join(', ')}]\`` : shown(formsNode)}`)
+  }
+  const required = values.get('form-required')
+  if (required !== undefined && !(isScalar(required) && typeof required.value === 'boolean')) {
+    report(required as Ranged, `Expected \`form-required\` to be \`true\` or \`false\`, found ${shown(required)}`)
+  } else if (isScalar(required) && required.value === true && forms.length === 0) {
+    report(required, 'Expected `forms` to name the forms that `form-required: true` requires, found none', 'List the forms (`forms: [f, m]`), or delete `form-required`.')
+  }
+
+  const word = (node: unknown): OrdinalWord | undefined => {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value
+    if (!isMap(node)) return undefined
+    const byCategory: Record<string, string> = {}
+    for (const pair of node.items) {
+      const category = isScalar(pair.key) ? String(pair.key.value) : ''
+      const pattern = word(pair.value)
+      if (!CATEGORIES.includes(category) || typeof pattern !== 'string') return undefined
+      byCategory[category] = pattern
+    }
+    return byCategory['other'] === undefined ? undefined : (byCategory as OrdinalWord)
+  }
+  const row = (node: unknown, what: string): OrdinalRow | undefined => {
+    const cells = isSeq(node) ? node.items.map(word) : [word(node)]
+    const shaped = !isSeq(node) || (forms.length > 0 && cells.length === forms.length)
+    if (shaped && cells.every((cell) => cell !== undefined)) return isSeq(node) ? (cells as OrdinalWord[]) : cells[0]
+    const expected = forms.length === 0 ? 'a word' : `a word, or ${forms.length} in a list, one per form (${forms.map((form) => `\`${form}\``).join(', ')})`
+    report(node as Ranged, `Expected ${what} to be ${expected}; a pattern may be a map by plural category with \`other\` (\`{one: "{n}st", other: "{n}th"}\`), found ${isSeq(node) ? `a list of ${cells.length}` : shown(node)}`)
+    return undefined
+  }
+  const wordsNode = values.get('words')
+  if (wordsNode !== undefined && !isSeq(wordsNode)) report(wordsNode as Ranged, `Expected \`words\` to be a list, one line per round from 1, found ${shown(wordsNode)}`)
+  const words = isSeq(wordsNode) ? wordsNode.items.map((item, index) => row(item, `round ${index + 1}'s line in \`words\``)) : []
+  const beyondNode = values.get('beyond')
+  if (beyondNode === undefined) report(undefined, 'Expected `beyond` in `ordinals` (how rounds past `words` are spelt, such as `"{n}."`), found none', 'Add `beyond:` under `ordinals:`: rounds have no end, so every round needs a word.')
+  const beyond = beyondNode === undefined ? undefined : row(beyondNode, '`beyond`')
+  if (problems.length > 0 || beyond === undefined) return {ordinals: undefined, problem: problems[0]}
+  return {ordinals: {ordinals: {locale: tag, forms, words: words as OrdinalRow[], beyond}, formRequired: isScalar(required) && required.value === true}, problem: undefined}
+}
+
+/**
+ * The ordinals of a locale whose guide.md passed the lint.
+ *
+ * @param guide The locale's guide.md, parsed.
+ * @param tag The locale's tag.
+ * @returns Its ordinals.
+ * @throws {Error} When they are absent or malformed (the lint reports that first).
+ */
+export function lintedOrdinals(guide: ContentDocument | undefined, tag: string): Ordinals {
+  const {ordinals} = readOrdinals(guide, tag)
+  if (ordinals === undefined) throw new Error(`expected the ordinals of ${tag} to have passed the lint, received none or malformed ones`)
+  return ordinals.ordinals
+}
