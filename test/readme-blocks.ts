@@ -7,7 +7,7 @@ import {ROOT} from './helpers.js'
 const NAME = 'ace-second-interview'
 
 /** The markdown files whose code blocks the tests check. */
-export const READMES = ['README.md', 'CONTRIBUTING.md', 'content/README.md'] as const
+export const READMES = ['README.md', 'CONTRIBUTING.md', 'content/README.md', 'packages/check/README.md'] as const
 
 /** One fenced code block. */
 export interface Block {
