@@ -185,9 +185,9 @@ describe('installed from the packed tarball', () => {
     expect(JSON.parse(run.stdout)).toEqual({esm: true, cjs: true, rules: true, releases: manifest.releases.length})
   })
 
-  it("passes the README's app test on the shipped content, with the spelling packages and without", async () => {
-    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
-    const snippet = fencedBlocks('README.md', readme).find((block) => block.code.includes("from 'ace-second-interview/check'") && block.code.includes("from 'vitest'"))
+  it("passes the check package README's app test on the shipped content, with the spelling packages and without", async () => {
+    const readme = await readFile(path.join(ROOT, 'packages/check/README.md'), 'utf8')
+    const snippet = fencedBlocks('packages/check/README.md', readme).find((block) => block.code.includes("from 'ace-second-interview/check'") && block.code.includes("from 'vitest'"))
     expect(snippet).toBeDefined()
     // Without: the packages as installed (links; Hunspell is looked for beside
     // where the check really is, which has none). With: copies beside every dev dependency.
