@@ -20,6 +20,7 @@ export const SLOWEST = [
   'test/check-api.test.ts',
   'test/readme.test.ts',
   'test/e2e/browser.test.ts',
+  'test/e2e/next.test.ts',
   'test/consumer.test.ts',
   'test/content-translated.test.ts',
   'test/locales.test.ts',
