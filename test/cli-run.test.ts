@@ -12,6 +12,7 @@ import {
 } from '../cli/format.js'
 import {diagnostics, formatDiagnostics} from '../pipeline/report.js'
 import {type Step, checklistForRound, getStep, guide, locales} from '../src/index.js'
+import {anyCodePoint} from './arbitraries.js'
 import {cli} from './bin.js'
 import {ROOT} from './helpers.js'
 
@@ -66,7 +67,7 @@ describe('run: any argument is either accepted or refused with exit 2', () => {
   // Outside input: whatever is typed, the bin answers 0 with output or 2 with a reason, never throws.
   it.each([['step'], ['checklist', '--round']])('%s <anything>', async (...prefix) => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({unit: 'binary'}), fc.nat({max: 40}).map(String), fc.constantFrom('make-a-plan', '2', '02', '1e1', ' 3', 'x\ny', '\u001B[31mred')), async (value) => {
+      fc.asyncProperty(fc.oneof(fc.string({unit: anyCodePoint}), fc.nat({max: 40}).map(String), fc.constantFrom('make-a-plan', '2', '02', '1e1', ' 3', 'x\ny', '\u001B[31mred')), async (value) => {
         const result = await cli([...prefix, value])
         if (result.status === 0) {
           expect(result.stdout).not.toBe('')
@@ -218,7 +219,7 @@ describe('escapeControl', () => {
 
   it('leaves nothing a terminal would obey, for any string', () => {
     fc.assert(
-      fc.property(fc.string({unit: 'binary'}), (text) => {
+      fc.property(fc.string({unit: anyCodePoint}), (text) => {
         const escaped = escapeControl(text)
         // Only what had to go changes: text without control characters is left as it is.
         return !OBEYED.test(escaped) && (OBEYED.test(text) || escaped === text)
