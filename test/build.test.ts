@@ -5,7 +5,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildGuide, buildRules, diagnostics, emitDataModule, emitRenderModule, rules} from '../pipeline/index.js'
 import {locales} from '../src/index.js'
-import {FIXTURES} from './fixture-content.js'
+import {FIXTURES, copyFixture} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {publishedFiles} from './package-files.js'
 
@@ -57,7 +57,7 @@ describe('build', () => {
 
   it('fails closed on broken content (the valid fixture, broken): file:line:column, exit 1, previous output intact, a killed build\'s leftovers swept', async () => {
     const content = path.join(scratch, 'content')
-    await cp(path.join(FIXTURES, 'valid'), content, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), content)
     const stepFile = path.join(content, 'steps/06-get-ready-for-number-three.md')
     const text = await readFile(stepFile, 'utf8')
     await writeFile(stepFile, text.replace('{next} interview, go back', '{nxet} interview, go back'))
@@ -86,7 +86,7 @@ describe('build', () => {
       await mkdir(out)
       await writeFile(path.join(out, 'notes.txt'), 'mine')
     }, 'a folder of 1 entry without .ace-build'],
-    ['a content folder', (out: string) => cp(path.join(FIXTURES, 'valid'), out, {recursive: true}), 'without .ace-build'],
+    ['a content folder', (out: string) => copyFixture(path.join(FIXTURES, 'valid'), out), 'without .ace-build'],
     ['a file', (out: string) => writeFile(out, 'mine'), 'a file'],
   ])('refuses --out-dir naming %s, before building, and changes nothing', async (name, make, found) => {
     const out = path.join(scratch, `not-ours-${name.replaceAll(/\W/g, '-')}`)
@@ -103,7 +103,7 @@ describe('build', () => {
 
   it('refuses a placeholder split by formatting, which the per-node render could not fill', async () => {
     const content = path.join(scratch, 'split')
-    await cp(path.join(FIXTURES, 'valid'), content, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), content)
     const stepFile = path.join(content, 'steps/06-get-ready-for-number-three.md')
     const text = await readFile(stepFile, 'utf8')
     await writeFile(stepFile, text.replace('Start your {next} interview', 'Start your {ne*x*t} interview'))

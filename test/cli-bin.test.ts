@@ -24,7 +24,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {BIN, USAGE, bin, cli, node} from './bin.js'
 import {checkContentCommand} from '../scripts/check-content.js'
-import {FIXTURES, VALID_LOCALE, materialize, readExpectation} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, copyFixture, materialize, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 // Several cases run the check a dozen times (each the whole lint), and cases
@@ -82,7 +82,7 @@ describe('ace-second-interview check', () => {
   async function copyContent(name: string): Promise<string> {
     const folder = path.join(scratch, name)
     await mkdir(folder)
-    await cp(path.join(FIXTURES, 'valid'), path.join(folder, 'content'), {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), path.join(folder, 'content'))
     return folder
   }
 
@@ -211,7 +211,7 @@ describe('ace-second-interview check', () => {
     const folder = await copyContent('hostile-name-formats')
     const name = 'steps/07-a\u001b]0;x\u0007\u202e\u0085.md'
     await cp(path.join(folder, 'content', stepFile), path.join(folder, 'content', name))
-    await cp(VALID_LOCALE, path.join(folder, 'content'), {recursive: true})
+    await copyFixture(VALID_LOCALE, path.join(folder, 'content'))
     const record = path.join(folder, 'content', 'locales', 'es', 'translation.json')
     await writeFile(record, (await readFile(record, 'utf8')).replace('"locale": "es"', '"locale": "es\\u001b]0;x\\u0007\\u202e\\u0085"'))
     for (const format of ['text', 'github', 'json']) {
@@ -296,7 +296,7 @@ describe.concurrent('ace-second-interview: hostile content reaches the terminal 
 
   it('check: a front-matter key that writes the clipboard and clears the screen is shown, not obeyed', async () => {
     const folder = path.join(scratch, 'hostile-key')
-    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), folder)
     const [first] = (await readdir(path.join(folder, 'steps'))).sort()
     const file = path.join(folder, 'steps', first!)
     const text = await readFile(file, 'utf8')
@@ -313,7 +313,7 @@ describe.concurrent('ace-second-interview: hostile content reaches the terminal 
 
   it('check: a file named to forge a diagnostic line stays on its own line, escaped', async () => {
     const folder = path.join(scratch, 'hostile-name')
-    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), folder)
     const name = 'evil\u001B[2J\nfake.md:1:1: ok'
     await writeFile(path.join(folder, 'steps', name), '')
     const run = await cli(['check', folder])

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {cli as inProcess} from './bin.js'
 import {translationStatus} from '../pipeline/check.js'
-import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, copyFixture} from './fixture-content.js'
 
 let scratch: string
 beforeAll(async () => {
@@ -20,8 +20,8 @@ let count = 0
 /** A content folder under `scratch`, named `name`: valid/ and its translation, with a step of it removed. */
 async function content(name = `content-${count++}`, change?: (folder: string) => Promise<void>): Promise<string> {
   const folder = path.join(scratch, name)
-  await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
-  await cp(VALID_LOCALE, folder, {recursive: true})
+  await copyFixture(path.join(FIXTURES, 'valid'), folder)
+  await copyFixture(VALID_LOCALE, folder)
   await rm(path.join(folder, 'locales/es/steps/03-da-ejemplos-concretos.md'))
   await change?.(folder)
   return name
@@ -71,8 +71,8 @@ describe('ace-second-interview locales', () => {
 
   it('lists nothing to translate when every translation is current', async () => {
     const name = `current-${count++}`
-    await cp(path.join(FIXTURES, 'valid'), path.join(scratch, name), {recursive: true})
-    await cp(VALID_LOCALE, path.join(scratch, name), {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), path.join(scratch, name))
+    await copyFixture(VALID_LOCALE, path.join(scratch, name))
     const {stdout} = await cli(['locales', name])
     expect(stdout).not.toContain('To translate')
     expect((await translationStatus(name, {cwd: scratch})).locales.every((l) => l.outdatedIds.length === 0 && l.missingIds.length === 0)).toBe(true)
@@ -141,8 +141,8 @@ describe('ace-second-interview check --strict', () => {
 
   it('passes clean content under --strict', async () => {
     const name = `clean-${count++}`
-    await cp(path.join(FIXTURES, 'valid'), path.join(scratch, name), {recursive: true})
-    await cp(VALID_LOCALE, path.join(scratch, name), {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), path.join(scratch, name))
+    await copyFixture(VALID_LOCALE, path.join(scratch, name))
     expect(await cli(['check', name, '--strict'])).toMatchObject({status: 0, stderr: ''})
   })
 })

@@ -16,7 +16,7 @@ import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {type Guide, type LocaleModule, type Step, checklistForRound, getStep, getStepById, guide, listSteps, locales, releases, resolveLocale} from '../src/index.js'
 import {USAGE, bin, cli, node} from './bin.js'
-import {FIXTURES} from './fixture-content.js'
+import {FIXTURES, copyFixture} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {expectedText} from './ordinal-tables.js'
 
@@ -272,7 +272,7 @@ describe.concurrent('ace-second-interview: colour', () => {
   it.each([{}, {NO_COLOR: '1'}, {NO_COLOR: ''}])('writes no ANSI escapes to a pipe (env %o)', async (env) => {
     // One folder per case: the cases run side by side.
     const folder = await mkdtemp(path.join(scratch, 'colour-'))
-    await cp(path.join(FIXTURES, 'valid'), folder, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), folder)
     await writeFile(path.join(folder, 'guide.md'), '# Title only\n')
     for (const args of [['steps'], ['step', '1'], ['checklist'], ['check', folder], ['step', String(count + 1)]]) {
       const run = await cli(args, {env, isTTY: false})

@@ -14,7 +14,7 @@ import {RECORD_NOTE} from '../pipeline/read/translation-record.js'
 import {contentTranslated} from '../scripts/content-translated.js'
 import {contentVersion} from '../scripts/content-version.js'
 import {addLocale} from '../scripts/content-locale.js'
-import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, copyFixture} from './fixture-content.js'
 
 const RECORD = 'content/locales/es/translation.json'
 const SOURCE_STEP = 'content/steps/01-have-confidence.md'
@@ -49,8 +49,8 @@ async function version(root: string, args: readonly string[] = []) {
 async function makeRepository(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'ace-content-translated-'))
   roots.push(root)
-  await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
-  await cp(VALID_LOCALE, path.join(root, 'content'), {recursive: true})
+  await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
+  await copyFixture(VALID_LOCALE, path.join(root, 'content'))
   await rm(path.join(root, RECORD))
   await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
   await writeFile(path.join(root, 'CHANGELOG.md'), CHANGELOG)

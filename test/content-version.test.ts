@@ -11,7 +11,7 @@ import type {Manifest} from '../pipeline/release/manifest.js'
 import {contentVersion} from '../scripts/content-version.js'
 import {run as runCli} from '../cli/run.js'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
-import {FIXTURES, VALID_LOCALE, materialize} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, copyFixture, materialize} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const STEP = 'content/steps/02-make-a-plan.md'
@@ -39,8 +39,8 @@ async function run(root: string, args: readonly string[], hook?: StepHook) {
 async function makeRepository({locales = false} = {}): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'ace-content-version-'))
   roots.push(root)
-  await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
-  if (locales) await cp(VALID_LOCALE, path.join(root, 'content'), {recursive: true})
+  await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
+  if (locales) await copyFixture(VALID_LOCALE, path.join(root, 'content'))
   await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
   const lock = {name: 'fixture', version: '1.0.0', lockfileVersion: 3, packages: {'': {name: 'fixture', version: '1.0.0'}}}
   await writeFile(path.join(root, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`)

@@ -1,7 +1,7 @@
 // One root cause, one diagnostic an editor can act on: each case below is the
 // valid fixture with one mistake, and the lint must report exactly that
 // mistake, once, at its place, with a tip for that problem.
-import {cp, mkdtemp, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -10,7 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {readFrontMatter} from '../pipeline/parse/front-matter.js'
 import {buildGuide, diagnostics, rules} from '../pipeline/index.js'
 import {closestMatch} from '../pipeline/lint/rules/shared.js'
-import {FIXTURES} from './fixture-content.js'
+import {FIXTURES, copyFixture} from './fixture-content.js'
 import {docReferences, missingReferences} from './tips.js'
 
 const STEP = 'steps/03-be-specific.md'
@@ -261,7 +261,7 @@ const cases: readonly Case[] = [
 async function lintWith(change: Change) {
   const directory = await mkdtemp(path.join(tmpdir(), 'ace-diagnostics-'))
   try {
-    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), directory)
     await change(directory)
     const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})
     const found = diagnostics(result.files)

@@ -2,14 +2,14 @@
 // process, a verdict on every save), the VS Code task's problem matcher, and
 // `--format github` workflow commands.
 import {type ChildProcess, spawn} from 'node:child_process'
-import {cp, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {WATCH_BEGIN, WATCH_END, runCheck} from '../cli/check-run.js'
 import type {Diagnostic} from '../pipeline/report.js'
 import {formatGithub} from '../pipeline/report.js'
-import {STEP_FILE, VALID_LOCALE, materialize, materializeWith} from './fixture-content.js'
+import {STEP_FILE, VALID_LOCALE, copyFixture, materialize, materializeWith} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const BIN = path.join(ROOT, 'dist/cli.js')
@@ -158,7 +158,7 @@ describe('check --watch', () => {
   it('checks again on a save in a translation\'s folder (locales/<tag>/steps/), in place or by rename (in process)', async () => {
     const folder = await materializeWith({})
     cleanup.push(folder)
-    await cp(VALID_LOCALE, folder, {recursive: true})
+    await copyFixture(VALID_LOCALE, folder)
     const file = path.join(folder, 'locales/es/steps/01-ten-confianza.md')
     const clean = await readFile(file, 'utf8')
     const broken = clean.replace('step: 1', 'step: 4')

@@ -1,9 +1,9 @@
-import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, buildRules, diagnostics, rules} from '../pipeline/index.js'
-import {FIXTURES, VALID_LOCALE, brokenFixtures, materialize, materializeWith, readExpectation} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, brokenFixtures, copyFixture, materialize, materializeWith, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {missingReferences} from './tips.js'
 
@@ -51,8 +51,8 @@ describe('lint rules', () => {
   it('find nothing in the valid fixture with its complete, current translation', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'ace-locale-'))
     try {
-      await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
-      await cp(VALID_LOCALE, directory, {recursive: true})
+      await copyFixture(path.join(FIXTURES, 'valid'), directory)
+      await copyFixture(VALID_LOCALE, directory)
       const {guide, found} = await lint(directory)
       expect(found).toEqual([])
       expect(guide?.steps).toHaveLength(6)

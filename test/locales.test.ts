@@ -4,7 +4,7 @@
 // With the rules the build runs: spelling (dictionaries that take seconds
 // to load) is test/spelling.test.ts's.
 import {execFileSync} from 'node:child_process'
-import {cp, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -13,7 +13,7 @@ import {localeStatuses} from '../pipeline/lint/status.js'
 import {snapshot} from '../pipeline/release/versioning.js'
 import {itemHash} from '../pipeline/parse/units.js'
 import {validateGuide} from '../src/validate.js'
-import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, copyFixture} from './fixture-content.js'
 
 const STEP_1 = 'locales/es/steps/01-ten-confianza.md'
 const SOURCE_STEP_1 = 'steps/01-have-confidence.md'
@@ -31,8 +31,8 @@ afterEach(async () => {
 async function build(edits: Readonly<Record<string, (text: string) => string>> = {}, remove: readonly string[] = [], released = false): Promise<BuildResult> {
   const directory = await mkdtemp(path.join(tmpdir(), 'ace-locales-'))
   folders.push(directory)
-  await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
-  await cp(VALID_LOCALE, directory, {recursive: true})
+  await copyFixture(path.join(FIXTURES, 'valid'), directory)
+  await copyFixture(VALID_LOCALE, directory)
   if (released) {
     const before = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory, rules: buildRules})
     const release = {version: '1.0.0', date: '2030-01-01', ...snapshot(before.guide!, before.replaces, before.locales)}
@@ -268,8 +268,8 @@ describe('a translated content folder', () => {
   it.each(refused)('refuses $name at its path, never reading through it', async ({change, found}) => {
     const directory = await mkdtemp(path.join(tmpdir(), 'ace-locales-'))
     folders.push(directory)
-    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
-    await cp(VALID_LOCALE, directory, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), directory)
+    await copyFixture(VALID_LOCALE, directory)
     await change(directory)
     const result = await buildGuide({contentDir: directory, version: '1.0.0', cwd: directory, rules: buildRules})
     expect(result.guide).toBeUndefined()

@@ -12,7 +12,7 @@ import {buildGuide, diagnostics} from '../pipeline/index.js'
 import {dictionaryFor, dictionarySpeller, loadSpellChecker} from '../pipeline/lint/dictionaries.js'
 import {rankSuggestions} from '../pipeline/parse/prose.js'
 import {parseWordList, wordForms} from '../pipeline/read/words.js'
-import {FIXTURES, STEP_FILE, VALID_LOCALE, materializeWith, validFile} from './fixture-content.js'
+import {FIXTURES, STEP_FILE, VALID_LOCALE, copyFixture, materializeWith, validFile} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {LINES, STEP, WORDS, at, lintProse, stepMarkdown} from './prose-fixture.js'
 
@@ -205,8 +205,8 @@ describe('a translation in progress', () => {
   it('reports a source step copied into a locale as untranslated, not as an error or as misspelt Spanish', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'ace-in-progress-'))
     cleanup.push(directory)
-    await cp(path.join(FIXTURES, 'valid'), directory, {recursive: true})
-    await cp(VALID_LOCALE, directory, {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), directory)
+    await copyFixture(VALID_LOCALE, directory)
     await rm(path.join(directory, 'locales/es/steps/02-haz-un-plan.md'))
     const build = async () => {
       const result = await buildGuide({contentDir: directory, version: '0.0.0', cwd: directory})

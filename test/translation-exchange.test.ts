@@ -6,7 +6,7 @@
 // Pootle are built on.
 import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -18,7 +18,7 @@ import {formatXliff, parseXliff} from '../pipeline/translate/xliff.js'
 import {contentTranslated} from '../scripts/content-translated.js'
 import {anyCodePoint} from './arbitraries.js'
 import {cli} from './bin.js'
-import {FIXTURES, VALID_LOCALE} from './fixture-content.js'
+import {FIXTURES, VALID_LOCALE, copyFixture} from './fixture-content.js'
 
 const PLAN = 'content/steps/02-make-a-plan.md'
 const PLAN_ES = 'content/locales/es/steps/02-haz-un-plan.md'
@@ -34,8 +34,8 @@ afterAll(async () => {
 async function makeRepository(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'ace-translation-exchange-'))
   roots.push(root)
-  await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
-  await cp(VALID_LOCALE, path.join(root, 'content'), {recursive: true})
+  await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
+  await copyFixture(VALID_LOCALE, path.join(root, 'content'))
   await writeFile(path.join(root, 'package.json'), '{"name": "fixture", "version": "1.0.0"}\n')
   const quiet = {write: () => true}
   expect(await contentTranslated(['es', '--all', '--root', root], {stdout: quiet, stderr: quiet, root})).toBe(0)

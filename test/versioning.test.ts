@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -6,7 +6,7 @@ import type {Manifest, ManifestRelease, ReleaseContent} from '../pipeline/releas
 import {addRelease, amendRelease, releaseEntry} from '../pipeline/release/changelog.js'
 import {type Bump, bumpBetween, bumpVersion, checkHistory, diffReleases, requiredBump} from '../pipeline/release/versioning.js'
 import {contentVersion} from '../scripts/content-version.js'
-import {FIXTURES} from './fixture-content.js'
+import {FIXTURES, copyFixture} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
 const base: ReleaseContent = {
@@ -185,7 +185,7 @@ describe('npm run content:version', () => {
   // first release recorded; the live content/ and version play no part.
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'ace-version-'))
-    await cp(path.join(FIXTURES, 'valid'), path.join(root, 'content'), {recursive: true})
+    await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
     await writeFile(path.join(root, 'package.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0'}, null, 2)}\n`)
     await writeFile(path.join(root, 'package-lock.json'), `${JSON.stringify({name: 'fixture', version: '1.0.0', lockfileVersion: 3, packages: {'': {name: 'fixture', version: '1.0.0'}}}, null, 2)}\n`)
     await writeFile(path.join(root, 'CHANGELOG.md'), '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2030-01-01\n\nFirst release.\n')
