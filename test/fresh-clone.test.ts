@@ -11,7 +11,6 @@ import type {Io} from '../cli/command.js'
 import {checkContentCommand} from '../scripts/check-content.js'
 import {ROOT} from './helpers.js'
 
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 let clone: string
 
 beforeAll(async () => {
@@ -36,7 +35,7 @@ afterAll(async () => {
 // As `npm run check:content` runs: its own process, which imports only what
 // the clone has (no dist/, no src/generated/).
 function spawnCheck(args: readonly string[] = []) {
-  const run = spawnSync(process.execPath, [TSX, 'scripts/check-content.ts', ...args], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts', ...args], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
 }
 
