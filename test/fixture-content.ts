@@ -64,7 +64,8 @@ function filesOf(folder: string): Promise<ReadonlyMap<string, Uint8Array>> {
  * is there: what `cp(folder, directory, {recursive: true})` does with the
  * fixtures' plain files and folders.
  *
- * @param folder A folder under test/fixtures/ (its files are read once per process).
+ * @param folder A folder under test/fixtures/, or another that does not change
+ *   while the tests run (its files are read once per process).
  * @param directory Where to write them.
  * @param skip Names of files not to copy.
  */

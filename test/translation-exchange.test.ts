@@ -30,15 +30,27 @@ afterAll(async () => {
   for (const root of roots) await rm(root, {recursive: true, force: true})
 })
 
-/** A repository: valid/ and its `es` translation as content/, every translation marked current with today's records. */
+let template: Promise<string> | undefined
+
+/**
+ * A repository: valid/ and its `es` translation as content/, every
+ * translation marked current with today's records (a copy of one made once:
+ * content:translated builds the content to mark it).
+ */
 async function makeRepository(): Promise<string> {
+  template ??= (async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'ace-translation-exchange-'))
+    roots.push(root)
+    await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
+    await copyFixture(VALID_LOCALE, path.join(root, 'content'))
+    await writeFile(path.join(root, 'package.json'), '{"name": "fixture", "version": "1.0.0"}\n')
+    const quiet = {write: () => true}
+    expect(await contentTranslated(['es', '--all', '--root', root], {stdout: quiet, stderr: quiet, root})).toBe(0)
+    return root
+  })()
   const root = await mkdtemp(path.join(tmpdir(), 'ace-translation-exchange-'))
   roots.push(root)
-  await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
-  await copyFixture(VALID_LOCALE, path.join(root, 'content'))
-  await writeFile(path.join(root, 'package.json'), '{"name": "fixture", "version": "1.0.0"}\n')
-  const quiet = {write: () => true}
-  expect(await contentTranslated(['es', '--all', '--root', root], {stdout: quiet, stderr: quiet, root})).toBe(0)
+  await copyFixture(await template, root)
   return root
 }
 
