@@ -35,8 +35,25 @@ async function run(root: string, args: readonly string[], hook?: StepHook) {
   return {code, stdout, stderr}
 }
 
-/** A repository at 1.0.0 with its first release recorded (with `locales`, and valid-locale's `es`, marked current). */
+const templates = new Map<boolean, Promise<string>>()
+
+/**
+ * A repository at 1.0.0 with its first release recorded (with `locales`, and
+ * valid-locale's `es`, marked current): a copy of one made once for each.
+ */
 async function makeRepository({locales = false} = {}): Promise<string> {
+  let template = templates.get(locales)
+  if (template === undefined) {
+    template = firstRelease(locales)
+    templates.set(locales, template)
+  }
+  const root = await mkdtemp(path.join(tmpdir(), 'ace-content-version-'))
+  roots.push(root)
+  await copyFixture(await template, root)
+  return root
+}
+
+async function firstRelease(locales: boolean): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'ace-content-version-'))
   roots.push(root)
   await copyFixture(path.join(FIXTURES, 'valid'), path.join(root, 'content'))
