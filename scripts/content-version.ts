@@ -16,12 +16,11 @@ import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {buildGuide, buildRules, formatDiagnostics} from '../pipeline/index.js'
 import {commitFiles, type PlannedWrite, recoverCommit, type StepHook, takeLock} from '../pipeline/atomic.js'
 import {addRelease, amendRelease, releaseEntry} from '../pipeline/release/changelog.js'
 import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../pipeline/release/manifest.js'
 import {escapeControl} from '../pipeline/terminal.js'
-import {BUMPS, type Bump, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot} from '../pipeline/release/versioning.js'
+import type {Bump} from '../pipeline/release/versioning.js'
 
 const USAGE = 'usage: npm run content:version -- [--release patch|minor|major] [--date YYYY-MM-DD] [--dry-run] [--amend] [--root <dir>]'
 
@@ -124,6 +123,11 @@ interface Run {
 
 // The run itself, under the lock.
 async function record({io, root, contentDir, files, journal, forced, dryRun, amend, date}: Run): Promise<number> {
+  // Loaded only now: a refused run (bad arguments, another run at work) answers at once.
+  const [{buildGuide, buildRules, formatDiagnostics}, {BUMPS, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot}] = await Promise.all([
+    import('../pipeline/index.js'),
+    import('../pipeline/release/versioning.js'),
+  ])
   // First finish (or undo) a run that was killed half-way: the files must be
   // one release or the other before anything reads them.
   if (dryRun) {
