@@ -2,17 +2,16 @@ import {availableParallelism} from 'node:os'
 import {configDefaults, defineConfig} from 'vitest/config'
 import SlowestFirst from './test/setup/sequencer.js'
 
-// The test files fall into projects by what they need. `npm test` runs every
-// project but two, each file once: `package` (the packed tarball in real apps,
-// old Node.js, Chromium: `npm run test:package`) and `releases` (ten releases
-// on a copy of the repository, then every other file on it: `npm run
-// test:releases`). CI runs all three. `npm run test:content` runs only
-// `content`, the editor's fast loop.
+// The test files fall into projects by what they need. `npm test` runs
+// `main` and `types`: every file but two projects', each once. The two are
+// `package` (the packed tarball in real apps, old Node.js, Chromium: `npm run
+// test:package`) and `releases` (ten releases on a copy of the repository,
+// then every other file on it: `npm run test:releases`). CI runs all three.
+// `npm run test:content` runs only `content`, the editor's fast loop, whose
+// files `main` runs too.
 
 /** The editor's fast loop: the content is lint-clean and recorded, the shipped data is sound. */
 const CONTENT = ['test/api.test.ts', 'test/immutability.test.ts', 'test/integrity.test.ts', 'test/render.test.ts', 'test/repository.test.ts']
-/** More tests of the shipped data: slower ones, the command line, and those through the built package (dist/). */
-const SHIPPED = ['test/bad-input.test.ts', 'test/fresh-clone.test.ts', 'test/cli-changes.test.ts', 'test/cli-run.test.ts', 'test/cli.test.ts', 'test/dist.test.ts', 'test/huge-input.test.ts', 'test/locales-dist.test.ts', 'test/progress.test.ts', 'test/releases.test.ts', 'test/validate.test.ts']
 /** Ten releases on a copy of the repository, then every other test file on it. */
 const RELEASES = 'test/release-loop.test.ts'
 /** What a consumer installs: these share the packed tarballs and their installs (`inject('packed')`). */
@@ -34,11 +33,26 @@ export default defineConfig({
     // The slow end-to-end files first, so they overlap the short ones.
     sequence: {sequencer: SlowestFirst},
     projects: [
-      // Files share a worker's modules (`isolate: false`): none mocks a
-      // module or reads state another file may have changed, so the pipeline
-      // and its dependencies load once per worker, not once per file. In
-      // worker threads (none changes the working folder or the process's
-      // own state), which start and share the transformed modules cheaper.
+      // Every test file but the package's and the release loop's: the
+      // shipped content and data (through src/ and dist/), the command line,
+      // and the pipeline and scripts on fixture content they own. Files share
+      // a worker's modules (`isolate: false`): none mocks a module or reads
+      // state another file may have changed, so the pipeline and its
+      // dependencies load once per worker, not once per file. In worker
+      // threads (none changes the working folder or the process's own
+      // state), which start and share the transformed modules cheaper. One
+      // project: vitest hands a worker on only to a file of its own project,
+      // and each new worker loads the modules again (a second or two of CPU).
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          isolate: false,
+          pool: 'threads',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...PACKAGE, RELEASES],
+        },
+      },
       {extends: true, test: {name: 'content', include: CONTENT, isolate: false, pool: 'threads'}},
       {
         extends: true,
@@ -52,7 +66,6 @@ export default defineConfig({
           typecheck: {enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './test/tsconfig.type-tests.json'},
         },
       },
-      {extends: true, test: {name: 'shipped', include: SHIPPED, isolate: false, pool: 'threads'}},
       {
         extends: true,
         test: {
@@ -63,18 +76,6 @@ export default defineConfig({
         },
       },
       {extends: true, test: {name: 'releases', include: [RELEASES], testTimeout: 30 * 60_000}},
-      // The pipeline, the scripts and the command line on fixture content,
-      // and any test file not listed above.
-      {
-        extends: true,
-        test: {
-          name: 'engine',
-          isolate: false,
-          pool: 'threads',
-          include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...CONTENT, ...SHIPPED, ...PACKAGE, RELEASES],
-        },
-      },
     ],
   },
 })

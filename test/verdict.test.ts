@@ -19,13 +19,14 @@ describe('verdict', () => {
 })
 
 describe('the npm scripts that run the suites', () => {
-  it('cover every vitest project between them, each once: npm test all but package and releases', async () => {
+  it('cover every vitest project between them, each once: npm test all but package, releases and content (whose files main runs)', async () => {
     const {default: config} = await import('../vitest.config.js')
     const {scripts} = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
     const projects = (script: string) => [...(scripts[script] ?? '').matchAll(/--project[= ](\S+)/g)].map((match) => match[1]!).sort()
     const names = (config.test?.projects as Array<{test: {name: string}}>).map(({test}) => test.name)
     expect(projects('test:package')).toEqual(['package'])
     expect(projects('test:releases')).toEqual(['releases'])
-    expect(projects('test')).toEqual(names.filter((name) => name !== 'package' && name !== 'releases').sort())
+    expect(projects('test:content')).toEqual(['content'])
+    expect(projects('test')).toEqual(names.filter((name) => !['package', 'releases', 'content'].includes(name)).sort())
   })
 })

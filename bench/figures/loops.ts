@@ -1,13 +1,13 @@
 // The loops editors and contributors wait on, each run to completion in the
 // project root and timed against a baseline run interleaved with it. Every
 // goal is absolute, on this 2-core machine:
-// - `npm test` (build once, then every vitest project but `package` and
-//   `releases`) against `npm run test:content`: minutes on a busy machine,
+// - `npm test` (build once, then every test but the `package` and
+//   `releases` projects') against `npm run test:content`: minutes on a busy machine,
 //   so `--quick` skips it;
 // - `npm run test:content` (the editor's fast loop: regenerate the data,
 //   then the `content` project) against `npm run check:content` (the lint alone);
-// - `npm run build` of the shipped content, as npm runs it (tsx
-//   scripts/build.ts) minus npm's own start-up, into a scratch folder so
+// - `npm run build` of the shipped content, as npm runs it (node --import
+//   tsx scripts/build.ts) minus npm's own start-up, into a scratch folder so
 //   dist/ is left alone, against `node -e 0`.
 import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
