@@ -300,32 +300,37 @@ describe('dictionaries', () => {
 })
 
 describe('the check, installed without the spelling packages', () => {
+  // The check entry bundled as tsup bundles it, once for both cases.
+  let bundled: Promise<string> | undefined
+  const bundle = (): Promise<string> =>
+    (bundled ??= build({
+      entryPoints: [path.join(ROOT, 'pipeline/check.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: 'check.js',
+      write: false,
+      logLevel: 'silent',
+      banner: {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"},
+    }).then(({outputFiles}) => outputFiles[0]!.text))
+
   it.each([
     {missing: 'hunspell-asm', installed: [], reason: 'Expected the spell checker `hunspell-asm` to check en-GB, but it is not installed; spelling was not checked'},
     {missing: 'dictionary-en-gb', installed: ['hunspell-asm'], reason: 'Expected the spelling dictionary `dictionary-en-gb` for en-GB, but it is not installed; spelling was not checked'},
   ])('checks everything else and says once that spelling was not checked (no $missing)', async ({installed, reason}) => {
-    // The check entry bundled as tsup bundles it, run from a folder where
-    // only the packages named can be resolved.
+    // The bundle, run from a folder where only the packages named can be resolved.
     const scratch = await mkdtemp(path.join(tmpdir(), 'ace-spelling-'))
     cleanup.push(scratch)
     for (const name of installed) {
       await mkdir(path.join(scratch, 'node_modules'), {recursive: true})
       await symlink(path.join(ROOT, 'node_modules', name), path.join(scratch, 'node_modules', name))
     }
-    const bundle = path.join(scratch, 'check.js')
-    await build({
-      entryPoints: [path.join(ROOT, 'pipeline/check.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: bundle,
-      logLevel: 'silent',
-      banner: {js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"},
-    })
+    const checkEntry = path.join(scratch, 'check.js')
+    await writeFile(checkEntry, await bundle())
     const content = await materializeWith({})
     cleanup.push(content)
-    const script = `const {checkContent} = await import(${JSON.stringify(pathToFileURL(bundle).href)}); const result = await checkContent(${JSON.stringify(content)}); console.log(JSON.stringify(result))`
+    const script = `const {checkContent} = await import(${JSON.stringify(pathToFileURL(checkEntry).href)}); const result = await checkContent(${JSON.stringify(content)}); console.log(JSON.stringify(result))`
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: scratch, encoding: 'utf8'})
     expect(run.stderr).toBe('')
     const result = JSON.parse(run.stdout) as {ok: boolean; diagnostics: unknown[]}
