@@ -3,7 +3,7 @@
 // memory runs away kills the worker and fails, however busy the machine is.
 // Time is not bounded here (a busy machine must not fail a case): one that
 // never finishes is caught by vitest's test timeout, and close() stops it.
-import {mkdtemp, rm} from 'node:fs/promises'
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
@@ -41,15 +41,7 @@ export interface PipelineWorker {
 export async function startPipelineWorker(): Promise<PipelineWorker> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'ace-budget-'))
   const bundle = path.join(scratch, 'budget-worker.cjs')
-  await build({
-    entryPoints: [path.join(ROOT, 'test/budget-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: bundle,
-    logLevel: 'silent',
-  })
+  await writeFile(bundle, await bundled())
   let worker = spawn(bundle)
   let next = 0
   return {
@@ -93,6 +85,22 @@ export async function startPipelineWorker(): Promise<PipelineWorker> {
       await rm(scratch, {recursive: true, force: true})
     },
   }
+}
+
+// The bundle's text, made once per process however many workers start.
+let text: Promise<string> | undefined
+function bundled(): Promise<string> {
+  text ??= build({
+    entryPoints: [path.join(ROOT, 'test/budget-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: 'budget-worker.cjs',
+    write: false,
+    logLevel: 'silent',
+  }).then(({outputFiles}) => outputFiles[0]!.text)
+  return text
 }
 
 function spawn(bundle: string): Worker {
