@@ -31,15 +31,10 @@ function slug(heading: string): string {
   return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')
 }
 
-/**
- * The references in a tip that the installed package cannot satisfy: a file
- * it does not ship, or an anchor its README has no heading for.
- *
- * @param tip A rule's or a diagnostic's tip.
- * @returns The broken references (empty when all resolve).
- */
-export async function missingReferences(tip: string): Promise<string[]> {
-  const shipped = await publishedFiles()
+// What the package ships and its README's anchors, read once per process
+// (lint-rules asks for every fixture's tip).
+let documentation: Promise<{shipped: string[]; anchors: Set<string>}> | undefined
+async function readDocumentation(): Promise<{shipped: string[]; anchors: Set<string>}> {
   const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
   const anchors = new Set(
     readme
@@ -48,6 +43,18 @@ export async function missingReferences(tip: string): Promise<string[]> {
       .filter((line) => /^#{1,6} /.test(line))
       .map((line) => slug(line.replace(/^#+ /, ''))),
   )
+  return {shipped: await publishedFiles(), anchors}
+}
+
+/**
+ * The references in a tip that the installed package cannot satisfy: a file
+ * it does not ship, or an anchor its README has no heading for.
+ *
+ * @param tip A rule's or a diagnostic's tip.
+ * @returns The broken references (empty when all resolve).
+ */
+export async function missingReferences(tip: string): Promise<string[]> {
+  const {shipped, anchors} = await (documentation ??= readDocumentation())
   const urls = [...tip.matchAll(/\bhttps?:\/\/[\w-]+\.[^\s`)]+/g)].map((match) => match[0])
   return [
     // A URL cannot be checked offline, nor opened by everyone who has the package.
