@@ -2,7 +2,7 @@
 // `check` command calls `checkContent` too, so an app's tests and the CLI can
 // never disagree. Built with the pipeline bundled in (no runtime dependency)
 // and loaded only by code that imports it.
-import {readFile, readdir, stat} from 'node:fs/promises'
+import {mkdir, readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
@@ -359,6 +359,8 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   )
   if (invalid.length > 0) return refuse(invalid, tag)
   // All the files or (killed before the journal is in place) none; the next import finishes or undoes it.
+  // A new step may be the locale's first: git keeps no empty steps/ folder.
+  for (const write of plan.writes) await mkdir(path.dirname(write.path), {recursive: true})
   if (plan.writes.length > 0) await commitFiles(path.join(directory, IMPORT_JOURNAL), plan.writes)
   const ids = (units: typeof plan.marked): string[] => units.map((unit) => unit.id)
   return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: ids(plan.marked), unmarked: ids(plan.unmarked), stale: plan.stale}

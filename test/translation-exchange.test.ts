@@ -264,6 +264,25 @@ describe('translation import', () => {
     expect(await verdict(root)).toEqual([])
   })
 
+  it('adds a step to a locale that has no steps/ folder (as content:locale scaffolds it), making the folder', async () => {
+    const root = await makeRepository()
+    const folder = path.join(root, 'content/locales/es/steps')
+    const stepFile = (await readdir(folder)).find((name) => name.startsWith('02-'))!
+    const step = await readFile(path.join(folder, stepFile), 'utf8')
+    await rm(folder, {recursive: true})
+    const translations = new Map<string, string>([['make-a-plan.title', /^# (.*)$/m.exec(step)![1]!], ['make-a-plan.summary', /^summary: (.*)$/m.exec(step)![1]!]])
+    step.split('\n---\n')[1]!.split('\n## ')[0]!.trim().split('\n\n').slice(1).forEach((paragraph, index) => translations.set(`make-a-plan.paragraph-${index + 1}`, paragraph))
+    for (const match of step.matchAll(/^- \[ \] (.*) \{#([a-z-]+) rounds=.*\}$/gm)) translations.set(match[2]!, match[1]!)
+    const filled = (await exported(root)).replace(/msgctxt "([^"]+)"\nmsgid (.*)\nmsgstr ""/g, (whole, id: string, msgid: string) =>
+      translations.has(id) ? `msgctxt "${id}"\nmsgid ${msgid}\nmsgstr ${JSON.stringify(translations.get(id))}` : whole,
+    )
+    const result = await imported(root, filled)
+    expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true)
+    const sourceName = (await readdir(path.join(root, 'content/steps'))).find((name) => name.startsWith('02-'))!
+    expect(await readdir(folder)).toEqual([sourceName])
+    expect(await readFile(path.join(folder, sourceName), 'utf8')).toBe(step)
+  })
+
   const refusals = [
     {name: 'an unknown id', change: (po: string) => po.replace('msgctxt "note-best-answer"', 'msgctxt "note-best-answr"'), at: 'msgctxt "note-best-answr"', reason: /Expected the id of a unit of es \(as exported\), found "note-best-answr"; did you mean `note-best-answer`\?/},
     {name: 'a placeholder the source lacks', change: (po: string) => po.replace('mejor funcionó."', 'mejor funcionó en tu {next:f}."'), at: 'mejor funcionó en tu', reason: /Expected the placeholders of the source in "note-best-answer" \(\{previous\}\), found \{next\}, \{previous\}/},

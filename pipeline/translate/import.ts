@@ -1,7 +1,7 @@
 // `translation import`: a PO or XLIFF file back into a locale's markdown and
 // translation.json. Planned in memory, checked (each unit, then the whole
 // locale by the lint, on a copy), then written as one change or not at all.
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {PlannedWrite} from '../atomic.js'
@@ -238,7 +238,11 @@ export async function checkPlan(
   const copy = await mkdtemp(path.join(tmpdir(), 'ace-translation-import-'))
   try {
     await cp(contentDir, copy, {recursive: true})
-    for (const write of plan.writes) await writeFile(path.join(copy, path.relative(contentDir, write.path)), write.text)
+    for (const write of plan.writes) {
+      const file = path.join(copy, path.relative(contentDir, write.path))
+      await mkdir(path.dirname(file), {recursive: true})
+      await writeFile(file, write.text)
+    }
     return (await lint(copy)).map((error) => {
       const file = path.join(contentDir, path.relative(copy, error.file))
       const from = plan.written.find((place) => place.file === file && place.from <= error.line && error.line <= place.to)
