@@ -4,6 +4,7 @@
 // and loaded only by code that imports it.
 import {mkdir, readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {inspect} from 'node:util'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {commitFiles, recoverCommit} from './atomic.js'
@@ -76,17 +77,19 @@ export interface RuleInfo {
 }
 
 /** Stable codes of the errors {@link checkContent} and the translation functions throw. */
-export type CheckErrorCode = 'ERR_CHECK_NO_FOLDER' | 'ERR_CHECK_NOT_A_FOLDER' | 'ERR_CHECK_NO_LOCALE' | 'ERR_CHECK_NO_FILE'
+export type CheckErrorCode = 'ERR_CHECK_NO_FOLDER' | 'ERR_CHECK_NOT_A_FOLDER' | 'ERR_CHECK_NO_LOCALE' | 'ERR_CHECK_NO_FILE' | 'ERR_CHECK_INVALID_OPTION'
+const CODES: readonly unknown[] = ['ERR_CHECK_NO_FOLDER', 'ERR_CHECK_NOT_A_FOLDER', 'ERR_CHECK_NO_LOCALE', 'ERR_CHECK_NO_FILE', 'ERR_CHECK_INVALID_OPTION'] satisfies CheckErrorCode[]
 
 /**
  * The folder to check does not exist or is not a folder; the locale to
- * export is not one of its translations; the file to import is not there.
+ * export is not one of its translations; the file to import is not there;
+ * an argument or option is of the wrong kind (a `TypeError`).
  * Recognise it by `code`.
  */
 export interface CheckError extends Error {
-  /** `ERR_CHECK_NO_FOLDER`, `ERR_CHECK_NOT_A_FOLDER`, `ERR_CHECK_NO_LOCALE` or `ERR_CHECK_NO_FILE`. */
+  /** `ERR_CHECK_NO_FOLDER`, `ERR_CHECK_NOT_A_FOLDER`, `ERR_CHECK_NO_LOCALE`, `ERR_CHECK_NO_FILE` or `ERR_CHECK_INVALID_OPTION`. */
   readonly code: CheckErrorCode
-  /** The folder, tag or file as it was given. */
+  /** The folder, tag or file as it was given; for `ERR_CHECK_INVALID_OPTION`, the argument's name (`"dir"`, `options.format`). */
   readonly path: string
   /** For `ERR_CHECK_NO_LOCALE`: the folder's translations. */
   readonly expected?: readonly string[]
@@ -112,6 +115,16 @@ function checkError(code: CheckErrorCode, given: string, reason: string, call = 
 
 const toPath = (value: string | URL): string => (value instanceof URL ? fileURLToPath(value) : value)
 
+// Each argument, as [name, value, whether it is of the right kind, what it should be]: the first wrong one is thrown.
+type ArgumentCheck = readonly [name: string, value: unknown, ok: boolean, expected: string]
+function validate(call: string, checks: readonly ArgumentCheck[]): void {
+  const [name, value, , expected] = checks.find(([, , ok]) => !ok) ?? []
+  if (name === undefined) return
+  throw Object.assign(new TypeError(`${call}: expected ${name} to be ${expected}, found ${inspect(value, {depth: 1, breakLength: Infinity})}`), {code: 'ERR_CHECK_INVALID_OPTION', path: name})
+}
+const isPath = (value: unknown): boolean => typeof value === 'string' || value instanceof URL
+const pathCheck = (name: string, value: unknown, optional = true): ArgumentCheck => [name, value, (optional && value === undefined) || isPath(value), 'a string or URL']
+
 /**
  * Check a content folder with every rule the build runs, without writing
  * anything. The `check` command of the bin is this function and a printer.
@@ -132,7 +145,7 @@ const toPath = (value: string | URL): string => (value instanceof URL ? fileURLT
 export async function checkContent(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<CheckResult> {
   // Files are named under the folder as it was given (`content/guide.md`,
   // `/abs/content/guide.md`), as the command line prints them.
-  const result = await (await resolveFolder(dir, options)).build(allRules)
+  const result = await (await resolveFolder(dir, options, 'checkContent')).build(allRules)
   const found = diagnostics(result.files)
   const ok = result.guide !== undefined && (options?.strict !== true || found.length === 0)
   return {ok, diagnostics: found, files: result.files, steps: result.guide?.steps.length ?? 0}
@@ -165,14 +178,20 @@ export interface TranslationStatusResult {
  */
 export async function translationStatus(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationStatusResult> {
   // The status of the translations needs no dictionary: spelling is `checkContent`'s.
-  const result = await (await resolveFolder(dir, options)).build(buildRules)
+  const result = await (await resolveFolder(dir, options, 'translationStatus')).build(buildRules)
   const found = diagnostics(result.files)
   return {ok: !found.some((d) => d.fatal), diagnostics: found, files: result.files, locales: localeStatuses(result.lint)}
 }
 
 // The folder to check, resolved and checked to be one, and how to build it
 // (or a copy of it) as the build would, with these rules.
-async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined) {
+async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string) {
+  validate(call, [
+    pathCheck('"dir"', dir, false),
+    pathCheck('options.cwd', options?.cwd),
+    pathCheck('options.manifest', options?.manifest),
+    ['options.strict', options?.strict, options?.strict === undefined || typeof options.strict === 'boolean', 'true or false'],
+  ])
   const cwd = path.resolve(toPath(options?.cwd ?? process.cwd()))
   const given = toPath(dir)
   const contentDir = path.resolve(cwd, given)
@@ -198,7 +217,7 @@ async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> 
  */
 export function isCheckError(value: unknown): value is CheckError {
   const code = value instanceof Error ? (value as {code?: unknown}).code : undefined
-  return code === 'ERR_CHECK_NO_FOLDER' || code === 'ERR_CHECK_NOT_A_FOLDER' || code === 'ERR_CHECK_NO_LOCALE' || code === 'ERR_CHECK_NO_FILE'
+  return CODES.includes(code)
 }
 
 /** Options for {@link exportTranslation}. */
@@ -263,27 +282,35 @@ const failedBuild = (result: BuildResult, locale: LocaleLint): VFile[] =>
  *   if (ok) await writeFile('de.po', text)
  */
 export async function exportTranslation(dir: string | URL, tag: string, options: Readonly<TranslationExportOptions> | null | undefined = {}): Promise<TranslationExportResult> {
-  const result = await (await resolveFolder(dir, options)).build(buildRules)
-  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
+  const {format = 'po', date = new Date()} = options ?? {}
+  validate('exportTranslation', [
+    ['"tag"', tag, typeof tag === 'string', 'a string'],
+    ['options.format', format, format === 'po' || format === 'xliff', "'po' or 'xliff'"],
+    ['options.date', date, date instanceof Date && !Number.isNaN(date.getTime()), 'a valid Date'],
+  ])
+  const result = await (await resolveFolder(dir, options, 'exportTranslation')).build(buildRules)
+  // In any case, as loadLocale takes it: `DE` is `de`.
+  const wanted = (canonicalTag(tag) ?? tag).toLowerCase()
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag.toLowerCase() === wanted)
   const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
   if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
+  const name = locale.locale.tag
   const broken = failedBuild(result, locale)
   const source = result.lint.sourceView
   const none = {current: 0, outdated: 0, missing: 0}
   if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, text: '', units: none}
   const units = exchangeUnits(source, locale)
-  const format = options?.format ?? 'po'
   const title = titleOf(source.guide)
   const text = (format === 'po' ? formatPo : formatXliff)(units, {
-    tag,
+    tag: name,
     sourceTag: result.lint.locale.tag,
     title,
     version: result.manifest?.releases.at(-1)?.version ?? 'unreleased',
-    date: options?.date ?? new Date(),
+    date,
     tool: 'ace-second-interview translation export',
     comments: [
-      `${title}: its ${tag} translation, ${units.length} units, each under its stable id.`,
-      `Import it with \`ace-second-interview translation import <file>\`: it writes the content folder's ${LOCALES_FOLDER}/${tag}/ and marks the units translated from today's source current.`,
+      `${title}: its ${name} translation, ${units.length} units, each under its stable id.`,
+      `Import it with \`ace-second-interview translation import <file>\`: it writes the content folder's ${LOCALES_FOLDER}/${name}/ and marks the units translated from today's source current.`,
       'Keep the markdown (*emphasis*, `code`, [links](https://…)) and the placeholders ({next}) of the source.',
       format === 'po'
         ? 'A fuzzy entry\'s source changed since it was translated ("#| msgid" is what it said then): clear the flag once the translation says what the source says now.'
@@ -315,7 +342,8 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
  *   const {ok, diagnostics} = await importTranslation('de.po', 'content')
  */
 export async function importTranslation(file: string | URL, dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationImportResult> {
-  const {contentDir, cwd, given, build} = await resolveFolder(dir, options)
+  validate('importTranslation', [pathCheck('"file"', file, false)])
+  const {contentDir, cwd, given, build} = await resolveFolder(dir, options, 'importTranslation')
   const shown = toPath(file)
   const found = await stat(path.resolve(cwd, shown)).catch(() => undefined)
   if (found?.isFile() !== true) throw checkError('ERR_CHECK_NO_FILE', shown, `expected "file" to be a PO or XLIFF file, found ${found === undefined ? 'nothing' : 'a folder'} at`, 'importTranslation(file, dir)')
@@ -344,7 +372,7 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const steps = async (folder: string): Promise<string[]> => (await readdir(folder).catch(() => [] as string[])).map((name) => path.join(directory, 'steps', name))
   await recoverCommit(path.join(directory, IMPORT_JOURNAL), [path.join(directory, 'guide.md'), path.join(directory, TRANSLATION_RECORD_FILE), ...(await steps(path.join(directory, 'steps'))), ...(await steps(path.join(contentDir, 'steps')))])
   const result = await build(buildRules)
-  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag.toLowerCase() === wanted)
   if (locale === undefined) {
     const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
     return refuse([{line: 1, reason: `Expected the file's language to be one of ${given}'s translations (${tags.join(', ') || 'none'}), found "${tag}"${didYouMean(tag, tags)}`}], tag)

@@ -109,6 +109,22 @@ describe('checkContent', () => {
     expect((error as Error).message).toContain(JSON.stringify(given))
   })
 
+  it.each([
+    {call: 'checkContent', run: () => checkContent(42 as never), name: '"dir"', expected: 'a string or URL', received: '42'},
+    {call: 'translationStatus', run: () => source.translationStatus('.', {cwd: 42 as never}), name: 'options.cwd', expected: 'a string or URL', received: '42'},
+    {call: 'checkContent', run: () => checkContent('.', {manifest: null as never}), name: 'options.manifest', expected: 'a string or URL', received: 'null'},
+    {call: 'checkContent', run: () => checkContent('.', {strict: 'yes' as never}), name: 'options.strict', expected: 'true or false', received: "'yes'"},
+    {call: 'exportTranslation', run: () => source.exportTranslation('.', 'es', {format: 'json' as never}), name: 'options.format', expected: "'po' or 'xliff'", received: "'json'"},
+    {call: 'exportTranslation', run: () => source.exportTranslation('.', 'es', {date: new Date('nope')}), name: 'options.date', expected: 'a valid Date', received: 'Invalid Date'},
+    {call: 'exportTranslation', run: () => source.exportTranslation('.', 7 as never), name: '"tag"', expected: 'a string', received: '7'},
+    {call: 'importTranslation', run: () => source.importTranslation(['es.po'] as never, '.'), name: '"file"', expected: 'a string or URL', received: "[ 'es.po' ]"},
+  ])('rejects $call with $name of the wrong kind as a TypeError coded ERR_CHECK_INVALID_OPTION', async ({call, run, name, expected, received}) => {
+    const error = await run().then(() => undefined, (caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TypeError)
+    expect(isCheckError(error)).toBe(true)
+    expect(error).toMatchObject({code: 'ERR_CHECK_INVALID_OPTION', path: name, message: `${call}: expected ${name} to be ${expected}, found ${received}`})
+  })
+
   it('reads the release history from options.manifest instead of the content folder\'s', async () => {
     const folder = await shippedContent(true)
     expect((await checkContent('.', {cwd: folder})).ok).toBe(true)

@@ -349,6 +349,9 @@ describe('ace-second-interview translation', () => {
     // Without --output, the PO file itself on stdout (dated now).
     const strip = (text: string): string => text.replace(/^"PO-Revision-Date: .*\n/m, '')
     expect(strip((await cli(['translation', 'export', 'es', 'content'], {cwd: root})).stdout)).toBe(strip(await exported(root)))
+    // A tag in any case, as --locale takes it.
+    expect(strip((await cli(['translation', 'export', 'ES', 'content'], {cwd: root})).stdout)).toBe(strip(await exported(root)))
+    expect((await exportTranslation('content', 'eS', {cwd: root, date: DATE})).text).toBe(await exported(root))
   })
 
   it.each([
