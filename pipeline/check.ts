@@ -372,7 +372,7 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const steps = async (folder: string): Promise<string[]> => (await readdir(folder).catch(() => [] as string[])).map((name) => path.join(directory, 'steps', name))
   await recoverCommit(path.join(directory, IMPORT_JOURNAL), [path.join(directory, 'guide.md'), path.join(directory, TRANSLATION_RECORD_FILE), ...(await steps(path.join(directory, 'steps'))), ...(await steps(path.join(contentDir, 'steps')))])
   const result = await build(buildRules)
-  const locale = result.lint.locales.find((candidate) => candidate.locale.tag.toLowerCase() === wanted)
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
   if (locale === undefined) {
     const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
     return refuse([{line: 1, reason: `Expected the file's language to be one of ${given}'s translations (${tags.join(', ') || 'none'}), found "${tag}"${didYouMean(tag, tags)}`}], tag)
