@@ -21,6 +21,7 @@ import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:f
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {BIN, USAGE, bin, cli, node} from './bin.js'
 import {checkContentCommand} from '../scripts/check-content.js'
@@ -350,6 +351,14 @@ describe.concurrent('ace-second-interview: the built bin', () => {
       for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
         expect(builtinModules, file).toContain(name!.replace(/^node:/, ''))
       }
+    }
+  })
+
+  it('loads the check package (packages/check/dist) from `node -e`, whose CommonJS globals (__filename is "[eval]") must not mislead its ES module', async () => {
+    const entry = path.join(ROOT, 'packages/check/dist/index')
+    for (const script of [`import(${JSON.stringify(pathToFileURL(`${entry}.js`).href)}).then((api) => console.log(api.rules.length))`, `console.log(require(${JSON.stringify(`${entry}.cjs`)}).rules.length)`]) {
+      const run = await node(['-e', script], {cwd: scratch})
+      expect(run, script).toMatchObject({status: 0, stderr: '', stdout: expect.stringMatching(/^[1-9]\d*\n$/)})
     }
   })
 

@@ -7,7 +7,6 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {HunspellFactory} from 'hunspell-asm'
 
 /** The spell checker's package, for messages and install tips. */
@@ -88,8 +87,10 @@ export interface MissingDictionary {
 // packages are read as files (`index.aff`, `index.dic`), never imported:
 // their `index.js` reads them relative to itself with top-level await, which
 // a bundle cannot carry.
-const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)
-const requireHere = createRequire(here)
+// The module's own place: `import.meta.url` in an ES module; in the CommonJS
+// build (where esbuild leaves `import.meta` empty), `__filename`. Never the
+// other way round: `node -e` defines a global `__filename` of "[eval]".
+const requireHere = createRequire(typeof import.meta.url === 'string' ? import.meta.url : __filename)
 
 let checker: Promise<HunspellFactory | string> | undefined
 let factory: HunspellFactory | string | undefined
