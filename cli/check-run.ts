@@ -36,6 +36,21 @@ export interface CheckRequest {
   readonly signal?: AbortSignal | undefined
 }
 
+/**
+ * The command that lists each warning a summary folds: `command`, the folder
+ * when one was given (quoted for a shell), and `--verbose`.
+ *
+ * @param command The check as typed, `npx ace-second-interview check`.
+ * @param dir The folder argument; `undefined` when none was given.
+ * @returns The command line, e.g. `npx ace-second-interview check 'my content' --verbose`.
+ * @example
+ *   verboseCommand('npm run check:content --', 'content') // 'npm run check:content -- content --verbose'
+ */
+export function verboseCommand(command: string, dir: string | undefined): string {
+  const word = dir === undefined || /^[\w./@%+=:,-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`
+  return `${command}${word === undefined ? '' : ` ${word}`} --verbose`
+}
+
 /** Opens every watch-mode run; `.vscode/tasks.json`'s `beginsPattern` matches it. */
 export const WATCH_BEGIN = 'check --watch: checking'
 /** Closes every watch-mode run; `.vscode/tasks.json`'s `endsPattern` matches it. */

@@ -155,7 +155,7 @@ export function formatDiagnostics(files: readonly VFile[], options: FormatOption
   }
   for (const [folder, list] of behind) {
     const counts = BEHIND.map((rule) => [rule, list.filter((d) => d.ruleId === rule).length] as const).filter(([, count]) => count > 0)
-    lines.push(`${escapeControl(folder)}: ${plural(list.length, 'warning')} that the translation is behind the source (${counts.map(([rule, count]) => `${count} ${rule}`).join(', ')}); \`${options.summarize ?? ''}\` lists each`)
+    lines.push(`${escapeControl(folder)}: ${plural(list.length, 'warning')} that the translation is behind the source (${counts.map(([rule, count]) => `${count} ${rule}`).join(', ')}); \`${escapeControl(options.summarize ?? '')}\` lists each`)
   }
   if (found.length === 0) return ''
   const errors = found.filter((d) => d.fatal).length

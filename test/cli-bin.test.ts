@@ -17,7 +17,7 @@
 //   cannot be found, and check, locales and translation naming its install.
 import {spawn} from 'node:child_process'
 import {closeSync, existsSync, openSync} from 'node:fs'
-import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -234,7 +234,11 @@ describe('check and check:content: translations behind, summarised', () => {
     const line = (command: string) => `locales/es: 1 warning that the translation is behind the source (1 translation-missing); \`${command}\` lists each`
     const inFull = (run: {stdout: string}) => run.stdout.includes(reason)
     const bin = await cli(['check', '.'], {cwd: folder})
-    expect(bin.stdout.split('\n')).toEqual([line('npx ace-second-interview check --verbose'), '0 errors, 1 warning', ''])
+    // The folder as given, quoted for a shell and escaped for the terminal.
+    expect(bin.stdout.split('\n')).toEqual([line('npx ace-second-interview check . --verbose'), '0 errors, 1 warning', ''])
+    await rename(folder, `${folder} it's\x1b`)
+    expect((await cli(['check', `${path.basename(folder)} it's\x1b`], {cwd: path.dirname(folder)})).stdout).toContain(`\`npx ace-second-interview check '${path.basename(folder)} it'\\''s\\x1b' --verbose\` lists each`)
+    await rename(`${folder} it's\x1b`, folder)
     expect(inFull(await cli(['check', '.', '--verbose'], {cwd: folder}))).toBe(true)
     expect(inFull(await cli(['check', '.', '--format', 'json'], {cwd: folder}))).toBe(true)
     const script = async (args: string[]) => {
@@ -242,7 +246,7 @@ describe('check and check:content: translations behind, summarised', () => {
       await checkContentCommand(args, {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: () => true}, env: {}, cwd: folder})
       return {stdout}
     }
-    expect((await script(['.'])).stdout).toContain(line('npm run check:content -- --verbose'))
+    expect((await script(['.'])).stdout).toContain(line('npm run check:content -- . --verbose'))
     expect(inFull(await script(['.', '--verbose']))).toBe(true)
     await rm(folder, {recursive: true, force: true})
   })

@@ -316,9 +316,9 @@ describe('the check, installed without the spelling packages', () => {
     }).then(({outputFiles}) => outputFiles[0]!.text))
 
   it.each([
-    {missing: 'hunspell-asm', installed: [], reason: 'Expected the spell checker `hunspell-asm` to check en-GB, but it is not installed; spelling was not checked'},
-    {missing: 'dictionary-en-gb', installed: ['hunspell-asm'], reason: 'Expected the spelling dictionary `dictionary-en-gb` for en-GB, but it is not installed; spelling was not checked'},
-  ])('checks everything else and says once that spelling was not checked (no $missing)', async ({installed, reason}) => {
+    {missing: 'hunspell-asm', installed: [], reason: 'Expected the spell checker `hunspell-asm` to check en-GB, but it is not installed; spelling was not checked', tip: 'Install the spell checker and the dictionary beside this package to check spelling: `npm install --save-dev hunspell-asm dictionary-en-gb`.'},
+    {missing: 'dictionary-en-gb', installed: ['hunspell-asm'], reason: 'Expected the spelling dictionary `dictionary-en-gb` for en-GB, but it is not installed; spelling was not checked', tip: 'Install the dictionary beside this package to check spelling: `npm install --save-dev dictionary-en-gb`.'},
+  ])('checks everything else and says once that spelling was not checked, naming only what is missing (no $missing)', async ({installed, reason, tip}) => {
     // The bundle, run from a folder where only the packages named can be resolved.
     const scratch = await mkdtemp(path.join(tmpdir(), 'ace-spelling-'))
     cleanup.push(scratch)
@@ -342,7 +342,7 @@ describe('the check, installed without the spelling packages', () => {
         line: 1,
         column: 1,
         reason,
-        tip: 'Install the spell checker and the dictionary beside this package to check spelling: `npm install --save-dev hunspell-asm dictionary-en-gb`.',
+        tip,
       },
     ])
   })

@@ -1,5 +1,5 @@
 import {parseFormat} from '../args.js'
-import {CHECK_FORMATS, runCheck} from '../check-run.js'
+import {CHECK_FORMATS, runCheck, verboseCommand} from '../check-run.js'
 import type {Command} from '../command.js'
 import {PROGRAM} from '../help.js'
 
@@ -24,6 +24,6 @@ export const checkCommand: Command = {
   async run({values, flags, positionals}, io) {
     // Besides the reader commands' text and json, GitHub workflow commands.
     const format = parseFormat(values['format'], NAME, CHECK_FORMATS)
-    return runCheck({dir: positionals[0] ?? 'content', format, watch: flags.has('watch'), strict: flags.has('strict'), summarize: flags.has('verbose') ? undefined : `npx ${PROGRAM} ${NAME} --verbose`, program: `${PROGRAM} ${NAME}`}, io)
+    return runCheck({dir: positionals[0] ?? 'content', format, watch: flags.has('watch'), strict: flags.has('strict'), summarize: flags.has('verbose') ? undefined : verboseCommand(`npx ${PROGRAM} ${NAME}`, positionals[0]), program: `${PROGRAM} ${NAME}`}, io)
   },
 }

@@ -46,7 +46,10 @@ export const spelling: Rule = {
       const what = speller.culprit === dictionary ? `the spelling dictionary \`${dictionary}\` for ${locale}` : `the spell checker \`${speller.culprit}\` to check ${locale}`
       report(first, `Expected ${what}, but ${speller.why}; spelling was not checked`, {line: 1, column: 1}, {
         expected: [speller.culprit],
-        tip: `Install the spell checker and the dictionary beside this package to check spelling: \`npm install --save-dev ${SPELL_CHECKER} ${dictionary}\`.`,
+        // Only what is missing: with the spell checker there, the dictionary.
+        tip: speller.culprit === dictionary
+          ? `Install the dictionary beside this package to check spelling: \`npm install --save-dev ${dictionary}\`.`
+          : `Install the spell checker and the dictionary beside this package to check spelling: \`npm install --save-dev ${SPELL_CHECKER} ${dictionary}\`.`,
       })
       return
     }
