@@ -264,23 +264,40 @@ describe('translation import', () => {
     expect(await verdict(root)).toEqual([])
   })
 
+  /** The es translation of a step taken out (or, with `folder`, all of steps/): its text, its units' translations, and a PO file filling them in. */
+  async function withoutStep(root: string, prefix: string, folder = false) {
+    const steps = path.join(root, 'content/locales/es/steps')
+    const step = await readFile(path.join(steps, (await readdir(steps)).find((name) => name.startsWith(prefix))!), 'utf8')
+    await rm(folder ? steps : path.join(steps, (await readdir(steps)).find((name) => name.startsWith(prefix))!), {recursive: true})
+    const id = /^id: (.*)$/m.exec(step)![1]!
+    const translations = new Map<string, string>([[`${id}.title`, /^# (.*)$/m.exec(step)![1]!], [`${id}.summary`, /^summary: (.*)$/m.exec(step)![1]!]])
+    step.split('\n---\n')[1]!.split('\n## ')[0]!.trim().split('\n\n').slice(1).forEach((paragraph, index) => translations.set(`${id}.paragraph-${index + 1}`, paragraph))
+    for (const match of step.matchAll(/^- \[ \] (.*) \{#([a-z-]+) rounds=.*\}$/gm)) translations.set(match[2]!, match[1]!)
+    const po = await exported(root)
+    const fill = (given: ReadonlyMap<string, string>): string =>
+      po.replace(/msgctxt "([^"]+)"\nmsgid (.*)\nmsgstr ""/g, (whole, unit: string, msgid: string) => (given.has(unit) ? `msgctxt "${unit}"\nmsgid ${msgid}\nmsgstr ${JSON.stringify(given.get(unit))}` : whole))
+    return {step, id, translations, fill}
+  }
+
   it('adds a step to a locale that has no steps/ folder (as content:locale scaffolds it), making the folder', async () => {
     const root = await makeRepository()
-    const folder = path.join(root, 'content/locales/es/steps')
-    const stepFile = (await readdir(folder)).find((name) => name.startsWith('02-'))!
-    const step = await readFile(path.join(folder, stepFile), 'utf8')
-    await rm(folder, {recursive: true})
-    const translations = new Map<string, string>([['make-a-plan.title', /^# (.*)$/m.exec(step)![1]!], ['make-a-plan.summary', /^summary: (.*)$/m.exec(step)![1]!]])
-    step.split('\n---\n')[1]!.split('\n## ')[0]!.trim().split('\n\n').slice(1).forEach((paragraph, index) => translations.set(`make-a-plan.paragraph-${index + 1}`, paragraph))
-    for (const match of step.matchAll(/^- \[ \] (.*) \{#([a-z-]+) rounds=.*\}$/gm)) translations.set(match[2]!, match[1]!)
-    const filled = (await exported(root)).replace(/msgctxt "([^"]+)"\nmsgid (.*)\nmsgstr ""/g, (whole, id: string, msgid: string) =>
-      translations.has(id) ? `msgctxt "${id}"\nmsgid ${msgid}\nmsgstr ${JSON.stringify(translations.get(id))}` : whole,
-    )
-    const result = await imported(root, filled)
+    const {step, translations, fill} = await withoutStep(root, '02-', true)
+    const result = await imported(root, fill(translations))
     expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true)
     const sourceName = (await readdir(path.join(root, 'content/steps'))).find((name) => name.startsWith('02-'))!
-    expect(await readdir(folder)).toEqual([sourceName])
-    expect(await readFile(path.join(folder, sourceName), 'utf8')).toBe(step)
+    expect(await readdir(path.join(root, 'content/locales/es/steps'))).toEqual([sourceName])
+    expect(await readFile(path.join(root, 'content/locales/es/steps', sourceName), 'utf8')).toBe(step)
+  })
+
+  it.each([
+    {name: 'a paragraph left empty', leave: (id: string, units: string[]) => units.filter((unit) => unit !== `${id}.paragraph-1`), at: (id: string) => `msgctxt "${id}.paragraph-1"`, reason: /^Expected every part of step "(.*)" \(title, summary, each paragraph\) translated to add the step to es, found "\1\.paragraph-1" empty; translate it, or leave all of the step's entries empty for now$/},
+    {name: 'one item', leave: (id: string, units: string[]) => units.filter((unit) => unit.startsWith(`${id}.`) || unit === units.find((other) => !other.startsWith(`${id}.`))), at: (id: string) => `msgctxt "${id}.title"`, reason: /^Expected at least 2 of step "(.*)"'s checklist items translated to add the step to es \(a step has 2 to 5\), found 1; translate more of its items, or leave all of the step's entries empty for now$/},
+  ])('refuses a missing step translated but for $name, saying what to do', async ({leave, at, reason}) => {
+    const root = await makeRepository()
+    const {id, translations, fill} = await withoutStep(root, '03-')
+    const po = fill(new Map(leave(id, [...translations.keys()]).map((unit) => [unit, translations.get(unit)!])))
+    const result = await imported(root, po)
+    expect(result.diagnostics).toEqual([expect.objectContaining({line: po.slice(0, po.indexOf(at(id))).split('\n').length + 2, reason: expect.stringMatching(reason)})])
   })
 
   const refusals = [

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type {PlannedWrite} from '../atomic.js'
 import type {LocaleLint} from '../lint/lint.js'
 import type {SourceView} from '../lint/rule.js'
+import {CHECKLIST_ITEMS} from '../lint/rules/checklist-items.js'
 import {didYouMean} from '../lint/rules/shared.js'
 import {stepIdOf} from '../parse/document.js'
 import {parseYaml} from '../parse/front-matter.js'
@@ -63,6 +64,9 @@ function textProblem(unit: ExchangeUnit, target: string): string | undefined {
   return undefined
 }
 
+// What to do about a step the file cannot add yet.
+const LEAVE = (fix: string): string => `${fix}, or leave all of the step's entries empty for now`
+
 // Line of an offset in a text.
 const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length
 
@@ -114,7 +118,9 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
   // Edits to files the locale has, by file; whole new files.
   const edits = new Map<string, Edit[]>()
   const addEdit = (file: string, edit: Edit): void => void edits.set(file, [...(edits.get(file) ?? []), edit])
-  const created: Array<{file: string; stepId: string; pieces: Array<string | {text: string; line: number}>}> = []
+  const created: Array<{file: string; pieces: Array<string | {text: string; line: number}>}> = []
+  // Steps the locale lacks, each planned (or refused) once.
+  const added = new Set<string>()
   // As written when YAML reads it back as the same string; else double-quoted (JSON's escapes are YAML's).
   const yamlValue = (text: string): string => {
     const read = parseYaml(`value: ${text}`, {schema: 'core'})
@@ -149,13 +155,14 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
       const line = itemLine(unit.id, entry.target)
       if (offset === -1) problems.push({line: entry.targetLine, reason: `Expected step "${stepId}" of ${tag} to hold another of the source's items to place "${unit.id}" beside, found none`})
       else addEdit(file, {start: offset, end: offset, text: after !== undefined && offset === text.length && !text.endsWith('\n') ? `\n${line}` : `${line}\n`, line: entry.targetLine})
-    } else if (document === undefined && step !== undefined && !created.some((file) => file.stepId === stepId)) {
-      // A step the locale lacks: a new file, when its words are all given.
+    } else if (document === undefined && step !== undefined && !added.has(stepId)) {
+      // A step the locale lacks: a new file, when its words and enough of its items are given.
+      added.add(stepId)
       const own = units.filter((other) => other.record.target === 'step' && other.record.id === stepId)
       const empty = own.find((other) => given(other) === undefined)
       const file = path.join(locale.locale.directory, 'steps', step.document.file.basename ?? `${stepId}.md`)
       if (empty !== undefined) {
-        problems.push({line: found.get(empty.id)?.targetLine ?? entry.line, reason: `Expected every part of step "${stepId}" (title, summary, each paragraph) translated to add the step to ${tag}, found "${empty.id}" ${found.has(empty.id) ? 'empty' : 'missing'}`})
+        problems.push({line: found.get(empty.id)?.targetLine ?? entry.line, reason: `Expected every part of step "${stepId}" (title, summary, each paragraph) translated to add the step to ${tag}, found "${empty.id}" ${found.has(empty.id) ? 'empty' : 'missing'}; ${LEAVE('translate it')}`})
       } else if (await readFile(file).then(() => true, () => false)) {
         problems.push({line: entry.targetLine, reason: `Expected no file at ${path.basename(file)} to add step "${stepId}" to ${tag}, found one`})
       } else {
@@ -164,9 +171,12 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
           const item = given(byId.get(id) as ExchangeUnit)
           return item === undefined ? [] : [{text: itemLine(id, item.target), line: item.targetLine}, '\n']
         })
-        created.push({
+        const count = items.length / 2
+        if (count < CHECKLIST_ITEMS.min) {
+          const {min, max} = CHECKLIST_ITEMS
+          problems.push({line: title?.targetLine ?? entry.targetLine, reason: `Expected at least ${min} of step "${stepId}"'s checklist items translated to add the step to ${tag} (a step has ${min} to ${max}), found ${count}; ${LEAVE('translate more of its items')}`})
+        } else created.push({
           file,
-          stepId,
           pieces: [
             `---\nid: ${stepId}\nstep: ${step.number}\nsummary: `,
             {text: yamlValue(summary?.target ?? ''), line: summary?.targetLine ?? 1},

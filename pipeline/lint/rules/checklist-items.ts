@@ -1,7 +1,7 @@
 import type {Rule} from '../rule.js'
 
 /** Allowed number of checklist items per step. */
-const CHECKLIST_ITEMS = {min: 2, max: 5} as const
+export const CHECKLIST_ITEMS = {min: 2, max: 5} as const
 
 /** The checklist is one bulleted task list of unticked, one-paragraph items. */
 export const checklistItems: Rule = {
