@@ -236,7 +236,14 @@ const cases: readonly Case[] = [
         tip: 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).',
       },
       {name: 'an unknown key in the ordinals', change: edit(GUIDE, '  beyond:', '  bayond:'), expected: expected(27, 3, 'Expected only `forms`, `form-required`, `words`, `beyond` in `ordinals`, found `bayond`'), tip: TIP},
-      {name: 'a line of words for forms the ordinals do not have', change: edit(GUIDE, '    - second\n', '    - [second, zweite]\n'), expected: expected(8, 7, `Expected round 2's line in \`words\` to be a word; ${PATTERN}, found a list of 2`), tip: TIP},
+      {name: 'a line of words for forms the ordinals do not have', change: edit(GUIDE, '    - second\n', '    - [second, zweite]\n'), expected: expected(8, 7, "Expected round 2's line in `words` to be a word, found a list of 2"), tip: TIP},
+      {
+        name: 'a line of words for two forms without its brackets',
+        change: edit(GUIDE, /^ {2}words:\n( {4}- first\n {4}- second\n) {4}- third\n/m, '  forms: [m, f]\n  words:\n$1    - terzo, terza\n'),
+        expected: expected(10, 7, "Expected round 3's line in `words` to be a word, or 2 in a list, one per form (`m`, `f`), found `terzo, terza` (write `[terzo, terza]` for one per form)"),
+        tip: TIP,
+      },
+      {name: 'a pattern beyond the words without `{n}`', change: edit(GUIDE, /^ {2}beyond: .*$/m, '  beyond: "º"'), expected: expected(27, 11, 'Expected each pattern in `beyond` to hold `{n}` (the round\'s number, as in `"{n}th"`), found `º`'), tip: TIP},
       {name: 'a pattern beyond the words with no `other`', change: edit(GUIDE, /^  beyond: .*$/m, '  beyond: {one: "{n}st"}'), expected: expected(27, 11, `Expected \`beyond\` to be a word; ${PATTERN}, found a map`), tip: TIP},
       {
         name: 'no `beyond`',
@@ -281,6 +288,16 @@ describe('one mistake, one diagnostic', () => {
     expect(found).toEqual([{...expected, fatal: true, severity: 'error'}])
     expect(tips).toEqual([tip])
   })
+})
+
+it('reports every problem of the ordinals in one run, each at its place', async () => {
+  const change = edit('guide.md', /^ {2}words:\n((?: {4}.*\n)+) {2}beyond: .*$/m, '  forms: [m, f]\n  form-required: yes\n  wordz:\n$1  beyond: ["{n}º", "ª"]')
+  const {found} = await lintWith(change)
+  expect(found.map(({line, column, reason}) => ({line, column, reason}))).toEqual([
+    {line: 7, column: 18, reason: 'Expected `form-required` to be `true` or `false`, found `yes`'},
+    {line: 8, column: 3, reason: 'Expected only `forms`, `form-required`, `words`, `beyond` in `ordinals`, found `wordz`'},
+    {line: 29, column: 20, reason: 'Expected each pattern in `beyond` to hold `{n}` (the round\'s number, as in `"{n}th"`), found `ª`'},
+  ])
 })
 
 describe('no false alarm', () => {

@@ -91,8 +91,7 @@ export const frontMatterKeys: Rule = {
           const suggestion = key === 'id' && typeof entry.value === 'string' ? kebabSuggestion(entry.value) : ''
           report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
         } else if (key === 'ordinals') {
-          const {problem} = readOrdinals(document, locale.tag)
-          if (problem !== undefined) report(document, problem.reason, problem.position, {tip: problem.tip})
+          for (const problem of readOrdinals(document, locale.tag).problems) report(document, problem.reason, problem.position, {tip: problem.tip})
         } else if (key === 'locale' && !locale.isSource && entry.value !== locale.tag) {
           report(document, `Expected \`locale: ${locale.tag}\`, the name of the translation's folder, found ${describe(entry)}`, entry.valuePosition, {
             expected: [locale.tag],
