@@ -131,6 +131,12 @@ const cases: readonly Case[] = [
     tip: 'Spell the placeholder exactly as one of `{round}`, `{previous}`, `{next}`; braces are reserved for placeholders.',
   },
   {
+    name: 'a form on a placeholder in a locale whose ordinals have none',
+    change: edit(STEP, 'Add the result to each story', 'Add the {round:f} result to each story'),
+    expected: {file: STEP, line: 19, column: 15, ruleId: 'known-placeholders', reason: 'Expected `{round}` without a form (ordinals in `en-GB` have none), found `{round:f}`'},
+    tip: 'Write `{round}`: the ordinal has one form in this language; if it has more, name them in `forms:` under `ordinals:` in guide.md (such as `forms: [m, f]`), a line of `words` one word per form where they differ (`- [primo, prima]`).',
+  },
+  {
     name: 'a placeholder with spaces inside its braces',
     change: edit(STEP, 'Add the result to each story', 'Add the { round } result to each story'),
     expected: {file: STEP, line: 19, column: 15, ruleId: 'known-placeholders', reason: 'Expected one of `{round}`, `{previous}`, `{next}`, found `{ round }`; did you mean `{round}`?'},
