@@ -232,14 +232,14 @@ const cases: readonly Case[] = [
   ...((): Case[] => {
     const GUIDE = 'guide.md'
     const expected = (line: number, column: number, reason: string, ruleId = 'front-matter-keys') => ({file: GUIDE, line, column, ruleId, reason})
-    const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see README.md#editing-the-content).'
+    const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see the Ordinals section of the content guide, linked from README.md#editing-the-content).'
     const PATTERN = 'a pattern may be a map by plural category with `other` (`{one: "{n}st", other: "{n}th"}`)'
     return [
       {
         name: 'no ordinals',
         change: edit(GUIDE, /^ordinals:\n(?: .*\n)+/m, ''),
         expected: expected(1, 1, 'Expected front matter key `ordinals` (the locale\'s ordinal words: a map of `forms`, `form-required`, `words` and `beyond`), found none'),
-        tip: 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).',
+        tip: 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see the Ordinals section of the content guide, linked from README.md#editing-the-content).',
       },
       {name: 'an unknown key in the ordinals', change: edit(GUIDE, '  beyond:', '  bayond:'), expected: expected(27, 3, 'Expected only `forms`, `form-required`, `words`, `beyond` in `ordinals`, found `bayond`'), tip: TIP},
       {name: 'a line of words for forms the ordinals do not have', change: edit(GUIDE, '    - second\n', '    - [second, zweite]\n'), expected: expected(8, 7, "Expected round 2's line in `words` to be a word, found a list of 2"), tip: TIP},
@@ -256,6 +256,12 @@ const cases: readonly Case[] = [
         change: edit(GUIDE, /^  beyond: .*\n/m, ''),
         expected: expected(5, 1, 'Expected `beyond` in `ordinals` (how rounds past `words` are spelt, such as `"{n}."`), found none'),
         tip: 'Add `beyond:` under `ordinals:`: rounds have no end, so every round needs a word.',
+      },
+      {
+        name: 'YAML that cannot be read inside the ordinals',
+        change: edit(GUIDE, '    - third\n', '    - third: x: y\n'),
+        expected: expected(9, 14, 'Expected YAML under `ordinals:`, found what cannot be read (Nested mappings are not allowed in compact mappings)', 'front-matter-syntax'),
+        tip: 'Indent the lines under `ordinals:` as content/guide.md does (two spaces before a key, four before a `- ` line); put a word in double quotes when it holds `: `, ` #` or starts with a symbol.',
       },
       {name: 'forms named twice', change: edit(GUIDE, '  words:\n', '  forms: [f, f]\n  words:\n'), expected: expected(6, 10, 'Expected `forms` to be a list of distinct names of letters and digits, such as `[f, m]`, found `[f, f]`'), tip: TIP},
       {

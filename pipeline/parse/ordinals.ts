@@ -16,7 +16,7 @@ type Ranged = {readonly range?: readonly [number, number, ...number[]] | null | 
 const KEYS = ['forms', 'form-required', 'words', 'beyond']
 // Intl.PluralRules' categories: `beyond` may pick its pattern by them.
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other']
-const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see README.md#editing-the-content).'
+const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see the Ordinals section of the content guide, linked from README.md#editing-the-content).'
 const PLURAL_MAP = '; a pattern may be a map by plural category with `other` (`{one: "{n}st", other: "{n}th"}`)'
 
 const shown = (node: unknown): string =>

@@ -114,7 +114,7 @@ export const frontMatterKeys: Rule = {
         report(document, `Expected front matter key \`${key}\` (${specs[key]?.expected ?? ''}), found none`, frontMatter.node, {
           expected: [key],
           tip: key === 'ordinals'
-            ? 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).'
+            ? 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see the Ordinals section of the content guide, linked from README.md#editing-the-content).'
             : `Add a \`${key}:\` line to the front matter, between the \`---\` lines.`,
         })
       }
