@@ -89,7 +89,7 @@ export function readOrdinals(guide: ContentDocument | undefined, tag: string): {
   const words = isSeq(wordsNode) ? wordsNode.items.map((item, index) => row(item, `round ${index + 1}'s line in \`words\``)) : []
   const beyondNode = values.get('beyond')
   // A misspelt `beyond` is one mistake, reported as the unknown key.
-  const misspelt = [...found.node.items].some((pair) => isScalar(pair.key) && !KEYS.includes(String(pair.key.value)) && closestMatch(String(pair.key.value), ['beyond']) !== undefined)
+  const misspelt = found.node.items.some((pair) => isScalar(pair.key) && !KEYS.includes(String(pair.key.value)) && closestMatch(String(pair.key.value), ['beyond']) !== undefined)
   if (beyondNode === undefined && !misspelt) report(undefined, 'Expected `beyond` in `ordinals` (how rounds past `words` are spelt, such as `"{n}."`), found none', 'Add `beyond:` under `ordinals:`: rounds have no end, so every round needs a word.')
   const beyond = beyondNode === undefined ? undefined : row(beyondNode, '`beyond`', PLURAL_MAP)
   if (beyond !== undefined) {
