@@ -6,7 +6,7 @@ import {realpathSync} from 'node:fs'
 import {mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parse} from 'yaml'
+import {parseDocument} from 'yaml'
 import {CHECKLIST_HEADING} from '../pipeline/parse/document.js'
 import {LOCALES_FOLDER, canonicalTag} from '../pipeline/read/load.js'
 import {escapeControl} from '../pipeline/terminal.js'
@@ -53,14 +53,8 @@ export async function addLocale(tag: string, contentDir: string): Promise<string
   const source = await readFile(path.join(contentDir, 'guide.md'), 'utf8').catch((error: unknown) => {
     throw unusable(`a content folder with a guide.md at ${JSON.stringify(contentDir)}`, error)
   })
-  const front = FRONT_MATTER.exec(source)?.[1] ?? ''
-  const fields = ((): Record<string, unknown> => {
-    try {
-      return Object(parse(front)) as Record<string, unknown>
-    } catch {
-      return {}
-    }
-  })()
+  // A malformed front matter is the lint's to report: read what YAML can.
+  const fields = Object(parseDocument(FRONT_MATTER.exec(source)?.[1] ?? '').toJS()) as Record<string, unknown>
   const sourceTag = typeof fields['locale'] === 'string' ? fields['locale'] : 'en-GB'
   const entries = await readdir(folders, {withFileTypes: true}).catch(() => [])
   if (entries.some((entry) => entry.name === canonical && !entry.isDirectory())) {
