@@ -3,18 +3,20 @@
 // unit is a fallback to the source until it is translated. See
 // content/README.md#adding-a-locale.
 import {realpathSync} from 'node:fs'
-import {mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseDocument} from 'yaml'
+import {CHECKLIST_HEADING} from '../pipeline/parse/document.js'
 import {LOCALES_FOLDER, canonicalTag} from '../pipeline/read/load.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {TRANSLATION_RECORD_FILE, formatTranslationRecord} from '../pipeline/read/translation-record.js'
 import {WORDS_FILE} from '../pipeline/read/words.js'
 
-/** Why a locale was not added: `code` is `ERR_INVALID_LOCALE_TAG` or `ERR_LOCALE_EXISTS`. */
+/** Why a locale was not added: `code` is `ERR_INVALID_LOCALE_TAG`, `ERR_LOCALE_EXISTS` or `ERR_CONTENT_FOLDER`. */
 export class AddLocaleError extends Error {
   override name = 'AddLocaleError'
-  constructor(readonly code: 'ERR_INVALID_LOCALE_TAG' | 'ERR_LOCALE_EXISTS', message: string) {
+  constructor(readonly code: 'ERR_INVALID_LOCALE_TAG' | 'ERR_LOCALE_EXISTS' | 'ERR_CONTENT_FOLDER', message: string) {
     super(message)
   }
 }
@@ -30,40 +32,59 @@ const FRONT_MATTER = /^---\n([\s\S]*?\n)---\n/
  * @param tag A BCP 47 tag, e.g. `'it'`; written in its canonical case.
  * @param contentDir The content folder.
  * @returns The folder written.
- * @throws {AddLocaleError} `ERR_INVALID_LOCALE_TAG` for a malformed tag,
- *   `ERR_LOCALE_EXISTS` when the content already has that locale.
+ * @throws {AddLocaleError} `ERR_INVALID_LOCALE_TAG` for a malformed tag, `und`
+ *   or one with an extension or private use, `ERR_LOCALE_EXISTS` when the
+ *   content already has that locale, `ERR_CONTENT_FOLDER` when the folder has
+ *   no guide.md or the locale's folder cannot be written.
  * @example
  *   await addLocale('it', 'content') // 'content/locales/it'
  */
 export async function addLocale(tag: string, contentDir: string): Promise<string> {
   const canonical = canonicalTag(tag)
-  if (canonical === undefined) {
-    throw new AddLocaleError('ERR_INVALID_LOCALE_TAG', `expected a BCP 47 language tag such as it or pt-BR, received ${JSON.stringify(tag)}${/_/.test(tag) ? `; use '-', not '_': ${tag.replaceAll('_', '-')}` : ''}`)
+  const why = canonical === undefined ? '' : canonical === 'und' ? ', the tag of no language' : new Intl.Locale(canonical).baseName !== canonical ? ', which has an extension or private use (-u-, -t-, -x-): name the language, script and region only' : undefined
+  if (canonical === undefined || why !== undefined) {
+    const dashed = /_/.test(tag) ? canonicalTag(tag.replaceAll('_', '-')) ?? tag.replaceAll('_', '-') : undefined
+    throw new AddLocaleError('ERR_INVALID_LOCALE_TAG', `expected a BCP 47 language tag such as it or pt-BR, received ${JSON.stringify(tag)}${why}${dashed === undefined ? '' : `; use '-', not '_': ${dashed}`}`)
   }
   const folders = path.join(contentDir, LOCALES_FOLDER)
-  const source = await readFile(path.join(contentDir, 'guide.md'), 'utf8')
-  const sourceTag = /^locale:\s*(\S+)/m.exec(FRONT_MATTER.exec(source)?.[1] ?? '')?.[1] ?? 'en-GB'
-  const tags = (await readdir(folders, {withFileTypes: true}).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
-  if (canonical === sourceTag || tags.includes(canonical)) {
-    throw new AddLocaleError('ERR_LOCALE_EXISTS', `expected a locale the content does not have yet (${[sourceTag, ...tags].join(', ')}), received ${JSON.stringify(canonical)}`)
-  }
-  const guide = source.replace(FRONT_MATTER, (front) =>
-    front
-      .replace(/^locale:.*\n/m, '')
-      .replace(/^---\n/, `---\nlocale: ${canonical}\n`)
-      .replace(/^ordinals:/m, `# How ${canonical} spells rounds: ${sourceTag}'s, to translate (or copy those of a locale of its language); see content/README.md#ordinals.\nordinals:`),
-  )
-  const staging = path.join(folders, `${canonical}.staging-${process.pid}`)
   const folder = path.join(folders, canonical)
+  const unusable = (expected: string, error: unknown): AddLocaleError =>
+    new AddLocaleError('ERR_CONTENT_FOLDER', `expected ${expected}, found ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : String((error as Error).message)}`)
+  const source = await readFile(path.join(contentDir, 'guide.md'), 'utf8').catch((error: unknown) => {
+    throw unusable(`a content folder with a guide.md at ${JSON.stringify(contentDir)}`, error)
+  })
+  // A malformed front matter is the lint's to report: read what YAML can.
+  const fields = Object(parseDocument(FRONT_MATTER.exec(source)?.[1] ?? '').toJS()) as Record<string, unknown>
+  const sourceTag = typeof fields['locale'] === 'string' ? fields['locale'] : 'en-GB'
+  const entries = await readdir(folders, {withFileTypes: true}).catch(() => [])
+  if (entries.some((entry) => entry.name === canonical && !entry.isDirectory())) {
+    throw new AddLocaleError('ERR_CONTENT_FOLDER', `expected nothing at ${JSON.stringify(folder)} (the new locale's folder), found a file`)
+  }
+  const tags = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+  const exists = (): AddLocaleError => new AddLocaleError('ERR_LOCALE_EXISTS', `expected a locale the content does not have yet (${[sourceTag, ...tags].join(', ')}), received ${JSON.stringify(canonical)}`)
+  if (canonical === sourceTag || tags.includes(canonical)) throw exists()
+  const checklist = typeof fields['checklist'] === 'string' ? '' : `checklist: ${CHECKLIST_HEADING}\n`
+  const guide = source.replace(FRONT_MATTER, (frontMatter) =>
+    frontMatter
+      .replace(/^locale:.*\n/m, '')
+      .replace(/^---\n/, `---\nlocale: ${canonical}\n${checklist}`)
+      .replace(/^ordinals:/m, `# Ordinals: copied from ${sourceTag}; write this language's own (or copy those of a locale of the same language); see content/README.md#ordinals.\nordinals:`),
+  )
+  let staging: string | undefined
   try {
-    await mkdir(staging, {recursive: true})
+    await mkdir(folders, {recursive: true})
+    // Unique per call: two adds at once each write their own.
+    staging = await mkdtemp(path.join(folders, `${canonical}.staging-`))
     await writeFile(path.join(staging, 'guide.md'), guide)
     await writeFile(path.join(staging, TRANSLATION_RECORD_FILE), formatTranslationRecord({locale: canonical, steps: {}, items: {}}))
     await writeFile(path.join(staging, WORDS_FILE), `# Words the ${canonical} spelling check does not know, one a line, as written; see content/README.md#spelling.\n`)
     // Onto a folder that appeared meanwhile, the rename fails (unless it is empty).
     await rename(staging, folder)
+  } catch (error) {
+    if (['EEXIST', 'ENOTEMPTY'].includes(String((error as NodeJS.ErrnoException).code))) throw exists()
+    throw unusable(`to write the locale's folder ${JSON.stringify(folder)}`, error)
   } finally {
-    await rm(staging, {recursive: true, force: true})
+    if (staging !== undefined) await rm(staging, {recursive: true, force: true})
   }
   return folder
 }

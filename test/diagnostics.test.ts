@@ -131,6 +131,12 @@ const cases: readonly Case[] = [
     tip: 'Spell the placeholder exactly as one of `{round}`, `{previous}`, `{next}`; braces are reserved for placeholders.',
   },
   {
+    name: 'a form on a placeholder in a locale whose ordinals have none',
+    change: edit(STEP, 'Add the result to each story', 'Add the {round:f} result to each story'),
+    expected: {file: STEP, line: 19, column: 15, ruleId: 'known-placeholders', reason: 'Expected `{round}` without a form (ordinals in `en-GB` have none), found `{round:f}`'},
+    tip: 'Write `{round}`: the ordinal has one form in this language; if it has more, name them in `forms:` under `ordinals:` in guide.md (such as `forms: [m, f]`), a line of `words` one word per form where they differ (`- [primo, prima]`).',
+  },
+  {
     name: 'a placeholder with spaces inside its braces',
     change: edit(STEP, 'Add the result to each story', 'Add the { round } result to each story'),
     expected: {file: STEP, line: 19, column: 15, ruleId: 'known-placeholders', reason: 'Expected one of `{round}`, `{previous}`, `{next}`, found `{ round }`; did you mean `{round}`?'},
@@ -226,23 +232,36 @@ const cases: readonly Case[] = [
   ...((): Case[] => {
     const GUIDE = 'guide.md'
     const expected = (line: number, column: number, reason: string, ruleId = 'front-matter-keys') => ({file: GUIDE, line, column, ruleId, reason})
-    const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see README.md#editing-the-content).'
+    const TIP = 'Under `ordinals:`, `words` has one line per round from 1, a word or `[one, per, form]` in the order of `forms`; `beyond` spells the later rounds, `{n}` standing for the number (see the Ordinals section of the content guide, linked from README.md#editing-the-content).'
     const PATTERN = 'a pattern may be a map by plural category with `other` (`{one: "{n}st", other: "{n}th"}`)'
     return [
       {
         name: 'no ordinals',
         change: edit(GUIDE, /^ordinals:\n(?: .*\n)+/m, ''),
         expected: expected(1, 1, 'Expected front matter key `ordinals` (the locale\'s ordinal words: a map of `forms`, `form-required`, `words` and `beyond`), found none'),
-        tip: 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).',
+        tip: 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see the Ordinals section of the content guide, linked from README.md#editing-the-content).',
       },
       {name: 'an unknown key in the ordinals', change: edit(GUIDE, '  beyond:', '  bayond:'), expected: expected(27, 3, 'Expected only `forms`, `form-required`, `words`, `beyond` in `ordinals`, found `bayond`'), tip: TIP},
-      {name: 'a line of words for forms the ordinals do not have', change: edit(GUIDE, '    - second\n', '    - [second, zweite]\n'), expected: expected(8, 7, `Expected round 2's line in \`words\` to be a word; ${PATTERN}, found a list of 2`), tip: TIP},
+      {name: 'a line of words for forms the ordinals do not have', change: edit(GUIDE, '    - second\n', '    - [second, zweite]\n'), expected: expected(8, 7, "Expected round 2's line in `words` to be a word, found a list of 2"), tip: TIP},
+      {
+        name: 'a line of words for two forms without its brackets',
+        change: edit(GUIDE, /^ {2}words:\n( {4}- first\n {4}- second\n) {4}- third\n/m, '  forms: [m, f]\n  words:\n$1    - terzo, terza\n'),
+        expected: expected(10, 7, "Expected round 3's line in `words` to be a word, or 2 in a list, one per form (`m`, `f`), found `terzo, terza` (write `[terzo, terza]` for one per form)"),
+        tip: TIP,
+      },
+      {name: 'a pattern beyond the words without `{n}`', change: edit(GUIDE, /^ {2}beyond: .*$/m, '  beyond: "º"'), expected: expected(27, 11, 'Expected each pattern in `beyond` to hold `{n}` (the round\'s number, as in `"{n}th"`), found `º`'), tip: TIP},
       {name: 'a pattern beyond the words with no `other`', change: edit(GUIDE, /^  beyond: .*$/m, '  beyond: {one: "{n}st"}'), expected: expected(27, 11, `Expected \`beyond\` to be a word; ${PATTERN}, found a map`), tip: TIP},
       {
         name: 'no `beyond`',
         change: edit(GUIDE, /^  beyond: .*\n/m, ''),
         expected: expected(5, 1, 'Expected `beyond` in `ordinals` (how rounds past `words` are spelt, such as `"{n}."`), found none'),
         tip: 'Add `beyond:` under `ordinals:`: rounds have no end, so every round needs a word.',
+      },
+      {
+        name: 'YAML that cannot be read inside the ordinals',
+        change: edit(GUIDE, '    - third\n', '    - third: x: y\n'),
+        expected: expected(9, 14, 'Expected YAML under `ordinals:`, found what cannot be read (Nested mappings are not allowed in compact mappings)', 'front-matter-syntax'),
+        tip: 'Indent the lines under `ordinals:` as content/guide.md does (two spaces before a key, four before a `- ` line); put a word in double quotes when it holds `: `, ` #` or starts with a symbol.',
       },
       {name: 'forms named twice', change: edit(GUIDE, '  words:\n', '  forms: [f, f]\n  words:\n'), expected: expected(6, 10, 'Expected `forms` to be a list of distinct names of letters and digits, such as `[f, m]`, found `[f, f]`'), tip: TIP},
       {
@@ -281,6 +300,16 @@ describe('one mistake, one diagnostic', () => {
     expect(found).toEqual([{...expected, fatal: true, severity: 'error'}])
     expect(tips).toEqual([tip])
   })
+})
+
+it('reports every problem of the ordinals in one run, each at its place', async () => {
+  const change = edit('guide.md', /^ {2}words:\n((?: {4}.*\n)+) {2}beyond: .*$/m, '  forms: [m, f]\n  form-required: yes\n  wordz:\n$1  beyond: ["{n}º", "ª"]')
+  const {found} = await lintWith(change)
+  expect(found.map(({line, column, reason}) => ({line, column, reason}))).toEqual([
+    {line: 7, column: 18, reason: 'Expected `form-required` to be `true` or `false`, found `yes`'},
+    {line: 8, column: 3, reason: 'Expected only `forms`, `form-required`, `words`, `beyond` in `ordinals`, found `wordz`'},
+    {line: 29, column: 20, reason: 'Expected each pattern in `beyond` to hold `{n}` (the round\'s number, as in `"{n}th"`), found `ª`'},
+  ])
 })
 
 describe('no false alarm', () => {

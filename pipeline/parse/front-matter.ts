@@ -187,10 +187,10 @@ function explainYamlError(error: YAMLError, source: string, lineCounter: LineCou
   }
   // Lines under a key with nothing after it (guide.md's `ordinals:`) are its
   // nested YAML, not `key: value` lines: the parser's words below speak for them.
-  let nested = false
+  let nested: string | undefined
   for (const {text, start} of lines.slice(0, lastLine)) {
-    if (/^\s*(?:#|$)/.test(text) || (nested && /^(?:[ \t]|-(?:[ \t]|$))/.test(text))) continue
-    nested = /^[^\s:#][^:]*:[ \t]*$/.test(text)
+    if (/^\s*(?:#|$)/.test(text) || (nested !== undefined && /^(?:[ \t]|-(?:[ \t]|$))/.test(text))) continue
+    nested = /^([^\s:#][^:]*):[ \t]*$/.exec(text)?.[1]
     const problem = lineProblem(text, start, at)
     if (problem !== undefined) return problem
   }
@@ -227,6 +227,13 @@ function explainYamlError(error: YAMLError, source: string, lineCounter: LineCou
         tip: 'Delete the marker line: the front matter ends at the first line of exactly `---`.',
       }
     default:
+      if (nested !== undefined) {
+        return {
+          reason: `Expected YAML under \`${nested}:\`, found what cannot be read (${error.message})`,
+          position: at(error.pos[0], error.pos[1]),
+          tip: `Indent the lines under \`${nested}:\` as content/guide.md does (two spaces before a key, four before a \`- \` line); put a word in double quotes when it holds \`: \`, \` #\` or starts with a symbol.`,
+        }
+      }
       return {
         reason: `Expected plain \`key: value\` lines, found YAML that cannot be read here (${error.message})`,
         position: at(error.pos[0], error.pos[1]),

@@ -91,8 +91,7 @@ export const frontMatterKeys: Rule = {
           const suggestion = key === 'id' && typeof entry.value === 'string' ? kebabSuggestion(entry.value) : ''
           report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
         } else if (key === 'ordinals') {
-          const {problem} = readOrdinals(document, locale.tag)
-          if (problem !== undefined) report(document, problem.reason, problem.position, {tip: problem.tip})
+          for (const problem of readOrdinals(document, locale.tag).problems) report(document, problem.reason, problem.position, {tip: problem.tip})
         } else if (key === 'locale' && !locale.isSource && entry.value !== locale.tag) {
           report(document, `Expected \`locale: ${locale.tag}\`, the name of the translation's folder, found ${describe(entry)}`, entry.valuePosition, {
             expected: [locale.tag],
@@ -115,7 +114,7 @@ export const frontMatterKeys: Rule = {
         report(document, `Expected front matter key \`${key}\` (${specs[key]?.expected ?? ''}), found none`, frontMatter.node, {
           expected: [key],
           tip: key === 'ordinals'
-            ? 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see README.md#editing-the-content).'
+            ? 'Copy the `ordinals:` block of content/guide.md (or of a locale of the same language) into the front matter and write this language\'s words in it (see the Ordinals section of the content guide, linked from README.md#editing-the-content).'
             : `Add a \`${key}:\` line to the front matter, between the \`---\` lines.`,
         })
       }

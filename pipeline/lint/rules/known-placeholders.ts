@@ -23,7 +23,7 @@ function formProblem(ordinals: LocaleOrdinals | undefined, tag: string, name: st
   const expected = defined.map((known) => `${name}:${known}`)
   if (form !== undefined && !defined.includes(form)) {
     return defined.length === 0
-      ? {reason: `Expected \`{${name}}\` without a form (ordinals in \`${tag}\` have none)`, hint: '', detail: {expected: [name], actual: written, tip: `Write \`{${name}}\`: the ordinal has one form in this language.`}}
+      ? {reason: `Expected \`{${name}}\` without a form (ordinals in \`${tag}\` have none)`, hint: '', detail: {expected: [name], actual: written, tip: `Write \`{${name}}\`: the ordinal has one form in this language; if it has more, name them in \`forms:\` under \`ordinals:\` in guide.md (such as \`forms: [m, f]\`), a line of \`words\` one word per form where they differ (\`- [primo, prima]\`).`}}
       : {
           reason: `Expected one of ${forms.join(', ')} (the forms ordinals take in \`${tag}\`)`,
           hint: didYouMean(form, defined, (known) => `\`{${name}:${known}}\``),
