@@ -27,7 +27,7 @@ export function assertIntegerInRange(
 ): asserts value is number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return
   const expected =
-    max === Number.POSITIVE_INFINITY ? `a safe integer from ${min} upwards (at most ${Number.MAX_SAFE_INTEGER})` : `an integer from ${min} to ${max}`
+    max === Number.POSITIVE_INFINITY ? `an integer from ${min} upwards, at most ${Number.MAX_SAFE_INTEGER}` : `an integer from ${min} to ${max}`
   if (typeof value !== 'number') {
     throw new GuideTypeError(
       'ERR_INVALID_ARG_TYPE',

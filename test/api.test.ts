@@ -150,7 +150,7 @@ describe('checklistForRound', () => {
   it('refuses the first unsafe integer with a message that names the largest round', () => {
     expect(thrown(() => checklistForRound(Number.MAX_SAFE_INTEGER + 1))).toMatchObject({
       code: 'ERR_ROUND_OUT_OF_RANGE',
-      message: expect.stringContaining(`at most ${Number.MAX_SAFE_INTEGER}), received type number (${Number.MAX_SAFE_INTEGER + 1})`),
+      message: expect.stringContaining(`at most ${Number.MAX_SAFE_INTEGER}, received type number (${Number.MAX_SAFE_INTEGER + 1})`),
     })
   })
 })
