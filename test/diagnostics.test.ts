@@ -249,6 +249,12 @@ const cases: readonly Case[] = [
         expected: expected(10, 7, "Expected round 3's line in `words` to be a word, or 2 in a list, one per form (`m`, `f`), found `terzo, terza` (write `[terzo, terza]` for one per form)"),
         tip: TIP,
       },
+      {
+        name: 'a line of words indented too far (YAML reads it as part of the line above)',
+        change: edit(GUIDE, '    - third\n', '     - third\n'),
+        expected: expected(8, 7, "Expected round 2's line in `words` to be one line, found `second - third`: the line after it is indented more than the others, so it was read as part of it"),
+        tip: TIP,
+      },
       {name: 'a pattern beyond the words without `{n}`', change: edit(GUIDE, /^ {2}beyond: .*$/m, '  beyond: "º"'), expected: expected(27, 11, 'Expected each pattern in `beyond` to hold `{n}` (the round\'s number, as in `"{n}th"`), found `º`'), tip: TIP},
       {name: 'a pattern beyond the words with no `other`', change: edit(GUIDE, /^  beyond: .*$/m, '  beyond: {one: "{n}st"}'), expected: expected(27, 11, `Expected \`beyond\` to be a word; ${PATTERN}, found a map`), tip: TIP},
       {

@@ -74,6 +74,12 @@ export function readOrdinals(guide: ContentDocument | undefined, tag: string): {
   }
   const row = (node: unknown, what: string, patterns = ''): OrdinalRow | undefined => {
     if (formsBroken) return undefined
+    // `- second` then `     - third`, one space too far: YAML folds the two
+    // lines into one plain word, `second - third`.
+    if (isScalar(node) && node.type === 'PLAIN' && /\s-\s/.test(String(node.value))) {
+      report(node as Ranged, `Expected ${what} to be one line, found ${shown(node)}: the line after it is indented more than the others, so it was read as part of it`)
+      return undefined
+    }
     const cells = isSeq(node) ? node.items.map(word) : [word(node)]
     const shaped = !isSeq(node) || (forms.length > 0 && cells.length === forms.length)
     // `- terzo, terza`: a list without its brackets.
