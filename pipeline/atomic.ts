@@ -6,13 +6,6 @@
 import {link, open, readFile, readdir, rename, rm, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-/**
- * Called after each durable step, with a name for it. Tests inject a hook that
- * stops the process there (a kill runs no cleanup), to check that every state
- * a kill can leave is repaired by the next run.
- */
-export type StepHook = (step: string) => void
-
 /** One file to replace, and its new text. */
 export interface PlannedWrite {
   readonly path: string
@@ -77,29 +70,24 @@ interface Journal {
  *
  * @param journal Where the journal lives while the change is in flight.
  * @param writes The files and their new texts; the last is renamed last.
- * @param hook Called after each durable step (tests only).
  * @throws {Error} When a write fails before the commit point; nothing changed then.
  * @example
  *   await commitFiles('.content-version.journal', [{path: 'package.json', text}])
  */
-export async function commitFiles(journal: string, writes: readonly PlannedWrite[], hook: StepHook = () => {}): Promise<void> {
+export async function commitFiles(journal: string, writes: readonly PlannedWrite[]): Promise<void> {
   const base = path.dirname(journal)
   const entries = writes.map((write) => ({path: write.path, temp: tempName(write.path)}))
   for (const [index, write] of writes.entries()) {
     await writeDurable(entries[index]?.temp as string, write.text)
-    hook(`wrote ${path.basename(write.path)} aside`)
   }
   const record: Journal = {files: entries.map((entry) => ({path: path.relative(base, entry.path), temp: path.relative(base, entry.temp)}))}
   await writeFileAtomic(journal, `${JSON.stringify(record, null, 2)}\n`)
-  hook('committed the journal')
   for (const entry of entries) {
     await rename(entry.temp, entry.path)
     await fsyncDirectory(path.dirname(entry.path))
-    hook(`renamed ${path.basename(entry.path)}`)
   }
   await unlink(journal)
   await fsyncDirectory(base)
-  hook('removed the journal')
 }
 
 /** What {@link recoverCommit} did. */
@@ -231,16 +219,14 @@ async function exists(file: string): Promise<boolean> {
  *
  * @param staging The complete new folder, on the same file system as `target`.
  * @param target The folder to replace (it may not exist yet).
- * @param hook Called after each durable step (tests only).
  * @throws {Error} When a rename fails; the old folder is put back first.
  */
-export async function swapDirectory(staging: string, target: string, hook: StepHook = () => {}): Promise<void> {
+export async function swapDirectory(staging: string, target: string): Promise<void> {
   const old = `${target}.old-${process.pid}`
   let moved = false
   try {
     await rename(target, old)
     moved = true
-    hook('moved the old folder aside')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
@@ -251,7 +237,6 @@ export async function swapDirectory(staging: string, target: string, hook: StepH
     throw error
   }
   await fsyncDirectory(path.dirname(target))
-  hook('moved the new folder in')
   if (moved) await rm(old, {recursive: true, force: true})
 }
 

@@ -16,7 +16,7 @@ import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {commitFiles, type PlannedWrite, recoverCommit, type StepHook, takeLock} from '../pipeline/atomic.js'
+import {commitFiles, type PlannedWrite, recoverCommit, takeLock} from '../pipeline/atomic.js'
 import {addRelease, amendRelease, releaseEntry} from '../pipeline/release/changelog.js'
 import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../pipeline/release/manifest.js'
 import {escapeControl} from '../pipeline/terminal.js'
@@ -43,15 +43,13 @@ export interface ContentVersionIo {
   readonly stderr: {write(text: string): unknown}
   /** The repository root when `--root` is not given. */
   readonly root: string
-  /** Called after each durable write step (tests inject a kill there). */
-  readonly hook?: StepHook
 }
 
 /**
  * Run `content:version` with command-line arguments.
  *
  * @param args The arguments after the script name.
- * @param io Output streams, the default root and the step hook.
+ * @param io Output streams and the default root.
  * @returns The exit code: 0 done (or nothing to do), 1 refused, 2 bad arguments.
  */
 export async function contentVersion(args: readonly string[], io: ContentVersionIo): Promise<number> {
@@ -172,7 +170,7 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
       io.stdout.write(`content:version: would record the first release, ${pkg.version} (dry run: nothing written)\n`)
       return 0
     }
-    await commitFiles(journal, [json(files.manifest, {releases: [first]})], io.hook)
+    await commitFiles(journal, [json(files.manifest, {releases: [first]})])
     io.stdout.write(`content:version: recorded the first release, ${pkg.version}\n`)
     return 0
   }
@@ -251,7 +249,7 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
     {path: files.changelog, text: changelog},
     json(files.manifest, next),
   ]
-  await commitFiles(journal, writes, io.hook)
+  await commitFiles(journal, writes)
   io.stdout.write(`content:version: ${summary}\n`)
   for (const change of changes) io.stdout.write(`  ${change.bump.padEnd(5)} ${change.description}\n`)
   io.stdout.write('Now run `npm run build` and `npm test`, and commit the result.\n')

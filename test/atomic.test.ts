@@ -6,22 +6,9 @@ import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {type StepHook, commitFiles, recoverCommit, repairSwap, swapDirectory, writeFileAtomic} from '../pipeline/atomic.js'
+import {commitFiles, recoverCommit, repairSwap, swapDirectory, writeFileAtomic} from '../pipeline/atomic.js'
+import {countWrites} from './disk-writes.js'
 import {ROOT} from './helpers.js'
-
-class Killed extends Error {}
-/** A hook that stops the run after its n-th step, as a kill would (no cleanup runs). */
-function killAfter(n: number): StepHook {
-  let step = 0
-  return (name) => {
-    step += 1
-    if (step === n) throw new Killed(name)
-  }
-}
-function countSteps(): {hook: StepHook; readonly count: number} {
-  const counter = {count: 0, hook: () => void (counter.count += 1)}
-  return counter
-}
 
 const folders: string[] = []
 afterAll(async () => {
@@ -54,18 +41,17 @@ describe('commitFiles and recoverCommit', () => {
   }
   const state = async (targets: readonly string[]) => Promise.all(targets.map((target) => readFile(target, 'utf8')))
 
-  it('after a kill at any step, the repair leaves all files old (before the journal) or all new (after it)', async () => {
-    const counter = countSteps()
+  it('after a kill at any write, the repair leaves all files old (before the journal) or all new (after it)', async () => {
     const full = await setUp()
-    await commitFiles(full.journal, full.writes, counter.hook)
-    const steps = counter.count
-    expect(steps).toBe(full.writes.length * 2 + 2)
+    const steps = await countWrites(full.folder, () => commitFiles(full.journal, full.writes))
+    // Each file aside, the journal aside and renamed in, each file renamed in, the journal removed.
+    expect(steps).toBe(full.writes.length * 2 + 3)
 
     for (let kill = 1; kill <= steps; kill += 1) {
       const {folder, targets, journal, writes} = await setUp()
-      await expect(commitFiles(journal, writes, killAfter(kill))).rejects.toBeInstanceOf(Killed)
+      expect(await countWrites(folder, () => commitFiles(journal, writes), (n) => n === kill)).toBe(kill)
       const recovery = await recoverCommit(journal, targets)
-      const committed = kill > writes.length
+      const committed = kill > writes.length + 1
       expect(await state(targets), `kill after step ${kill}`).toEqual(targets.map((target) => `${committed ? 'new' : 'old'} ${path.basename(target)}`))
       expect(recovery.removed.length > 0, `kill after step ${kill}`).toBe(!committed)
       expect([...(await readdir(folder)), ...(await readdir(path.join(folder, 'content')))].sort()).toEqual(['a.json', 'b.json', 'c.json', 'content'])
@@ -100,10 +86,13 @@ describe('swapDirectory and repairSwap', () => {
   // In-process kills leave folders named for this (running) process: treat it as dead.
   const dead = () => false
 
-  it('after a kill at any step, the repair leaves dist/ as the old build or the new one, and no leftovers', async () => {
-    for (const kill of [1, 2]) {
+  it('after a kill at any write, the repair leaves dist/ as the old build or the new one, and no leftovers', async () => {
+    const full = await setUp()
+    // The old folder moved aside, the new one moved in, the old one removed.
+    expect(await countWrites(full.folder, () => swapDirectory(full.staging, full.target))).toBe(3)
+    for (let kill = 1; kill <= 3; kill += 1) {
       const {folder, target, staging} = await setUp()
-      await expect(swapDirectory(staging, target, killAfter(kill))).rejects.toBeInstanceOf(Killed)
+      expect(await countWrites(folder, () => swapDirectory(staging, target), (n) => n === kill)).toBe(kill)
       await repairSwap(target, dead)
       expect(await readFile(path.join(target, 'index.js'), 'utf8'), `kill after step ${kill}`).toBe(kill === 1 ? 'old' : 'new')
       expect(await readdir(folder), `kill after step ${kill}`).toEqual(['dist'])

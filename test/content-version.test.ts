@@ -6,11 +6,11 @@ import {cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/prom
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import type {StepHook} from '../pipeline/atomic.js'
 import type {Manifest} from '../pipeline/release/manifest.js'
 import {contentVersion} from '../scripts/content-version.js'
 import {run as runCli} from '../cli/run.js'
 import {buildGuide, diagnostics} from '../pipeline/index.js'
+import {countWrites} from './disk-writes.js'
 import {FIXTURES, VALID_LOCALE, copyFixture, materialize} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 
@@ -23,14 +23,13 @@ afterAll(async () => {
   for (const root of roots) await rm(root, {recursive: true, force: true})
 })
 
-async function run(root: string, args: readonly string[], hook?: StepHook) {
+async function run(root: string, args: readonly string[]) {
   let stdout = ''
   let stderr = ''
   const code = await contentVersion(['--root', root, '--date', '2030-01-02', ...args], {
     stdout: {write: (text: string) => (stdout += text)},
     stderr: {write: (text: string) => (stderr += text)},
     root,
-    ...(hook === undefined ? {} : {hook}),
   })
   return {code, stdout, stderr}
 }
@@ -311,31 +310,24 @@ describe('content:version --amend after a forgotten `replaces=`', () => {
 })
 
 describe('content:version across a kill', () => {
-  class Killed extends Error {}
-
   it('leaves the files one release or the other whatever write it is killed after, and a rerun completes the release', async () => {
     const template = await makeRepository()
     await reword(template)
     const old = await files(template)
-    // How many durable steps a release takes.
-    let steps = 0
+    // How many writes to disk a release takes.
     const counted = await copyOf(template)
-    expect((await run(counted, [], () => (steps += 1))).code).toBe(0)
+    const steps = await countWrites(counted, () => run(counted, []))
     const done = await files(counted)
-    expect(steps).toBeGreaterThanOrEqual(FILES.length * 2 + 1)
+    expect(steps).toBeGreaterThanOrEqual(FILES.length * 2 + 3)
 
     for (let kill = 1; kill <= steps; kill += 1) {
       const root = await copyOf(template)
-      let step = 0
-      await expect(
-        run(root, [], (name) => {
-          step += 1
-          if (step === kill) throw new Killed(name)
-        }),
-      ).rejects.toBeInstanceOf(Killed)
+      expect(await countWrites(root, () => run(root, []), (n) => n === kill)).toBe(kill)
       // Every file is whole: the old text or the new, never a part.
       for (const file of FILES) expect([old[file], done[file]], `${file} after kill ${kill}`).toContain((await files(root))[file])
 
+      // The killed run was this process, which still runs: its lock is taken over as a dead one's would be.
+      await rm(path.join(root, '.content-version.lock'), {force: true})
       const rerun = await run(root, [])
       expect(rerun.code, `rerun after kill ${kill}: ${rerun.stderr}`).toBe(0)
       expect(await files(root), `after kill ${kill} and a rerun`).toEqual(done)
@@ -349,9 +341,9 @@ describe('content:version across a kill', () => {
     return (async () => {
       const root = await makeRepository()
       await reword(root)
-      // Steps: 4 files written aside, the journal, then package.json renamed (6).
+      // Writes: the lock (3), 4 files aside, the journal aside and renamed in, then package.json renamed (10).
       const args = ['--root', root, '--date', '2030-01-02']
-      const killed = spawnSync(process.execPath, ['--import', 'tsx', child, '6', 'content-version', ...args], {cwd: ROOT, encoding: 'utf8'})
+      const killed = spawnSync(process.execPath, ['--import', 'tsx', child, '10', 'content-version', ...args], {cwd: ROOT, encoding: 'utf8'})
       expect(killed.signal).toBe('SIGKILL')
       const mixed = await versions(root)
       expect([mixed.pkg, mixed.manifest.at(-1)]).toEqual(['1.0.1', '1.0.0'])
@@ -411,9 +403,10 @@ describe('content:version guards', () => {
     await reword(root)
     const script = path.join(ROOT, 'scripts/content-version.ts')
     let second: ReturnType<typeof spawnSync> | undefined
-    // The second run starts while the first has written one file aside.
-    const first = await run(root, [], () => {
-      second ??= spawnSync(process.execPath, ['--import', 'tsx', script, '--root', root, '--date', '2030-01-02'], {cwd: ROOT, encoding: 'utf8'})
+    // The second run starts while the first has written one file aside (after taking its lock: 3 writes).
+    let first: Awaited<ReturnType<typeof run>> | undefined
+    await countWrites(root, async () => (first = await run(root, [])), (n) => {
+      if (n === 4) second = spawnSync(process.execPath, ['--import', 'tsx', script, '--root', root, '--date', '2030-01-02'], {cwd: ROOT, encoding: 'utf8'})
     })
     expect(second?.status).toBe(1)
     expect(String(second?.stderr)).toContain(`another content:version (process ${process.pid}) is running in ${root}`)
