@@ -6,8 +6,8 @@ import {realpathSync} from 'node:fs'
 import {mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parseDocument} from 'yaml'
 import {CHECKLIST_HEADING} from '../pipeline/parse/document.js'
+import {parseYaml} from '../pipeline/parse/front-matter.js'
 import {LOCALES_FOLDER, canonicalTag} from '../pipeline/read/load.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {TRANSLATION_RECORD_FILE, formatTranslationRecord} from '../pipeline/read/translation-record.js'
@@ -53,9 +53,11 @@ export async function addLocale(tag: string, contentDir: string): Promise<string
   const source = await readFile(path.join(contentDir, 'guide.md'), 'utf8').catch((error: unknown) => {
     throw unusable(`a content folder with a guide.md at ${JSON.stringify(contentDir)}`, error)
   })
-  // A malformed front matter is the lint's to report: read what YAML can.
-  const fields = Object(parseDocument(FRONT_MATTER.exec(source)?.[1] ?? '').toJS()) as Record<string, unknown>
-  const sourceTag = typeof fields['locale'] === 'string' ? fields['locale'] : 'en-GB'
+  // A malformed front matter is the lint's to report: read what YAML can,
+  // silently, key by key (no object is built from it).
+  const fields = parseYaml(FRONT_MATTER.exec(source)?.[1] ?? '', {})
+  const field = (key: string): string | undefined => (typeof fields.get(key) === 'string' ? (fields.get(key) as string) : undefined)
+  const sourceTag = field('locale') ?? 'en-GB'
   const entries = await readdir(folders, {withFileTypes: true}).catch(() => [])
   if (entries.some((entry) => entry.name === canonical && !entry.isDirectory())) {
     throw new AddLocaleError('ERR_CONTENT_FOLDER', `expected nothing at ${JSON.stringify(folder)} (the new locale's folder), found a file`)
@@ -63,7 +65,7 @@ export async function addLocale(tag: string, contentDir: string): Promise<string
   const tags = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
   const exists = (): AddLocaleError => new AddLocaleError('ERR_LOCALE_EXISTS', `expected a locale the content does not have yet (${[sourceTag, ...tags].join(', ')}), received ${JSON.stringify(canonical)}`)
   if (canonical === sourceTag || tags.includes(canonical)) throw exists()
-  const checklist = typeof fields['checklist'] === 'string' ? '' : `checklist: ${CHECKLIST_HEADING}\n`
+  const checklist = field('checklist') !== undefined ? '' : `checklist: ${CHECKLIST_HEADING}\n`
   const guide = source.replace(FRONT_MATTER, (frontMatter) =>
     frontMatter
       .replace(/^locale:.*\n/m, '')
