@@ -1,5 +1,6 @@
-import type {Nodes, Root} from 'mdast'
-import type {Point} from 'unist'
+import type {Root} from 'mdast'
+import type {Node, Point} from 'unist'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {parseTree} from '../../parse/document.js'
 import {LINE_ENDING, frontMatterLines} from '../../parse/front-matter-fence.js'
@@ -61,7 +62,12 @@ interface Problem {
   readonly detail?: ReportDetail
 }
 
-const limit = (expected: number, actual: number): ReportDetail => ({expected: [String(expected)], actual: String(actual)})
+// `Expected at most 8 levels of nesting, found 9`, with the limit and the count as `expected` and `actual`.
+const tooMany = (what: string, limit: number, count: number, place: Point): Problem => ({
+  reason: `Expected at most ${limit} ${what}, found ${count}`,
+  place,
+  detail: {expected: [String(limit)], actual: String(count)},
+})
 
 // The first nesting problem in a file's lines; one is enough to stop parsing.
 function sourceProblem(lines: readonly string[]): Problem | undefined {
@@ -75,56 +81,28 @@ function sourceProblem(lines: readonly string[]): Problem | undefined {
   // is the parser's decision (a `--- ` fence closes it; an unclosed one is
   // no front matter at all).
   const frontMatter = frontMatterLines(lines)
-  const blockEnd = (): Problem | undefined =>
-    pastLimit === undefined
-      ? undefined
-      : {
-          reason: `Expected at most ${MAX_INLINE_DELIMITERS} emphasis or bracket runs in one paragraph, found ${runs}`,
-          place: pastLimit,
-          detail: limit(MAX_INLINE_DELIMITERS, runs),
-        }
   for (const [index, line] of lines.entries()) {
     if (BLANK.test(line)) {
-      const problem = blockEnd()
-      if (problem !== undefined) return problem
+      if (pastLimit !== undefined) break
       runs = 0
-      pastLimit = undefined
       continue
     }
     const {depth, column, footnotes: opened} = depthOf(line)
-    if (depth > MAX_NESTING_DEPTH) {
-      return {
-        reason: `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${depth}`,
-        place: {line: index + 1, column},
-        detail: limit(MAX_NESTING_DEPTH, depth),
-      }
-    }
+    if (depth > MAX_NESTING_DEPTH) return tooMany('levels of nesting', MAX_NESTING_DEPTH, depth, {line: index + 1, column})
     // Four spaces continue every footnote definition still open, so each may
     // nest in the ones before it, whatever lines lie between: their number
     // is their depth.
     footnotes += opened
-    if (footnotes > MAX_NESTING_DEPTH) {
-      return {
-        reason: `Expected at most ${MAX_NESTING_DEPTH} footnote definitions in a file, found ${footnotes}`,
-        place: {line: index + 1, column: 1},
-        detail: limit(MAX_NESTING_DEPTH, footnotes),
-      }
-    }
+    if (footnotes > MAX_NESTING_DEPTH) return tooMany('footnote definitions in a file', MAX_NESTING_DEPTH, footnotes, {line: index + 1, column: 1})
     const run = DELIMITER_RUN.exec(line)
-    if (run !== null) {
-      return {
-        reason: `Expected at most ${MAX_DELIMITER_RUN} emphasis or bracket characters in a row, found ${run[0].length}`,
-        place: {line: index + 1, column: run.index + 1},
-        detail: limit(MAX_DELIMITER_RUN, run[0].length),
-      }
-    }
+    if (run !== null) return tooMany('emphasis or bracket characters in a row', MAX_DELIMITER_RUN, run[0].length, {line: index + 1, column: run.index + 1})
     if (index < frontMatter) continue
     for (const match of line.matchAll(DELIMITERS)) {
       runs++
       if (runs === MAX_INLINE_DELIMITERS + 1) pastLimit = {line: index + 1, column: match.index + 1}
     }
   }
-  return blockEnd()
+  return pastLimit === undefined ? undefined : tooMany('emphasis or bracket runs in one paragraph', MAX_INLINE_DELIMITERS, runs, pastLimit)
 }
 
 // The line's nesting depth, the column where the first level past the limit
@@ -164,36 +142,22 @@ function treeProblem(file: VFile): Problem | undefined {
   let deepestInline = 0
   let firstBlock: Point | undefined
   let firstInline: Point | undefined
-  // An explicit stack: the walk itself must not recurse per level.
-  const stack: Array<{node: Nodes; block: number; inline: number}> = [{node: tree, block: 0, inline: 0}]
-  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    const {node} = entry
-    const block = entry.block + (BLOCK_CONTAINERS.has(node.type) ? 1 : 0)
-    const inline = entry.inline + (INLINE_CONTAINERS.has(node.type) ? 1 : 0)
+  // Each node's depths, from its parent's (the source checks have bounded
+  // them, so the walk may recurse).
+  const depths = new Map<Node, {block: number; inline: number}>()
+  visit(tree, (node, _index, parent) => {
+    const above = (parent === undefined ? undefined : depths.get(parent)) ?? {block: 0, inline: 0}
+    const block = above.block + (BLOCK_CONTAINERS.has(node.type) ? 1 : 0)
+    const inline = above.inline + (INLINE_CONTAINERS.has(node.type) ? 1 : 0)
+    depths.set(node, {block, inline})
     deepestBlock = Math.max(deepestBlock, block)
     deepestInline = Math.max(deepestInline, inline)
     if (block > MAX_NESTING_DEPTH) firstBlock ??= node.position?.start
     if (inline > MAX_INLINE_DEPTH) firstInline ??= node.position?.start
-    if ('children' in node) {
-      // Pushed last to first, so they come off the stack in document order.
-      for (let index = node.children.length - 1; index >= 0; index--) {
-        stack.push({node: node.children[index] as Nodes, block, inline})
-      }
-    }
-  }
-  if (deepestBlock > MAX_NESTING_DEPTH) {
-    return {
-      reason: `Expected at most ${MAX_NESTING_DEPTH} levels of nesting, found ${deepestBlock}`,
-      place: firstBlock ?? {line: 1, column: 1},
-      detail: limit(MAX_NESTING_DEPTH, deepestBlock),
-    }
-  }
+  })
+  if (deepestBlock > MAX_NESTING_DEPTH) return tooMany('levels of nesting', MAX_NESTING_DEPTH, deepestBlock, firstBlock ?? {line: 1, column: 1})
   if (deepestInline > MAX_INLINE_DEPTH) {
-    return {
-      reason: `Expected at most ${MAX_INLINE_DEPTH} levels of emphasis, strikethrough and links inside each other, found ${deepestInline}`,
-      place: firstInline ?? {line: 1, column: 1},
-      detail: limit(MAX_INLINE_DEPTH, deepestInline),
-    }
+    return tooMany('levels of emphasis, strikethrough and links inside each other', MAX_INLINE_DEPTH, deepestInline, firstInline ?? {line: 1, column: 1})
   }
   return undefined
 }
