@@ -53,7 +53,8 @@ const NAMED: Readonly<Record<string, number>> = {
 }
 
 // YAML escapes in double-quoted scalars: `\e`, `\x1b`, `\u202e`, `\U0001…`.
-const YAML_ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/gs
+// A surrogate pair, `\uD83D\uDE00` (one emoji), is matched whole: not lone.
+const YAML_ESCAPE = /\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/gs
 const YAML_SINGLE: Readonly<Record<string, number>> = {'0': 0x00, a: 0x07, b: 0x08, e: 0x1b, f: 0x0c, r: 0x0d, v: 0x0b, N: 0x85}
 
 /** What a refused character is, for messages: `U+001B (ESC), a control character`. */
@@ -92,7 +93,9 @@ export const controlCharacters: Rule = {
       // A file file-format refused (too large, not UTF-8…) is not text to scan.
       if (source.file.messages.some((message) => message.fatal)) continue
       const text = String(source.file.value)
-      const found = [...typed(text), ...escapedInFrontMatter(text), ...referenced(text)].sort((a, b) => a.offset - b.offset)
+      const lines = text.split(LINE_ENDING)
+      const frontMatter = frontMatterLines(lines)
+      const found = [...typed(text), ...escapedInFrontMatter(lines, frontMatter), ...referenced(text, lines, frontMatter)].sort((a, b) => a.offset - b.offset)
       const place = location(source.file)
       const at = (offset: number): Point => place.toPoint(offset) ?? {line: 1, column: 1}
       for (const finding of found.slice(0, MAX_REPORTS)) {
@@ -118,9 +121,7 @@ function typed(text: string): Finding[] {
 }
 
 // Escapes in double-quoted front matter scalars (keys and values, at any depth).
-function escapedInFrontMatter(text: string): Finding[] {
-  const lines = text.split(LINE_ENDING)
-  const count = frontMatterLines(lines)
+function escapedInFrontMatter(lines: readonly string[], count: number): Finding[] {
   if (count === 0) return []
   // Line endings are LF here (file-format refuses others before this rule runs).
   const start = (lines[0]?.length ?? 0) + 1
@@ -130,39 +131,20 @@ function escapedInFrontMatter(text: string): Finding[] {
     Scalar(_key, node) {
       if (node.type !== Scalar.QUOTE_DOUBLE || node.range === undefined || node.range === null) return
       const [from, to] = node.range
-      found.push(...escapes(yaml.slice(from, to), start + from))
+      for (const match of yaml.slice(from, to).matchAll(YAML_ESCAPE)) {
+        const [written, hex2, hex4, hex8, single] = match
+        const hex = hex2 ?? hex4 ?? hex8
+        const code = hex !== undefined ? Number.parseInt(hex, 16) : single === undefined ? undefined : YAML_SINGLE[single]
+        const what = code === undefined ? undefined : describe(code)
+        if (what !== undefined) found.push({offset: start + from + match.index, what: `${what} written as \`${written}\``})
+      }
     },
   })
   return found
 }
 
-function escapes(source: string, offset: number): Finding[] {
-  const decoded: Array<{code: number; offset: number; written: string}> = []
-  for (const match of source.matchAll(YAML_ESCAPE)) {
-    const [written, hex2, hex4, hex8, single] = match
-    const code = hex2 ?? hex4 ?? hex8
-    const value = code !== undefined ? Number.parseInt(code, 16) : YAML_SINGLE[single ?? '']
-    if (value !== undefined) decoded.push({code: value, offset: offset + match.index, written})
-  }
-  const found: Finding[] = []
-  for (const [index, escape] of decoded.entries()) {
-    // `\uD83D\uDE00` is one emoji written as a surrogate pair: not lone.
-    const high = escape.code >= 0xd800 && escape.code <= 0xdbff
-    const low = escape.code >= 0xdc00 && escape.code <= 0xdfff
-    const next = decoded[index + 1]
-    const previous = decoded[index - 1]
-    if (high && next !== undefined && next.offset === escape.offset + escape.written.length && next.code >= 0xdc00 && next.code <= 0xdfff) continue
-    if (low && previous !== undefined && escape.offset === previous.offset + previous.written.length && previous.code >= 0xd800 && previous.code <= 0xdbff) continue
-    const what = describe(escape.code)
-    if (what !== undefined) found.push({offset: escape.offset, what: `${what} written as \`${escape.written}\``})
-  }
-  return found
-}
-
 // Character references in the markdown (front matter is YAML: not decoded there).
-function referenced(text: string): Finding[] {
-  const lines = text.split(LINE_ENDING)
-  const count = frontMatterLines(lines)
+function referenced(text: string, lines: readonly string[], count: number): Finding[] {
   const bodyStart = lines.slice(0, count).reduce((length, line) => length + line.length + 1, 0)
   const found: Finding[] = []
   for (const match of text.slice(bodyStart).matchAll(REFERENCE)) {
@@ -173,26 +155,13 @@ function referenced(text: string): Finding[] {
     if (backslashes % 2 === 1) continue
     const [written, decimal, hex, name] = match
     const code = decimal !== undefined ? Number.parseInt(decimal, 10) : hex !== undefined ? Number.parseInt(hex, 16) : NAMED[name ?? '']
-    if (code === undefined || (name === undefined && decodesToReplacement(code))) continue
+    if (code === undefined) continue
+    // micromark decodes a numeric reference to a control character (but FF
+    // and CR) or a surrogate as U+FFFD, which is harmless.
+    const replaced = (code < 0xa0 && code !== 0x0c && code !== 0x0d) || (code >= 0xd800 && code <= 0xdfff)
+    if (name === undefined && replaced) continue
     const what = describe(code)
     if (what !== undefined) found.push({offset, what: `${what} written as \`${written}\``})
   }
   return found
-}
-
-// Numeric references micromark replaces with U+FFFD (harmless), as in
-// micromark-util-decode-numeric-character-reference: C0 but tab, LF, FF and
-// CR; DEL and C1; surrogates; noncharacters; past U+10FFFF.
-function decodesToReplacement(code: number): boolean {
-  return (
-    code < 9 ||
-    code === 11 ||
-    (code > 13 && code < 32) ||
-    (code > 126 && code < 160) ||
-    (code > 55_295 && code < 57_344) ||
-    (code > 64_975 && code < 65_008) ||
-    (code & 65_535) === 65_535 ||
-    (code & 65_535) === 65_534 ||
-    code > 1_114_111
-  )
 }
