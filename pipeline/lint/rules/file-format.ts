@@ -50,8 +50,13 @@ export const fileFormat: Rule = {
       try {
         text = decoder.decode(bytes)
       } catch {
-        const at = firstInvalidByte(bytes)
-        report(source, `Expected UTF-8 text, found an invalid byte sequence at byte ${at}`, pointAt(bytes, at), {
+        // Decoded leniently and encoded again, the text first differs from
+        // the bytes where they are not UTF-8 (that became U+FFFD, `EF BF BD`).
+        const again = new TextEncoder().encode(new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes))
+        let at = 0
+        while (bytes[at] === again[at]) at++
+        const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at)).split('\n')
+        report(source, `Expected UTF-8 text, found an invalid byte sequence at byte ${at}`, {line: before.length, column: (before.at(-1)?.length ?? 0) + 1}, {
           tip: 'Save the file as UTF-8; if it already is, retype the character at this place (it may have been pasted from another encoding).',
         })
         continue
@@ -96,29 +101,4 @@ function wideEncoding(bytes: Uint8Array): string | undefined {
   if (a === 0x00 && b !== 0x00 && c === 0x00 && d !== 0x00) return named('UTF-16 (big-endian)', false)
   if (a !== 0x00 && b === 0x00 && c !== 0x00 && d === 0x00) return named('UTF-16 (little-endian)', false)
   return undefined
-}
-
-function firstInvalidByte(bytes: Uint8Array): number {
-  let low = 0
-  let high = bytes.length
-  // Largest prefix that decodes (allowing a cut multi-byte sequence at its end).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2)
-    try {
-      // A fresh decoder each time: a streaming decoder keeps the previous
-      // call's unfinished sequence and would misjudge this prefix.
-      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(0, middle), {stream: true})
-      low = middle
-    } catch {
-      high = middle - 1
-    }
-  }
-  return low
-}
-
-// Line and column of a byte offset, from the text before it (all valid UTF-8).
-function pointAt(bytes: Uint8Array, offset: number): {line: number; column: number} {
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset))
-  const lines = before.split('\n')
-  return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
 }
