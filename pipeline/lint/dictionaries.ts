@@ -126,8 +126,6 @@ export async function loadSpellChecker(): Promise<void> {
 }
 
 const spellers = new Map<string, Speller | MissingDictionary>()
-// Words whose verdict a speller keeps (the shipped content has a few thousand).
-const MAX_REMEMBERED = 100_000
 
 /**
  * The speller for a dictionary package, loaded on first use and kept for the
@@ -169,19 +167,10 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
   hunspell.unmount(aff as string)
   hunspell.unmount(dic as string)
   const suggestions = new Map<string, readonly string[]>()
-  // Verdicts by word: prose repeats its words, and a watch session its files.
-  const verdicts = new Map<string, boolean>()
   return {
     kind: 'loaded',
     dictionary,
-    correct(word) {
-      let verdict = verdicts.get(word)
-      if (verdict === undefined) {
-        verdict = speller.spell(word)
-        if (verdicts.size < MAX_REMEMBERED) verdicts.set(word, verdict)
-      }
-      return verdict
-    },
+    correct: (word) => speller.spell(word),
     suggest(word, budget) {
       let found = suggestions.get(word)
       if (found === undefined) {

@@ -1,7 +1,6 @@
 import {VFile} from 'vfile'
 import type {RoundRange} from '../../src/types.js'
 import {parseContent, CHECKLIST_HEADING, type ContentDocument, isHeadingText, entry} from '../parse/document.js'
-import {SOURCE} from '../limits.js'
 import {type LoadedContent, type LoadedFolder, canonicalTag} from '../read/load.js'
 import type {Manifest} from '../release/manifest.js'
 import {parseRounds} from '../parse/rounds.js'
@@ -91,7 +90,7 @@ function lintFolder(
   // The guide first: its front matter names the locale and its checklist heading.
   const readable = sources.filter((source) => !source.file.messages.some((message) => message.fatal))
   const guideSource = readable.find((source) => source.kind === 'guide')
-  const guide = guideSource === undefined ? undefined : parse(guideSource.file, 'guide', CHECKLIST_HEADING)
+  const guide = guideSource === undefined ? undefined : parseContent(guideSource.file, 'guide', CHECKLIST_HEADING)
   const declared = guide === undefined ? undefined : entry(guide, 'locale')?.value
   const heading = guide === undefined ? undefined : entry(guide, 'checklist')?.value
   const checklistHeading = typeof heading === 'string' && isHeadingText(heading) ? heading.trim() : CHECKLIST_HEADING
@@ -102,12 +101,10 @@ function lintFolder(
     checklistHeading,
     ...(translationOf !== undefined && translationOf.sourceHeading !== checklistHeading ? {sourceChecklistHeading: translationOf.sourceHeading} : {}),
   }
-  const steps: ContentDocument[] = []
-  for (const source of readable) {
-    if (source.kind !== 'step') continue
-    const document = parse(source.file, 'step', [locale.checklistHeading, locale.sourceChecklistHeading ?? locale.checklistHeading])
-    if (document !== undefined) steps.push(document)
-  }
+  // nesting-depth has parsed each file already, and refused what the parser cannot take.
+  const steps = readable
+    .filter((source) => source.kind === 'step')
+    .map((source) => parseContent(source.file, 'step', [locale.checklistHeading, locale.sourceChecklistHeading ?? locale.checklistHeading]))
   const written = guide === undefined ? undefined : entry(guide, 'rounds')?.value
   // A translation covers the source's rounds: a `rounds:` of its own that
   // differs is translation-parity's to report, once, not each item's.
@@ -132,21 +129,5 @@ function releasedIn(manifest: Manifest | undefined): SourceView['releasedIn'] {
           ? (Object.hasOwn(last.steps, unit.id) ? last.steps[unit.id]?.hash : undefined)
           : (Object.hasOwn(last.items, unit.id) ? last.items[unit.id]?.hash : undefined)
     return recorded === hash ? last.version : undefined
-  }
-}
-
-function parse(file: VFile, kind: ContentDocument['kind'], checklistHeading: string | readonly string[]): ContentDocument | undefined {
-  try {
-    return parseContent(file, kind, checklistHeading)
-  } catch (error) {
-    // The nesting-depth rule keeps known stack-hungry shapes out; anything the
-    // parser still cannot take is reported, never thrown.
-    const message = file.message(`Expected markdown the parser can read, found input it failed on: ${error instanceof Error ? error.message : String(error)}`, {
-      place: {line: 1, column: 1},
-      ruleId: 'nesting-depth',
-      source: SOURCE,
-    })
-    message.fatal = true
-    return undefined
   }
 }
