@@ -122,12 +122,8 @@ function releasedIn(manifest: Manifest | undefined): SourceView['releasedIn'] {
   return (unit, hash) => {
     const last = manifest?.releases.at(-1)
     if (last === undefined) return undefined
-    const recorded =
-      unit.target === 'introduction'
-        ? last.introduction
-        : unit.target === 'step'
-          ? (Object.hasOwn(last.steps, unit.id) ? last.steps[unit.id]?.hash : undefined)
-          : (Object.hasOwn(last.items, unit.id) ? last.items[unit.id]?.hash : undefined)
+    // An id an object inherits (`constructor`) finds no string hash: no own-property guard needed.
+    const recorded = unit.target === 'introduction' ? last.introduction : (unit.target === 'step' ? last.steps : last.items)[unit.id]?.hash
     return recorded === hash ? last.version : undefined
   }
 }
