@@ -154,18 +154,15 @@ function loadDictionary(hunspell: HunspellFactory, dictionary: string): Speller 
   } catch {
     return missing('it is not installed')
   }
-  const files: Uint8Array[] = []
-  for (const name of ['index.aff', 'index.dic']) {
-    try {
-      files.push(readFileSync(path.join(folder, name)))
-    } catch (error) {
-      return missing(`reading it failed (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-    }
+  let files: string[]
+  try {
+    files = ['aff', 'dic'].map((extension) => hunspell.mountBuffer(readFileSync(path.join(folder, `index.${extension}`)), `${dictionary}.${extension}`))
+  } catch (error) {
+    return missing(`reading it failed (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
-  const [aff, dic] = files.map((bytes, index) => hunspell.mountBuffer(bytes, `${dictionary}.${index === 0 ? 'aff' : 'dic'}`))
-  const speller = hunspell.create(aff as string, dic as string)
-  hunspell.unmount(aff as string)
-  hunspell.unmount(dic as string)
+  const [aff = '', dic = ''] = files
+  const speller = hunspell.create(aff, dic)
+  for (const file of files) hunspell.unmount(file)
   const suggestions = new Map<string, readonly string[]>()
   return {
     kind: 'loaded',

@@ -127,9 +127,8 @@ export const knownPlaceholders: Rule = {
         }
         for (const match of matchesInSource(document.file, item.node, BRACES)) {
           const written = match.groups[0] ?? ''
-          const colon = written.indexOf(':')
-          const name = colon === -1 ? written : written.slice(0, colon)
-          const form = colon === -1 ? undefined : written.slice(colon + 1)
+          // The form is all after the first colon (`{next:f:x}` has the form `f:x`).
+          const [name = '', form] = written.split(/:(.*)/s)
           // `{ #id rounds=2+ }` is a mis-spaced attribute block, which
           // item-attributes reports; it is no placeholder.
           if (item.attributes === undefined && /^\{[ \t]*#/.test(match.text)) continue
