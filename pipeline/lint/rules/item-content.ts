@@ -1,4 +1,4 @@
-import type {Nodes} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
 import type {Rule} from '../rule.js'
 
 // What an item may hold: text and the inline formatting whose text content
@@ -33,15 +33,11 @@ export const itemContent: Rule = {
     for (const document of steps) {
       for (const item of document.items) {
         if (item.paragraph === undefined) continue
-        // Depth is bounded by the nesting-depth rule; an explicit stack anyway.
-        const stack: Nodes[] = [...item.paragraph.children].reverse()
-        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-          if (!ALLOWED.has(node.type)) {
-            report(document, `Expected only text, emphasis, code and links in a checklist item, found ${NAMES[node.type] ?? `a ${node.type}`}`, node, {actual: node.type})
-            continue
-          }
-          if ('children' in node) stack.push(...[...node.children].reverse())
-        }
+        visit(item.paragraph, (node) => {
+          if (node === item.paragraph || ALLOWED.has(node.type)) return
+          report(document, `Expected only text, emphasis, code and links in a checklist item, found ${NAMES[node.type] ?? `a ${node.type}`}`, node, {actual: node.type})
+          return SKIP
+        })
       }
     }
   },
