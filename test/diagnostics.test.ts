@@ -223,6 +223,13 @@ const cases: readonly Case[] = [
     tip: 'Save the file as UTF-8 (in most editors: Save with Encoding, or the encoding in the status bar, then UTF-8).',
   })),
   {
+    // The place is where the cut character starts, not the end of the file.
+    name: 'a file cut off in the middle of its last character',
+    change: encode(STEP, (text) => new Uint8Array([...Buffer.from(text), 0xe2, 0x82])),
+    expected: {file: STEP, line: 20, column: 1, ruleId: 'file-format', reason: 'Expected UTF-8 text, found an invalid byte sequence at byte 786'},
+    tip: 'Save the file as UTF-8; if it already is, retype the character at this place (it may have been pasted from another encoding).',
+  },
+  {
     name: 'an empty file',
     change: (directory) => writeFile(path.join(directory, STEP), ''),
     expected: {file: STEP, line: 1, column: 1, ruleId: 'file-format', reason: 'Expected a content file with front matter, found an empty file'},
