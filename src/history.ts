@@ -2,7 +2,7 @@
 // tests can run it over synthetic histories; src/releases.ts and
 // src/progress.ts bind it to the generated data.
 import {describeReceived} from './describe.js'
-import {GuideRangeError, GuideTypeError} from './errors.js'
+import {GuideRangeError} from './errors.js'
 import type {Change, ChangeKind, Release} from './types.js'
 
 /** A release history and the content version installed with it. */
