@@ -1,9 +1,22 @@
-// The release history's logic, as pure functions of the history itself, so
-// tests can run it over synthetic histories; src/releases.ts and
-// src/progress.ts bind it to the generated data.
+// The release history: the shipped releases, and the logic as functions of
+// a history, so tests can run it over synthetic histories;
+// src/locale-api.ts binds it to the shipped one.
 import {describeReceived} from './describe.js'
-import {GuideRangeError} from './errors.js'
+import {GuideRangeError, GuideTypeError} from './errors.js'
+import {deepFreeze} from './freeze.js'
+import {RELEASES_DATA} from './generated/releases-data.js'
 import type {Change, ChangeKind, Release} from './types.js'
+
+/**
+ * Every published release of the content, oldest first, with what changed in
+ * each. Generated from `content/manifest.json` at build time. Deeply frozen.
+ *
+ * @example
+ *   import {releases} from 'ace-second-interview'
+ *   releases.at(-1)?.version // the latest release, normally guide.version
+ */
+// Pure: an app that imports none of the history calls does not bundle it.
+export const releases: readonly Release[] = /* @__PURE__ */ deepFreeze(RELEASES_DATA)
 
 /** A release history and the content version installed with it. */
 export interface History {
@@ -152,4 +165,22 @@ export function currentIdOf(id: string, renames: ReadonlyMap<string, string>, is
     id = next
   }
   return undefined
+}
+
+/**
+ * `changesSince` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
+ *
+ * @param history The releases and the installed version.
+ * @param version A released version.
+ * @returns The collapsed changes, deeply frozen.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `version` is not a string.
+ * @throws {GuideRangeError} `ERR_UNKNOWN_VERSION` when it was never released.
+ */
+export function changesIn(history: History, version: unknown): readonly Change[] {
+  const call = 'changesSince(version)'
+  if (typeof version !== 'string') {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "version" to be a released version (type string), received ${describeReceived(version)}`)
+  }
+  const start = releasesUpTo(history, version, call, 'ERR_UNKNOWN_VERSION')
+  return deepFreeze(collapseChanges(history.releases.slice(start).flatMap((release) => release.changes)))
 }

@@ -8,7 +8,7 @@ import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError, type isGuideError} from './errors.js'
 import {type CompactGuide, expandGuide} from './expand.js'
 import {type MigratedProgress, type ProgressRecord, type RoundProgress, migrateIn, progressIn} from './progress.js'
-import {changesIn, releases as RELEASES} from './releases.js'
+import {changesIn, releases as RELEASES} from './history.js'
 import {type Spelling, renderTemplate, spellerFor} from './template.js'
 import type {Change, ChecklistItem, ChecklistItemId, Guide, Release, Round, Step, StepId, StepNumber} from './types.js'
 
