@@ -132,42 +132,6 @@ export function collapseChanges(changes: Iterable<Change>): Change[] {
 }
 
 /**
- * Where each renamed item id went: the item of the release that replaced it
- * (an id is retired once, and claimed by one item only).
- *
- * @param releases Every release, oldest first.
- * @returns Old id → new id.
- */
-export function itemRenames(releases: readonly Release[]): Map<string, string> {
-  return new Map(
-    releases.flatMap((release) =>
-      release.changes.flatMap((change) => (change.kind === 'renamed' && change.target === 'item' ? [[change.from ?? '', change.id] as const] : [])),
-    ),
-  )
-}
-
-/**
- * The current id a stored id lives on as: itself when it is current, else
- * wherever its renames lead. `undefined` when it was retired, renamed into
- * something later retired, or never existed.
- *
- * @param id A stored id.
- * @param renames What {@link itemRenames} found.
- * @param isCurrent Whether an id is an item of the installed content.
- * @returns The current id, or `undefined`.
- */
-export function currentIdOf(id: string, renames: ReadonlyMap<string, string>, isCurrent: (id: string) => boolean): string | undefined {
-  // Ids are never reused, so no chain is longer than the map: a cycle is broken data.
-  for (let step = 0; step <= renames.size; step++) {
-    if (isCurrent(id)) return id
-    const next = renames.get(id)
-    if (next === undefined) return undefined
-    id = next
-  }
-  return undefined
-}
-
-/**
  * `changesSince` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
  *
  * @param history The releases and the installed version.

@@ -3,7 +3,7 @@ import {hasItemId} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
-import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
+import {type History, releasesUpTo} from './history.js'
 import type {ChecklistItem, ChecklistItemId, Guide, Round} from './types.js'
 
 /**
@@ -84,12 +84,22 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
     )
   }
   releasesUpTo(history, version, call, 'ERR_PROGRESS_FROM_NEWER_VERSION')
-  const renames = itemRenames(history.releases)
+  // Where each renamed item id went: the item of the release that replaced it
+  // (an id is retired once, and claimed by one item only).
+  const renames = new Map(
+    history.releases.flatMap((release) =>
+      release.changes.flatMap((change) => (change.kind === 'renamed' && change.target === 'item' ? [[change.from ?? '', change.id] as const] : [])),
+    ),
+  )
   const kept = new Set<string>()
   const renamed: ProgressRename[] = []
   const dropped: string[] = []
   for (const id of new Set(ids as string[])) {
-    const to = currentIdOf(id, renames, isCurrent)
+    // The id itself when it is current, else wherever its renames lead;
+    // retired, or never published: dropped. Ids are never reused, so no chain
+    // is longer than the map: a longer one is a cycle, broken data.
+    let to: string | undefined = id
+    for (let hops = 0; to !== undefined && !isCurrent(to); hops++) to = hops < renames.size ? renames.get(to) : undefined
     if (to === undefined) dropped.push(id)
     else {
       if (to !== id) renamed.push({from: id, to: to as ChecklistItemId})
