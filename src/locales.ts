@@ -25,7 +25,6 @@ export interface ResolveLocaleOptions {
 
 const CALL = 'resolveLocale(requested)'
 // Plain literals, no template: a bundle that never negotiates keeps none of this.
-const TAG = "BCP 47 language tag such as 'es-MX' or an Accept-Language value"
 const EXPECTED = "a BCP 47 language tag such as 'es-MX' or an Accept-Language value (type string), or an array of them"
 
 // One element of an Accept-Language list (RFC 9110 §12.5.4): a language
@@ -46,7 +45,7 @@ function refuse(name: string, value: string, part: string, what: string): never 
   const hint = posix === null ? '' : `; BCP 47 separates subtags with '-', not '_': ${quote(`${posix[1]}-${posix[2]}`)}`
   // A lone tag refused is the whole story; otherwise name the element at fault.
   const inPart = part === value && what === A_TAG ? '' : `; ${quote(part)} is not ${what}`
-  fail('ERR_INVALID_LOCALE_TAG', name, `a well-formed ${TAG}`, `${describeReceived(value)}${inPart}${hint}`)
+  fail('ERR_INVALID_LOCALE_TAG', name, "a well-formed BCP 47 language tag such as 'es-MX' or an Accept-Language value", `${describeReceived(value)}${inPart}${hint}`)
 }
 
 // A tag, or a comma-separated list with weights; `''` and empty elements are nothing.
@@ -72,9 +71,6 @@ function parseRequested(value: unknown, name: string): {tag: string; q: number}[
   return wanted
 }
 
-/** Picks one of a list of locales for a request; what {@link resolveLocale} runs. */
-export type LocaleResolver<L extends string> = (requested: unknown) => L
-
 function languageOf(tag: string): string {
   return tag.slice(0, `${tag}-`.indexOf('-')).toLowerCase()
 }
@@ -99,7 +95,7 @@ function oneOf<L extends string>(value: unknown, name: string, among: readonly L
  * @example
  *   createResolver(['en-GB', 'es'])('es-MX,en;q=0.5') // 'es'
  */
-export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): LocaleResolver<L> {
+export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): (requested: unknown) => L {
   // A locale passed as the second argument is no options object.
   if (options !== undefined && typeof options !== 'object') fail('ERR_INVALID_ARG_TYPE', 'options', 'an object', describeReceived(options))
   const [list, wanted] = readArgument(CALL, 'options', 'an object', () => {
