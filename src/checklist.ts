@@ -3,20 +3,18 @@ import {memoiseByRound} from './round-memo.js'
 import {type Spelling, renderTemplate, spellerFor} from './template.js'
 import type {ChecklistItem, Guide, Round} from './types.js'
 
-// Each guide's `checklistForRound` and item ids, made on first use.
+// Each guide's `checklistForRound`, made on first use: one memo per locale.
 const checklists = new WeakMap<Guide, (r: Round) => readonly ChecklistItem[]>()
-const itemIds = new WeakMap<Guide, ReadonlySet<string>>()
 
 /**
- * The ids of one guide's checklist items.
+ * Whether an id is one of a guide's checklist items.
  *
  * @param guide The locale's guide.
- * @returns The ids; the same set for the same guide.
+ * @param id Any string.
+ * @returns `true` when some step's checklist has an item with this id.
  */
-export function itemIdsOf(guide: Guide): ReadonlySet<string> {
-  let ids = itemIds.get(guide)
-  if (ids === undefined) itemIds.set(guide, (ids = new Set(guide.steps.flatMap((step) => step.checklist.map((item) => item.id)))))
-  return ids
+export function hasItemId(guide: Guide, id: string): boolean {
+  return guide.steps.some((step) => step.checklist.some((item) => item.id === id))
 }
 
 /**

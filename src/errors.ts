@@ -38,8 +38,15 @@ const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance]
 // `instanceof` for one of the two classes below: its own instances, and a
 // branded error on the same built-in base from any other copy of them. A
 // subclass (`GuideValidationError`) answers for its own instances only.
-function recognises(target: unknown, own: unknown, base: ErrorConstructor, value: unknown): boolean {
-  return ordinaryInstanceOf.call(target, value) || (target === own && isGuideError(value) && value instanceof base)
+// Defined from a static block, not as a static method: the declaration
+// emitter (ts.transpileDeclaration) writes a computed static symbol member
+// twice, which consumers' tsc rejects.
+function recogniseCopies(own: object, base: ErrorConstructor): void {
+  Object.defineProperty(own, Symbol.hasInstance, {
+    value(this: unknown, value: unknown): boolean {
+      return ordinaryInstanceOf.call(this, value) || (this === own && isGuideError(value) && value instanceof base)
+    },
+  })
 }
 
 /** Thrown when an argument has the wrong type (e.g. `getStep('3')`). */
@@ -56,16 +63,9 @@ export class GuideTypeError extends TypeError implements GuideError {
     brand(this, code)
   }
 
-  // Recognise a `GuideTypeError` from any copy of the classes (see `recognises`).
-  // Defined in a static block, not as a static method: the declaration
-  // emitter (ts.transpileDeclaration) writes a computed static symbol member
-  // twice, which consumers' tsc rejects.
+  // Recognise a `GuideTypeError` from any copy of the classes (see `recogniseCopies`).
   static {
-    Object.defineProperty(this, Symbol.hasInstance, {
-      value(this: unknown, value: unknown): boolean {
-        return recognises(this, GuideTypeError, TypeError, value)
-      },
-    })
+    recogniseCopies(this, TypeError)
   }
 }
 
@@ -83,16 +83,9 @@ export class GuideRangeError extends RangeError implements GuideError {
     brand(this, code)
   }
 
-  // Recognise a `GuideRangeError` from any copy of the classes (see `recognises`).
-  // Defined in a static block, not as a static method: the declaration
-  // emitter (ts.transpileDeclaration) writes a computed static symbol member
-  // twice, which consumers' tsc rejects.
+  // Recognise a `GuideRangeError` from any copy of the classes (see `recogniseCopies`).
   static {
-    Object.defineProperty(this, Symbol.hasInstance, {
-      value(this: unknown, value: unknown): boolean {
-        return recognises(this, GuideRangeError, RangeError, value)
-      },
-    })
+    recogniseCopies(this, RangeError)
   }
 }
 

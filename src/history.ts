@@ -1,9 +1,22 @@
-// The release history's logic, as pure functions of the history itself, so
-// tests can run it over synthetic histories; src/releases.ts and
-// src/progress.ts bind it to the generated data.
+// The release history: the shipped releases, and the logic as functions of
+// a history, so tests can run it over synthetic histories;
+// src/locale-api.ts binds it to the shipped one.
 import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError} from './errors.js'
+import {deepFreeze} from './freeze.js'
+import {RELEASES_DATA} from './generated/releases-data.js'
 import type {Change, ChangeKind, Release} from './types.js'
+
+/**
+ * Every published release of the content, oldest first, with what changed in
+ * each. Generated from `content/manifest.json` at build time. Deeply frozen.
+ *
+ * @example
+ *   import {releases} from 'ace-second-interview'
+ *   releases.at(-1)?.version // the latest release, normally guide.version
+ */
+// Pure: an app that imports none of the history calls does not bundle it.
+export const releases: readonly Release[] = /* @__PURE__ */ deepFreeze(RELEASES_DATA)
 
 /** A release history and the content version installed with it. */
 export interface History {
@@ -119,37 +132,19 @@ export function collapseChanges(changes: Iterable<Change>): Change[] {
 }
 
 /**
- * Where each renamed item id went: the item of the release that replaced it
- * (an id is retired once, and claimed by one item only).
+ * `changesSince` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
  *
- * @param releases Every release, oldest first.
- * @returns Old id → new id.
+ * @param history The releases and the installed version.
+ * @param version A released version.
+ * @returns The collapsed changes, deeply frozen.
+ * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` when `version` is not a string.
+ * @throws {GuideRangeError} `ERR_UNKNOWN_VERSION` when it was never released.
  */
-export function itemRenames(releases: readonly Release[]): Map<string, string> {
-  return new Map(
-    releases.flatMap((release) =>
-      release.changes.flatMap((change) => (change.kind === 'renamed' && change.target === 'item' ? [[change.from ?? '', change.id] as const] : [])),
-    ),
-  )
-}
-
-/**
- * The current id a stored id lives on as: itself when it is current, else
- * wherever its renames lead. `undefined` when it was retired, renamed into
- * something later retired, or never existed.
- *
- * @param id A stored id.
- * @param renames What {@link itemRenames} found.
- * @param isCurrent Whether an id is an item of the installed content.
- * @returns The current id, or `undefined`.
- */
-export function currentIdOf(id: string, renames: ReadonlyMap<string, string>, isCurrent: (id: string) => boolean): string | undefined {
-  // Ids are never reused, so no chain is longer than the map: a cycle is broken data.
-  for (let step = 0; step <= renames.size; step++) {
-    if (isCurrent(id)) return id
-    const next = renames.get(id)
-    if (next === undefined) return undefined
-    id = next
+export function changesIn(history: History, version: unknown): readonly Change[] {
+  const call = 'changesSince(version)'
+  if (typeof version !== 'string') {
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "version" to be a released version (type string), received ${describeReceived(version)}`)
   }
-  return undefined
+  const start = releasesUpTo(history, version, call, 'ERR_UNKNOWN_VERSION')
+  return deepFreeze(collapseChanges(history.releases.slice(start).flatMap((release) => release.changes)))
 }

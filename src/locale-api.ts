@@ -3,12 +3,12 @@
 // build) opens its data and binds each member below to it; the main entry
 // is the source locale's entry, bound the same way.
 import {assertIntegerInRange} from './arguments.js'
-import {checklistOf, itemIdsOf} from './checklist.js'
+import {checklistOf, hasItemId} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideRangeError, GuideTypeError, type isGuideError} from './errors.js'
 import {type CompactGuide, expandGuide} from './expand.js'
 import {type MigratedProgress, type ProgressRecord, type RoundProgress, migrateIn, progressIn} from './progress.js'
-import {changesIn, releases as RELEASES} from './releases.js'
+import {changesIn, releases as RELEASES} from './history.js'
 import {type Spelling, renderTemplate, spellerFor} from './template.js'
 import type {Change, ChecklistItem, ChecklistItemId, Guide, Release, Round, Step, StepId, StepNumber} from './types.js'
 
@@ -238,14 +238,6 @@ export function openLocale(data: CompactGuide, spelling: Spelling): BoundLocale 
   return {guide: expandGuide(data, spelling), spelling}
 }
 
-// Each guide's steps by id, built on first use.
-const stepsById = new WeakMap<Guide, Map<string, Step>>()
-function stepWithId(guide: Guide, id: string): Step | undefined {
-  let map = stepsById.get(guide)
-  if (map === undefined) stepsById.set(guide, (map = new Map(guide.steps.map((step) => [step.id, step]))))
-  return map.get(id)
-}
-
 // Each member of `LocaleApi`, bound to one locale. A locale's entry
 // (src/generated/locales/<tag>/index.ts) makes each with a call of its own,
 // marked pure, so that a bundler drops the members an app does not use.
@@ -265,7 +257,7 @@ export const getStepById = ({guide}: BoundLocale): LocaleApi['getStepById'] => (
   if (typeof id !== 'string') {
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `getStepById(id): expected "id" to be a step id (type string), received ${describeReceived(id)}`)
   }
-  const step = stepWithId(guide, id)
+  const step = guide.steps.find((other) => other.id === id)
   if (step === undefined) {
     const known = guide.steps.map((other) => `'${other.id}'`).join(', ')
     throw new GuideRangeError('ERR_UNKNOWN_STEP_ID', `getStepById(id): expected "id" to be one of ${known}, received ${describeReceived(id)}`)
@@ -290,10 +282,10 @@ export const isStepNumber = ({guide}: BoundLocale): LocaleApi['isStepNumber'] =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= guide.steps.length
 
 /** `isStepId`, bound to one locale. */
-export const isStepId = ({guide}: BoundLocale): LocaleApi['isStepId'] => (value): value is StepId => typeof value === 'string' && stepWithId(guide, value) !== undefined
+export const isStepId = ({guide}: BoundLocale): LocaleApi['isStepId'] => (value): value is StepId => typeof value === 'string' && guide.steps.some((step) => step.id === value)
 
 /** `isChecklistItemId`, bound to one locale. */
-export const isChecklistItemId = ({guide}: BoundLocale): LocaleApi['isChecklistItemId'] => (value): value is ChecklistItemId => typeof value === 'string' && itemIdsOf(guide).has(value)
+export const isChecklistItemId = ({guide}: BoundLocale): LocaleApi['isChecklistItemId'] => (value): value is ChecklistItemId => typeof value === 'string' && hasItemId(guide, value)
 
 /** `isRound`, bound to one locale. */
 export const isRound = ({guide}: BoundLocale): LocaleApi['isRound'] => (value): value is Round =>
@@ -307,7 +299,7 @@ export const changesSince = ({guide}: BoundLocale): LocaleApi['changesSince'] =>
 
 /** `migrateProgress`, bound to one locale: the shipped history, up to its `guide.version`. */
 export const migrateProgress = ({guide}: BoundLocale): LocaleApi['migrateProgress'] => (record) =>
-  migrateIn({releases: RELEASES, current: guide.version}, (id) => itemIdsOf(guide).has(id), record)
+  migrateIn({releases: RELEASES, current: guide.version}, (id) => hasItemId(guide, id), record)
 
 /** `progressForRound`, bound to one locale. */
 export const progressForRound = ({guide, spelling}: BoundLocale): LocaleApi['progressForRound'] => (checked, r) => progressIn(guide, checklistOf(guide, spelling), checked, r)

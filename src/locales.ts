@@ -25,18 +25,11 @@ export interface ResolveLocaleOptions {
 
 const CALL = 'resolveLocale(requested)'
 // Plain literals, no template: a bundle that never negotiates keeps none of this.
-const TAG = "BCP 47 language tag such as 'es-MX' or an Accept-Language value"
 const EXPECTED = "a BCP 47 language tag such as 'es-MX' or an Accept-Language value (type string), or an array of them"
 
 // One element of an Accept-Language list (RFC 9110 §12.5.4): a language
 // range, then optionally a weight from 0 to 1 with up to three decimals.
 const ELEMENT = /^([^\s;]+)(?:[ \t]*;[ \t]*q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?))?$/i
-
-/** One requested range: its tag (canonical, or `*`) and its weight. */
-interface Wanted {
-  readonly tag: string
-  readonly q: number
-}
 
 const A_TAG = 'a well-formed BCP 47 language tag'
 
@@ -52,13 +45,13 @@ function refuse(name: string, value: string, part: string, what: string): never 
   const hint = posix === null ? '' : `; BCP 47 separates subtags with '-', not '_': ${quote(`${posix[1]}-${posix[2]}`)}`
   // A lone tag refused is the whole story; otherwise name the element at fault.
   const inPart = part === value && what === A_TAG ? '' : `; ${quote(part)} is not ${what}`
-  fail('ERR_INVALID_LOCALE_TAG', name, `a well-formed ${TAG}`, `${describeReceived(value)}${inPart}${hint}`)
+  fail('ERR_INVALID_LOCALE_TAG', name, "a well-formed BCP 47 language tag such as 'es-MX' or an Accept-Language value", `${describeReceived(value)}${inPart}${hint}`)
 }
 
 // A tag, or a comma-separated list with weights; `''` and empty elements are nothing.
-function parseRequested(value: unknown, name: string): Wanted[] {
+function parseRequested(value: unknown, name: string): {tag: string; q: number}[] {
   if (typeof value !== 'string') fail('ERR_INVALID_ARG_TYPE', name, EXPECTED, describeReceived(value))
-  const wanted: Wanted[] = []
+  const wanted: {tag: string; q: number}[] = []
   for (const element of value.split(',')) {
     const part = element.replace(/^[ \t]+|[ \t]+$/g, '')
     if (part === '') continue
@@ -77,9 +70,6 @@ function parseRequested(value: unknown, name: string): Wanted[] {
   }
   return wanted
 }
-
-/** Picks one of a list of locales for a request; what {@link resolveLocale} runs. */
-export type LocaleResolver<L extends string> = (requested: unknown) => L
 
 function languageOf(tag: string): string {
   return tag.slice(0, `${tag}-`.indexOf('-')).toLowerCase()
@@ -105,7 +95,7 @@ function oneOf<L extends string>(value: unknown, name: string, among: readonly L
  * @example
  *   createResolver(['en-GB', 'es'])('es-MX,en;q=0.5') // 'es'
  */
-export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): LocaleResolver<L> {
+export function createResolver<L extends string>(all: readonly [L, ...L[]], options?: {readonly available?: readonly L[] | null | undefined; readonly default?: L | null | undefined} | null): (requested: unknown) => L {
   // A locale passed as the second argument is no options object.
   if (options !== undefined && typeof options !== 'object') fail('ERR_INVALID_ARG_TYPE', 'options', 'an object', describeReceived(options))
   const [list, wanted] = readArgument(CALL, 'options', 'an object', () => {
@@ -117,10 +107,6 @@ export function createResolver<L extends string>(all: readonly [L, ...L[]], opti
   const fallback = wanted === null || wanted === undefined ? (available.includes(all[0]) ? all[0] : (available[0] as L)) : oneOf(wanted, 'options.default', available)
   // The default first: it wins its language, then each language's first offered locale.
   const ordered = [fallback, ...available.filter((locale) => locale !== fallback)]
-  // Lower-cased tag → locale, and the first locale of each language.
-  const byTag = new Map<string, L>(ordered.map((locale) => [locale.toLowerCase(), locale]))
-  const byLanguage = new Map<string, L>()
-  for (const locale of ordered) if (!byLanguage.has(languageOf(locale))) byLanguage.set(languageOf(locale), locale)
 
   // RFC 4647 lookup for one tag: the tag, then shorter and shorter prefixes
   // (`de-CH-1996` → `de-CH` → `de`), dropping a trailing singleton with its
@@ -128,14 +114,14 @@ export function createResolver<L extends string>(all: readonly [L, ...L[]], opti
   const lookup = (tag: string): L | undefined => {
     let range = tag.toLowerCase()
     for (;;) {
-      const found = byTag.get(range)
+      const found = ordered.find((locale) => locale.toLowerCase() === range)
       if (found !== undefined) return found
       let cut = range.lastIndexOf('-')
       if (cut === -1) break
       if (cut >= 2 && range[cut - 2] === '-') cut -= 2
       range = range.slice(0, cut)
     }
-    return byLanguage.get(languageOf(tag))
+    return ordered.find((locale) => languageOf(locale) === languageOf(tag))
   }
 
   return (requested) => {
@@ -153,9 +139,6 @@ export function createResolver<L extends string>(all: readonly [L, ...L[]], opti
     return fallback
   }
 }
-
-// Made on first use: a bundle that never negotiates runs nothing at load time.
-let shipped: LocaleResolver<Locale> | undefined
 
 /**
  * Pick the locale to show a reader, from their preferred languages: one tag,
@@ -188,7 +171,5 @@ let shipped: LocaleResolver<Locale> | undefined
  */
 export function resolveLocale(requested: string | readonly string[], options?: Readonly<ResolveLocaleOptions> | null): Locale {
   // LOCALES lists the source first (src/generated/locales.ts).
-  if (options !== null && options !== undefined) return createResolver(LOCALES, options)(requested)
-  shipped ??= createResolver(LOCALES)
-  return shipped(requested)
+  return createResolver(LOCALES, options)(requested)
 }

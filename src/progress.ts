@@ -1,10 +1,10 @@
 import {assertIntegerInRange, readArgument, stringsOf} from './arguments.js'
-import {itemIdsOf} from './checklist.js'
+import {hasItemId} from './checklist.js'
 import {describeReceived} from './describe.js'
 import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
-import {type History, currentIdOf, itemRenames, releasesUpTo} from './history.js'
-import type {ChecklistItem, ChecklistItemId, Guide, Release, Round} from './types.js'
+import {type History, releasesUpTo} from './history.js'
+import type {ChecklistItem, ChecklistItemId, Guide, Round} from './types.js'
 
 /**
  * What an app stores of a reader's progress: the content version it was saved
@@ -53,9 +53,6 @@ export interface RoundProgress {
   readonly unknown: readonly string[]
 }
 
-// Per history (the shipped one, or a test's), built on first use.
-const renamesOf = new WeakMap<readonly Release[], Map<string, string>>()
-
 /**
  * `migrateProgress` over any history (src/locale-api.ts binds it to the shipped one; tests use synthetic ones).
  *
@@ -87,13 +84,22 @@ export function migrateIn(history: History, isCurrent: (id: string) => boolean, 
     )
   }
   releasesUpTo(history, version, call, 'ERR_PROGRESS_FROM_NEWER_VERSION')
-  let map = renamesOf.get(history.releases)
-  if (map === undefined) renamesOf.set(history.releases, (map = itemRenames(history.releases)))
+  // Where each renamed item id went: the item of the release that replaced it
+  // (an id is retired once, and claimed by one item only).
+  const renames = new Map(
+    history.releases.flatMap((release) =>
+      release.changes.flatMap((change) => (change.kind === 'renamed' && change.target === 'item' ? [[change.from ?? '', change.id] as const] : [])),
+    ),
+  )
   const kept = new Set<string>()
   const renamed: ProgressRename[] = []
   const dropped: string[] = []
   for (const id of new Set(ids as string[])) {
-    const to = currentIdOf(id, map, isCurrent)
+    // The id itself when it is current, else wherever its renames lead;
+    // retired, or never published: dropped. Ids are never reused, so no chain
+    // is longer than the map: a longer one is a cycle, broken data.
+    let to: string | undefined = id
+    for (let hops = 0; to !== undefined && !isCurrent(to); hops++) to = hops < renames.size ? renames.get(to) : undefined
     if (to === undefined) dropped.push(id)
     else {
       if (to !== id) renamed.push({from: id, to: to as ChecklistItemId})
@@ -121,7 +127,7 @@ export function progressIn(
     throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be ${expected}, received ${describeReceived(checked)}`)
   }
   const ticked = new Set(ids as string[])
-  const unknown = [...ticked].filter((id) => !itemIdsOf(guide).has(id))
+  const unknown = [...ticked].filter((id) => !hasItemId(guide, id))
   assertIntegerInRange(r, call, 'r', guide.rounds.from, guide.rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE')
   const done: ChecklistItem[] = []
   const remaining: ChecklistItem[] = []

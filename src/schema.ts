@@ -50,13 +50,11 @@ const PARAGRAPH = '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200
 export const SCHEMA_VERSION = 3
 
 /** Patterns of the guide's strings, shared with the build-time pipeline. */
-export const PATTERNS: Readonly<Record<'id' | 'semver' | 'semverFull' | 'line' | 'paragraph' | 'hash' | 'locale', string>> = {
+export const PATTERNS: Readonly<Record<'id' | 'semver' | 'line' | 'paragraph' | 'hash' | 'locale', string>> = {
   /** A step or item id: lowercase words joined by hyphens. */
   id: ID,
   /** A plain `x.y.z` version (what `content:version` records). */
   semver: SEMVER,
-  /** Any semver version: `x.y.z`, then an optional `-prerelease` and `+build`. */
-  semverFull: SEMVER_FULL,
   /** One line of text: no tab, no line break, no unsafe character (controls, bidi, zero-width, lone surrogates). */
   line: LINE,
   /** A paragraph: tabs and line feeds allowed, no other unsafe character. */

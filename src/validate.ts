@@ -67,7 +67,7 @@ const UNREADABLE = 'expected plain data, received a value that threw when read'
 
 // Reads the caller's value once into a snapshot while checking it against
 // the schema: each property through its descriptor (no getter is called),
-// each read that throws reported at its own path.
+// each read that throws reported at the path of the value being read.
 class Checker {
   readonly problems: GuideProblem[] = []
 
@@ -79,8 +79,8 @@ class Checker {
     if (!this.full) this.problems.push(Object.freeze({code, path: Object.freeze([...path]), message: `${at(path)}: ${message}`}))
   }
 
-  // One read of the caller's value (a trap, a revoked proxy): a throw is reported, not thrown.
-  attempt<T>(path: Path, read: () => T): T | typeof SKIP {
+  // Reads of the caller's value (a trap, a revoked proxy): a throw is reported at `path`, not thrown.
+  attempt(path: Path, read: () => unknown): unknown {
     try {
       return read()
     } catch {
@@ -91,31 +91,31 @@ class Checker {
 
   /** Check `value` against `node`; returns what was read: a fresh plain object or array, or the primitive. */
   check(node: SchemaNode, value: unknown, path: Path): unknown {
-    const schema = node.$ref === undefined ? node : (SCHEMA_DEFS[node.$ref.replace('#/$defs/', '')] ?? node)
-    const kind = this.attempt(path, () => kindOf(value))
-    if (kind === SKIP) return SKIP
-    // Options differ by type only (`to`: an integer or null), so the value's type picks one.
-    const options = schema.anyOf ?? [schema]
-    const chosen = options.find((option) => option.type === undefined || option.type === kind)
-    if (chosen === undefined) {
-      this.report('ERR_GUIDE_TYPE', path, `expected ${options.map((option) => option.type).join(' or ')}, received ${describeReceived(value)}`)
-    } else if (kind === 'array') {
-      return this.checkArray(chosen, value as object, path)
-    } else if (kind === 'object') {
-      return this.checkObject(chosen, value as object, path)
-    } else if (typeof value === 'number') {
-      if (chosen.type === 'integer' && !Number.isSafeInteger(value)) {
-        this.report('ERR_GUIDE_TYPE', path, `expected a safe integer, received ${describeReceived(value)}`)
-      } else if (chosen.const !== undefined && value !== chosen.const) {
-        this.report('ERR_GUIDE_SCHEMA_VERSION', path, `expected ${chosen.const} (the only schema version this package reads), received ${value}`)
-      } else if (chosen.minimum !== undefined && value < chosen.minimum) {
-        this.report('ERR_GUIDE_TOO_SMALL', path, `expected an integer ≥ ${chosen.minimum}, received ${value}`)
+    return this.attempt(path, () => {
+      const schema = node.$ref === undefined ? node : (SCHEMA_DEFS[node.$ref.replace('#/$defs/', '')] ?? node)
+      const kind = kindOf(value)
+      // Options differ by type only (`to`: an integer or null), so the value's type picks one.
+      const options = schema.anyOf ?? [schema]
+      const chosen = options.find((option) => option.type === undefined || option.type === kind)
+      if (chosen === undefined) {
+        this.report('ERR_GUIDE_TYPE', path, `expected ${options.map((option) => option.type).join(' or ')}, received ${describeReceived(value)}`)
+        return SKIP
       }
-    } else if (typeof value === 'string') {
-      this.checkString(chosen, value, path)
-    }
-    // What was not read (an object of the wrong type) stays out of the snapshot.
-    return kind === 'object' || kind === 'array' ? SKIP : value
+      if (kind === 'array') return this.checkArray(chosen, value as object, path)
+      if (kind === 'object') return this.checkObject(chosen, value as object, path)
+      if (typeof value === 'number') {
+        if (chosen.type === 'integer' && !Number.isSafeInteger(value)) {
+          this.report('ERR_GUIDE_TYPE', path, `expected a safe integer, received ${describeReceived(value)}`)
+        } else if (chosen.const !== undefined && value !== chosen.const) {
+          this.report('ERR_GUIDE_SCHEMA_VERSION', path, `expected ${chosen.const} (the only schema version this package reads), received ${value}`)
+        } else if (chosen.minimum !== undefined && value < chosen.minimum) {
+          this.report('ERR_GUIDE_TOO_SMALL', path, `expected an integer ≥ ${chosen.minimum}, received ${value}`)
+        }
+      } else if (typeof value === 'string') {
+        this.checkString(chosen, value, path)
+      }
+      return value
+    })
   }
 
   // Patterns are read with the `u` flag, as JSON Schema validators do:
@@ -139,24 +139,20 @@ class Checker {
 
   // One own property, read once through its descriptor: a getter is never called.
   private checkOwn(node: SchemaNode, object: object, key: string, path: Path): unknown {
-    const descriptor = this.attempt(path, () => Reflect.getOwnPropertyDescriptor(object, key))
-    if (descriptor === SKIP) return SKIP
-    if (descriptor === undefined || !('value' in descriptor)) {
+    return this.attempt(path, () => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(object, key)
+      if (descriptor !== undefined && 'value' in descriptor) return this.check(node, descriptor.value, path)
       const found = descriptor === undefined ? 'a hole' : `a ${descriptor.get === undefined ? 'setter' : 'getter'} (not called)`
       this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a data property, found ${found}`)
       return SKIP
-    }
-    return this.check(node, descriptor.value, path)
+    })
   }
 
   private checkArray(schema: SchemaNode, value: object, path: Path): unknown {
     // Plain: its prototype is a realm's `Array.prototype`; its length a data property.
-    const plain = this.attempt(path, () => {
-      const proto: unknown = Object.getPrototypeOf(value)
-      return Array.isArray(proto) && isRootPrototype(Object.getPrototypeOf(proto))
-    })
-    const length = plain === true ? this.attempt(path, () => Reflect.getOwnPropertyDescriptor(value, 'length')?.value as unknown) : plain
-    if (length === SKIP) return SKIP
+    const proto: unknown = Object.getPrototypeOf(value)
+    const plain = Array.isArray(proto) && isRootPrototype(Object.getPrototypeOf(proto))
+    const length: unknown = plain ? Reflect.getOwnPropertyDescriptor(value, 'length')?.value : undefined
     if (typeof length !== 'number') {
       this.report('ERR_GUIDE_NOT_PLAIN', path, 'expected a plain array, received one with another prototype or no length')
       return SKIP
@@ -166,15 +162,11 @@ class Checker {
     }
     const snapshot: unknown[] = []
     for (let index = 0; index < length && !this.full; index++) snapshot.push(this.checkOwn(schema.items ?? {}, value, String(index), [...path, index]))
-    // Only `length` and the indices belong to a plain array. Counted first,
-    // so a long array pays for the list only when something is extra.
-    const keys = this.full ? SKIP : this.attempt(path, () => Reflect.ownKeys(value))
-    if (keys !== SKIP && keys.length !== length + 1) {
-      for (const key of keys) {
-        if (typeof key === 'symbol') this.report('ERR_GUIDE_NOT_PLAIN', path, `expected only string keys, received ${describeReceived(key)}`)
-        else if (key !== 'length' && !(/^(?:0|[1-9]\d*)$/.test(key) && Number(key) < length)) {
-          this.report('ERR_GUIDE_NOT_PLAIN', [...path, key], `expected only items in an array, found the property ${quote(key, MAX_KEY_SHOWN)}`)
-        }
+    // Only `length` and the indices belong to a plain array.
+    for (const key of this.full ? [] : Reflect.ownKeys(value)) {
+      if (typeof key === 'symbol') this.report('ERR_GUIDE_NOT_PLAIN', path, `expected only string keys, received ${describeReceived(key)}`)
+      else if (key !== 'length' && !(/^(?:0|[1-9]\d*)$/.test(key) && Number(key) < length)) {
+        this.report('ERR_GUIDE_NOT_PLAIN', [...path, key], `expected only items in an array, found the property ${quote(key, MAX_KEY_SHOWN)}`)
       }
     }
     return snapshot
@@ -182,16 +174,14 @@ class Checker {
 
   private checkObject(schema: SchemaNode, value: object, path: Path): unknown {
     // Plain: its prototype is a realm's `Object.prototype`, or null.
-    const plain = this.attempt(path, () => {
-      const proto: unknown = Object.getPrototypeOf(value)
-      return proto === null || isRootPrototype(proto)
-    })
-    if (plain === false) this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a plain object, received ${describeReceived(value)}`)
-    const keys = plain === true ? this.attempt(path, () => Reflect.ownKeys(value)) : SKIP
-    if (keys === SKIP) return SKIP
+    const proto: unknown = Object.getPrototypeOf(value)
+    if (proto !== null && !isRootPrototype(proto)) {
+      this.report('ERR_GUIDE_NOT_PLAIN', path, `expected a plain object, received ${describeReceived(value)}`)
+      return SKIP
+    }
     const properties = schema.properties ?? {}
     const snapshot: Record<string, unknown> = {}
-    for (const key of keys) {
+    for (const key of Reflect.ownKeys(value)) {
       if (this.full) break
       if (typeof key === 'symbol') this.report('ERR_GUIDE_NOT_PLAIN', path, `expected only string keys, received ${describeReceived(key)}`)
       else if (Object.hasOwn(properties, key)) snapshot[key] = this.checkOwn(properties[key] as SchemaNode, value, key, [...path, key])
@@ -252,12 +242,12 @@ function checkConsistency(checker: Checker, guide: unknown): void {
   checkRange(guideRounds, ['rounds'])
   if (isRecord(guide['introduction'])) checkUnit(guide['introduction'], ['introduction'])
   listOf(guide['steps']).forEach((step, index) => {
-    if (checker.full || !isRecord(step)) return
+    if (!isRecord(step)) return
     const {id, number} = step
     if (isInteger(number) && number !== index + 1) checker.report('ERR_GUIDE_STEP_NUMBER', ['steps', index, 'number'], `expected ${index + 1} (steps are numbered in order from 1), received ${number}`)
     checkUnit(step, ['steps', index])
     listOf(step['checklist']).forEach((item, itemIndex) => {
-      if (checker.full || !isRecord(item)) return
+      if (!isRecord(item)) return
       const path = ['steps', index, 'checklist', itemIndex]
       const rounds = rangeOf(item['rounds'])
       checkUnit(item, path)
@@ -275,18 +265,12 @@ function checkConsistency(checker: Checker, guide: unknown): void {
   })
 }
 
-// Reads `value` once into a snapshot and checks the snapshot.
+// Reads `value` once into a snapshot and checks the snapshot. Every read
+// of `value` is guarded (see `attempt`); the snapshot is our own plain data.
 function inspect(value: unknown): {problems: readonly GuideProblem[]; snapshot: unknown} {
   const checker = new Checker()
-  let snapshot: unknown = SKIP
-  try {
-    snapshot = checker.check(GUIDE_SCHEMA, value, [])
-    if (!checker.full) checkConsistency(checker, snapshot)
-  } catch {
-    // Every read above is guarded; this is the last line of defence (say, a
-    // stack overflow), and nothing about the thrown value is read.
-    checker.report('ERR_GUIDE_UNREADABLE', [], UNREADABLE)
-  }
+  const snapshot = checker.check(GUIDE_SCHEMA, value, [])
+  if (!checker.full) checkConsistency(checker, snapshot)
   return {problems: Object.freeze(checker.problems), snapshot}
 }
 

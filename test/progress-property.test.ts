@@ -3,7 +3,7 @@
 // merged, across random releases, with the ground truth of where each id went.
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {changesIn} from '../src/releases.js'
+import {changesIn} from '../src/history.js'
 import {migrateIn} from '../src/progress.js'
 import type {ItemSpec, ReleaseSpec} from './synthetic-history.js'
 import {currentItemsOf, historyOf} from './synthetic-history.js'

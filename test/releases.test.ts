@@ -8,7 +8,7 @@ import {readManifest} from '../pipeline/release/manifest.js'
 import {emitReleasesModule, releasesFromManifest} from '../pipeline/release/emit-releases.js'
 import type {Change} from '../src/index.js'
 import {changesSince, guide, isGuideError, releases} from '../src/index.js'
-import {changesIn} from '../src/releases.js'
+import {changesIn} from '../src/history.js'
 import {ROOT, thrown} from './helpers.js'
 import {type ReleaseSpec, historyOf, manifestOf} from './synthetic-history.js'
 

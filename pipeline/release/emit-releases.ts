@@ -1,6 +1,6 @@
 // From content/manifest.json to the runtime's `releases`: what changed in
 // each published release, per step and item id, for apps that keep readers'
-// progress across releases (src/releases.ts, src/progress.ts).
+// progress across releases (src/history.ts, src/progress.ts).
 import type {Change, Release as RuntimeRelease} from '../../src/types.js'
 import {GENERATED_BANNER} from '../compile/emit.js'
 import type {Manifest, ManifestRelease} from './manifest.js'
@@ -65,7 +65,7 @@ export function emitReleasesModule(releases: readonly RuntimeRelease[]): string 
   return `${GENERATED_BANNER}
 import type {Release} from '../types.js'
 
-/** Every published release, oldest first, from content/manifest.json (src/releases.ts freezes it). */
+/** Every published release, oldest first, from content/manifest.json (src/history.ts freezes it). */
 export const RELEASES_DATA: Release[] = [${body === '' ? '' : `\n${body}`}]
 `
 }

@@ -2,7 +2,7 @@
 // them to a locale's render data and its core API. Each locale's
 // `render` entry (src/generated/locales/<tag>/render.ts, written by the
 // build) calls it once and exports the members one by one.
-import {GuideRangeError, GuideTypeError, isGuideError} from '../errors.js'
+import {assertIntegerInRange} from '../arguments.js'
 import {deepFreeze} from '../freeze.js'
 import type {LocaleApi} from '../locale-api.js'
 import {memoiseByRound} from '../round-memo.js'
@@ -10,31 +10,6 @@ import {type Spelling, renderTemplate, spellerFor} from '../template.js'
 import type {Round, StepNumber} from '../types.js'
 import {mapText, textOf} from './tree.js'
 import type {ChecklistItemContent, RenderedContent, ShippedRenderData} from './types.js'
-
-/**
- * Run a core call on a render call's behalf: the core checks the argument,
- * and an argument error it throws is thrown again naming the render call
- * (`getStepContent(n): expected "n" …`), with the same code and class. Any
- * other error passes through untouched.
- *
- * @param call The render call and parameter, e.g. `'getStepContent(n)'`.
- * @param core The core call it delegates to, e.g. `'getStep(n)'`.
- * @param run Makes the core call.
- * @returns What `run` returns.
- * @throws {GuideTypeError} `ERR_INVALID_ARG_TYPE` from the core, renamed.
- * @throws {GuideRangeError} The core's range error (`ERR_STEP_OUT_OF_RANGE`, `ERR_ROUND_OUT_OF_RANGE`), renamed.
- * @example
- *   asCall('getStepContent(n)', 'getStep(n)', () => getStep(n))
- */
-function asCall<T>(call: string, core: string, run: () => T): T {
-  try {
-    return run()
-  } catch (error) {
-    if (!isGuideError(error) || !error.message.startsWith(`${core}:`)) throw error
-    const message = call + error.message.slice(core.length)
-    throw error instanceof RangeError ? new GuideRangeError(error.code, message) : new GuideTypeError(error.code, message)
-  }
-}
 
 /** What `ace-second-interview/render` and each `ace-second-interview/locales/<tag>/render` export, and what `loadLocaleContent` resolves to. */
 export interface RenderModule {
@@ -80,7 +55,8 @@ export interface RenderModule {
 
 /**
  * Bind the render forms to one locale: its render data, frozen now, and the
- * calls of its core API they share the checks and the checklist with.
+ * calls of its core API they share the checklist with. Arguments are checked
+ * as the core calls check theirs, by the same function, naming the render call.
  *
  * @param core The locale's `getStep`, `checklistForRound` and `guide`.
  * @param data The locale's generated render data (`src/generated/locales/<tag>/render-data.ts`).
@@ -96,9 +72,9 @@ export function createRenderApi(core: Pick<LocaleApi, 'getStep' | 'checklistForR
   const withText = (content: ShippedRenderData['introduction']): RenderedContent => deepFreeze({...content, text: textOf(content.hast)}) as RenderedContent
   const introduction = withText(render.introduction)
   const steps = render.steps.map(withText)
+  const {rounds} = core.guide
   const forRound = memoiseByRound(
-    // checklistForRound checks the round (and memoises its own list); its error names this call.
-    (r) => asCall('checklistContentForRound(r)', 'checklistForRound(r)', () => core.checklistForRound(r as Round)),
+    (r) => assertIntegerInRange(r, 'checklistContentForRound(r)', 'r', rounds.from, rounds.to ?? Number.POSITIVE_INFINITY, 'ERR_ROUND_OUT_OF_RANGE'),
     (round): readonly ChecklistItemContent[] =>
       // The core checklist decides which items apply and their text, so the two
       // APIs cannot disagree on order, ids or wording.
@@ -123,8 +99,7 @@ export function createRenderApi(core: Pick<LocaleApi, 'getStep' | 'checklistForR
   )
   return {
     getStepContent: (n) => {
-      // getStep checks `n` exactly as getStep does; its error names this call.
-      asCall('getStepContent(n)', 'getStep(n)', () => core.getStep(n))
+      assertIntegerInRange(n, 'getStepContent(n)', 'n', 1, steps.length, 'ERR_STEP_OUT_OF_RANGE')
       return steps[n - 1]!
     },
     getIntroContent: () => introduction,

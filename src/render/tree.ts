@@ -1,4 +1,4 @@
-import type {Nodes, Root} from 'hast'
+import type {Nodes} from 'hast'
 
 /**
  * Copy a hast tree with every text node's value passed through `map`.
@@ -9,8 +9,12 @@ import type {Nodes, Root} from 'hast'
  * @example
  *   mapText(tree, (value) => renderTemplate(value, 3))
  */
-export function mapText(tree: Root, map: (value: string) => string): Root {
-  return mapNode(tree, map) as Root
+export function mapText<T extends Nodes>(tree: T, map: (value: string) => string): T {
+  if (tree.type === 'text') return {...tree, value: map(tree.value)}
+  if (tree.type === 'root' || tree.type === 'element') {
+    return {...tree, children: tree.children.map((child) => mapText(child, map))}
+  }
+  return tree
 }
 
 /**
@@ -25,12 +29,4 @@ export function mapText(tree: Root, map: (value: string) => string): Root {
 export function textOf(node: Nodes): string {
   if ('children' in node) return node.children.map(textOf).join('')
   return node.type === 'text' ? node.value : ''
-}
-
-function mapNode(node: Nodes, map: (value: string) => string): Nodes {
-  if (node.type === 'text') return {...node, value: map(node.value)}
-  if (node.type === 'root' || node.type === 'element') {
-    return {...node, children: node.children.map((child) => mapNode(child, map))} as Nodes
-  }
-  return node
 }

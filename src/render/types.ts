@@ -84,11 +84,9 @@ export interface RenderData {
 }
 
 /** What a locale's render data module ships (internal): {@link RenderData} without each piece's `text`, which `createRenderApi` derives from its `hast`. */
-export interface ShippedRenderData {
+export interface ShippedRenderData extends Omit<RenderData, 'introduction' | 'steps'> {
   /** The introduction. */
   readonly introduction: Omit<BuiltContent, 'text'>
   /** Each step's body, in step order. */
   readonly steps: readonly Omit<BuiltContent, 'text'>[]
-  /** As in {@link RenderData}. */
-  readonly items: RenderData['items']
 }
