@@ -1,5 +1,5 @@
 import {guide} from '../src/index.js'
-import {UsageError, isUsageError, parseCommandLine, quote} from './args.js'
+import {UsageError, parseCommandLine, quote} from './args.js'
 import type {Command, Io} from './command.js'
 import {changesCommand} from './commands/changes.js'
 import {CHECK_MISSING} from './check-run.js'
@@ -90,7 +90,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${PROGRAM} ${args[0]}: ${(error as Error).message}\n`)
       return 2
     }
-    if (!isUsageError(error)) throw error
+    if (!(error instanceof UsageError)) throw error
     const command = COMMANDS.find((known) => known.name === error.command)
     const where = command === undefined ? PROGRAM : `${PROGRAM} ${command.name}`
     io.stderr.write(`${where}: ${error.message}\n\n${command === undefined ? programHelp(COMMANDS) : commandHelp(command)}`)
