@@ -8,11 +8,33 @@ import * as source from '../src/index.js'
 import type {ChecklistItem, Guide, LocaleModule, Step} from '../src/index.js'
 import {escapeJson} from '../src/describe.js'
 import type {Format} from './args.js'
-import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
+import {shouldUseColor} from '../pipeline/report.js'
+import {escapeControl as safe} from '../pipeline/terminal.js'
 import type {Io} from './command.js'
 
 /** The help line for `--format`, shared by the reader commands. */
 export const FORMAT_HELP = '  --format <format>  text (default), markdown (a printable task list) or json (the API\'s objects)'
+
+/**
+ * Make the text styles (bold for headings and titles, dim for ids), as ANSI
+ * escapes or as no-ops.
+ *
+ * @param color Whether to colour (see `shouldUseColor`).
+ * @returns Functions that wrap text in ANSI codes when `color` is `true` and
+ *   return it unchanged otherwise.
+ * @example
+ *   createStyles(false).bold('Make a plan') // 'Make a plan'
+ */
+export function createStyles(color: boolean) {
+  const paint =
+    (open: number, close: number) =>
+    (text: string): string =>
+      color ? `\u001B[${open}m${text}\u001B[${close}m` : text
+  return {bold: paint(1, 22), dim: paint(2, 22)}
+}
+
+/** The few text styles the command line uses. */
+export type Styles = ReturnType<typeof createStyles>
 
 /** How to print one result as text and as markdown; JSON needs no help. */
 export interface Printers<T> {

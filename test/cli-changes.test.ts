@@ -2,9 +2,8 @@
 // history decides what there is to list, so the expectations come from
 // `releases` and `changesSince`; the printers are also run on synthetic changes.
 import {describe, expect, it} from 'vitest'
-import {createStyles} from '../cli/color.js'
 import {formatChangesMarkdown, formatChangesText, versionList} from '../cli/commands/changes.js'
-import {formatJson} from '../cli/format.js'
+import {createStyles, formatJson} from '../cli/format.js'
 import {type Change, changesSince, guide, releases} from '../src/index.js'
 import {cli} from './bin.js'
 import {ROOT} from './helpers.js'

@@ -1,8 +1,8 @@
 import {type Change, guide, releases} from '../../src/index.js'
 import {UsageError, parseFormat, quote} from '../args.js'
-import {type Styles, escapeControl as safe} from '../color.js'
+import {escapeControl as safe} from '../../pipeline/terminal.js'
 import type {Command} from '../command.js'
-import {FORMAT_HELP, printResult} from '../format.js'
+import {FORMAT_HELP, type Styles, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
 
 const NAME = 'changes'

@@ -1,6 +1,6 @@
 import {type LocaleModule, type Step, guide} from '../../src/index.js'
 import {UsageError, parseFormat, quote} from '../args.js'
-import {escapeControl} from '../color.js'
+import {escapeControl} from '../../pipeline/terminal.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepMarkdown, formatStepText, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
