@@ -62,35 +62,16 @@ export function formatChangesText(changes: readonly Change[], since: string, sty
  *   formatChangesMarkdown(changesSince('1.0.0'), '1.0.0')
  */
 export function formatChangesMarkdown(changes: readonly Change[], since: string): string {
-  const body = changes.length === 0 ? ['No changes.'] : changes.map((change) => `- ${capitalise(describeChange(change, (id) => `\`${id}\``))}.`)
+  const body = changes.length === 0 ? ['No changes.'] : changes.map((change) => `- ${describeChange(change, (id) => `\`${id}\``).replace(/^./, (first) => first.toUpperCase())}.`)
   return `${[`# ${heading(since)}`, '', ...body].join('\n')}\n`
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-/**
- * Versions for a message: all of them up to eight, else the first two and the last five.
- *
- * @param versions Released versions, oldest first.
- * @returns The list, comma-separated, `…` where versions were left out.
- * @example
- *   versionList(['1.0.0', '1.1.0']) // '1.0.0, 1.1.0'
- */
-export function versionList(versions: readonly string[]): string {
-  return versions.length <= 8 ? versions.join(', ') : `${versions.slice(0, 2).join(', ')}, …, ${versions.slice(-5).join(', ')}`
-}
-
-function knownVersions(): string {
-  return versionList([...new Set([...releases.map((release) => release.version), guide.version])])
-}
+// Every version --since takes: the releases and the installed one, oldest first.
+const VERSIONS = [...new Set([...releases.map((release) => release.version), guide.version])]
 
 function readSince(value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${knownVersions()})`, NAME)
-  if (value !== guide.version && !releases.some((release) => release.version === value)) {
-    throw new UsageError(`expected --since to be a released content version (${knownVersions()}), received ${quote(value)}`, NAME)
-  }
+  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${VERSIONS.join(', ')})`, NAME)
+  if (!VERSIONS.includes(value)) throw new UsageError(`expected --since to be a released content version (${VERSIONS.join(', ')}), received ${quote(value)}`, NAME)
   return value
 }
 
