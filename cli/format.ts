@@ -36,14 +36,6 @@ export function createStyles(color: boolean) {
 /** The few text styles the command line uses. */
 export type Styles = ReturnType<typeof createStyles>
 
-/** How to print one result as text and as markdown; JSON needs no help. */
-export interface Printers<T> {
-  /** For reading at a terminal; may use styles. */
-  readonly text: (value: T, styles: Styles) => string
-  /** For printing or pasting. */
-  readonly markdown: (value: T) => string
-}
-
 /**
  * Write a runtime result to stdout in the chosen format. Only text is ever
  * coloured, and only when stdout is a terminal and `NO_COLOR` is unset.
@@ -51,11 +43,12 @@ export interface Printers<T> {
  * @param io Where to write, and the environment.
  * @param format The format asked for.
  * @param value The runtime's result, printed as is for `json`.
- * @param printers The text and markdown forms.
+ * @param printers The text form (for reading at a terminal; may use styles)
+ *   and the markdown form (for printing or pasting); JSON needs no help.
  * @example
  *   printResult(io, 'markdown', checklistForRound(2), {text: …, markdown: formatChecklistMarkdown})
  */
-export function printResult<T>(io: Io, format: Format, value: T, printers: Printers<T>): void {
+export function printResult<T>(io: Io, format: Format, value: T, printers: {text: (value: T, styles: Styles) => string; markdown: (value: T) => string}): void {
   if (format === 'json') io.stdout.write(formatJson(value))
   else if (format === 'markdown') io.stdout.write(printers.markdown(value))
   else io.stdout.write(printers.text(value, createStyles(shouldUseColor({isTTY: io.stdout.isTTY, env: io.env}))))
