@@ -5,7 +5,7 @@
 // build, can run it.
 import {type FSWatcher, readdirSync, watch} from 'node:fs'
 import path from 'node:path'
-import {diagnostics, formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
+import {formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {escapeJson} from '../src/describe.js'
 import type {CheckError} from '../pipeline/check.js'
@@ -73,7 +73,6 @@ async function loadCheck(): Promise<typeof import('../pipeline/check.js')> {
     throw Object.assign(new Error(`expected the content check, ${CHECK_PACKAGE}, to be installed, found none; install it with \`npm install --save-dev ${CHECK_PACKAGE}\``), {code: CHECK_MISSING})
   }
 }
-type CheckModule = Awaited<ReturnType<typeof loadCheck>>
 
 /**
  * Check a content folder and print the verdict; with `watch`, keep checking
@@ -106,7 +105,7 @@ export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
  * @example
  *   const result = await withCheck('ace-second-interview locales', io, (api) => api.translationStatus('content'))
  */
-export async function withCheck<T>(program: string, io: Io, call: (api: CheckModule) => Promise<T>): Promise<T | undefined> {
+export async function withCheck<T>(program: string, io: Io, call: (api: typeof import('../pipeline/check.js')) => Promise<T>): Promise<T | undefined> {
   const api = await loadCheck()
   try {
     return await call(api)
@@ -133,7 +132,7 @@ async function checkOnce(request: CheckRequest, io: Io): Promise<number> {
     // Watch mode prints one run a line (JSON Lines); once, the array is indented.
     io.stdout.write(`${escapeJson(request.watch ? JSON.stringify(result.diagnostics) : JSON.stringify(result.diagnostics, null, 2))}\n`)
   } else if (request.format === 'github') {
-    io.stdout.write(formatGithub(diagnostics(result.files)))
+    io.stdout.write(formatGithub(result.diagnostics))
   } else {
     const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
     // A failed check always has a report; a clean one may have none.

@@ -19,13 +19,8 @@ const helpCommand: Command = {
   details: ['  [command]          a command; without one, the help for the whole program'],
   options: {},
   maxPositionals: 1,
-  run({positionals}, io) {
-    const [name] = positionals
-    if (name === undefined) {
-      io.stdout.write(programHelp())
-      return 0
-    }
-    io.stdout.write(commandHelp(findCommand(name, 'help')))
+  run({positionals: [name]}, io) {
+    io.stdout.write(name === undefined ? programHelp() : commandHelp(findCommand(name, 'help')))
     return 0
   },
 }
