@@ -62,8 +62,12 @@ export function formatChangesText(changes: readonly Change[], since: string, sty
  *   formatChangesMarkdown(changesSince('1.0.0'), '1.0.0')
  */
 export function formatChangesMarkdown(changes: readonly Change[], since: string): string {
-  const body = changes.length === 0 ? ['No changes.'] : changes.map((change) => `- ${describeChange(change, (id) => `\`${id}\``).replace(/^./, (first) => first.toUpperCase())}.`)
+  const body = changes.length === 0 ? ['No changes.'] : changes.map((change) => `- ${capitalise(describeChange(change, (id) => `\`${id}\``))}.`)
   return `${[`# ${heading(since)}`, '', ...body].join('\n')}\n`
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 // Every version --since takes: the releases and the installed one, oldest first.

@@ -28,8 +28,10 @@ export function readRound(value: string | undefined, command: string): number {
   // ASCII digits only, compared as a BigInt: a number too large for
   // JavaScript is "too large", never rounded into range.
   const round = /^[0-9]+$/.test(value) ? BigInt(value) : undefined
-  const too = round === undefined ? '' : round < FIRST ? ', which is too small' : round > LAST ? ', which is too large' : undefined
-  if (too !== undefined) throw new UsageError(`expected --round to be ${ROUNDS}, received ${quote(value)}${too}`, command)
+  if (round === undefined || round < FIRST || round > LAST) {
+    const why = round === undefined ? '' : round < FIRST ? ', which is too small' : ', which is too large'
+    throw new UsageError(`expected --round to be ${ROUNDS}, received ${quote(value)}${why}`, command)
+  }
   return Number(round)
 }
 
