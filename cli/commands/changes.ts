@@ -75,7 +75,9 @@ const VERSIONS = [...new Set([...releases.map((release) => release.version), gui
 
 function readSince(value: string | undefined): string {
   if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${VERSIONS.join(', ')})`, NAME)
-  if (!VERSIONS.includes(value)) throw new UsageError(`expected --since to be a released content version (${VERSIONS.join(', ')}), received ${quote(value)}`, NAME)
+  if (!VERSIONS.includes(value)) {
+    throw new UsageError(`expected --since to be a released content version (${VERSIONS.join(', ')}), received ${quote(value)}`, NAME)
+  }
   return value
 }
 
