@@ -127,7 +127,6 @@ function explain(error: CheckError): string {
 async function checkOnce(request: CheckRequest, io: Io): Promise<number> {
   const result = await withCheck(request.program, io, (api) => api.checkContent(request.dir, {cwd: io.cwd, strict: request.strict === true}))
   if (result === undefined) return 2
-  const status = result.ok ? 0 : 1
   if (request.format === 'json') {
     // Watch mode prints one run a line (JSON Lines); once, the array is indented.
     io.stdout.write(`${escapeJson(request.watch ? JSON.stringify(result.diagnostics) : JSON.stringify(result.diagnostics, null, 2))}\n`)
@@ -139,7 +138,7 @@ async function checkOnce(request: CheckRequest, io: Io): Promise<number> {
     const report = formatDiagnostics(result.files, {color, tips: true, summarize: request.summarize})
     io.stdout.write(report || `check: ${escapeControl(request.dir)} is clean (${result.steps} steps)\n`)
   }
-  return status
+  return result.ok ? 0 : 1
 }
 
 async function watchFolder(request: CheckRequest, io: Io): Promise<number> {
