@@ -7,13 +7,10 @@ const FORMATS = ['text', 'markdown', 'json'] as const
 /** One output format. */
 export type Format = (typeof FORMATS)[number]
 
-// Recognised by code, like the runtime's errors, not by instanceof.
-const USAGE_ERROR_CODE = 'ERR_CLI_USAGE'
-
 /** Bad command-line arguments: reported with the usage, exit status 2. */
 export class UsageError extends Error {
   /** Stable code of every usage error. */
-  readonly code = USAGE_ERROR_CODE
+  readonly code = 'ERR_CLI_USAGE'
   override name = 'UsageError'
 
   /**
@@ -27,18 +24,6 @@ export class UsageError extends Error {
   ) {
     super(message)
   }
-}
-
-/**
- * Tell whether a caught value is a {@link UsageError}.
- *
- * @param value Anything caught.
- * @returns `true` when it carries the usage error's code.
- * @example
- *   isUsageError(new UsageError('expected a command')) // true
- */
-export function isUsageError(value: unknown): value is UsageError {
-  return value instanceof Error && (value as {code?: unknown}).code === USAGE_ERROR_CODE
 }
 
 /**
@@ -158,32 +143,4 @@ export function parseFormat<F extends string = Format>(value: string | undefined
     throw new UsageError(`expected --format to be one of ${allowed.join(', ')}, received ${quote(value)}`, command)
   }
   return format
-}
-
-/** What {@link parseWholeNumber} found. */
-export type WholeNumber =
-  | {readonly ok: true; readonly value: number}
-  | {readonly ok: false; readonly problem: 'not-a-whole-number' | 'too-small' | 'too-large'}
-
-/**
- * Read a whole number written in ASCII digits only (`'3'`, `'03'`) and check
- * its range exactly (as a BigInt), so a number too large for JavaScript
- * (`'99999999999999999999'`) is "too large", never rounded into range or
- * turned into `1e+23`. Signs, spaces, decimals, exponents and other scripts'
- * digits are not whole numbers.
- *
- * @param text A command-line argument.
- * @param min The smallest allowed value, a non-negative safe integer.
- * @param max The largest allowed value, a safe integer ≥ `min`.
- * @returns The number, or why it is not one in range.
- * @example
- *   parseWholeNumber('012', 2, 20) // {ok: true, value: 12}
- *   parseWholeNumber('9007199254740992', 2, Number.MAX_SAFE_INTEGER) // {ok: false, problem: 'too-large'}
- */
-export function parseWholeNumber(text: string, min: number, max: number): WholeNumber {
-  if (!/^[0-9]+$/.test(text)) return {ok: false, problem: 'not-a-whole-number'}
-  const value = BigInt(text)
-  if (value < BigInt(min)) return {ok: false, problem: 'too-small'}
-  if (value > BigInt(max)) return {ok: false, problem: 'too-large'}
-  return {ok: true, value: Number(value)}
 }

@@ -5,7 +5,7 @@
 // build, can run it.
 import {type FSWatcher, readdirSync, watch} from 'node:fs'
 import path from 'node:path'
-import {diagnostics, formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
+import {formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {escapeJson} from '../src/describe.js'
 import type {CheckError} from '../pipeline/check.js'
@@ -15,15 +15,12 @@ import type {Io} from './command.js'
 /** The formats `check` prints. */
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const
 
-/** One of {@link CHECK_FORMATS}. */
-export type CheckFormat = (typeof CHECK_FORMATS)[number]
-
 /** What to check and how to print it. */
 export interface CheckRequest {
   /** The content folder, as the user gave it (relative to `io.cwd` or absolute). */
   readonly dir: string
   /** `text` (file:line:column lines), `json` (the diagnostics) or `github` (workflow commands). */
-  readonly format: CheckFormat
+  readonly format: (typeof CHECK_FORMATS)[number]
   /** Keep running and check again on every change. */
   readonly watch: boolean
   /** Fail on warnings too (a missing or outdated translation). */
@@ -32,8 +29,6 @@ export interface CheckRequest {
   readonly summarize?: string | undefined
   /** Who is speaking, for one-line errors (`ace-second-interview check`). */
   readonly program: string
-  /** Stops watching (tests); without one, watching lasts until the process is killed. */
-  readonly signal?: AbortSignal | undefined
 }
 
 /**
@@ -65,16 +60,11 @@ const CHECK_PACKAGE = 'ace-second-interview-check'
 /** Code of the error {@link loadCheck} throws when {@link CHECK_PACKAGE} is not installed (the bin exits 2). */
 export const CHECK_MISSING = 'ERR_CHECK_NOT_INSTALLED'
 
-/**
- * Load the check API. The pipeline (unified, remark, yaml: most of the code)
- * is loaded only when a check (or `locales`, `translation`) runs, so `steps`
- * and friends start fast. The bin's build points this import at
- * {@link CHECK_PACKAGE}, which an app installs beside this package.
- *
- * @returns The check API (`ace-second-interview/check`).
- * @throws {Error} With code {@link CHECK_MISSING} when the check package is not installed.
- */
-export async function loadCheck(): Promise<typeof import('../pipeline/check.js')> {
+// The check API (`ace-second-interview/check`). The pipeline (unified, remark,
+// yaml: most of the code) is loaded only when a check (or `locales`,
+// `translation`) runs, so `steps` and friends start fast. The bin's build
+// points this import at CHECK_PACKAGE, which an app installs beside this package.
+async function loadCheck(): Promise<typeof import('../pipeline/check.js')> {
   try {
     return await import('../pipeline/check.js')
   } catch (error) {
@@ -83,16 +73,15 @@ export async function loadCheck(): Promise<typeof import('../pipeline/check.js')
     throw Object.assign(new Error(`expected the content check, ${CHECK_PACKAGE}, to be installed, found none; install it with \`npm install --save-dev ${CHECK_PACKAGE}\``), {code: CHECK_MISSING})
   }
 }
-type CheckModule = Awaited<ReturnType<typeof loadCheck>>
 
 /**
  * Check a content folder and print the verdict; with `watch`, keep checking
- * on every change until `signal` aborts.
+ * on every change until the process is stopped.
  *
  * @param request The folder, the format and whether to watch.
  * @param io Where to write.
  * @returns 0 clean, 1 content errors (or, with `strict`, warnings), 2 no such
- *   folder. In watch mode, the status of the last run.
+ *   folder; in watch mode, only 2 (there is no folder to watch).
  * @throws Whatever an unexpected failure (e.g. an unreadable file) throws.
  * @example
  *   process.exitCode = await runCheck({dir: 'content', format: 'text', watch: false, program: 'check'}, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()})
@@ -116,7 +105,7 @@ export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
  * @example
  *   const result = await withCheck('ace-second-interview locales', io, (api) => api.translationStatus('content'))
  */
-export async function withCheck<T>(program: string, io: Io, call: (api: CheckModule) => Promise<T>): Promise<T | undefined> {
+export async function withCheck<T>(program: string, io: Io, call: (api: typeof import('../pipeline/check.js')) => Promise<T>): Promise<T | undefined> {
   const api = await loadCheck()
   try {
     return await call(api)
@@ -138,19 +127,18 @@ function explain(error: CheckError): string {
 async function checkOnce(request: CheckRequest, io: Io): Promise<number> {
   const result = await withCheck(request.program, io, (api) => api.checkContent(request.dir, {cwd: io.cwd, strict: request.strict === true}))
   if (result === undefined) return 2
-  const status = result.ok ? 0 : 1
   if (request.format === 'json') {
     // Watch mode prints one run a line (JSON Lines); once, the array is indented.
     io.stdout.write(`${escapeJson(request.watch ? JSON.stringify(result.diagnostics) : JSON.stringify(result.diagnostics, null, 2))}\n`)
   } else if (request.format === 'github') {
-    io.stdout.write(formatGithub(diagnostics(result.files)))
+    io.stdout.write(formatGithub(result.diagnostics))
   } else {
     const color = shouldUseColor({isTTY: io.stdout.isTTY, env: io.env})
     // A failed check always has a report; a clean one may have none.
     const report = formatDiagnostics(result.files, {color, tips: true, summarize: request.summarize})
     io.stdout.write(report || `check: ${escapeControl(request.dir)} is clean (${result.steps} steps)\n`)
   }
-  return status
+  return result.ok ? 0 : 1
 }
 
 async function watchFolder(request: CheckRequest, io: Io): Promise<number> {
@@ -160,9 +148,8 @@ async function watchFolder(request: CheckRequest, io: Io): Promise<number> {
   let running: Promise<void> | undefined
   let again = false
   let timer: NodeJS.Timeout | undefined
-  // The folders below the root that hold content: steps/, locales/, and each
-  // locales/<tag>/ and its steps/. Each has its own watch.
-  const below = new Map<string, FSWatcher>()
+  // Each content folder has its own watch (see contentFolders).
+  const watched = new Map<string, FSWatcher>()
 
   const check = async (): Promise<void> => {
     const started = process.hrtime.bigint()
@@ -202,64 +189,53 @@ async function watchFolder(request: CheckRequest, io: Io): Promise<number> {
   // mode watches each file by inode and goes deaf to a file an editor saved
   // by writing a copy and renaming it over the original. A directory's own
   // watch sees every write, rename and delete inside it.
-  const open = (folder: string, onChange: (event: string, name: string | null) => void): FSWatcher | undefined => {
-    try {
-      const watcher = watch(folder, {persistent: true}, onChange)
-      watcher.on('error', () => {
-        // The folder went away: watched again once a run finds it back.
-        watcher.close()
-        for (const [key, value] of below) if (value === watcher) below.delete(key)
-        schedule()
-      })
-      return watcher
-    } catch {
-      return undefined // missing: the check reports it, and a later run retries
-    }
-  }
-  // Opens a watch on each content folder below the root that has none;
-  // first closes those gone, and those at or inside `replaced` (a folder
-  // created or renamed over: its old watch sees nothing of the new one).
+  // Opens a watch on each content folder that has none; first closes those
+  // gone, and those at or inside `replaced` (a folder created or renamed
+  // over: its old watch sees nothing of the new one).
   const refresh = (replaced?: string): void => {
-    const wanted = [path.join(root, 'steps'), path.join(root, 'locales')]
-    for (const tag of subfolders(path.join(root, 'locales'))) wanted.push(path.join(root, 'locales', tag), path.join(root, 'locales', tag, 'steps'))
+    const wanted = contentFolders(root)
     const inside = (folder: string): boolean => replaced !== undefined && (folder === replaced || folder.startsWith(`${replaced}${path.sep}`))
-    for (const [folder, watcher] of below) {
+    for (const [folder, watcher] of watched) {
       if (inside(folder) || !wanted.includes(folder)) {
         watcher.close()
-        below.delete(folder)
+        watched.delete(folder)
       }
     }
     for (const folder of wanted) {
-      if (below.has(folder)) continue
-      const watcher = open(folder, (_event, name) => {
-        // locales/<tag>/ or its steps/ replaced or created: watch the new folder.
-        if (name === null) refresh(folder)
-        else if (name === 'steps' || folder === path.join(root, 'locales')) refresh(path.join(folder, name))
-        schedule()
-      })
-      if (watcher !== undefined) below.set(folder, watcher)
+      if (watched.has(folder)) continue
+      try {
+        const watcher = watch(folder, {persistent: true}, (_event, name) => {
+          // This folder, or a content folder in it, replaced or created: watch the new one.
+          if (name === null) refresh(folder)
+          else if (contentFolders(root).includes(path.join(folder, name))) refresh(path.join(folder, name))
+          schedule()
+        })
+        watcher.on('error', () => {
+          // The folder went away: watched again once a run finds it back.
+          watcher.close()
+          if (watched.get(folder) === watcher) watched.delete(folder)
+          schedule()
+        })
+        watched.set(folder, watcher)
+      } catch {
+        // Missing: the check reports it, and a later run retries.
+      }
     }
   }
-  const top = open(root, (_event, name) => {
-    // steps/ or locales/ replaced or created: the old watches see nothing of the new folder.
-    if (name === null) refresh(root)
-    else if (name === 'steps' || name === 'locales') refresh(path.join(root, name))
-    schedule()
-  })
   refresh()
 
   await check()
   // Nothing to watch: the one-line error is printed; stop rather than wait forever.
-  if (top === undefined) return status
-  await new Promise<void>((resolve) => {
-    if (request.signal?.aborted === true) resolve()
-    request.signal?.addEventListener('abort', () => resolve(), {once: true})
-  })
-  clearTimeout(timer)
-  top.close()
-  for (const watcher of below.values()) watcher.close()
-  await running
-  return status
+  if (!watched.has(root)) return status
+  // Watching lasts until the process is stopped (Ctrl-C).
+  return new Promise(() => {})
+}
+
+// The folders that hold content: the root, steps/, locales/, and each
+// locales/<tag>/ and its steps/.
+function contentFolders(root: string): string[] {
+  const locales = path.join(root, 'locales')
+  return [root, path.join(root, 'steps'), locales, ...subfolders(locales).flatMap((tag) => [path.join(locales, tag), path.join(locales, tag, 'steps')])]
 }
 
 // The names of the real folders in a folder (none when it is missing).

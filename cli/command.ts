@@ -1,5 +1,8 @@
 import type {OptionsConfig, ParsedArgs} from './args.js'
 
+/** The bin's name, as typed. */
+export const PROGRAM = 'ace-second-interview'
+
 /** A stream the command line writes to. */
 export interface Output {
   /** Write text as it is. */

@@ -8,19 +8,33 @@ import * as source from '../src/index.js'
 import type {ChecklistItem, Guide, LocaleModule, Step} from '../src/index.js'
 import {escapeJson} from '../src/describe.js'
 import type {Format} from './args.js'
-import {type Styles, createStyles, escapeControl as safe, shouldUseColor} from './color.js'
+import {shouldUseColor} from '../pipeline/report.js'
+import {escapeControl as safe} from '../pipeline/terminal.js'
 import type {Io} from './command.js'
 
 /** The help line for `--format`, shared by the reader commands. */
 export const FORMAT_HELP = '  --format <format>  text (default), markdown (a printable task list) or json (the API\'s objects)'
 
-/** How to print one result as text and as markdown; JSON needs no help. */
-export interface Printers<T> {
-  /** For reading at a terminal; may use styles. */
-  readonly text: (value: T, styles: Styles) => string
-  /** For printing or pasting. */
-  readonly markdown: (value: T) => string
+/**
+ * Make the text styles (bold for headings and titles, dim for ids), as ANSI
+ * escapes or as no-ops.
+ *
+ * @param color Whether to colour (see `shouldUseColor`).
+ * @returns Functions that wrap text in ANSI codes when `color` is `true` and
+ *   return it unchanged otherwise.
+ * @example
+ *   createStyles(false).bold('Make a plan') // 'Make a plan'
+ */
+export function createStyles(color: boolean) {
+  const paint =
+    (open: number, close: number) =>
+    (text: string): string =>
+      color ? `\u001B[${open}m${text}\u001B[${close}m` : text
+  return {bold: paint(1, 22), dim: paint(2, 22)}
 }
+
+/** The few text styles the command line uses. */
+export type Styles = ReturnType<typeof createStyles>
 
 /**
  * Write a runtime result to stdout in the chosen format. Only text is ever
@@ -29,11 +43,12 @@ export interface Printers<T> {
  * @param io Where to write, and the environment.
  * @param format The format asked for.
  * @param value The runtime's result, printed as is for `json`.
- * @param printers The text and markdown forms.
+ * @param printers The text form (for reading at a terminal; may use styles)
+ *   and the markdown form (for printing or pasting); JSON needs no help.
  * @example
  *   printResult(io, 'markdown', checklistForRound(2), {text: …, markdown: formatChecklistMarkdown})
  */
-export function printResult<T>(io: Io, format: Format, value: T, printers: Printers<T>): void {
+export function printResult<T>(io: Io, format: Format, value: T, printers: {text: (value: T, styles: Styles) => string; markdown: (value: T) => string}): void {
   if (format === 'json') io.stdout.write(formatJson(value))
   else if (format === 'markdown') io.stdout.write(printers.markdown(value))
   else io.stdout.write(printers.text(value, createStyles(shouldUseColor({isTTY: io.stdout.isTTY, env: io.env}))))

@@ -1,6 +1,6 @@
 import {guide} from '../src/index.js'
-import {UsageError, isUsageError, parseCommandLine, quote} from './args.js'
-import type {Command, Io} from './command.js'
+import {UsageError, parseCommandLine, quote} from './args.js'
+import {type Command, type Io, PROGRAM} from './command.js'
 import {changesCommand} from './commands/changes.js'
 import {CHECK_MISSING} from './check-run.js'
 import {checkCommand} from './commands/check.js'
@@ -9,7 +9,7 @@ import {localesCommand} from './commands/locales.js'
 import {stepCommand} from './commands/step.js'
 import {stepsCommand} from './commands/steps.js'
 import {translationCommand} from './commands/translation.js'
-import {PROGRAM, commandHelp, programHelp} from './help.js'
+import {escapeControl} from '../pipeline/terminal.js'
 
 /** `help [command]`: the help as a command too, as in git and npm. */
 const helpCommand: Command = {
@@ -19,19 +19,48 @@ const helpCommand: Command = {
   details: ['  [command]          a command; without one, the help for the whole program'],
   options: {},
   maxPositionals: 1,
-  run({positionals}, io) {
-    const [name] = positionals
-    if (name === undefined) {
-      io.stdout.write(programHelp(COMMANDS))
-      return 0
-    }
-    io.stdout.write(commandHelp(findCommand(name, 'help')))
+  run({positionals: [name]}, io) {
+    io.stdout.write(name === undefined ? programHelp() : commandHelp(findCommand(name, 'help')))
     return 0
   },
 }
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, localesCommand, translationCommand, changesCommand, helpCommand]
+const COMMANDS: readonly Command[] = [stepsCommand, stepCommand, checklistCommand, checkCommand, localesCommand, translationCommand, changesCommand, helpCommand]
+
+// The help for the whole program: commands, global options, exit statuses.
+function programHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => `${command.name} ${command.synopsis}`.length))
+  return [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    `${escapeControl(guide.title)}, from the command line.`,
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${`${command.name} ${command.synopsis}`.padEnd(width)}  ${command.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help; after a command, that command\'s help',
+    '  -v, --version  print the version',
+    '',
+    'Exit status: 0 done, 1 content errors (check, translation), a refused import or output that cannot be written, 2 bad arguments.',
+    '',
+  ].join('\n')
+}
+
+// The help for one command: its usage line, what it does, its arguments and options.
+function commandHelp(command: Command): string {
+  return [
+    `Usage: ${PROGRAM} ${command.name} ${command.synopsis}`,
+    '',
+    command.summary,
+    '',
+    'Arguments and options:',
+    ...command.details,
+    '  -h, --help         show this help',
+    '',
+  ].join('\n')
+}
 
 const NAMES = COMMANDS.map((command) => command.name).join(', ')
 
@@ -45,7 +74,7 @@ function findCommand(name: string, asker?: string): Command {
 function runGlobal(args: readonly string[], io: Io): number {
   const {flags, help} = parseCommandLine(undefined, args, {version: {type: 'boolean', short: 'v'}}, 0)
   if (help) {
-    io.stdout.write(programHelp(COMMANDS))
+    io.stdout.write(programHelp())
     return 0
   }
   if (flags.has('version')) {
@@ -90,10 +119,10 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${PROGRAM} ${args[0]}: ${(error as Error).message}\n`)
       return 2
     }
-    if (!isUsageError(error)) throw error
+    if (!(error instanceof UsageError)) throw error
     const command = COMMANDS.find((known) => known.name === error.command)
     const where = command === undefined ? PROGRAM : `${PROGRAM} ${command.name}`
-    io.stderr.write(`${where}: ${error.message}\n\n${command === undefined ? programHelp(COMMANDS) : commandHelp(command)}`)
+    io.stderr.write(`${where}: ${error.message}\n\n${command === undefined ? programHelp() : commandHelp(command)}`)
     return 2
   }
 }

@@ -6,25 +6,17 @@ import {escapeControl} from './terminal.js'
 // the user asked for none (https://no-color.org), never on a terminal that
 // says it cannot show it (`TERM=dumb`, e.g. Emacs' shell buffers).
 
-/** What decides whether output is coloured. */
-export interface ColorContext {
-  /** Whether the stream written to is a terminal (`stream.isTTY`). */
-  readonly isTTY: boolean | undefined
-  /** The environment (`process.env`). */
-  readonly env: Readonly<Record<string, string | undefined>>
-}
-
 /**
  * Decide whether to colour output written to one stream.
  *
- * @param context The stream's `isTTY` and the environment.
+ * @param context The stream's `isTTY` and the environment (`process.env`).
  * @returns `true` only when the stream is a TTY, `NO_COLOR` is not set at
  *   all and `TERM` is not `dumb`; any value of `NO_COLOR`, even the empty
  *   string, turns colour off, as in the build scripts.
  * @example
  *   shouldUseColor({isTTY: process.stdout.isTTY, env: process.env})
  */
-export function shouldUseColor(context: ColorContext): boolean {
+export function shouldUseColor(context: {readonly isTTY: boolean | undefined; readonly env: Readonly<Record<string, string | undefined>>}): boolean {
   return context.isTTY === true && context.env['NO_COLOR'] === undefined && context.env['TERM'] !== 'dumb'
 }
 

@@ -7,7 +7,7 @@
 import {realpathSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {CHECK_FORMATS, type CheckFormat, runCheck, verboseCommand} from '../cli/check-run.js'
+import {CHECK_FORMATS, runCheck, verboseCommand} from '../cli/check-run.js'
 import type {Io} from '../cli/command.js'
 
 const PROGRAM = 'check:content'
@@ -37,7 +37,7 @@ export async function checkContentCommand(args: readonly string[], io: Io): Prom
     io.stderr.write(`${PROGRAM}: ${problem}\n${USAGE}\n`)
     return 2
   }
-  return runCheck({dir: positionals[0] ?? 'content', format: format satisfies CheckFormat, watch: values.watch === true, strict: values.strict === true, summarize: values.verbose === true ? undefined : verboseCommand('npm run check:content --', positionals[0]), program: PROGRAM}, io)
+  return runCheck({dir: positionals[0] ?? 'content', format, watch: values.watch === true, strict: values.strict === true, summarize: values.verbose === true ? undefined : verboseCommand('npm run check:content --', positionals[0]), program: PROGRAM}, io)
 }
 
 // Run as a script (tests import checkContentCommand and run it in process).

@@ -2,9 +2,8 @@
 // history decides what there is to list, so the expectations come from
 // `releases` and `changesSince`; the printers are also run on synthetic changes.
 import {describe, expect, it} from 'vitest'
-import {createStyles} from '../cli/color.js'
-import {formatChangesMarkdown, formatChangesText, versionList} from '../cli/commands/changes.js'
-import {formatJson} from '../cli/format.js'
+import {formatChangesMarkdown, formatChangesText} from '../cli/commands/changes.js'
+import {createStyles, formatJson} from '../cli/format.js'
 import {type Change, changesSince, guide, releases} from '../src/index.js'
 import {cli} from './bin.js'
 import {ROOT} from './helpers.js'
@@ -21,18 +20,6 @@ const SYNTHETIC: Change[] = [
   {kind: 'reworded', target: 'item', id: 'tweaked'},
 ]
 
-describe('versionList', () => {
-  const v = (n: number) => Array.from({length: n}, (_, i) => `1.${i}.0`)
-  it.each([
-    {versions: v(1), list: '1.0.0'},
-    {versions: v(8), list: '1.0.0, 1.1.0, 1.2.0, 1.3.0, 1.4.0, 1.5.0, 1.6.0, 1.7.0'},
-    {versions: v(9), list: '1.0.0, 1.1.0, …, 1.4.0, 1.5.0, 1.6.0, 1.7.0, 1.8.0'},
-    {versions: v(40), list: '1.0.0, 1.1.0, …, 1.35.0, 1.36.0, 1.37.0, 1.38.0, 1.39.0'},
-  ])('lists $versions.length versions as "$list"', ({versions, list}) => {
-    expect(versionList(versions)).toBe(list)
-  })
-})
-
 describe('changes --since', () => {
   it.each(releases.map((release) => release.version))('prints changesSince(%s) as JSON, unchanged', async (version) => {
     const {status, stdout, stderr} = await cli(['changes', '--since', version, '--format', 'json'])
@@ -46,7 +33,7 @@ describe('changes --since', () => {
     expect(markdown.stdout).toBe(`# Changes since ${guide.version} (installed: ${guide.version})\n\nNo changes.\n`)
   })
 
-  // The versions are listed (in full or elided: `versionList` below), the newest last.
+  // The versions are listed, the newest last.
   it.each([
     {args: ['changes'], reason: `ace-second-interview changes: expected --since <version>, a released content version (${releases[0]!.version}, `},
     {args: ['changes'], reason: `${guide.version})`},

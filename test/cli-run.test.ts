@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {createStyles, escapeControl, shouldUseColor} from '../cli/color.js'
 import {
+  createStyles,
   formatChecklistMarkdown,
   formatChecklistText,
   formatStepMarkdown,
@@ -10,7 +10,8 @@ import {
   formatStepsMarkdown,
   formatStepsText,
 } from '../cli/format.js'
-import {diagnostics, formatDiagnostics} from '../pipeline/report.js'
+import {diagnostics, formatDiagnostics, shouldUseColor} from '../pipeline/report.js'
+import {escapeControl} from '../pipeline/terminal.js'
 import {type Step, checklistForRound, getStep, guide, locales} from '../src/index.js'
 import {anyCodePoint} from './arbitraries.js'
 import {cli} from './bin.js'

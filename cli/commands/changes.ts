@@ -1,8 +1,8 @@
 import {type Change, guide, releases} from '../../src/index.js'
 import {UsageError, parseFormat, quote} from '../args.js'
-import {type Styles, escapeControl as safe} from '../color.js'
+import {escapeControl as safe} from '../../pipeline/terminal.js'
 import type {Command} from '../command.js'
-import {FORMAT_HELP, printResult} from '../format.js'
+import {FORMAT_HELP, type Styles, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
 
 const NAME = 'changes'
@@ -70,26 +70,13 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-/**
- * Versions for a message: all of them up to eight, else the first two and the last five.
- *
- * @param versions Released versions, oldest first.
- * @returns The list, comma-separated, `…` where versions were left out.
- * @example
- *   versionList(['1.0.0', '1.1.0']) // '1.0.0, 1.1.0'
- */
-export function versionList(versions: readonly string[]): string {
-  return versions.length <= 8 ? versions.join(', ') : `${versions.slice(0, 2).join(', ')}, …, ${versions.slice(-5).join(', ')}`
-}
-
-function knownVersions(): string {
-  return versionList([...new Set([...releases.map((release) => release.version), guide.version])])
-}
+// Every version --since takes: the releases and the installed one, oldest first.
+const VERSIONS = [...new Set([...releases.map((release) => release.version), guide.version])]
 
 function readSince(value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${knownVersions()})`, NAME)
-  if (value !== guide.version && !releases.some((release) => release.version === value)) {
-    throw new UsageError(`expected --since to be a released content version (${knownVersions()}), received ${quote(value)}`, NAME)
+  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${VERSIONS.join(', ')})`, NAME)
+  if (!VERSIONS.includes(value)) {
+    throw new UsageError(`expected --since to be a released content version (${VERSIONS.join(', ')}), received ${quote(value)}`, NAME)
   }
   return value
 }

@@ -1,7 +1,6 @@
 import {parseFormat} from '../args.js'
 import {CHECK_FORMATS, runCheck, verboseCommand} from '../check-run.js'
-import type {Command} from '../command.js'
-import {PROGRAM} from '../help.js'
+import {type Command, PROGRAM} from '../command.js'
 
 const NAME = 'check'
 

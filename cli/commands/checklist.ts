@@ -1,5 +1,5 @@
 import {guide} from '../../src/index.js'
-import {UsageError, parseFormat, parseWholeNumber, quote} from '../args.js'
+import {UsageError, parseFormat, quote} from '../args.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatChecklistMarkdown, formatChecklistText, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
@@ -15,8 +15,6 @@ const LAST = guide.rounds.to ?? Number.MAX_SAFE_INTEGER
 /** What --round takes, in the words of both the help and the errors. */
 const ROUNDS = `a whole number from ${FIRST} to ${LAST}`
 
-const TOO = {'too-small': ', which is too small', 'too-large': ', which is too large', 'not-a-whole-number': ''} as const
-
 /**
  * Read `--round` (for `checklist` and `step`).
  *
@@ -27,9 +25,14 @@ const TOO = {'too-small': ', which is too small', 'too-large': ', which is too l
  */
 export function readRound(value: string | undefined, command: string): number {
   if (value === undefined) return FIRST
-  const round = parseWholeNumber(value, FIRST, LAST)
-  if (!round.ok) throw new UsageError(`expected --round to be ${ROUNDS}, received ${quote(value)}${TOO[round.problem]}`, command)
-  return round.value
+  // ASCII digits only, compared as a BigInt: a number too large for
+  // JavaScript is "too large", never rounded into range.
+  const round = /^[0-9]+$/.test(value) ? BigInt(value) : undefined
+  if (round === undefined || round < FIRST || round > LAST) {
+    const why = round === undefined ? '' : round < FIRST ? ', which is too small' : ', which is too large'
+    throw new UsageError(`expected --round to be ${ROUNDS}, received ${quote(value)}${why}`, command)
+  }
+  return Number(round)
 }
 
 /** The help lines for `--round`, after its description. */

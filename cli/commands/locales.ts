@@ -1,14 +1,12 @@
 import {parseFormat} from '../args.js'
-import {createStyles, escapeControl as safe, shouldUseColor} from '../color.js'
 import {withCheck} from '../check-run.js'
-import type {Command} from '../command.js'
-import {formatJson} from '../format.js'
-import {PROGRAM} from '../help.js'
-import {formatDiagnostics} from '../../pipeline/report.js'
+import {type Command, PROGRAM} from '../command.js'
+import {createStyles, formatJson} from '../format.js'
+import {formatDiagnostics, shouldUseColor} from '../../pipeline/report.js'
+import {escapeControl as safe} from '../../pipeline/terminal.js'
 import type {LocaleStatus, StatusCounts} from '../../pipeline/lint/status.js'
 
 const NAME = 'locales'
-
 
 const HEADERS = ['locale', 'introduction', 'steps current', 'outdated', 'missing', 'items current', 'outdated', 'missing'] as const
 
@@ -17,18 +15,9 @@ function cells(status: LocaleStatus): string[] {
   return [status.locale + (status.source ? ' (source)' : ''), status.introduction, ...counts(status.steps), ...counts(status.items)]
 }
 
-/**
- * Print the status table for reading: one row per locale, columns aligned,
- * then the ids of each locale's outdated and missing units.
- *
- * @param dir The content folder, as given.
- * @param statuses What `translationStatus` returned.
- * @param bold Makes the header stand out (or not).
- * @returns A heading line, the table, the ids to translate (if any) and a final newline.
- * @example
- *   formatLocalesText('content', statuses, (text) => text)
- */
-export function formatLocalesText(dir: string, statuses: readonly LocaleStatus[], bold: (text: string) => string): string {
+// The status table for reading: a heading line, one row per locale, columns
+// aligned, then the ids of each locale's outdated and missing units.
+function formatLocalesText(dir: string, statuses: readonly LocaleStatus[], bold: (text: string) => string): string {
   const rows = [HEADERS as readonly string[], ...statuses.map(cells)].map((row) => row.map(safe))
   const widths = HEADERS.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)))
   const lines = rows.map((row, index) => {
@@ -45,15 +34,8 @@ export function formatLocalesText(dir: string, statuses: readonly LocaleStatus[]
   return `${title}\n\n${lines.join('\n')}\n${list}`
 }
 
-/**
- * Print the status table as a GitHub-flavoured markdown table.
- *
- * @param statuses What `translationStatus` returned.
- * @returns The table and a final newline.
- * @example
- *   formatLocalesMarkdown(statuses)
- */
-export function formatLocalesMarkdown(statuses: readonly LocaleStatus[]): string {
+// The status table as a GitHub-flavoured markdown table.
+function formatLocalesMarkdown(statuses: readonly LocaleStatus[]): string {
   const row = (values: readonly string[]): string => `| ${values.map((value) => safe(value).replaceAll('|', '\\|')).join(' | ')} |`
   return `${[row(HEADERS), `|${HEADERS.map((_, index) => (index < 2 ? '---' : '---:')).join('|')}|`, ...statuses.map((status) => row(cells(status)))].join('\n')}\n`
 }

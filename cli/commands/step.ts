@@ -1,6 +1,6 @@
 import {type LocaleModule, type Step, guide} from '../../src/index.js'
-import {UsageError, parseFormat, parseWholeNumber, quote} from '../args.js'
-import {escapeControl} from '../color.js'
+import {UsageError, parseFormat, quote} from '../args.js'
+import {escapeControl} from '../../pipeline/terminal.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatStepMarkdown, formatStepText, printResult} from '../format.js'
 import {LOCALE_HELP, LOCALE_OPTION, readLocale} from '../locale.js'
@@ -18,8 +18,7 @@ const STEPS = `a step number from 1 to ${guide.steps.length} or a step id (${gui
  */
 function findStep(value: string, {getStep, getStepById}: LocaleModule): Step {
   const byNumber = /^[0-9]+$/.test(value)
-  const number = parseWholeNumber(value, 1, Number.MAX_SAFE_INTEGER)
-  const found = guide.steps.find((step) => (byNumber ? number.ok && step.number === number.value : step.id === value))
+  const found = guide.steps.find((step) => (byNumber ? BigInt(value) === BigInt(step.number) : step.id === value))
   if (found === undefined) throw new UsageError(`expected ${STEPS}, received ${quote(value)}`, NAME)
   return byNumber ? getStep(found.number) : getStepById(found.id)
 }

@@ -3,9 +3,8 @@ import {writeFileAtomic} from '../../pipeline/atomic.js'
 import {formatDiagnostics} from '../../pipeline/report.js'
 import {UsageError, parseFormat, quote} from '../args.js'
 import {withCheck} from '../check-run.js'
-import {escapeControl as safe} from '../color.js'
-import type {Command, Io} from '../command.js'
-import {PROGRAM} from '../help.js'
+import {escapeControl as safe} from '../../pipeline/terminal.js'
+import {type Command, type Io, PROGRAM} from '../command.js'
 
 const NAME = 'translation'
 // As CatalogFormat in pipeline/translate/catalog.ts: the bin names them without loading the pipeline.
