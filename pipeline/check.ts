@@ -20,7 +20,7 @@ import {titleOf} from './parse/units.js'
 import {LOCALES_FOLDER, canonicalTag} from './read/load.js'
 import {TRANSLATION_RECORD_FILE} from './read/translation-record.js'
 import type {CatalogFormat} from './translate/catalog.js'
-import {IMPORT_JOURNAL, checkPlan, planImport} from './translate/import.js'
+import {IMPORT_JOURNAL, planImport} from './translate/import.js'
 import {formatPo, parsePo} from './translate/po.js'
 import {exchangeUnits} from './translate/units.js'
 import {formatXliff, parseXliff} from './translate/xliff.js'
@@ -380,16 +380,13 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const broken = failedBuild(result, locale)
   const source = result.lint.sourceView
   if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, locale: tag, written: [], marked: [], unmarked: [], stale: []}
-  const plan = await planImport(catalog, source, locale, exchangeUnits(source, locale))
-  if (plan.problems.length > 0) return refuse(plan.problems, tag)
-  const invalid = await checkPlan(plan, contentDir, async (copy) =>
+  const plan = await planImport(catalog, source, locale, contentDir, async (copy) =>
     diagnostics((await build(buildRules, copy, copy)).files).filter((found) => found.fatal),
   )
-  if (invalid.length > 0) return refuse(invalid, tag)
+  if (plan.problems.length > 0) return refuse(plan.problems, tag)
   // All the files or (killed before the journal is in place) none; the next import finishes or undoes it.
   // A new step may be the locale's first: git keeps no empty steps/ folder.
   for (const write of plan.writes) await mkdir(path.dirname(write.path), {recursive: true})
   if (plan.writes.length > 0) await commitFiles(path.join(directory, IMPORT_JOURNAL), plan.writes)
-  const ids = (units: typeof plan.marked): string[] => units.map((unit) => unit.id)
-  return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: ids(plan.marked), unmarked: ids(plan.unmarked), stale: plan.stale}
+  return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: plan.marked.map((unit) => unit.id), unmarked: plan.unmarked.map((unit) => unit.id), stale: plan.stale}
 }
