@@ -11,7 +11,6 @@ import {commitFiles, recoverCommit} from './atomic.js'
 import {type BuildResult, buildGuide} from './index.js'
 import {MAX_MANIFEST_BYTES, SOURCE} from './limits.js'
 import {type Diagnostic, diagnostics} from './report.js'
-import type {LocaleLint} from './lint/lint.js'
 import type {Rule} from './lint/rule.js'
 import {buildRules, rules as allRules} from './lint/rules/index.js'
 import {didYouMean} from './lint/rules/shared.js'
@@ -20,7 +19,7 @@ import {titleOf} from './parse/units.js'
 import {LOCALES_FOLDER, canonicalTag} from './read/load.js'
 import {TRANSLATION_RECORD_FILE} from './read/translation-record.js'
 import type {CatalogFormat} from './translate/catalog.js'
-import {IMPORT_JOURNAL, checkPlan, planImport} from './translate/import.js'
+import {IMPORT_JOURNAL, planImport} from './translate/import.js'
 import {formatPo, parsePo} from './translate/po.js'
 import {exchangeUnits} from './translate/units.js'
 import {formatXliff, parseXliff} from './translate/xliff.js'
@@ -260,8 +259,15 @@ export interface TranslationImportResult extends TranslationResult {
   readonly stale: readonly string[]
 }
 
-const failedBuild = (result: BuildResult, locale: LocaleLint): VFile[] =>
-  [...(result.lint.sourceView === undefined ? result.lint.files.filter((file) => !locale.files.includes(file)) : []), ...locale.files].filter((file) => file.messages.some((message) => message.fatal))
+// A build's translation by tag, in any case (as loadLocale takes it: `DE` is `de`), the folder's
+// tags, and the files whose errors stop an exchange: the locale's, and the source's when it failed.
+function translationOf(result: BuildResult, tag: string) {
+  const wanted = (canonicalTag(tag) ?? tag).toLowerCase()
+  const locale = result.lint.locales.find((candidate) => candidate.locale.tag.toLowerCase() === wanted)
+  const source = result.lint.sourceView
+  const files = locale === undefined ? [] : [...(source === undefined ? result.lint.files.filter((file) => !locale.files.includes(file)) : []), ...locale.files]
+  return {locale, source, tags: result.lint.locales.map((candidate) => candidate.locale.tag), broken: files.filter((file) => file.messages.some((message) => message.fatal))}
+}
 
 /**
  * Write every translatable unit of a locale (the introduction, each step's
@@ -289,14 +295,9 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
     ['options.date', date, date instanceof Date && !Number.isNaN(date.getTime()), 'a valid Date'],
   ])
   const result = await (await resolveFolder(dir, options, 'exportTranslation')).build(buildRules)
-  // In any case, as loadLocale takes it: `DE` is `de`.
-  const wanted = (canonicalTag(tag) ?? tag).toLowerCase()
-  const locale = result.lint.locales.find((candidate) => candidate.locale.tag.toLowerCase() === wanted)
-  const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
+  const {locale, source, tags, broken} = translationOf(result, tag)
   if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
   const name = locale.locale.tag
-  const broken = failedBuild(result, locale)
-  const source = result.lint.sourceView
   const none = {current: 0, outdated: 0, missing: 0}
   if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, text: '', units: none}
   const units = exchangeUnits(source, locale)
@@ -353,12 +354,13 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
     text = bytes === undefined ? undefined : new TextDecoder('utf-8', {fatal: true}).decode(bytes)
   } catch {}
   const vfile = new VFile({path: shown, value: text ?? ''})
+  const failed = (files: VFile[], language?: string): TranslationImportResult => ({ok: false, diagnostics: diagnostics(files), files, locale: language, written: [], marked: [], unmarked: [], stale: []})
   const refuse = (problems: ReadonlyArray<{line: number; reason: string}>, language?: string): TranslationImportResult => {
     for (const {line, reason} of problems) {
       const message = vfile.message(reason, {place: {line, column: 1}, ruleId: 'translation-import', source: SOURCE})
       message.fatal = true
     }
-    return {ok: false, diagnostics: diagnostics([vfile]), files: [vfile], locale: language, written: [], marked: [], unmarked: [], stale: []}
+    return failed([vfile], language)
   }
   if (bytes === undefined) return refuse([{line: 1, reason: `Expected a PO or XLIFF file of at most ${MAX_MANIFEST_BYTES} bytes, found ${found.size}`}])
   if (text === undefined) return refuse([{line: 1, reason: 'Expected UTF-8 text (PO: `charset=UTF-8`), found invalid bytes'}])
@@ -371,25 +373,16 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const directory = path.join(contentDir, LOCALES_FOLDER, tag)
   const steps = async (folder: string): Promise<string[]> => (await readdir(folder).catch(() => [] as string[])).map((name) => path.join(directory, 'steps', name))
   await recoverCommit(path.join(directory, IMPORT_JOURNAL), [path.join(directory, 'guide.md'), path.join(directory, TRANSLATION_RECORD_FILE), ...(await steps(path.join(directory, 'steps'))), ...(await steps(path.join(contentDir, 'steps')))])
-  const result = await build(buildRules)
-  const locale = result.lint.locales.find((candidate) => candidate.locale.tag === tag)
-  if (locale === undefined) {
-    const tags = result.lint.locales.map((candidate) => candidate.locale.tag)
-    return refuse([{line: 1, reason: `Expected the file's language to be one of ${given}'s translations (${tags.join(', ') || 'none'}), found "${tag}"${didYouMean(tag, tags)}`}], tag)
-  }
-  const broken = failedBuild(result, locale)
-  const source = result.lint.sourceView
-  if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, locale: tag, written: [], marked: [], unmarked: [], stale: []}
-  const plan = await planImport(catalog, source, locale, exchangeUnits(source, locale))
-  if (plan.problems.length > 0) return refuse(plan.problems, tag)
-  const invalid = await checkPlan(plan, contentDir, async (copy) =>
+  const {locale, source, tags, broken} = translationOf(await build(buildRules), tag)
+  if (locale === undefined) return refuse([{line: 1, reason: `Expected the file's language to be one of ${given}'s translations (${tags.join(', ') || 'none'}), found "${tag}"${didYouMean(tag, tags)}`}], tag)
+  if (source === undefined || broken.length > 0) return failed(broken, tag)
+  const plan = await planImport(catalog, source, locale, contentDir, async (copy) =>
     diagnostics((await build(buildRules, copy, copy)).files).filter((found) => found.fatal),
   )
-  if (invalid.length > 0) return refuse(invalid, tag)
+  if (plan.problems.length > 0) return refuse(plan.problems, tag)
   // All the files or (killed before the journal is in place) none; the next import finishes or undoes it.
   // A new step may be the locale's first: git keeps no empty steps/ folder.
   for (const write of plan.writes) await mkdir(path.dirname(write.path), {recursive: true})
   if (plan.writes.length > 0) await commitFiles(path.join(directory, IMPORT_JOURNAL), plan.writes)
-  const ids = (units: typeof plan.marked): string[] => units.map((unit) => unit.id)
-  return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: ids(plan.marked), unmarked: ids(plan.unmarked), stale: plan.stale}
+  return {ok: true, diagnostics: [], files: [], locale: tag, written: plan.writes.map((write) => path.join(given, path.relative(contentDir, write.path))), marked: plan.marked.map((unit) => unit.id), unmarked: plan.unmarked.map((unit) => unit.id), stale: plan.stale}
 }

@@ -300,6 +300,16 @@ describe('translation import', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({line: po.slice(0, po.indexOf(at(id))).split('\n').length + 2, reason: expect.stringMatching(reason)})])
   })
 
+  it("refuses a missing step whose paragraph would make it invalid at that paragraph's line", async () => {
+    const root = await makeRepository()
+    const {id, translations, fill} = await withoutStep(root, '03-')
+    translations.set(`${id}.paragraph-1`, `${translations.get(`${id}.paragraph-1`)}\n\n## Notas`)
+    const po = fill(translations)
+    const result = await imported(root, po)
+    const line = po.slice(0, po.indexOf(`msgctxt "${id}.paragraph-1"`)).split('\n').length + 2
+    expect(result.diagnostics).toEqual([expect.objectContaining({line, reason: expect.stringMatching(/^Expected the translation to leave the content valid, .*\(heading-structure\)$/)})])
+  })
+
   const refusals = [
     {name: 'an unknown id', change: (po: string) => po.replace('msgctxt "note-best-answer"', 'msgctxt "note-best-answr"'), at: 'msgctxt "note-best-answr"', reason: /Expected the id of a unit of es \(as exported\), found "note-best-answr"; did you mean `note-best-answer`\?/},
     {name: 'a placeholder the source lacks', change: (po: string) => po.replace('mejor funcionó."', 'mejor funcionó en tu {next:f}."'), at: 'mejor funcionó en tu', reason: /Expected the placeholders of the source in "note-best-answer" \(\{previous\}\), found \{next\}, \{previous\}/},

@@ -16,38 +16,16 @@ import {TRANSLATION_RECORD_FILE, type UnitKey, formatTranslationRecord, recorded
 import {findPlaceholders} from '../../src/template.js'
 import type {Catalog, CatalogEntry} from './catalog.js'
 import {markCurrent, recordOf} from './record.js'
-import type {ExchangeUnit} from './units.js'
+import {type ExchangeUnit, exchangeUnits} from './units.js'
 
 /** Where a commit in flight is journaled, in the locale's folder; the next import finishes or undoes it. */
 export const IMPORT_JOURNAL = '.translation-import.journal'
 
-/** A problem with the file, at its line. */
-export interface ImportProblem {
-  readonly line: number
-  readonly reason: string
-}
+// A problem with the file, at its line.
+type Problem = {line: number; reason: string}
 
-/** What an import would do. */
-export interface ImportPlan {
-  /** Problems at the file's lines; when any, nothing may be written. */
-  readonly problems: ImportProblem[]
-  /** Files to write: markdown, then translation.json. */
-  readonly writes: PlannedWrite[]
-  /** For each text written, the lines it takes in its file's new text and the catalog line it comes from. */
-  readonly written: ReadonlyArray<{readonly file: string; readonly from: number; readonly to: number; readonly line: number}>
-  /** Units marked current; units unmarked (a reviewer asked for review). */
-  readonly marked: readonly UnitKey[]
-  readonly unmarked: readonly UnitKey[]
-  /** Ids whose source has changed since the file was exported: written, not marked current. */
-  readonly stale: readonly string[]
-}
-
-interface Edit {
-  readonly start: number
-  readonly end: number
-  readonly text: string
-  readonly line: number
-}
+// A file's new text, in pieces: text kept or written as is, and a catalog entry's text at its line.
+type Piece = string | {readonly text: string; readonly line: number}
 
 // A problem with a translation's text: its line breaks and braces.
 function textProblem(unit: ExchangeUnit, target: string): string | undefined {
@@ -67,37 +45,34 @@ function textProblem(unit: ExchangeUnit, target: string): string | undefined {
 // What to do about a step the file cannot add yet.
 const LEAVE = (fix: string): string => `${fix}, or leave all of the step's entries empty for now`
 
-// Line of an offset in a text.
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length
-
-// A text with edits applied, and the lines each edit's text takes in it.
-function applyEdits(text: string, edits: readonly Edit[]): {text: string; lines: Array<{from: number; to: number; line: number}>} {
-  let out = ''
-  let at = 0
-  const lines: Array<{from: number; to: number; line: number}> = []
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, edit.start)
-    lines.push({from: lineOf(out, out.length), to: lineOf(out, out.length) + edit.text.split('\n').length - 1, line: edit.line})
-    out += edit.text
-    at = edit.end
-  }
-  return {text: out + text.slice(at), lines}
-}
-
 /**
- * Plan an import: check each entry against the locale's units, and work out
- * the new markdown and record. Writes nothing.
+ * Plan an import and check it: each entry against the locale's units, then
+ * the locale as the plan would leave it, linted on a copy of the content
+ * folder (an error there is put at the catalog's line of the text that
+ * causes it, or, failing that, at its line 1, naming the markdown's place).
+ * Writes nothing in the content folder.
  *
  * @param catalog The file, read.
  * @param source The source, as the lint saw it.
  * @param locale The locale the file is for.
- * @param units The locale's units today.
- * @returns The problems (by the file's line), or what to write.
+ * @param contentDir The content folder.
+ * @param lint Lints a folder; returns the errors with their files (absolute) and lines.
+ * @returns The problems by the file's line; when there are none, the files
+ *   to write (markdown, then translation.json), the units marked current and
+ *   unmarked (a reviewer asked for review), and the ids whose source has
+ *   changed since the file was exported (written, not marked current).
  */
-export async function planImport(catalog: Catalog, source: SourceView, locale: LocaleLint, units: readonly ExchangeUnit[]): Promise<ImportPlan> {
+export async function planImport(
+  catalog: Catalog,
+  source: SourceView,
+  locale: LocaleLint,
+  contentDir: string,
+  lint: (dir: string) => Promise<ReadonlyArray<{file: string; line: number; column: number; reason: string; ruleId: string}>>,
+): Promise<{problems: Problem[]; writes: PlannedWrite[]; marked: UnitKey[]; unmarked: UnitKey[]; stale: string[]}> {
   const tag = locale.locale.tag
   const index = indexSource(source)
-  const problems: ImportProblem[] = []
+  const units = exchangeUnits(source, locale)
+  const problems: Problem[] = []
   const byId = new Map(units.map((unit) => [unit.id, unit]))
   const found = new Map<string, CatalogEntry>()
   for (const entry of catalog.entries) {
@@ -115,10 +90,10 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
     return entry === undefined || entry.target === '' ? undefined : entry
   }
 
-  // Edits to files the locale has, by file; whole new files.
-  const edits = new Map<string, Edit[]>()
-  const addEdit = (file: string, edit: Edit): void => void edits.set(file, [...(edits.get(file) ?? []), edit])
-  const created: Array<{file: string; pieces: Array<string | {text: string; line: number}>}> = []
+  // Edits to files the locale has, by file; whole new files, by file.
+  const edits = new Map<string, Array<{start: number; end: number; text: string; line: number}>>()
+  const addEdit = (file: string, start: number, end: number, text: string, line: number): void => void edits.set(file, [...(edits.get(file) ?? []), {start, end, text, line}])
+  const created = new Map<string, Piece[]>()
   // Steps the locale lacks, each planned (or refused) once.
   const added = new Set<string>()
   // As written when YAML reads it back as the same string; else double-quoted (JSON's escapes are YAML's).
@@ -133,7 +108,7 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
     if (entry === undefined) continue
     if (unit.span !== undefined) {
       // Unchanged text (the summary compared as its value) is left as written, byte for byte.
-      if (entry.target !== unit.translation) addEdit(unit.span.file, {start: unit.span.start, end: unit.span.end, text: unit.span.yaml ? yamlValue(entry.target) : entry.target, line: entry.targetLine})
+      if (entry.target !== unit.translation) addEdit(unit.span.file, unit.span.start, unit.span.end, unit.span.yaml ? yamlValue(entry.target) : entry.target, entry.targetLine)
       continue
     }
     const stepId = unit.record.target === 'item' ? (index.items.get(unit.id)?.stepId ?? '') : unit.record.id
@@ -142,7 +117,7 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
     if (unit.kind === 'paragraph' && (document !== undefined || unit.record.target === 'introduction')) {
       // A paragraph the translation lacks goes after the one before it.
       const before = units.slice(0, at).reverse().find((other) => other.span !== undefined && other.record === unit.record)?.span
-      if (before !== undefined) addEdit(before.file, {start: before.end, end: before.end, text: `\n\n${entry.target}`, line: entry.targetLine})
+      if (before !== undefined) addEdit(before.file, before.end, before.end, `\n\n${entry.target}`, entry.targetLine)
     } else if (unit.kind === 'item' && document !== undefined) {
       // An item the translation lacks goes after the item before it in the source (or before the first).
       const file = path.join(locale.locale.directory, 'steps', document.file.basename ?? '')
@@ -154,7 +129,7 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
       const offset = after === undefined ? (next === undefined ? -1 : text.lastIndexOf('\n', next.start) + 1) : (text.indexOf('\n', after.end) + 1 || text.length)
       const line = itemLine(unit.id, entry.target)
       if (offset === -1) problems.push({line: entry.targetLine, reason: `Expected step "${stepId}" of ${tag} to hold another of the source's items to place "${unit.id}" beside, found none`})
-      else addEdit(file, {start: offset, end: offset, text: after !== undefined && offset === text.length && !text.endsWith('\n') ? `\n${line}` : `${line}\n`, line: entry.targetLine})
+      else addEdit(file, offset, offset, after !== undefined && offset === text.length && !text.endsWith('\n') ? `\n${line}` : `${line}\n`, entry.targetLine)
     } else if (document === undefined && step !== undefined && !added.has(stepId)) {
       // A step the locale lacks: a new file, when its words and enough of its items are given.
       added.add(stepId)
@@ -175,18 +150,15 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
         if (count < CHECKLIST_ITEMS.min) {
           const {min, max} = CHECKLIST_ITEMS
           problems.push({line: title?.targetLine ?? entry.targetLine, reason: `Expected at least ${min} of step "${stepId}"'s checklist items translated to add the step to ${tag} (a step has ${min} to ${max}), found ${count}; ${LEAVE('translate more of its items')}`})
-        } else created.push({
-          file,
-          pieces: [
-            `---\nid: ${stepId}\nstep: ${step.number}\nsummary: `,
-            {text: yamlValue(summary?.target ?? ''), line: summary?.targetLine ?? 1},
-            '\n---\n\n# ',
-            {text: title?.target ?? '', line: title?.targetLine ?? 1},
-            ...paragraphs.flatMap((paragraph) => ['\n\n', {text: paragraph.target, line: paragraph.targetLine}]),
-            `\n\n## ${locale.locale.checklistHeading}\n\n`,
-            ...items,
-          ],
-        })
+        } else created.set(file, [
+          `---\nid: ${stepId}\nstep: ${step.number}\nsummary: `,
+          {text: yamlValue(summary?.target ?? ''), line: summary?.targetLine ?? 1},
+          '\n---\n\n# ',
+          {text: title?.target ?? '', line: title?.targetLine ?? 1},
+          ...paragraphs.flatMap((paragraph) => ['\n\n', {text: paragraph.target, line: paragraph.targetLine}]),
+          `\n\n## ${locale.locale.checklistHeading}\n\n`,
+          ...items,
+        ])
       }
     }
   }
@@ -195,7 +167,7 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
   const marked: UnitKey[] = []
   const unmarked: UnitKey[] = []
   const stale = new Set<string>()
-  for (const unit of new Map(units.map((other) => [`${other.record.target}:${other.record.id}`, other.record])).values()) {
+  for (const unit of new Set(units.map((other) => other.record))) {
     const parts = units.filter((other) => other.record === unit)
     const entries = parts.map((part) => found.get(part.id))
     for (const [at, entry] of entries.entries()) if (entry !== undefined && entry.target !== '' && entry.source !== parts[at]?.source) stale.add(entry.id)
@@ -205,46 +177,37 @@ export async function planImport(catalog: Catalog, source: SourceView, locale: L
     if (confirmed && !current) marked.push(unit)
     if (current && entries.some((entry) => entry?.fuzzy === true)) unmarked.push(unit)
   }
+  const plan = {problems, writes: [] as PlannedWrite[], marked, unmarked, stale: [...stale]}
+  if (problems.length > 0) return plan
 
-  const writes: PlannedWrite[] = []
+  // The new texts, and for each text written, the lines it takes in its file and the catalog line it comes from.
   const written: Array<{file: string; from: number; to: number; line: number}> = []
-  if (problems.length === 0) {
-    for (const [file, list] of edits) {
-      const applied = applyEdits(await readFile(file, 'utf8'), list)
-      writes.push({path: file, text: applied.text})
-      written.push(...applied.lines.map((lines) => ({file, ...lines})))
+  const edited = new Map<string, Piece[]>()
+  for (const [file, list] of edits) {
+    const text = await readFile(file, 'utf8')
+    const pieces: Piece[] = []
+    let at = 0
+    for (const edit of list.sort((a, b) => a.start - b.start)) {
+      pieces.push(text.slice(at, edit.start), edit)
+      at = edit.end
     }
-    for (const {file, pieces} of created) {
-      let text = ''
-      for (const piece of pieces) {
-        if (typeof piece !== 'string') written.push({file, from: lineOf(text, text.length), to: lineOf(text, text.length), line: piece.line})
-        text += typeof piece === 'string' ? piece : piece.text
-      }
-      writes.push({path: file, text})
-    }
-    const record = path.join(locale.locale.directory, TRANSLATION_RECORD_FILE)
-    const text = formatTranslationRecord(markCurrent(locale.record, tag, source, marked, {unmark: unmarked}))
-    if ((marked.length > 0 || unmarked.length > 0) && text !== (await readFile(record, 'utf8').catch(() => undefined))) writes.push({path: record, text})
+    edited.set(file, [...pieces, text.slice(at)])
   }
-  return {problems, writes, written, marked, unmarked, stale: [...stale]}
-}
+  for (const [file, pieces] of [...edited, ...created]) {
+    let text = ''
+    for (const piece of pieces) {
+      const from = text.split('\n').length
+      if (typeof piece !== 'string') written.push({file, from, to: from + piece.text.split('\n').length - 1, line: piece.line})
+      text += typeof piece === 'string' ? piece : piece.text
+    }
+    plan.writes.push({path: file, text})
+  }
+  const record = path.join(locale.locale.directory, TRANSLATION_RECORD_FILE)
+  const text = formatTranslationRecord(markCurrent(locale.record, tag, source, marked, {unmark: unmarked}))
+  if ((marked.length > 0 || unmarked.length > 0) && text !== (await readFile(record, 'utf8').catch(() => undefined))) plan.writes.push({path: record, text})
+  if (!plan.writes.some((write) => write.path.endsWith('.md'))) return plan
 
-/**
- * Lint the locale as the plan would leave it, on a copy of the content
- * folder: every error it would have, at the catalog's line of the text that
- * causes it (or, failing that, at its line 1, naming the markdown's place).
- *
- * @param plan What to write.
- * @param contentDir The content folder.
- * @param lint Lints a folder; returns the errors with their files (absolute) and lines.
- * @returns The problems; none when the result is clean.
- */
-export async function checkPlan(
-  plan: ImportPlan,
-  contentDir: string,
-  lint: (dir: string) => Promise<ReadonlyArray<{file: string; line: number; column: number; reason: string; ruleId: string}>>,
-): Promise<ImportProblem[]> {
-  if (!plan.writes.some((write) => write.path.endsWith('.md'))) return []
+  // The locale as the plan would leave it, linted on a copy of the content folder.
   const copy = await mkdtemp(path.join(tmpdir(), 'ace-translation-import-'))
   try {
     await cp(contentDir, copy, {recursive: true})
@@ -253,13 +216,14 @@ export async function checkPlan(
       await mkdir(path.dirname(file), {recursive: true})
       await writeFile(file, write.text)
     }
-    return (await lint(copy)).map((error) => {
+    for (const error of await lint(copy)) {
       const file = path.join(contentDir, path.relative(copy, error.file))
-      const from = plan.written.find((place) => place.file === file && place.from <= error.line && error.line <= place.to)
+      const from = written.find((place) => place.file === file && place.from <= error.line && error.line <= place.to)
       const where = `${path.relative(contentDir, file)}:${error.line}:${error.column}`
-      return {line: from?.line ?? 1, reason: `Expected the translation to leave the content valid, found it would make an error at ${where}: ${error.reason} (${error.ruleId})`}
-    })
+      problems.push({line: from?.line ?? 1, reason: `Expected the translation to leave the content valid, found it would make an error at ${where}: ${error.reason} (${error.ruleId})`})
+    }
   } finally {
     await rm(copy, {recursive: true, force: true})
   }
+  return plan
 }

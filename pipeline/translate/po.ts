@@ -120,11 +120,7 @@ export function parsePo(text: string): Catalog {
   return {language, entries, problems}
 }
 
-// A quoted PO string's value, or `undefined` when it is not one.
+// A quoted PO string's value, or `undefined` when it is not one or holds an escape other than \n \t \r \" \\.
 function readString(quoted: string): string | undefined {
-  const match = /^"((?:[^"\\]|\\.)*)"$/.exec(quoted)
-  if (match === null) return undefined
-  let bad = false
-  const value = (match[1] ?? '').replace(/\\(.)/g, (_, character: string) => ESCAPES[character] ?? ((bad = true), ''))
-  return bad ? undefined : value
+  return /^"((?:[^"\\]|\\[ntr"\\])*)"$/.exec(quoted)?.[1]?.replace(/\\(.)/g, (_, character: string) => ESCAPES[character] ?? '')
 }

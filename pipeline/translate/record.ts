@@ -4,7 +4,7 @@
 import type {SourceView} from '../lint/rule.js'
 import {indexSource} from '../parse/parity.js'
 import {introductionWords, stepWords} from '../parse/units.js'
-import {type RecordedUnit, type TranslationRecord, type UnitKey, recordedUnit} from '../read/translation-record.js'
+import {type RecordedUnit, type TranslationRecord, type UnitKey, type UnitTarget, recordedUnit} from '../read/translation-record.js'
 
 /**
  * What a locale's record keeps of a source unit as it is today: its hash,
@@ -59,18 +59,16 @@ export function markCurrent(
   options: {readonly unmark?: readonly UnitKey[]; readonly replace?: boolean} = {},
 ): TranslationRecord {
   const base = options.replace === true ? undefined : old
-  let introduction = base?.introduction
-  const steps: Record<string, RecordedUnit> = {...base?.steps}
-  const items: Record<string, RecordedUnit> = {...base?.items}
-  for (const unit of options.unmark ?? []) {
-    if (unit.target === 'introduction') introduction = undefined
-    else delete (unit.target === 'step' ? steps : items)[unit.id]
+  // Entries by target and id: the introduction's id is `introduction`.
+  const units: Record<UnitTarget, Record<string, RecordedUnit>> = {
+    introduction: base?.introduction === undefined ? {} : {introduction: base.introduction},
+    step: {...base?.steps},
+    item: {...base?.items},
   }
+  for (const unit of options.unmark ?? []) delete units[unit.target][unit.id]
   for (const unit of mark) {
     const recorded = recordOf(source, unit, recordedUnit(old, unit))
-    if (recorded === undefined) continue
-    if (unit.target === 'introduction') introduction = recorded
-    else (unit.target === 'step' ? steps : items)[unit.id] = recorded
+    if (recorded !== undefined) units[unit.target][unit.id] = recorded
   }
-  return {locale: tag, ...(introduction === undefined ? {} : {introduction}), steps, items}
+  return {locale: tag, ...units.introduction, steps: units.step, items: units.item}
 }

@@ -22,16 +22,6 @@ import {type RecordedUnit, type UnitKey, recordedUnit} from '../read/translation
 /** A unit's translation: `current` (marked current against today's source), `outdated` (translated from an earlier source) or `missing`. */
 export type UnitState = 'current' | 'outdated' | 'missing'
 
-/** Where a unit's text stands in a file: offsets into its text. */
-export interface Span {
-  /** The file, absolute. */
-  readonly file: string
-  readonly start: number
-  readonly end: number
-  /** Whether it is a YAML value (the summary), written as YAML. */
-  readonly yaml: boolean
-}
-
 /** One translatable unit of a locale. */
 export interface ExchangeUnit {
   /** Stable id: the PO msgctxt, the XLIFF trans-unit id. */
@@ -44,8 +34,12 @@ export interface ExchangeUnit {
   readonly source: string
   /** The translation's markdown; empty when there is none. */
   readonly translation: string
-  /** Where the translation is written in the locale's file; `undefined` when it has none yet. */
-  readonly span: Span | undefined
+  /**
+   * Where the translation is written: the locale's file (absolute), offsets
+   * into its text, and whether it is a YAML value (the summary), written as
+   * YAML; `undefined` when it has none yet.
+   */
+  readonly span: {readonly file: string; readonly start: number; readonly end: number; readonly yaml: boolean} | undefined
   readonly state: UnitState
   /** For an outdated unit, the source's words (plain text) when it was translated, if recorded. */
   readonly previous: string | undefined
@@ -55,7 +49,7 @@ export interface ExchangeUnit {
   readonly notes: readonly string[]
 }
 
-/** One part of a document: its key (`title`, `summary`, `paragraph-2`), markdown, plain text and place. */
+/** One part of a document: its key (`title`, `summary`, `paragraph-2`, `item`), markdown, plain text and place. */
 interface Part {
   readonly key: string
   readonly text: string
@@ -70,6 +64,9 @@ const PLACEHOLDER_MEANING: Readonly<Record<string, string>> = {
   previous: 'the round before the one the checklist is shown for',
   next: 'the round after the one the checklist is shown for',
 }
+
+// The labels guide.md gives the command line, as front matter keys.
+const LABELS = ['step-heading', 'round-heading'] as const
 
 // A document's title, summary (steps), paragraphs and labels (guide.md), in order.
 function partsOf(document: ContentDocument): Part[] {
@@ -96,16 +93,24 @@ function partsOf(document: ContentDocument): Part[] {
   return parts
 }
 
-// The labels guide.md gives the command line, as front matter keys.
-const LABELS = ['step-heading', 'round-heading'] as const
+// A checklist item's text, without its attribute block, as the one part of its unit.
+function itemParts(document: ContentDocument, id: string): Part[] {
+  const item = document.items.find((other) => itemIdOf(other) === id)
+  const start = item?.paragraph?.position?.start
+  const end = item?.attributes?.position.start.offset
+  if (item?.paragraph === undefined || start?.offset === undefined || end === undefined) return []
+  const text = String(document.file.value).slice(start.offset, end).trimEnd()
+  return [{key: 'item', text, plain: plainText(item.paragraph), start: start.offset, end: start.offset + text.length, line: start.line}]
+}
 
 // What the record says a part said when it was marked current, if it says.
 function wordsThen(recorded: RecordedUnit | undefined, key: string, paragraphs: number): string | undefined {
-  if (key === 'title' || key === 'summary') return recorded?.[key]
-  if (key === 'step-heading') return recorded?.labels?.stepHeading
-  if (key === 'round-heading') return recorded?.labels?.roundHeading
-  // Paragraphs added or removed since: which one each was is unknown.
-  return recorded?.body?.length === paragraphs ? recorded.body[Number(key.slice('paragraph-'.length)) - 1] : undefined
+  if (key.startsWith('paragraph-')) {
+    // Paragraphs added or removed since: which one each was is unknown.
+    return recorded?.body?.length === paragraphs ? recorded.body[Number(key.slice('paragraph-'.length)) - 1] : undefined
+  }
+  const labels = recorded?.labels
+  return {title: recorded?.title, summary: recorded?.summary, item: recorded?.text, 'step-heading': labels?.stepHeading, 'round-heading': labels?.roundHeading}[key]
 }
 
 const WHAT: Readonly<Record<string, string>> = {
@@ -113,15 +118,6 @@ const WHAT: Readonly<Record<string, string>> = {
   summary: 'its summary, one sentence under the title',
   'step-heading': 'the heading the command line prints over each step; {step} is its number, {steps} how many there are, {title} its title',
   'round-heading': "the heading over a round's checklist",
-}
-
-// A checklist item's text, without its attribute block.
-function itemPart(document: ContentDocument, item: ContentDocument['items'][number]): Part | undefined {
-  const start = item.paragraph?.position?.start
-  const end = item.attributes?.position.start.offset
-  if (start?.offset === undefined || end === undefined) return undefined
-  const text = String(document.file.value).slice(start.offset, end).trimEnd()
-  return {key: 'item', text, plain: item.paragraph === undefined ? '' : plainText(item.paragraph), start: start.offset, end: start.offset + text.length, line: start.line}
 }
 
 // What each placeholder the source uses means, and how this language writes it.
@@ -152,19 +148,16 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
   const index = indexSource(source)
   const tag = locale.locale.tag
   const fileOf = (document: ContentDocument): string => path.join(locale.locale.directory, document.kind === 'guide' ? 'guide.md' : path.join('steps', document.file.basename ?? ''))
-  const translatedSteps = new Map(locale.steps.flatMap((document) => {
-    const id = stepIdOf(document)
-    return id === undefined ? [] : [[id, document] as const]
-  }))
   const units: ExchangeUnit[] = []
   const ordinals = readOrdinals(locale.guide, tag).ordinals
   // Units still in the source's words (copied to be translated) count as missing, and are written in place.
   const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
 
-  // The parts of one unit of the record (the introduction, a step), lined up with the translation's.
-  const addParts = (unit: UnitKey, hash: string, from: ContentDocument, to: ContentDocument | undefined, where: string, copied: boolean): void => {
-    const sourceParts = partsOf(from)
-    const translated = to === undefined ? [] : partsOf(to)
+  // The parts of one unit of the record (the introduction, a step, an item), lined up with the translation's.
+  const add = (unit: UnitKey, hash: string, from: ContentDocument, to: ContentDocument | undefined, copied: boolean, where: string, parts: (document: ContentDocument) => Part[], what?: string): void => {
+    const firstRound = (unit.target === 'item' ? parseRounds(index.items.get(unit.id)?.rounds ?? '')?.from : undefined) ?? source.coveredRounds.from
+    const sourceParts = parts(from)
+    const translated = to === undefined ? [] : parts(to)
     const recorded = recordedUnit(locale.record, unit)
     const state: UnitState = to === undefined || copied ? 'missing' : recorded?.hash === hash ? 'current' : 'outdated'
     const paragraphs = sourceParts.filter((part) => part.key.startsWith('paragraph-')).length
@@ -178,53 +171,36 @@ export function exchangeUnits(source: SourceView, locale: LocaleLint): ExchangeU
       const previous = state === 'outdated' ? wordsThen(recorded, part.key, paragraphs) : undefined
       // A part whose words have not changed since it was translated is current, though its unit is not.
       const partState: UnitState = mine === undefined || copied ? 'missing' : previous === part.plain ? 'current' : state
-      const what = WHAT[part.key] ?? `paragraph ${part.key.slice('paragraph-'.length)} of ${paragraphs} of its ${unit.target === 'introduction' ? 'introduction' : 'body'}`
+      const kind = part.key.startsWith('paragraph-') ? 'paragraph' : part.key === 'title' || part.key === 'item' ? part.key : 'summary'
       units.push({
-        id: `${unit.id}.${part.key}`,
+        id: unit.target === 'item' ? unit.id : `${unit.id}.${part.key}`,
         record: unit,
-        kind: part.key.startsWith('paragraph-') ? 'paragraph' : part.key === 'title' ? 'title' : 'summary',
+        kind,
         source: part.text,
         translation: copied ? '' : (mine?.text ?? ''),
-        span: mine === undefined || to === undefined ? undefined : {file: fileOf(to), start: mine.start, end: mine.end, yaml: part.key !== 'title' && !part.key.startsWith('paragraph-')},
+        span: mine === undefined || to === undefined ? undefined : {file: fileOf(to), start: mine.start, end: mine.end, yaml: kind === 'summary'},
         state: partState,
         previous: partState === 'outdated' ? previous : undefined,
         reference: `${from.file.path}:${part.line}`,
-        notes: [`${where}: ${what}.`, ...placeholderNotes(part.text, tag, source.coveredRounds.from, ordinals)],
+        notes: [
+          `${where}: ${what ?? WHAT[part.key] ?? `paragraph ${part.key.slice('paragraph-'.length)} of ${paragraphs} of its ${unit.target === 'introduction' ? 'introduction' : 'body'}`}.`,
+          ...placeholderNotes(part.text, tag, firstRound, ordinals),
+        ],
       })
     }
   }
 
-  addParts({target: 'introduction', id: 'introduction'}, index.introduction, source.guide, locale.guide, 'The guide', copies.introduction)
+  add({target: 'introduction', id: 'introduction'}, index.introduction, source.guide, locale.guide, copies.introduction, 'The guide', partsOf)
   for (const step of index.steps.values()) {
-    const to = translatedSteps.get(step.id)
     const where = `Step ${step.number}, "${titleOf(step.document)}"`
-    addParts({target: 'step', id: step.id}, step.hash, step.document, to, where, copies.steps.has(step.id))
+    const to = locale.steps.find((document) => stepIdOf(document) === step.id)
+    add({target: 'step', id: step.id}, step.hash, step.document, to, copies.steps.has(step.id), where, partsOf)
     for (const [at, id] of step.items.entries()) {
       const item = index.items.get(id)
       if (item === undefined) continue
-      const part = itemPart(step.document, item.entry)
-      if (part === undefined) continue
-      const document = locale.steps.find((candidate) => candidate.items.some((other) => itemIdOf(other) === id))
-      const mine = document === undefined ? undefined : itemPart(document, document.items.find((other) => itemIdOf(other) === id) as ContentDocument['items'][number])
-      const unit = {target: 'item', id} as const
-      const recorded = recordedUnit(locale.record, unit)
-      const state: UnitState = mine === undefined || copies.items.has(id) ? 'missing' : recorded?.hash === item.hash ? 'current' : 'outdated'
-      const firstRound = parseRounds(item.rounds)?.from ?? source.coveredRounds.from
-      units.push({
-        id,
-        record: unit,
-        kind: 'item',
-        source: part.text,
-        translation: state === 'missing' ? '' : (mine?.text ?? ''),
-        span: mine === undefined || document === undefined ? undefined : {file: fileOf(document), start: mine.start, end: mine.end, yaml: false},
-        state,
-        previous: state === 'outdated' ? recorded?.text : undefined,
-        reference: `${step.document.file.path}:${part.line}`,
-        notes: [
-          `${where}: checklist item ${at + 1} of ${step.items.length}, an action the reader ticks off, for rounds ${item.rounds}.`,
-          ...placeholderNotes(part.text, tag, firstRound, ordinals),
-        ],
-      })
+      const mine = locale.steps.find((document) => document.items.some((other) => itemIdOf(other) === id))
+      const what = `checklist item ${at + 1} of ${step.items.length}, an action the reader ticks off, for rounds ${item.rounds}`
+      add({target: 'item', id}, item.hash, step.document, mine, copies.items.has(id), where, (document) => itemParts(document, id), what)
     }
   }
   return units

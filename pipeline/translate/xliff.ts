@@ -65,15 +65,11 @@ export function formatXliff(units: readonly ExchangeUnit[], header: CatalogHeade
 export function parseXliff(text: string): Catalog {
   // Comments and alternative translations blanked, newlines kept: lines still count.
   const xml = blank(blank(text, '<!--', '-->'), '<alt-trans', '</alt-trans>')
-  const breaks = [...xml.matchAll(/\n/g)].map((match) => match.index)
+  // Lines counted on from the last offset asked for: each is after the one before.
+  let [counted, lines] = [0, 1]
   const lineAt = (offset: number): number => {
-    let [low, high] = [0, breaks.length]
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if ((breaks[middle] ?? 0) < offset) low = middle + 1
-      else high = middle
-    }
-    return low + 1
+    for (; counted < offset; counted++) if (xml[counted] === '\n') lines++
+    return lines
   }
   const problems: Array<{line: number; reason: string}> = []
   const entries: CatalogEntry[] = []
