@@ -83,4 +83,4 @@ const BIN: Options = {
 }
 
 // tsup needs a default export here; the package itself has none.
-export default [{...RUNTIME, format: 'esm', minifyIdentifiers: true, minifySyntax: true}, {...RUNTIME, format: 'cjs', minifyWhitespace: true, minifyIdentifiers: true}, CHECK, BIN]
+export default [{...RUNTIME, format: 'esm', minifyIdentifiers: true, minifySyntax: true}, {...RUNTIME, format: 'cjs', minifyWhitespace: true, minifyIdentifiers: true}, CHECK, BIN] satisfies Options[]

@@ -7,10 +7,8 @@
 // and dist/ is replaced only once a complete new one exists beside it.
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import type {Options} from 'tsup'
 import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {toJsonSchema} from '../src/schema.js'
@@ -19,32 +17,18 @@ import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated')
-const USAGE = 'usage: npm run build -- [--content <dir>] [--out-dir <dir>] [--data-only] [--profile]'
+const USAGE = 'usage: npm run build -- [--content <dir>] [--out-dir <dir>] [--data-only]'
 /** Written into every output: the build replaces only a folder that holds it, an empty one, none, or the repository's own dist/. */
 const MARKER = '.ace-build'
 
-// `--profile`: each phase's wall time on stderr (bench/figures/build.ts reads it).
-const started = performance.now()
-let profiling = false
-let mark = started
-function phase(name: string): void {
-  const now = performance.now()
-  if (profiling) process.stderr.write(`build-profile: ${name} ${(now - mark).toFixed(0)} ms\n`)
-  mark = now
-}
-
 async function main(): Promise<number> {
-  let values: {content?: string; 'out-dir'?: string; 'data-only'?: boolean; profile?: boolean}
+  let values: {content?: string; 'out-dir'?: string; 'data-only'?: boolean}
   try {
-    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}, 'data-only': {type: 'boolean'}, profile: {type: 'boolean'}}}))
+    ;({values} = parseArgs({options: {content: {type: 'string'}, 'out-dir': {type: 'string'}, 'data-only': {type: 'boolean'}}}))
   } catch (error) {
     process.stderr.write(`build: ${(error as Error).message}\n${USAGE}\n`)
     return 2
   }
-  profiling = values.profile === true
-  // From the process's start to this module's first line: Node, tsx and the imports.
-  if (profiling) process.stderr.write(`build-profile: start-up and imports ${started.toFixed(0)} ms\n`)
-  mark = performance.now()
   const contentDir = path.resolve(values.content ?? path.join(root, 'content'))
   const dist = path.resolve(values['out-dir'] ?? path.join(root, 'dist'))
   const found = await notOurs(dist)
@@ -65,20 +49,11 @@ async function main(): Promise<number> {
   const staging = `${dist}.staging-${process.pid}`
   const checkStaging = checkDist === undefined ? path.join(staging, 'check') : `${checkDist}.staging-${process.pid}`
   try {
-    return await compileInto(values, contentDir, {dist, staging, checkDist, checkStaging})
+    return await compileInto(values['data-only'] === true, contentDir, dist, staging, checkDist, checkStaging)
   } finally {
     await rm(staging, {recursive: true, force: true})
     await rm(checkStaging, {recursive: true, force: true})
   }
-}
-
-/** Where the build writes: each output's final folder and the staging folder it is built in first. */
-interface Targets {
-  readonly dist: string
-  readonly staging: string
-  /** `undefined` when the check package is built inside `staging` (--out-dir). */
-  readonly checkDist: string | undefined
-  readonly checkStaging: string
 }
 
 // `ace-second-interview/check`: the check package re-exported, in each
@@ -94,7 +69,9 @@ const CHECK_SUBPATH: Readonly<Record<string, string>> = {
 // Named in the line per locale that counts the warnings of translations behind.
 const CHECK_VERBOSE = 'npm run check:content -- --verbose'
 
-async function compileInto(values: {'data-only'?: boolean}, contentDir: string, {dist, staging, checkDist, checkStaging}: Targets): Promise<number> {
+// Into `staging`, then swapped into `dist`; the check package into
+// `checkStaging`, then `checkDist` (`undefined` with --out-dir: it is inside `staging`).
+async function compileInto(dataOnly: boolean, contentDir: string, dist: string, staging: string, checkDist: string | undefined, checkStaging: string): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   // Spelling is the editor's check (npm run check:content): its warnings
   // never stop a build.
@@ -104,7 +81,6 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     import('../pipeline/release/emit-releases.js'),
   ])
   const result = await buildGuide({contentDir, version: pkg.version, cwd: root, rules: buildRules})
-  phase('pipeline (load, lint, compile every locale)')
   const color = shouldUseColor({isTTY: process.stderr.isTTY, env: process.env})
   if (result.guide === undefined || result.render === undefined) {
     process.stderr.write(formatDiagnostics(result.files, {color, tips: true, summarize: CHECK_VERBOSE}))
@@ -127,8 +103,7 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
       ]),
     ),
   })
-  phase('write src/generated')
-  if (values['data-only'] === true) {
+  if (dataOnly) {
     process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → src/generated (--data-only: dist/ left as it was)\n`)
     return 0
   }
@@ -138,7 +113,6 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
       process.stderr.write(`build: bundling failed (tsup or the declarations); ${path.relative(root, dist) || dist} was left as it was.\n`)
       return 1
     }
-    phase('tsup (all configs)')
     // The JSON forms, for apps that fetch or cache the guide as data: compact,
     // as every app installs them (a third of indented JSON is whitespace).
     await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema())}\n`)
@@ -154,10 +128,8 @@ async function compileInto(values: {'data-only'?: boolean}, contentDir: string, 
     for (const [name, text] of Object.entries(CHECK_SUBPATH)) await writeFile(path.join(staging, name), text)
     await writeFile(path.join(staging, MARKER), 'Made by `npm run build`, which replaces only a folder that holds this file.\n')
     // Two renames; see swapDirectory for the moment between them.
-    phase('JSON, locale declarations, manifest')
     if (checkDist !== undefined) await swapDirectory(checkStaging, checkDist)
     await swapDirectory(staging, dist)
-    phase('swap')
   }
   process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
@@ -222,17 +194,10 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 // config or the declarations failed (each reason is printed).
 async function bundle(outDir: string, checkOutDir: string): Promise<boolean> {
   const [{build}, {default: configs}] = await Promise.all([import('tsup'), import('../tsup.config.js')])
-  phase('load tsup and tsup.config.ts')
-  const list = (Array.isArray(configs) ? configs : [configs]) as Options[]
-  const part = async (label: string, run: () => Promise<void>): Promise<void> => {
-    const begun = performance.now()
-    await run()
-    if (profiling) process.stderr.write(`build-profile:   ${label}: built in ${(performance.now() - begun).toFixed(0)} ms\n`)
-  }
   const results = await Promise.allSettled([
-    part(`declarations ${PACKAGE_DECLARATIONS.map((entry) => entry.name).join('+')}`, () => writeDeclarations(root, outDir, PACKAGE_DECLARATIONS)),
-    part('declarations of the check package', () => writeDeclarations(root, checkOutDir, CHECK_DECLARATIONS)),
-    ...list.map((config, index) => part(`tsup config ${index} ${Object.keys(config.entry as object).join('+')}`, () => build({...config, outDir: config.outDir === undefined ? outDir : checkOutDir, config: false, silent: true}))),
+    writeDeclarations(root, outDir, PACKAGE_DECLARATIONS),
+    writeDeclarations(root, checkOutDir, CHECK_DECLARATIONS),
+    ...configs.map((config) => build({...config, outDir: config.outDir === undefined ? outDir : checkOutDir, config: false, silent: true})),
   ])
   const failed = results.filter((result) => result.status === 'rejected')
   for (const failure of failed) process.stderr.write(`build: ${String((failure.reason as Error)?.message ?? failure.reason)}\n`)
