@@ -108,29 +108,27 @@ async function compileInto(dataOnly: boolean, contentDir: string, dist: string, 
     return 0
   }
 
-  {
-    if (!(await bundle(staging, checkStaging))) {
-      process.stderr.write(`build: bundling failed (tsup or the declarations); ${path.relative(root, dist) || dist} was left as it was.\n`)
-      return 1
-    }
-    // The JSON forms, for apps that fetch or cache the guide as data: compact,
-    // as every app installs them (a third of indented JSON is whitespace).
-    await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema())}\n`)
-    // Each locale's guide (`./locales/<tag>/guide.json`; `./guide.json` is the
-    // source's, named in package.json).
-    for (const {tag, guide} of [{tag: result.guide.locale, guide: result.guide}, ...result.locales]) {
-      await mkdir(path.join(staging, 'locales', tag), {recursive: true})
-      await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide)}\n`)
-    }
-    // Each locale's declarations (tsup writes their JavaScript).
-    await writeLocaleFiles(staging, root, [result.guide.locale, ...result.locales.map((locale) => locale.tag)])
-    await publishManifest(contentDir, staging)
-    for (const [name, text] of Object.entries(CHECK_SUBPATH)) await writeFile(path.join(staging, name), text)
-    await writeFile(path.join(staging, MARKER), 'Made by `npm run build`, which replaces only a folder that holds this file.\n')
-    // Two renames; see swapDirectory for the moment between them.
-    if (checkDist !== undefined) await swapDirectory(checkStaging, checkDist)
-    await swapDirectory(staging, dist)
+  if (!(await bundle(staging, checkStaging))) {
+    process.stderr.write(`build: bundling failed (tsup or the declarations); ${path.relative(root, dist) || dist} was left as it was.\n`)
+    return 1
   }
+  // The JSON forms, for apps that fetch or cache the guide as data: compact,
+  // as every app installs them (a third of indented JSON is whitespace).
+  await writeFile(path.join(staging, 'schema.json'), `${JSON.stringify(toJsonSchema())}\n`)
+  // Each locale's guide (`./locales/<tag>/guide.json`; `./guide.json` is the
+  // source's, named in package.json).
+  for (const {tag, guide} of locales) {
+    await mkdir(path.join(staging, 'locales', tag), {recursive: true})
+    await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide)}\n`)
+  }
+  // Each locale's declarations (tsup writes their JavaScript).
+  await writeLocaleFiles(staging, root, locales.map((locale) => locale.tag))
+  await publishManifest(contentDir, staging)
+  for (const [name, text] of Object.entries(CHECK_SUBPATH)) await writeFile(path.join(staging, name), text)
+  await writeFile(path.join(staging, MARKER), 'Made by `npm run build`, which replaces only a folder that holds this file.\n')
+  // Two renames; see swapDirectory for the moment between them.
+  if (checkDist !== undefined) await swapDirectory(checkStaging, checkDist)
+  await swapDirectory(staging, dist)
   process.stdout.write(`build: ${result.guide.steps.length} steps${localesNote(result.locales)}, content ${result.guide.version} → ${path.relative(root, dist) || dist}\n`)
   return 0
 }

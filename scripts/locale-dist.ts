@@ -46,11 +46,10 @@ export async function exportedNames(file: string): Promise<string[]> {
  * @param outDir The built dist/ (or its staging folder), with each locale's JavaScript in it.
  * @param root The project root.
  * @param locales Every locale built, the source first (src/generated/locales.ts's `LOCALES`).
- * @returns The locales written.
  * @example
  *   await writeLocaleFiles('dist.staging-123', process.cwd(), ['en-GB', 'de'])
  */
-export async function writeLocaleFiles(outDir: string, root: string, locales: readonly string[]): Promise<readonly string[]> {
+export async function writeLocaleFiles(outDir: string, root: string, locales: readonly string[]): Promise<void> {
   // The lists come from the source locale's modules, which the build has just written.
   const source = path.join(root, 'src/generated/locales', locales[0]!)
   const entries = [
@@ -65,5 +64,4 @@ export async function writeLocaleFiles(outDir: string, root: string, locales: re
       }
     }
   }
-  return locales
 }
