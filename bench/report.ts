@@ -1,27 +1,13 @@
-// BENCHMARKS.md: machine, method and the goal table.
-// The block between the NOTES markers is written by people (findings) and is
-// kept as it is when the file is rewritten.
+// BENCHMARKS.md's figures: the run, the machine and the goal table, between
+// two markers. The rest of the file (the method, the findings) is written by
+// people and kept as it is.
 import {cpus, totalmem, type as osType, release} from 'node:os'
 import {type Figure, format} from './measure.js'
 
-/** Opens the hand-written block of BENCHMARKS.md. */
-export const NOTES_START = '<!-- notes: written by hand, kept by `npm run bench` -->'
-/** Closes the hand-written block of BENCHMARKS.md. */
-export const NOTES_END = '<!-- /notes -->'
-
-/**
- * The hand-written block of a BENCHMARKS.md, to carry into the next one.
- *
- * @param text The file's text ('' when there is none yet).
- * @returns What lies between the markers, or 'No notes yet.' without them.
- * @example
- *   keptNotes(renderBenchmarks(run, 'Found X.')).trim() // 'Found X.'
- */
-export function keptNotes(text: string): string {
-  const start = text.indexOf(NOTES_START)
-  const end = text.indexOf(NOTES_END)
-  return start === -1 || end < start ? 'No notes yet.' : text.slice(start + NOTES_START.length, end)
-}
+/** Opens the block of BENCHMARKS.md that `npm run bench` writes. */
+export const FIGURES_START = '<!-- figures: written by `npm run bench`; edit the text around them -->'
+/** Closes it. */
+export const FIGURES_END = '<!-- /figures -->'
 
 /** Everything one run of the benchmark measured. */
 export interface BenchRun {
@@ -60,61 +46,27 @@ export function figureTable(figures: readonly Figure[]): string {
 }
 
 /**
- * Write the whole of BENCHMARKS.md.
+ * BENCHMARKS.md with a run's figures in place of the last run's.
  *
+ * @param text The file's text.
  * @param run What was measured.
- * @param notes The hand-written block to keep (without its markers).
- * @returns The file's text.
+ * @returns The new text, the same outside the markers.
+ * @throws {Error} When the text has no block between {@link FIGURES_START} and {@link FIGURES_END}.
+ * @example
+ *   await writeFile(file, withFigures(await readFile(file, 'utf8'), run))
  */
-export function renderBenchmarks(run: BenchRun, notes: string): string {
+export function withFigures(text: string, run: BenchRun): string {
+  const start = text.indexOf(FIGURES_START)
+  const end = text.indexOf(FIGURES_END, start)
+  if (start === -1 || end === -1) throw new Error(`bench: expected BENCHMARKS.md to hold the figures between ${FIGURES_START} and ${FIGURES_END}, found no such block`)
   const command = run.quick ? '`npm run bench -- --quick` (few samples, `npm test` not run: rough figures)' : '`npm run bench`'
-  return `# Benchmarks
-
-Written by \`npm run bench\` (the tables) and by people (the notes block): the
-figures users and contributors feel, against goals set by the issues. Goals
-are for the benchmark, never timed tests.
-
+  const figures = `
 - **Run**: ${run.startedAt.toISOString()}, ${command}, ${format(run.seconds, 0)} s.
 - **Machine**: ${describeMachine()}. Load average before the run: ${run.loadBefore.map((value) => format(value, 2)).join(', ')} (1, 5, 15 min).
-  The cores are shared with other work, so absolute figures are noisy; each
-  figure and its baseline are measured in the same run, interleaved where they
-  are separate processes.
 
 ## Goals
 
 ${figureTable(run.figures)}
-
-## Method
-
-- **Medians** of many samples everywhere; timers are \`process.hrtime.bigint()\`.
-- **Install**: each package's files as \`npm pack --dry-run\` lists them,
-  unpacked, against the budgets in \`size-budget.json\` (which \`npm run size\`
-  checks too): \`ace-second-interview\`, what an app that only shows the guide
-  installs (the types-only packages it pulls in named beside it), and
-  \`ace-second-interview-check\`, what an app that checks its own content adds.
-- **Bundles**: esbuild (\`platform: 'browser'\`, ESM, minified) bundle of
-  \`export {getStep, checklistForRound} from '<entry>'\`, gzip level 9
-  (\`scripts/bundle-size.ts\`, shared with \`npm run size\`); the baseline is
-  the entry's \`guide.md\` and \`steps/*.md\` concatenated and gzipped at level 9.
-- **Whole process**: wall time from spawn to exit of \`node -e …\` that loads the
-  package from a project that depends on it and calls \`getStep(1)\`, and of
-  the bin's \`steps\`, against \`node -e 0\`, interleaved; the ratio is the
-  median of each round's ratio.
-- **\`check\`**: cold \`check\` is a one-off process on a copy of
-  \`content/\`. \`check --watch\` runs on a copy of \`content/\`: the first
-  verdict is timed from spawn (median of up to 5 processes); each save writes
-  a step file (alternately breaking and repairing an item id) and stops when
-  the watch's closing line for a run that began after the write arrives.
-- **Loops**: wall time of \`npm test\` interleaved with \`npm run
-  test:content\`; of \`npm run test:content\` (regenerate \`src/generated/\`,
-  then the \`content\` vitest project) interleaved with \`npm run
-  check:content\`; of \`npm run build\` (as \`node --import tsx
-  scripts/build.ts\`, into a scratch folder) interleaved with \`node -e 0\`.
-
-## Notes
-
-${NOTES_START}
-${notes.trim()}
-${NOTES_END}
 `
+  return `${text.slice(0, start + FIGURES_START.length)}${figures}${text.slice(end)}`
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: measure every figure against its baseline, print the goal
-// table and rewrite BENCHMARKS.md (keeping its hand-written notes).
+// table and write them into BENCHMARKS.md (the text around them is kept).
 //   --quick  few samples, one build, no `npm test`: to try the harness out (rough figures)
 import {readFile, writeFile} from 'node:fs/promises'
 import {loadavg} from 'node:os'
@@ -10,7 +10,7 @@ import {measureLoops, measureTestSuite} from './figures/loops.js'
 import {measureSize} from './figures/size.js'
 import {measureStartup} from './figures/startup.js'
 import {ROOT} from './measure.js'
-import {figureTable, keptNotes, renderBenchmarks} from './report.js'
+import {figureTable, withFigures} from './report.js'
 
 const FILE = path.join(ROOT, 'BENCHMARKS.md')
 
@@ -33,8 +33,7 @@ async function main(): Promise<number> {
   const loops = await measureLoops(quick ? 1 : 3)
   const figures = [...size, ...startup.figures, ...check, testSuite, ...loops]
   const seconds = (Date.now() - startedAt.getTime()) / 1000
-  const notes = keptNotes(await readFile(FILE, 'utf8').catch(() => ''))
-  await writeFile(FILE, renderBenchmarks({startedAt, seconds, loadBefore, quick, figures}, notes))
+  await writeFile(FILE, withFigures(await readFile(FILE, 'utf8'), {startedAt, seconds, loadBefore, quick, figures}))
   process.stdout.write(`${figureTable(figures)}\n\nbench: wrote ${path.relative(process.cwd(), FILE)}\n`)
   return 0
 }
