@@ -1,5 +1,7 @@
-// What a web app pays for this package: an esbuild browser bundle, minified,
-// then gzip level 9. Shared by `npm run size` (the budget) and `npm run bench`.
+// What an app pays for this package: an esbuild browser bundle, minified,
+// then gzip level 9, and each package's install. Shared by `npm run size`
+// (the budget) and `npm run bench`.
+import {spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {build} from 'esbuild'
@@ -10,8 +12,6 @@ export interface BundleSize {
   readonly minified: number
   /** Bytes of the minified bundle after `gzip -9`, each file on its own (as a browser downloads them). */
   readonly gzip: number
-  /** Files esbuild put code of in the bundle, relative to `resolveDir` (not those only loaded on demand). */
-  readonly inputs: readonly string[]
 }
 
 /**
@@ -22,11 +22,11 @@ export interface BundleSize {
  *   the package by its own name through the exports map).
  * @param platform `browser` (default) or `node`, for an entry that only runs
  *   under Node (`./check` reads files).
- * @returns The minified and gzipped sizes and the bundled files.
+ * @returns The minified and gzipped sizes.
  * @throws {Error} When esbuild cannot bundle it (e.g. dist/ is missing: run `npm run build`).
  * @example
  *   await measureBundle("export {getStep} from 'ace-second-interview'", root)
- *   // {minified: 13000, gzip: 4600, inputs: ['dist/index.js', 'entry.js']}
+ *   // {minified: 13000, gzip: 4600}
  */
 export async function measureBundle(contents: string, resolveDir: string, platform: 'browser' | 'node' = 'browser'): Promise<BundleSize> {
   // Split like an app's bundler: what `loadLocale` imports on demand goes to
@@ -61,24 +61,21 @@ export async function measureBundle(contents: string, resolveDir: string, platfo
   // would let one file's words compress against another's, and count less
   // than an app downloads.
   const gzip = files.reduce((sum, file) => sum + gzipSync(file.contents, {level: 9}).byteLength, 0)
-  const inputs = new Set<string>()
-  for (const name of loaded) for (const [input, {bytesInOutput}] of Object.entries(outputs[name]?.inputs ?? {})) if (bytesInOutput > 0) inputs.add(input)
-  return {
-    minified: code.byteLength,
-    gzip,
-    inputs: [...inputs].sort(),
-  }
+  return {minified: code.byteLength, gzip}
 }
 
 /**
- * The bare specifier a consumer writes for a subpath of the exports map.
+ * What `npm install` puts on disk for a package: its files, as `npm pack`
+ * lists them.
  *
- * @param name The package's name.
- * @param subpath A key of the exports map: `'.'` or `'./render'`.
- * @returns `'ace-second-interview'` or `'ace-second-interview/render'`.
+ * @param folder The package's folder.
+ * @returns Its name, the packed tarball's bytes and its files' bytes unpacked.
+ * @throws {Error} When `npm pack --dry-run` fails.
  * @example
- *   specifierFor('ace-second-interview', './render') // 'ace-second-interview/render'
+ *   packedSize('packages/check') // {name: 'ace-second-interview-check', size: 479000, unpackedSize: 2287000}
  */
-export function specifierFor(name: string, subpath: string): string {
-  return subpath === '.' ? name : `${name}/${subpath.replace(/^\.\//, '')}`
+export function packedSize(folder: string): {name: string; size: number; unpackedSize: number} {
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: folder, encoding: 'utf8'})
+  if (pack.status !== 0) throw new Error(`expected \`npm pack --dry-run\` in ${folder} to succeed, it exited ${pack.status}: ${pack.stderr}`)
+  return (JSON.parse(pack.stdout) as Array<{name: string; size: number; unpackedSize: number}>)[0]!
 }

@@ -2,13 +2,15 @@
 // (everything it exports), minify, gzip -9, and fail over budget; then each
 // package's install (its tarball unpacked). Needs dist/ (run `npm run build`
 // first; CI runs it after `npm test`).
-import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {measureBundle, specifierFor} from './bundle-size.js'
+import {measureBundle, packedSize} from './bundle-size.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+// The bare specifier a consumer writes for a subpath of the exports map: `./render` → `ace-second-interview/render`.
+const specifierFor = (name: string, subpath: string): string => (subpath === '.' ? name : `${name}/${subpath.replace(/^\.\//, '')}`)
 
 interface Budget {
   readonly budgets: Readonly<Record<string, number>>
@@ -58,10 +60,11 @@ async function main(): Promise<number> {
   // What `npm install` puts on disk: each package's files, as `npm pack` counts them.
   for (const [name, limit] of Object.entries(install)) {
     const folder = name === pkg.name ? root : path.join(root, 'packages', name.slice(`${pkg.name}-`.length))
-    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: folder, encoding: 'utf8'})
-    const size = pack.status === 0 ? (JSON.parse(pack.stdout) as Array<{unpackedSize: number}>)[0]?.unpackedSize : undefined
-    if (size === undefined) {
-      process.stderr.write(`size: expected \`npm pack --dry-run\` of ${name} in ${folder} to succeed, it exited ${pack.status}: ${pack.stderr}\n`)
+    let size
+    try {
+      size = packedSize(folder).unpackedSize
+    } catch (error) {
+      process.stderr.write(`size: ${(error as Error).message}\n`)
       return 2
     }
     const over = size > limit

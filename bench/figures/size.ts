@@ -1,11 +1,10 @@
 // Bytes an app pays: what `npm install` puts on disk (each package), and a browser bundle
 // using getStep and checklistForRound, minified and gzipped, against gzip -9
 // of the markdown it was built from.
-import {spawnSync} from 'node:child_process'
 import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
-import {measureBundle} from '../../scripts/bundle-size.js'
+import {measureBundle, packedSize} from '../../scripts/bundle-size.js'
 import {type Figure, NAME, ROOT, format} from '../measure.js'
 
 // A locale's markdown, as one download: guide.md then the steps in file-name order.
@@ -56,17 +55,15 @@ async function measureInstall(): Promise<Figure[]> {
     {folder: ROOT, name: `install: \`${NAME}\` unpacked (an app that only shows the guide)`, extra: ` (and ${pulled.size} types-only packages, ${kB(pulledBytes)})`},
     {folder: path.join(ROOT, 'packages/check'), name: `install: \`${NAME}-check\` unpacked (what an app that checks its content adds)`, extra: ''},
   ].map(({folder, name, extra}) => {
-    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: folder, encoding: 'utf8'})
-    if (pack.status !== 0) throw new Error(`npm pack --dry-run in ${folder} exited ${pack.status}: ${pack.stderr}`)
-    const [tarball] = JSON.parse(pack.stdout) as Array<{name: string; size: number; unpackedSize: number}>
-    const budget = install[tarball!.name]
+    const tarball = packedSize(folder)
+    const budget = install[tarball.name]
     return {
       name,
-      measured: `${kB(tarball!.unpackedSize)}${extra}`,
-      baseline: `${kB(tarball!.size)} (the packed tarball)`,
-      ratio: `${format(tarball!.unpackedSize / tarball!.size, 1)}×`,
+      measured: `${kB(tarball.unpackedSize)}${extra}`,
+      baseline: `${kB(tarball.size)} (the packed tarball)`,
+      ratio: `${format(tarball.unpackedSize / tarball.size, 1)}×`,
       goal: budget === undefined ? '–' : `≤ ${kB(budget)} (size-budget.json)`,
-      met: budget === undefined ? undefined : tarball!.unpackedSize <= budget,
+      met: budget === undefined ? undefined : tarball.unpackedSize <= budget,
     }
   })
 }
