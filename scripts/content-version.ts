@@ -11,7 +11,7 @@
 // --dry-run prints what would be recorded and writes nothing; --amend folds
 // the changes into the last recorded release (one not yet published) instead
 // of stacking another.
-import {realpathSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -29,14 +29,6 @@ const JOURNAL = '.content-version.journal'
 /** Beside package.json while a run is at work, holding its process id: one run at a time. */
 const LOCK = '.content-version.lock'
 
-interface Options {
-  release?: string
-  date?: string
-  root?: string
-  'dry-run'?: boolean
-  amend?: boolean
-}
-
 /** Where {@link contentVersion} writes, and what it is given besides arguments. */
 export interface ContentVersionIo {
   readonly stdout: {write(text: string): unknown}
@@ -53,7 +45,7 @@ export interface ContentVersionIo {
  * @returns The exit code: 0 done (or nothing to do), 1 refused, 2 bad arguments.
  */
 export async function contentVersion(args: readonly string[], io: ContentVersionIo): Promise<number> {
-  let values: Options
+  let values
   try {
     ;({values} = parseArgs({
       args: [...args],
@@ -72,19 +64,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
     io.stderr.write(`content:version: expected --date as YYYY-MM-DD, received "${values.date}"\n${USAGE}\n`)
     return 2
   }
-  const dryRun = values['dry-run'] === true
-  const amend = values.amend === true
-  const date = values.date ?? new Date().toISOString().slice(0, 10)
   const root = path.resolve(values.root ?? io.root)
-  const contentDir = path.join(root, 'content')
-  const files = {
-    pkg: path.join(root, 'package.json'),
-    checkPkg: path.join(root, 'packages', 'check', 'package.json'),
-    lock: path.join(root, 'package-lock.json'),
-    changelog: path.join(root, 'CHANGELOG.md'),
-    manifest: path.join(contentDir, MANIFEST_FILE),
-  }
-  const journal = path.join(root, JOURNAL)
   const lock = path.join(root, LOCK)
   const holder = await takeLock(lock)
   if (holder !== undefined) {
@@ -92,7 +72,7 @@ export async function contentVersion(args: readonly string[], io: ContentVersion
     return 1
   }
   try {
-    return await record({io, root, contentDir, files, journal, forced, dryRun, amend, date})
+    return await record(io, root, values)
   } finally {
     await rm(lock, {force: true})
   }
@@ -107,20 +87,21 @@ interface PackageVersions {
   peerDependencies?: Record<string, string>
 }
 
-interface Run {
-  readonly io: ContentVersionIo
-  readonly root: string
-  readonly contentDir: string
-  readonly files: Readonly<Record<'pkg' | 'checkPkg' | 'lock' | 'changelog' | 'manifest', string>>
-  readonly journal: string
-  readonly forced: string | undefined
-  readonly dryRun: boolean
-  readonly amend: boolean
-  readonly date: string
-}
-
-// The run itself, under the lock.
-async function record({io, root, contentDir, files, journal, forced, dryRun, amend, date}: Run): Promise<number> {
+// The run itself, under the lock, with the arguments contentVersion checked.
+async function record(io: ContentVersionIo, root: string, values: {release?: string; date?: string; 'dry-run'?: boolean; amend?: boolean}): Promise<number> {
+  const forced = values.release
+  const dryRun = values['dry-run'] === true
+  const amend = values.amend === true
+  const date = values.date ?? new Date().toISOString().slice(0, 10)
+  const contentDir = path.join(root, 'content')
+  const files = {
+    pkg: path.join(root, 'package.json'),
+    checkPkg: path.join(root, 'packages', 'check', 'package.json'),
+    lock: path.join(root, 'package-lock.json'),
+    changelog: path.join(root, 'CHANGELOG.md'),
+    manifest: path.join(contentDir, MANIFEST_FILE),
+  }
+  const journal = path.join(root, JOURNAL)
   // Loaded only now: a refused run (bad arguments, another run at work) answers at once.
   const [{buildGuide, buildRules, formatDiagnostics}, {BUMPS, bumpVersion, checkHistory, diffReleases, likelyRenames, requiredBump, snapshot}] = await Promise.all([
     import('../pipeline/index.js'),
@@ -129,7 +110,7 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
   // First finish (or undo) a run that was killed half-way: the files must be
   // one release or the other before anything reads them.
   if (dryRun) {
-    if (await hasJournal(journal)) {
+    if (existsSync(journal)) {
       io.stderr.write(`content:version: an interrupted run left ${JOURNAL}; run \`npm run content:version\` without --dry-run to complete it\n`)
       return 1
     }
@@ -258,13 +239,6 @@ async function record({io, root, contentDir, files, journal, forced, dryRun, ame
 
 function json(file: string, value: unknown): PlannedWrite {
   return {path: file, text: `${JSON.stringify(value, null, 2)}\n`}
-}
-
-async function hasJournal(file: string): Promise<boolean> {
-  return readFile(file).then(
-    () => true,
-    () => false,
-  )
 }
 
 // Run as a script (tests import contentVersion and run it in process).
