@@ -55,6 +55,14 @@ function translatedUnits(source: SourceView, locale: LocaleLint): UnitKey[] {
 
 const quote = (text: string): string => JSON.stringify(escapeControl(text))
 
+// Whether an id names no unit of the source (a step, an item or `introduction`); said on stderr.
+function refuseUnknown(ids: readonly string[], index: ReturnType<typeof indexSource>, io: ContentTranslatedIo): boolean {
+  const known = ['introduction', ...index.steps.keys(), ...index.items.keys()]
+  const unknown = ids.find((id) => !known.includes(id))
+  if (unknown !== undefined) io.stderr.write(`content:translated: expected ids of the source's steps and items, or \`introduction\`; received ${quote(unknown)}${didYouMean(unknown, known)}\n${USAGE}\n`)
+  return unknown !== undefined
+}
+
 /**
  * Run `content:translated` with command-line arguments.
  *
@@ -110,26 +118,13 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
     return 1
   }
   const units = translatedUnits(source, locale)
-  const index = indexSource(source)
-  let chosen: UnitKey[]
-  if (all) {
-    chosen = units
-  } else {
-    chosen = []
-    const known = ['introduction', ...index.steps.keys(), ...index.items.keys()]
-    for (const id of ids) {
-      if (!known.includes(id)) {
-        io.stderr.write(`content:translated: expected ids of the source's steps and items, or \`introduction\`; received ${quote(id)}${didYouMean(id, known)}\n${USAGE}\n`)
-        return 2
-      }
-      const unit = units.find((candidate) => candidate.id === id)
-      if (unit === undefined) {
-        io.stderr.write(`content:translated: ${quote(id)} has no translation in ${tag} yet; translate it in content/locales/${tag}/ first. Nothing was written.\n`)
-        return 1
-      }
-      chosen.push(unit)
-    }
+  if (refuseUnknown(ids, indexSource(source), io)) return 2
+  const untranslated = ids.find((id) => !units.some((unit) => unit.id === id))
+  if (untranslated !== undefined) {
+    io.stderr.write(`content:translated: ${quote(untranslated)} has no translation in ${tag} yet; translate it in content/locales/${tag}/ first. Nothing was written.\n`)
+    return 1
   }
+  const chosen = all ? units : ids.map((id) => units.find((unit) => unit.id === id)!)
   // --all records exactly what is translated today; ids update their entries and keep the rest.
   const record = markCurrent(locale.record, tag, source, chosen, {replace: all})
   const file = path.join(contentDir, 'locales', tag, TRANSLATION_RECORD_FILE)
@@ -167,12 +162,7 @@ async function keepCurrent(ids: readonly string[], all: boolean, dryRun: boolean
     return 1
   }
   const index = indexSource(source)
-  const known = ['introduction', ...index.steps.keys(), ...index.items.keys()]
-  const unknown = ids.find((id) => !known.includes(id))
-  if (unknown !== undefined) {
-    io.stderr.write(`content:translated: expected ids of the source's steps and items, or \`introduction\`; received ${quote(unknown)}${didYouMean(unknown, known)}\n${USAGE}\n`)
-    return 2
-  }
+  if (refuseUnknown(ids, index, io)) return 2
   const last = result.manifest?.releases.at(-1)
   const lines: string[] = []
   const writes: PlannedWrite[] = []
