@@ -3,8 +3,7 @@
 // that the notice travel with the code. An esbuild plugin collects every
 // package whose files went into a bundle (the metafile's inputs) and writes
 // their names, versions and licence texts beside the bundle.
-import {randomUUID} from 'node:crypto'
-import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Plugin} from 'esbuild'
 
@@ -145,13 +144,9 @@ export function thirdPartyNotices(file: string, bundles: readonly string[]): Plu
         const root = build.initialOptions.absWorkingDir ?? process.cwd()
         const outdir = path.resolve(root, build.initialOptions.outdir ?? 'dist')
         const text = renderNotices(await bundledPackages(Object.keys(result.metafile.inputs), root), bundles)
-        // Whole or not at all: written beside, then renamed into place (a
-        // name of its own, as tsup may run the ESM build more than once).
+        // Into the build's staging folder, which is swapped into place only whole.
         await mkdir(outdir, {recursive: true})
-        const target = path.join(outdir, file)
-        const temporary = `${target}.tmp-${process.pid}-${randomUUID()}`
-        await writeFile(temporary, text)
-        await rename(temporary, target)
+        await writeFile(path.join(outdir, file), text)
       })
     },
   }
