@@ -20,19 +20,15 @@ import {didYouMean} from '../pipeline/lint/rules/shared.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {TRANSLATION_RECORD_FILE, type UnitKey, formatTranslationRecord, recordedUnit} from '../pipeline/read/translation-record.js'
 import {markCurrent, recordOf} from '../pipeline/translate/record.js'
+import type {Io} from '../cli/command.js'
 
 const USAGE = 'usage: npm run content:translated -- (<locale> (<id>… | --all) | --keep-current <id>…) [--dry-run] [--root <dir>]'
 
+// Where it writes, and the repository root when `--root` is not given.
+type ScriptIo = Pick<Io, 'stdout' | 'stderr'> & {readonly root: string}
+
 // Where --keep-current journals the records it writes together (repository root).
 const JOURNAL = '.content-translated.journal'
-
-/** Where {@link contentTranslated} writes, and what it is given besides arguments. */
-export interface ContentTranslatedIo {
-  readonly stdout: {write(text: string): unknown}
-  readonly stderr: {write(text: string): unknown}
-  /** The repository root when `--root` is not given. */
-  readonly root: string
-}
 
 // Every unit the locale translates: the introduction, and each step and item
 // of the source that it has, where the source has it (a copy of the source's
@@ -56,7 +52,7 @@ function translatedUnits(source: SourceView, locale: LocaleLint): UnitKey[] {
 const quote = (text: string): string => JSON.stringify(escapeControl(text))
 
 // Whether an id names no unit of the source (a step, an item or `introduction`); said on stderr.
-function refuseUnknown(ids: readonly string[], index: ReturnType<typeof indexSource>, io: ContentTranslatedIo): boolean {
+function refuseUnknown(ids: readonly string[], index: ReturnType<typeof indexSource>, io: ScriptIo): boolean {
   const known = ['introduction', ...index.steps.keys(), ...index.items.keys()]
   const unknown = ids.find((id) => !known.includes(id))
   if (unknown !== undefined) io.stderr.write(`content:translated: expected ids of the source's steps and items, or \`introduction\`; received ${quote(unknown)}${didYouMean(unknown, known)}\n${USAGE}\n`)
@@ -72,7 +68,7 @@ function refuseUnknown(ids: readonly string[], index: ReturnType<typeof indexSou
  * @example
  *   process.exitCode = await contentTranslated(['es', '--all'], {stdout: process.stdout, stderr: process.stderr, root: process.cwd()})
  */
-export async function contentTranslated(args: readonly string[], io: ContentTranslatedIo): Promise<number> {
+export async function contentTranslated(args: readonly string[], io: ScriptIo): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({args: [...args], allowPositionals: true, options: {all: {type: 'boolean'}, 'keep-current': {type: 'boolean'}, 'dry-run': {type: 'boolean'}, root: {type: 'string'}}})
@@ -145,7 +141,7 @@ export async function contentTranslated(args: readonly string[], io: ContentTran
  * followed any other text stays outdated. Run it before the release
  * (`content:version`) that publishes the fix.
  */
-async function keepCurrent(ids: readonly string[], all: boolean, dryRun: boolean, root: string, io: ContentTranslatedIo): Promise<number> {
+async function keepCurrent(ids: readonly string[], all: boolean, dryRun: boolean, root: string, io: ScriptIo): Promise<number> {
   if (ids.length === 0 || all) {
     io.stderr.write(`content:translated: expected the ids whose translations stay current after --keep-current${all ? ', received --all' : ', received none'}\n${USAGE}\n`)
     return 2

@@ -21,21 +21,17 @@ import {addRelease, amendRelease, releaseEntry} from '../pipeline/release/change
 import {MANIFEST_FILE, type Manifest, type ManifestRelease, readManifest} from '../pipeline/release/manifest.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import type {Bump} from '../pipeline/release/versioning.js'
+import type {Io} from '../cli/command.js'
 
 const USAGE = 'usage: npm run content:version -- [--release patch|minor|major] [--date YYYY-MM-DD] [--dry-run] [--amend] [--root <dir>]'
+
+// Where it writes, and the repository root when `--root` is not given.
+type ScriptIo = Pick<Io, 'stdout' | 'stderr'> & {readonly root: string}
 
 /** Beside package.json while a release is being written; see pipeline/atomic.ts. */
 const JOURNAL = '.content-version.journal'
 /** Beside package.json while a run is at work, holding its process id: one run at a time. */
 const LOCK = '.content-version.lock'
-
-/** Where {@link contentVersion} writes, and what it is given besides arguments. */
-export interface ContentVersionIo {
-  readonly stdout: {write(text: string): unknown}
-  readonly stderr: {write(text: string): unknown}
-  /** The repository root when `--root` is not given. */
-  readonly root: string
-}
 
 /**
  * Run `content:version` with command-line arguments.
@@ -44,7 +40,7 @@ export interface ContentVersionIo {
  * @param io Output streams and the default root.
  * @returns The exit code: 0 done (or nothing to do), 1 refused, 2 bad arguments.
  */
-export async function contentVersion(args: readonly string[], io: ContentVersionIo): Promise<number> {
+export async function contentVersion(args: readonly string[], io: ScriptIo): Promise<number> {
   let values
   try {
     ;({values} = parseArgs({
@@ -88,7 +84,7 @@ interface PackageVersions {
 }
 
 // The run itself, under the lock, with the arguments contentVersion checked.
-async function record(io: ContentVersionIo, root: string, values: {release?: string; date?: string; 'dry-run'?: boolean; amend?: boolean}): Promise<number> {
+async function record(io: ScriptIo, root: string, values: {release?: string; date?: string; 'dry-run'?: boolean; amend?: boolean}): Promise<number> {
   const forced = values.release
   const dryRun = values['dry-run'] === true
   const amend = values.amend === true
