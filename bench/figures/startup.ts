@@ -13,21 +13,15 @@ const VARIANTS = {
   steps: [path.join(ROOT, 'dist/cli.js'), 'steps'],
 } satisfies Record<string, string[]>
 
-/** What {@link measureStartup} found. */
-export interface StartupResult {
-  readonly figures: Figure[]
-  /** The median of `node -e 0`, in ms: the baseline of the bin's other figures too. */
-  readonly nodeMs: number
-}
-
 /**
  * Measure whole-process start-up of each variant, interleaved, in a
  * throwaway project whose node_modules links to this package.
  *
  * @param runs Processes per variant.
- * @returns One figure each for `require`, `import` and `steps`, and the baseline.
+ * @returns `figures`: one each for `require`, `import` and `steps`; `nodeMs`:
+ *   the median of `node -e 0`, the baseline of the bin's other figures too.
  */
-export async function measureStartup(runs: number): Promise<StartupResult> {
+export async function measureStartup(runs: number): Promise<{figures: Figure[]; nodeMs: number}> {
   const consumer = await mkdtemp(path.join(tmpdir(), 'ace-bench-'))
   try {
     await mkdir(path.join(consumer, 'node_modules'))
