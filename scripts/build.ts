@@ -12,7 +12,7 @@ import {parseArgs} from 'node:util'
 import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {toJsonSchema} from '../src/schema.js'
-import {CHECK_DECLARATIONS, PACKAGE_DECLARATIONS, writeDeclarations} from './declarations.js'
+import {writeDeclarations} from './declarations.js'
 import {writeLocaleFiles} from './locale-dist.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -193,8 +193,8 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 async function bundle(outDir: string, checkOutDir: string): Promise<boolean> {
   const [{build}, {default: configs}] = await Promise.all([import('tsup'), import('../tsup.config.js')])
   const results = await Promise.allSettled([
-    writeDeclarations(root, outDir, PACKAGE_DECLARATIONS),
-    writeDeclarations(root, checkOutDir, CHECK_DECLARATIONS),
+    writeDeclarations(root, outDir, {index: 'src/index.ts', render: 'src/render/index.ts'}, false),
+    writeDeclarations(root, checkOutDir, {index: 'pipeline/check.ts'}, true),
     ...configs.map((config) => build({...config, outDir: config.outDir === undefined ? outDir : checkOutDir, config: false, silent: true})),
   ])
   const failed = results.filter((result) => result.status === 'rejected')

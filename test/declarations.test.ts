@@ -60,7 +60,7 @@ describe('writeDeclarations', () => {
   ])('bundles an entry into one .d.cts, which the .d.ts re-exports (inlinePackages: $inlinePackages)', async ({inlinePackages, has, hasNot}) => {
     const out = path.join(project, `out-${inlinePackages}`)
     await mkdir(out)
-    await writeDeclarations(project, out, [{name: 'index', source: 'src/index.ts', inlinePackages}])
+    await writeDeclarations(project, out, {index: 'src/index.ts'}, inlinePackages)
     const text = await readFile(path.join(out, 'index.d.cts'), 'utf8')
     for (const part of has) expect(text).toMatch(part)
     for (const part of hasNot) expect(text).not.toMatch(part)
@@ -71,7 +71,7 @@ describe('writeDeclarations', () => {
   it('follows an import() after text outside ASCII to its module', async () => {
     const out = path.join(project, 'out-lazy')
     await mkdir(out)
-    await writeDeclarations(project, out, [{name: 'index', source: 'lazy/index.ts', inlinePackages: false}])
+    await writeDeclarations(project, out, {index: 'lazy/index.ts'}, false)
     const text = await readFile(path.join(out, 'index.d.cts'), 'utf8')
     expect(text).toMatch(/declare function load\b/)
     expect(text).toMatch(/interface Later\b/)
@@ -80,7 +80,7 @@ describe('writeDeclarations', () => {
   it('fails naming the file of an export whose type is not in its own text, and writes nothing', async () => {
     const out = path.join(project, 'out-broken')
     await mkdir(out)
-    const failure = await writeDeclarations(project, out, [{name: 'index', source: 'broken/index.ts', inlinePackages: false}]).catch((error: unknown) => error)
+    const failure = await writeDeclarations(project, out, {index: 'broken/index.ts'}, false).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(Error)
     expect((failure as Error).message).toContain(path.join('broken', 'count.ts'))
     expect((failure as Error).message).toMatch(/isolated-?declarations/i)
