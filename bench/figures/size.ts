@@ -1,7 +1,7 @@
 // Bytes an app pays: what `npm install` puts on disk (each package), and a browser bundle
 // using getStep and checklistForRound, minified and gzipped, against gzip -9
 // of the markdown it was built from.
-import {readFile, readdir, stat} from 'node:fs/promises'
+import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {measureBundle, packedSize} from '../../scripts/bundle-size.js'
@@ -14,16 +14,6 @@ async function gzippedMarkdown(folder: string): Promise<number | undefined> {
   const files = ['guide.md', ...steps.filter((name) => name.endsWith('.md')).sort().map((name) => path.join('steps', name))]
   const markdown = Buffer.concat(await Promise.all(files.map((file) => readFile(path.join(folder, file)))))
   return gzipSync(markdown, {level: 9}).byteLength
-}
-
-/** Bytes of a folder's files, nested `node_modules` left out (they are counted as packages). */
-async function folderBytes(folder: string): Promise<number> {
-  const names = (await readdir(folder, {recursive: true})).filter((name) => !name.split(path.sep).includes('node_modules'))
-  const sizes = await Promise.all(names.map(async (name) => {
-    const info = await stat(path.join(folder, name))
-    return info.isFile() ? info.size : 0
-  }))
-  return sizes.reduce((sum, size) => sum + size, 0)
 }
 
 /**
@@ -44,7 +34,7 @@ async function measureInstall(): Promise<Figure[]> {
     const optional = (name: string): boolean => manifest.peerDependenciesMeta?.[name]?.optional === true
     const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optional(name))]
     for (const name of names.filter((name) => !pulled.has(name))) {
-      pulled.set(name, await folderBytes(path.join(ROOT, 'node_modules', name)))
+      pulled.set(name, packedSize(path.join(ROOT, 'node_modules', name)).unpackedSize)
       await visit(path.join(ROOT, 'node_modules', name))
     }
   }
