@@ -2,8 +2,8 @@ import type {Options} from 'tsup'
 import {LOCALES} from './src/generated/locales.js'
 import {thirdPartyNotices} from './scripts/notices.js'
 
-// No config builds declarations: scripts/build.ts makes them with
-// scripts/declarations.ts (and scripts/locale-dist.ts for the locales). No
+// No config builds declarations (tsup's `dts` made a cold build four times
+// slower): scripts/build.ts makes them with scripts/declarations.ts. No
 // `clean`: scripts/build.ts builds into a fresh staging folder.
 
 /**

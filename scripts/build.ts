@@ -12,8 +12,7 @@ import {parseArgs} from 'node:util'
 import {repairSwap, swapDirectory} from '../pipeline/atomic.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {toJsonSchema} from '../src/schema.js'
-import {writeDeclarations} from './declarations.js'
-import {writeLocaleFiles} from './locale-dist.js'
+import {writeDeclarations, writeLocaleFiles} from './declarations.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const generated = path.join(root, 'src', 'generated')
@@ -121,7 +120,6 @@ async function compileInto(dataOnly: boolean, contentDir: string, dist: string, 
     await mkdir(path.join(staging, 'locales', tag), {recursive: true})
     await writeFile(path.join(staging, 'locales', tag, 'guide.json'), `${JSON.stringify(guide)}\n`)
   }
-  // Each locale's declarations (tsup writes their JavaScript).
   await writeLocaleFiles(staging, root, locales.map((locale) => locale.tag))
   await publishManifest(contentDir, staging)
   for (const [name, text] of Object.entries(CHECK_SUBPATH)) await writeFile(path.join(staging, name), text)
