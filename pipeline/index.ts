@@ -6,7 +6,7 @@ import type {RenderData} from '../src/render/types.js'
 import type {Ordinals} from '../src/ordinal.js'
 import type {Guide} from '../src/types.js'
 import {compileGuide, compileLocale} from './compile/compile.js'
-import {reportBuildFailure} from './compile/guard.js'
+import {ContentBuildError} from './compile/guard.js'
 import {type LintResult, lintContent} from './lint/lint.js'
 import {lintedOrdinals} from './parse/ordinals.js'
 import {contentFileNamer, loadContent} from './read/load.js'
@@ -121,8 +121,8 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
     const ordinals = Object.fromEntries([[guide.locale, lintedOrdinals(lint.guide, guide.locale)], ...lint.locales.map((locale) => [locale.locale.tag, lintedOrdinals(locale.guide, locale.locale.tag)])])
     return {guide, render: compileRenderData(lint), locales, ordinals, manifest, replaces, files, lint}
   } catch (error) {
-    // A step after the lint failed: a diagnostic on the content file, like any other.
-    if (!reportBuildFailure(error)) throw error
+    // A step after the lint failed: its diagnostic is on the content file, like any other.
+    if (!(error instanceof ContentBuildError)) throw error
     return failed
   }
 }
