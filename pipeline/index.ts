@@ -5,12 +5,12 @@ import {VFile} from 'vfile'
 import type {RenderData} from '../src/render/types.js'
 import type {Ordinals} from '../src/ordinal.js'
 import type {Guide} from '../src/types.js'
-import {compileGuide, compileLocale} from './compile/compile.js'
+import {compileGuide} from './compile/compile.js'
 import {ContentBuildError} from './compile/guard.js'
 import {type LintResult, lintContent} from './lint/lint.js'
 import {lintedOrdinals} from './parse/ordinals.js'
 import {contentFileNamer, loadContent} from './read/load.js'
-import {compileLocaleRenderData, compileRenderData} from './render/render.js'
+import {compileRenderData} from './render/render.js'
 import {parseReplaces} from './release/published-ids.js'
 import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './release/manifest.js'
 import type {Rule} from './lint/rule.js'
@@ -20,7 +20,7 @@ import {idHistory as idHistoryRule} from './lint/rules/id-history.js'
 export {SCHEMA_VERSION} from './compile/compile.js'
 export {contentHash} from './parse/units.js'
 export {emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './compile/emit.js'
-export {compileLocaleRenderData, compileRenderData, renderTree, SAFE_SCHEMA, toSafeHast} from './render/render.js'
+export {compileRenderData, renderTree, SAFE_SCHEMA, toSafeHast} from './render/render.js'
 export {parseMarkdown} from './parse/document.js'
 export {diagnostics, formatDiagnostics, shouldUseColor} from './report.js'
 export type {Diagnostic} from './report.js'
@@ -115,8 +115,8 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
     const guide = compileGuide(lint, compile)
     const locales = lint.locales.map((locale) => ({
       tag: locale.locale.tag,
-      guide: compileLocale(lint, locale, compile),
-      render: compileLocaleRenderData(lint, locale),
+      guide: compileGuide(lint, compile, locale),
+      render: compileRenderData(lint, locale),
     }))
     const ordinals = Object.fromEntries([[guide.locale, lintedOrdinals(lint.guide, guide.locale)], ...lint.locales.map((locale) => [locale.locale.tag, lintedOrdinals(locale.guide, locale.locale.tag)])])
     return {guide, render: compileRenderData(lint), locales, ordinals, manifest, replaces, files, lint}

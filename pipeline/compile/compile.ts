@@ -33,71 +33,48 @@ interface Text {
 }
 
 /**
- * Turn linted content into the source's guide data. Only call it on a result
- * whose `failed` is false: it trusts the rules and does not re-check.
- *
- * @param result A passing lint result.
- * @param options The version and `since` lookup.
- * @returns The guide, not yet frozen.
- * @throws {ContentBuildError} When compiling a file fails, naming the file.
- */
-export function compileGuide(result: LintResult, options: CompileOptions): Guide {
-  const {guide, steps, coveredRounds} = result
-  if (result.failed || guide === undefined || coveredRounds === undefined) {
-    throw new Error('compileGuide: expected content that passed the lint, received a failed result')
-  }
-  const tag = result.locale.tag
-  const spell = ordinalOf(lintedOrdinals(guide, tag))
-  const source = (document: ContentDocument): Text => ({document, locale: tag, translation: 'source'})
-  const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
-  // Each file compiled on its own, so a failure names the file it came from.
-  const compiled = ordered.map((document) =>
-    inContent(document.file, document.tree, 'compile', () =>
-      compileStep(source(document), document, document.items.map((item) => ({...source(document), entry: item, original: item, spell})), coveredRounds.from, options),
-    ),
-  )
-  return inContent(guide.file, guide.tree, 'compile', () => assemble(tag, source(guide), coveredRounds, compiled, options))
-}
-
-/**
- * Compile a translation: the source's steps, items, ids, numbers and rounds,
- * each in the translation's words where it has them (`current` or
- * `outdated`, from its record), else in the source's (`fallback`). Only call
- * it on a result whose `failed` is false.
+ * Turn linted content into the source's guide data, or a translation's: the
+ * source's steps, items, ids, numbers and rounds, each in the translation's
+ * words where it has them (`current` or `outdated`, from its record), else
+ * in the source's (`fallback`). Only call it on a result whose `failed` is
+ * false: it trusts the rules and does not re-check.
  *
  * @param result A passing lint result (the source and every translation).
- * @param locale One of `result.locales`.
  * @param options The version and `since` lookup (the source's).
- * @returns The locale's guide, not yet frozen.
+ * @param locale One of `result.locales`; the source when left out.
+ * @returns The guide, not yet frozen.
  * @throws {ContentBuildError} When compiling a file fails, naming the file.
  * @example
- *   const spanish = compileLocale(lint, lint.locales.find((l) => l.locale.tag === 'es')!, options)
+ *   const spanish = compileGuide(lint, options, lint.locales.find((l) => l.locale.tag === 'es'))
  */
-export function compileLocale(result: LintResult, locale: LocaleLint, options: CompileOptions): Guide {
+export function compileGuide(result: LintResult, options: CompileOptions, locale?: LocaleLint): Guide {
   const source = result.sourceView
-  if (result.failed || source === undefined || locale.guide === undefined) {
-    throw new Error('compileLocale: expected content that passed the lint, received a failed result')
+  const folder = locale ?? source
+  if (result.failed || source === undefined || folder?.guide === undefined) {
+    throw new Error('compileGuide: expected content that passed the lint, received a failed result')
   }
-  const tag = locale.locale.tag
   const sourceTag = result.locale.tag
-  const spell = ordinalOf(lintedOrdinals(locale.guide, tag))
+  const tag = locale?.locale.tag ?? sourceTag
+  const spell = ordinalOf(lintedOrdinals(folder.guide, tag))
   const sourceSpell = ordinalOf(lintedOrdinals(source.guide, sourceTag))
   const index = indexSource(source)
-  const status = (unit: UnitKey, hash: string): TranslationStatus => (recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated')
+  const status = (unit: UnitKey, hash: string): TranslationStatus =>
+    locale === undefined ? 'source' : recordedUnit(locale.record, unit)?.hash === hash ? 'current' : 'outdated'
   // A copy of the source's words, not translated yet, is shipped as what it is: the source's.
-  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
-  const translatedSteps = new Map(locale.steps.flatMap((document) => (copies.steps.has(stepIdOf(document) ?? '') ? [] : [[stepIdOf(document), document]])))
+  const copies = locale === undefined ? undefined : untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
+  const translatedSteps = new Map(folder.steps.flatMap((document) => (copies?.steps.has(stepIdOf(document) ?? '') ? [] : [[stepIdOf(document), document]])))
   const translatedItems = new Map<string, {document: ContentDocument; entry: ChecklistEntry}>()
-  for (const document of locale.steps) {
-    for (const item of document.items) if (item.attributes !== undefined && !copies.items.has(item.attributes.id)) translatedItems.set(item.attributes.id, {document, entry: item})
+  for (const document of folder.steps) {
+    for (const item of document.items) if (item.attributes !== undefined && !copies?.items.has(item.attributes.id)) translatedItems.set(item.attributes.id, {document, entry: item})
   }
   const fallback = (document: ContentDocument): Text => ({document, locale: sourceTag, translation: 'fallback'})
+  // Each file compiled on its own, so a failure names the file it came from.
   const compiled = [...index.steps.values()].map((step) => {
     const document = translatedSteps.get(step.id)
     const words: Text = document === undefined ? fallback(step.document) : {document, locale: tag, translation: status({target: 'step', id: step.id}, step.hash)}
     const items = step.items.map((id) => {
       const original = index.items.get(id)
-      if (original === undefined) throw new Error(`compileLocale: the source lost item "${id}"`)
+      if (original === undefined) throw new Error(`compileGuide: the source lost item "${id}"`)
       const translated = translatedItems.get(id)
       return translated === undefined
         ? {...fallback(original.document), entry: original.entry, original: original.entry, spell: sourceSpell}
@@ -106,8 +83,8 @@ export function compileLocale(result: LintResult, locale: LocaleLint, options: C
     const file = document ?? step.document
     return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
   })
-  const introduction: Text = copies.introduction ? fallback(source.guide) : {document: locale.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
-  return inContent(locale.guide.file, locale.guide.tree, 'compile', () => assemble(tag, introduction, source.coveredRounds, compiled, options))
+  const introduction: Text = copies?.introduction ? fallback(source.guide) : {document: folder.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
+  return inContent(folder.guide.file, folder.guide.tree, 'compile', () => assemble(tag, introduction, source.coveredRounds, compiled, options))
 }
 
 function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], steps: Step[], options: CompileOptions): Guide {

@@ -146,7 +146,7 @@ function literalType(value: unknown): string {
  * Write one locale's render data (trees and HTML) as
  * `src/generated/locales/<tag>/render-data.ts`, kept apart so the text API never bundles it.
  *
- * @param data What `compileRenderData` or `compileLocaleRenderData` built.
+ * @param data What `compileRenderData` built.
  * @returns The module's source, byte-identical for identical input.
  * @example
  *   await writeFile('src/generated/locales/en-GB/render-data.ts', emitRenderModule(result.render))

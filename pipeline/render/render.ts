@@ -12,7 +12,7 @@ import {inContent} from '../compile/guard.js'
 import type {LintResult, LocaleLint} from '../lint/lint.js'
 import {indexSource} from '../parse/parity.js'
 import {ALLOWED_PROTOCOLS} from '../lint/rules/link-protocol.js'
-import {entry, stepIdOf} from '../parse/document.js'
+import {stepIdOf} from '../parse/document.js'
 
 // Protocols as hast-util-sanitize spells them (no colon): `https`, `mailto`.
 const PROTOCOLS = ALLOWED_PROTOCOLS.map((protocol) => protocol.slice(0, -1))
@@ -150,51 +150,33 @@ function collectText(node: HastNodes, into: string[]): void {
 }
 
 /**
- * Build the render data module's content from linted documents: the
- * introduction and each step body in every form, and each checklist item's
- * inline hast and HTML with their placeholders still in.
+ * Build the render data of the source or of a translation: the introduction
+ * and each step body in every form, and each checklist item's inline hast and
+ * HTML with their placeholders still in. The source's steps and items come in
+ * the source's order, each rendered from the translation where it has one
+ * and from the source (a fallback) where it does not, as `compileGuide` does.
  *
  * @param result A passing lint result (the same one `compileGuide` used).
- * @returns Data for `src/generated/render-data.ts`.
+ * @param locale One of `result.locales`; the source when left out.
+ * @returns Data for `src/generated/locales/<tag>/render-data.ts`.
  * @throws {Error} When `result` failed.
  * @throws {ContentBuildError} When rendering a file or item fails (an item that splits a placeholder across formatting, or reads other than its text), naming the file and position.
  * @example
- *   emitRenderModule(compileRenderData(lintContent(await loadContent('content'))))
+ *   emitRenderModule(compileRenderData(lint, lint.locales[0]))
  */
-export function compileRenderData(result: LintResult): RenderData {
-  const {guide, steps} = result
-  if (result.failed || guide === undefined) {
+export function compileRenderData(result: LintResult, locale?: LocaleLint): RenderData {
+  const source = result.sourceView
+  const folder = locale ?? source
+  if (result.failed || source === undefined || folder?.guide === undefined) {
     throw new Error('compileRenderData: expected content that passed the lint, received a failed result')
   }
-  const ordered = [...steps].sort((a, b) => Number(entry(a, 'step')?.value) - Number(entry(b, 'step')?.value))
-  return renderParts(guide, ordered, ordered.flatMap((document) => document.items.map((item) => ({document, item}))))
-}
-
-/**
- * Build a translation's render data: the source's steps and items in the
- * source's order, each rendered from the translation where it has one and
- * from the source (a fallback) where it does not, as `compileLocale` does.
- *
- * @param result A passing lint result.
- * @param locale One of `result.locales`.
- * @returns Data for `src/generated/locales/<tag>/render-data.ts`.
- * @throws {Error} When `result` failed.
- * @throws {ContentBuildError} As {@link compileRenderData}.
- * @example
- *   compileLocaleRenderData(lint, lint.locales[0]!)
- */
-export function compileLocaleRenderData(result: LintResult, locale: LocaleLint): RenderData {
-  const source = result.sourceView
-  if (result.failed || source === undefined || locale.guide === undefined) {
-    throw new Error('compileLocaleRenderData: expected content that passed the lint, received a failed result')
-  }
   const index = indexSource(source)
-  const steps = new Map(locale.steps.map((document) => [stepIdOf(document), document]))
+  const steps = new Map(folder.steps.map((document) => [stepIdOf(document), document]))
   const items = new Map<string, {document: ContentDocument; item: ChecklistEntry}>()
-  for (const document of locale.steps) for (const item of document.items) items.set(item.attributes?.id ?? '', {document, item})
+  for (const document of folder.steps) for (const item of document.items) items.set(item.attributes?.id ?? '', {document, item})
   const ordered = [...index.steps.values()]
   return renderParts(
-    locale.guide,
+    folder.guide,
     ordered.map((step) => steps.get(step.id) ?? step.document),
     ordered.flatMap((step) =>
       step.items.map((id) => {
