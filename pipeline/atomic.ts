@@ -15,8 +15,8 @@ export interface PlannedWrite {
 /** Marks temporary files of {@link commitFiles}: `<file>.<TEMP_TAG>-<pid>.tmp`. */
 const TEMP_TAG = 'commit'
 
-function tempName(file: string, pid = process.pid): string {
-  return `${file}.${TEMP_TAG}-${pid}.tmp`
+function tempName(file: string): string {
+  return `${file}.${TEMP_TAG}-${process.pid}.tmp`
 }
 
 async function fsyncDirectory(directory: string): Promise<void> {
@@ -90,14 +90,6 @@ export async function commitFiles(journal: string, writes: readonly PlannedWrite
   await fsyncDirectory(base)
 }
 
-/** What {@link recoverCommit} did. */
-export interface Recovery {
-  /** Targets whose new text an interrupted commit had not yet put in place, now renamed in. */
-  readonly completed: readonly string[]
-  /** Temporary files of a commit that never reached its journal, now removed. */
-  readonly removed: readonly string[]
-}
-
 /**
  * Repair what an interrupted {@link commitFiles} left: with a journal, finish
  * its renames (the change was committed); without one, remove the temporary
@@ -106,11 +98,11 @@ export interface Recovery {
  * @param journal The journal path given to `commitFiles`.
  * @param targets Every file a commit may write; a journal naming anything
  *   else is refused.
- * @returns What was completed and what was removed; both empty when there
- *   was nothing to repair.
+ * @returns The targets whose new text an interrupted commit had not yet put
+ *   in place, now renamed in; empty when there was nothing to finish.
  * @throws {Error} When the journal names a file outside `targets`.
  */
-export async function recoverCommit(journal: string, targets: readonly string[]): Promise<Recovery> {
+export async function recoverCommit(journal: string, targets: readonly string[]): Promise<string[]> {
   const base = path.dirname(journal)
   const completed: string[] = []
   const text = await readFile(journal, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -136,10 +128,9 @@ export async function recoverCommit(journal: string, targets: readonly string[])
     await unlink(journal)
     await fsyncDirectory(base)
   }
-  const removed: string[] = []
   // The caller runs alone (content:version holds its lock): every temporary file is stale.
-  for (const file of [...targets, journal]) removed.push(...(await removeTemps(file, () => false)))
-  return {completed, removed}
+  for (const file of [...targets, journal]) await removeTemps(file, () => false)
+  return completed
 }
 
 /**
@@ -154,14 +145,11 @@ export async function recoverCommit(journal: string, targets: readonly string[])
  *   await removeTemps('content/locales/es/translation.json')
  */
 export async function removeTemps(file: string, isAlive: (pid: number) => boolean = isRunning): Promise<string[]> {
-  const directory = path.dirname(file)
-  const pattern = new RegExp(`^${escapeRegExp(path.basename(file))}\\.${TEMP_TAG}-(\\d+)\\.tmp$`)
   const removed: string[] = []
-  for (const name of await readdir(directory).catch(() => [] as string[])) {
-    const match = pattern.exec(name)
-    if (match === null || isAlive(Number(match[1]))) continue
-    await rm(path.join(directory, name), {force: true})
-    removed.push(path.join(directory, name))
+  for (const {file: temp, pid} of await besides(file, new RegExp(`^${TEMP_TAG}-(\\d+)\\.tmp$`))) {
+    if (isAlive(pid)) continue
+    await rm(temp, {force: true})
+    removed.push(temp)
   }
   return removed
 }
@@ -240,51 +228,42 @@ export async function swapDirectory(staging: string, target: string): Promise<vo
   if (moved) await rm(old, {recursive: true, force: true})
 }
 
-/** What {@link repairSwap} did. */
-export interface SwapRepair {
-  /** The `<target>.old-<pid>` folder put back as `target`, if one was. */
-  readonly restored: string | undefined
-  /** Leftover folders of dead builds, now removed. */
-  readonly removed: readonly string[]
-}
-
 /**
  * Repair what an interrupted {@link swapDirectory} or build left beside
- * `target`: when `target` is missing, the newest `<target>.old-<pid>` of a
- * process that no longer runs is put back; leftover `.old-<pid>` and
- * `.staging-<pid>` folders of dead processes are removed. Folders of running
- * processes (a build at work) are left alone.
+ * `target`: when `target` is missing, the `<target>.old-<pid>` of a process
+ * that no longer runs is put back (every build repairs before it swaps, so
+ * there is at most one); leftover `.old-<pid>` and `.staging-<pid>` folders
+ * of dead processes are removed. Folders of running processes (a build at
+ * work) are left alone.
  *
  * @param target The folder `swapDirectory` replaces.
  * @param isAlive Whether a process id still runs (tests inject one).
- * @returns What was restored and removed.
+ * @returns The `<target>.old-<pid>` folder put back as `target`, if one was.
  */
-export async function repairSwap(target: string, isAlive: (pid: number) => boolean = isRunning): Promise<SwapRepair> {
-  const directory = path.dirname(target)
-  const pattern = new RegExp(`^${escapeRegExp(path.basename(target))}\\.(old|staging)-(\\d+)$`)
-  const leftovers: Array<{file: string; kind: string; mtime: number}> = []
-  for (const name of await readdir(directory).catch(() => [] as string[])) {
-    const match = pattern.exec(name)
-    if (match === null || isAlive(Number(match[2]))) continue
-    const file = path.join(directory, name)
-    leftovers.push({file, kind: match[1] as string, mtime: (await stat(file)).mtimeMs})
-  }
+export async function repairSwap(target: string, isAlive: (pid: number) => boolean = isRunning): Promise<string | undefined> {
   let restored: string | undefined
-  if (!(await exists(target))) {
-    const newest = leftovers.filter((entry) => entry.kind === 'old').sort((a, b) => b.mtime - a.mtime)[0]
-    if (newest !== undefined) {
-      await rename(newest.file, target)
-      await fsyncDirectory(directory)
-      restored = newest.file
+  for (const {file, pid, kind} of await besides(target, /^(old|staging)-(\d+)$/)) {
+    if (isAlive(pid)) continue
+    if (kind === 'old' && restored === undefined && !(await exists(target))) {
+      await rename(file, target)
+      await fsyncDirectory(path.dirname(target))
+      restored = file
+    } else {
+      await rm(file, {recursive: true, force: true})
     }
   }
-  const removed: string[] = []
-  for (const {file} of leftovers) {
-    if (file === restored) continue
-    await rm(file, {recursive: true, force: true})
-    removed.push(file)
-  }
-  return {restored, removed}
+  return restored
+}
+
+// The files beside `file` named `<file>.<suffix>`, where `suffix` matches
+// `pattern`: its last group is a process id, its first (of two) a kind.
+async function besides(file: string, pattern: RegExp): Promise<Array<{file: string; pid: number; kind: string | undefined}>> {
+  const directory = path.dirname(file)
+  const prefix = `${path.basename(file)}.`
+  return (await readdir(directory).catch(() => [] as string[])).flatMap((name) => {
+    const match = name.startsWith(prefix) ? pattern.exec(name.slice(prefix.length)) : null
+    return match === null ? [] : [{file: path.join(directory, name), pid: Number(match.at(-1)), kind: match.length > 2 ? match[1] : undefined}]
+  })
 }
 
 function isRunning(pid: number): boolean {
@@ -296,8 +275,4 @@ function isRunning(pid: number): boolean {
     // EPERM: it runs, as someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

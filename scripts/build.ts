@@ -39,9 +39,9 @@ async function main(): Promise<number> {
   // The check package's own folder; with --out-dir, inside it (swapped with it).
   const checkDist = values['out-dir'] === undefined ? path.join(root, 'packages', 'check', 'dist') : undefined
   for (const target of checkDist === undefined ? [dist] : [dist, checkDist]) {
-    const repaired = await repairSwap(target)
-    if (repaired.restored !== undefined) {
-      process.stderr.write(`build: an interrupted build had left no ${path.basename(target)}/; restored it from ${path.basename(repaired.restored)}\n`)
+    const restored = await repairSwap(target)
+    if (restored !== undefined) {
+      process.stderr.write(`build: an interrupted build had left no ${path.basename(target)}/; restored it from ${path.basename(restored)}\n`)
     }
   }
   // Staged beside the target so the final rename stays on one file system.

@@ -111,9 +111,9 @@ async function record(io: ScriptIo, root: string, values: {release?: string; dat
       return 1
     }
   } else {
-    const recovery = await recoverCommit(journal, Object.values(files))
-    if (recovery.completed.length > 0) {
-      io.stdout.write(`content:version: completed the release an interrupted run had started (${recovery.completed.map((file) => path.relative(root, file)).join(', ')})\n`)
+    const completed = await recoverCommit(journal, Object.values(files))
+    if (completed.length > 0) {
+      io.stdout.write(`content:version: completed the release an interrupted run had started (${completed.map((file) => path.relative(root, file)).join(', ')})\n`)
     }
   }
 
