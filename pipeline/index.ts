@@ -11,21 +11,16 @@ import {type LintResult, lintContent} from './lint/lint.js'
 import {lintedOrdinals} from './parse/ordinals.js'
 import {contentFileNamer, loadContent} from './read/load.js'
 import {compileRenderData} from './render/render.js'
-import {parseReplaces} from './release/published-ids.js'
-import {MANIFEST_FILE, type Manifest, readManifest, sinceFrom} from './release/manifest.js'
+import {parseReplaces, readIdHistory} from './release/published-ids.js'
+import {MANIFEST_FILE, type Manifest, readManifest} from './release/manifest.js'
 import type {Rule} from './lint/rule.js'
 import {rules as allRules} from './lint/rules/index.js'
 import {idHistory as idHistoryRule} from './lint/rules/id-history.js'
 
-export {SCHEMA_VERSION} from './compile/compile.js'
-export {contentHash} from './parse/units.js'
-export {emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule, GENERATED_BANNER} from './compile/emit.js'
-export {compileRenderData, renderTree, SAFE_SCHEMA, toSafeHast} from './render/render.js'
+export {emitDataModule, emitEntryModules, emitIdsModule, emitLocalesModule, emitRenderModule} from './compile/emit.js'
 export {parseMarkdown} from './parse/document.js'
 export {diagnostics, formatDiagnostics, shouldUseColor} from './report.js'
-export type {Diagnostic} from './report.js'
-export {buildRules, dictionaryRules, rules} from './lint/rules/index.js'
-export type {Rule} from './lint/rule.js'
+export {buildRules, rules} from './lint/rules/index.js'
 
 /** Options for {@link buildGuide}. */
 export interface BuildOptions {
@@ -111,7 +106,8 @@ export async function buildGuide(options: BuildOptions): Promise<BuildResult> {
   const failed = {guide: undefined, render: undefined, locales: [], ordinals: {}, manifest, replaces, files, lint}
   if (lint.failed || read instanceof VFile) return failed
   try {
-    const compile = {version: options.version, since: sinceFrom(history)}
+    const published = readIdHistory(history).ids
+    const compile = {version: options.version, since: (id: string) => published.get(id)?.since}
     const guide = compileGuide(lint, compile)
     const locales = lint.locales.map((locale) => ({
       tag: locale.locale.tag,

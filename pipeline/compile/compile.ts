@@ -11,9 +11,6 @@ import {entry, stepIdOf} from '../parse/document.js'
 import {type UnitKey, recordedUnit} from '../read/translation-record.js'
 import {contentHash, itemHash, itemRoundsOf, itemTemplate, labelsOf, paragraphsOf, titleOf} from '../parse/units.js'
 
-// The compiled data's shape is the schema's (src/schema.ts): one version number.
-export {SCHEMA_VERSION} from '../../src/schema.js'
-
 /** What compiling needs besides the content. */
 export interface CompileOptions {
   /** The content version (package.json `version`). */

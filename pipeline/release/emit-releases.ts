@@ -3,30 +3,8 @@
 // progress across releases (src/history.ts, src/progress.ts).
 import type {Change, Release as RuntimeRelease} from '../../src/types.js'
 import {GENERATED_BANNER} from '../compile/emit.js'
-import type {Manifest, ManifestRelease} from './manifest.js'
+import type {Manifest} from './manifest.js'
 import {diffReleases} from './versioning.js'
-
-/**
- * List what changed between two consecutive releases, per step and item id:
- * `diffReleases` (the versioning policy's own diff, so the changelog, the
- * bump and the runtime never disagree) without its bump, changelog wording
- * and guide-wide changes.
- *
- * @param before The earlier release.
- * @param after The next one.
- * @returns The changes, steps before items, each in id order.
- * @example
- *   releaseChanges(manifest.releases[0], manifest.releases[1])
- *   // [{kind: 'renamed', target: 'item', id: 'new-id', from: 'old-id'}, …]
- */
-export function releaseChanges(before: ManifestRelease, after: ManifestRelease): Change[] {
-  return diffReleases(before, after).flatMap((change): Change[] =>
-    // Guide-wide and translation changes carry no step or item of their own to track.
-    change.target === 'guide' || change.target === 'locale'
-      ? []
-      : [{kind: change.kind, target: change.target, id: change.id, ...(change.from === undefined ? {} : {from: change.from})}],
-  )
-}
 
 /**
  * The runtime's release history: each release of the manifest with its date
@@ -41,7 +19,15 @@ export function releasesFromManifest(manifest: Manifest | undefined): RuntimeRel
   const recorded = manifest?.releases ?? []
   return recorded.map((release, index) => {
     const before = recorded[index - 1]
-    return {version: release.version, date: release.date, changes: before === undefined ? [] : releaseChanges(before, release)}
+    // The versioning policy's own diff, so the changelog, the bump and the
+    // runtime never disagree, per step and item id: guide-wide and
+    // translation changes carry no step or item of their own to track.
+    const changes = (before === undefined ? [] : diffReleases(before, release)).flatMap((change): Change[] =>
+      change.target === 'guide' || change.target === 'locale'
+        ? []
+        : [{kind: change.kind, target: change.target, id: change.id, ...(change.from === undefined ? {} : {from: change.from})}],
+    )
+    return {version: release.version, date: release.date, changes}
   })
 }
 

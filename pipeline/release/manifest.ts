@@ -160,18 +160,3 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   return {releases: value['releases'] as ManifestRelease[]}
 }
 
-/**
- * The version that first published an id, according to a manifest.
- *
- * @param manifest The manifest, if there is one.
- * @returns A lookup for `compileGuide`'s `since`.
- */
-export function sinceFrom(manifest: Manifest | undefined): (id: string) => string | undefined {
-  const first = new Map<string, string>()
-  for (const release of manifest?.releases ?? []) {
-    for (const id of [...Object.keys(release.steps), ...Object.keys(release.items)]) {
-      if (!first.has(id)) first.set(id, release.version)
-    }
-  }
-  return (id) => first.get(id)
-}
