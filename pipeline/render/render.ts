@@ -1,9 +1,10 @@
-import type {Element, ElementContent, Root as HastRoot, Nodes as HastNodes} from 'hast'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {type Schema, defaultSchema, sanitize} from 'hast-util-sanitize'
 import {toHtml} from 'hast-util-to-html'
 import {toString as hastToString} from 'hast-util-to-string'
 import type {Paragraph, Root as MdastRoot, RootContent} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
+import {visit} from 'unist-util-visit'
 import {findPlaceholders} from '../../src/template.js'
 import type {BuiltContent, BuiltItem, RenderData} from '../../src/render/types.js'
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
@@ -36,14 +37,13 @@ export const SAFE_SCHEMA: Schema = {
 const URL_PROPERTIES = Object.keys(SAFE_SCHEMA.protocols ?? {})
 const ABSOLUTE_ALLOWED = new RegExp(`^(?:${PROTOCOLS.join('|')}):`)
 
-function dropRelativeUrls(node: HastNodes): void {
-  if (node.type === 'element') {
+function dropRelativeUrls(tree: HastRoot): void {
+  visit(tree, 'element', (node) => {
     for (const key of URL_PROPERTIES) {
       const value = node.properties[key]
       if (value !== undefined && !ABSOLUTE_ALLOWED.test(String(value))) delete node.properties[key]
     }
-  }
-  if ('children' in node) for (const child of node.children) dropRelativeUrls(child)
+  })
 }
 
 // Trees ship as plain JSON: no positions, no `data`, nothing undefined.
@@ -95,7 +95,9 @@ function itemHast(paragraph: Paragraph | undefined, id: string): HastRoot {
   // An item written over several lines reads as one line: its `text` folds
   // each line break (and the spaces around it) to one space, so its tree does
   // too, node by node, and the two always read the same.
-  foldLineBreaks(inline)
+  visit(inline, 'text', (node) => {
+    node.value = node.value.replace(/[ \t]*\n[ \t]*/g, ' ')
+  })
   const expected = paragraph === undefined ? '' : plainText(paragraph)
   if (hastToString(inline) !== expected) {
     throw new Error(`renderData: checklist item "${id}" renders as other text than its \`text\`; keep it to text, emphasis, code and links`)
@@ -103,10 +105,11 @@ function itemHast(paragraph: Paragraph | undefined, id: string): HastRoot {
   // The runtime fills placeholders node by node; one split across nodes
   // (`{ne*x*t}`) would survive unfilled, so the build refuses it here.
   const template = paragraph === undefined ? '' : hastToString(inline)
-  const perNode: string[] = []
-  collectText(inline, perNode)
   const whole = findPlaceholders(template).length
-  const split = perNode.reduce((count, value) => count + findPlaceholders(value).length, 0)
+  let split = 0
+  visit(inline, 'text', (node) => {
+    split += findPlaceholders(node.value).length
+  })
   if (whole !== split) {
     throw new Error(`renderData: checklist item "${id}" has a placeholder split by formatting; keep each {…} in plain text`)
   }
@@ -131,22 +134,10 @@ const PLACEHOLDER_IN_TEXT = /\{((?:round|previous|next)(?::[^{}:]*)?)\}/g
 function itemHtml(inline: HastRoot, id: string): string[] {
   if (toHtml(inline).includes(MARK)) throw new Error(`renderData: checklist item "${id}" holds U+E000, a private-use character the build reserves`)
   const marked = structuredClone(inline)
-  const visit = (node: HastNodes): void => {
-    if (node.type === 'text') node.value = node.value.replace(PLACEHOLDER_IN_TEXT, `${MARK}$1${MARK}`)
-    else if ('children' in node) for (const child of node.children) visit(child)
-  }
-  visit(marked)
+  visit(marked, 'text', (node) => {
+    node.value = node.value.replace(PLACEHOLDER_IN_TEXT, `${MARK}$1${MARK}`)
+  })
   return toHtml(marked).split(MARK)
-}
-
-function foldLineBreaks(node: HastNodes): void {
-  if (node.type === 'text') node.value = node.value.replace(/[ \t]*\n[ \t]*/g, ' ')
-  else if ('children' in node) for (const child of node.children) foldLineBreaks(child)
-}
-
-function collectText(node: HastNodes, into: string[]): void {
-  if (node.type === 'text') into.push(node.value)
-  else if ('children' in node) for (const child of node.children) collectText(child, into)
 }
 
 /**
