@@ -1,4 +1,4 @@
-import type {ChecklistItem, Guide, Introduction, Locale, Step, TranslationStatus} from '../../src/types.js'
+import type {ChecklistItem, Guide, Locale, Step, TranslationStatus} from '../../src/types.js'
 import type {ChecklistEntry, ContentDocument} from '../parse/document.js'
 import {ordinalOf} from '../../src/ordinal.js'
 import {type Ordinal, renderTemplate} from '../../src/template.js'
@@ -81,21 +81,16 @@ export function compileGuide(result: LintResult, options: CompileOptions, locale
     return inContent(file.file, file.tree, 'compile', () => compileStep(words, step.document, items, source.coveredRounds.from, options))
   })
   const introduction: Text = copies?.introduction ? fallback(source.guide) : {document: folder.guide, locale: tag, translation: status({target: 'introduction', id: 'introduction'}, index.introduction)}
-  return inContent(folder.guide.file, folder.guide.tree, 'compile', () => assemble(tag, introduction, source.coveredRounds, compiled, options))
-}
-
-function assemble(tag: string, introduction: Text, rounds: Guide['rounds'], steps: Step[], options: CompileOptions): Guide {
-  const intro: Introduction = {body: paragraphsOf(introduction.document), locale: introduction.locale as Locale, translation: introduction.translation}
-  return {
+  return inContent(folder.guide.file, folder.guide.tree, 'compile', (): Guide => ({
     title: titleOf(introduction.document),
     locale: tag as Locale,
     version: options.version,
     schemaVersion: SCHEMA_VERSION,
-    rounds,
-    introduction: intro,
+    rounds: source.coveredRounds,
+    introduction: {body: paragraphsOf(introduction.document), locale: introduction.locale as Locale, translation: introduction.translation},
     labels: labelsOf(introduction.document),
-    steps,
-  }
+    steps: compiled,
+  }))
 }
 
 /**

@@ -1,8 +1,8 @@
 import {PATTERNS} from '../../src/schema.js'
-import type {ChangeKind, Guide} from '../../src/types.js'
+import type {Change as IdChange, Guide} from '../../src/types.js'
 import {contentHash} from '../parse/units.js'
 import {describeHistoryProblem, historyProblems, readIdHistory} from './published-ids.js'
-import type {LocaleRelease, Manifest, ManifestRelease, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
+import type {LocaleRelease, Manifest, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
 import {formatRounds, parseRounds, roundsWithin} from '../parse/rounds.js'
 
 /** How much a version must grow, from least to most. */
@@ -20,7 +20,7 @@ export type Bump = (typeof BUMPS)[number]
  */
 export type LocaleChangeKind = 'translated' | 'translation-updated' | 'falls-back' | 'removed'
 
-/** What a change is about: the guide as a whole, a translation, or one step or item by id. */
+/** What a change is about: the guide as a whole, a translation, or one step or item by id (as the runtime's `releases` list it). */
 export type ChangeSubject =
   | {
       readonly target: 'guide'
@@ -35,17 +35,7 @@ export type ChangeSubject =
       /** The units concerned (`introduction`, step and item ids; a renamed item by its new id); empty for a whole locale removed. */
       readonly ids: readonly string[]
     }
-  | {
-      readonly target: 'step' | 'item'
-      readonly kind: ChangeKind
-      /** The step's or item's id (for a rename, the new id). */
-      readonly id: string
-      /**
-       * For `renamed`, the old id; for `moved`, the old step id of an item or
-       * the old number of a step (as a string).
-       */
-      readonly from?: string
-    }
+  | IdChange
 
 /** One difference between two releases of the content, and the bump it needs. */
 export type Change = ChangeSubject & {
