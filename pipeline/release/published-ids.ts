@@ -2,14 +2,12 @@
 // published, which are retired, which were renamed. Shared by the lint rule
 // `id-history` and by `npm run content:version`, so both judge the same way.
 import {PATTERNS} from '../../src/schema.js'
+import type {ChangeTarget} from '../../src/types.js'
 import type {Manifest, ManifestRelease} from './manifest.js'
-
-/** Whether an id names a step or a checklist item. */
-export type IdTarget = 'step' | 'item'
 
 /** What the history records about one id. */
 export interface IdRecord {
-  readonly target: IdTarget
+  readonly target: ChangeTarget
   /** The version that first published it. */
   readonly since: string
   /** The version whose release no longer had it; absent while it is live. */
@@ -88,7 +86,7 @@ export function parseReplaces(value: string): string[] | undefined {
 /** One id as the current content uses it. */
 export interface IdUse {
   readonly id: string
-  readonly target: IdTarget
+  readonly target: ChangeTarget
   /** For an item, the ids its `replaces=` names (empty when none). */
   readonly replaces: readonly string[]
 }
@@ -99,7 +97,7 @@ export type HistoryProblem =
   | {readonly kind: 'replaces-self'; readonly id: string}
   | {readonly kind: 'replaces-unpublished'; readonly id: string; readonly replaced: string}
   | {readonly kind: 'replaces-step'; readonly id: string; readonly replaced: string}
-  | {readonly kind: 'replaces-live'; readonly id: string; readonly replaced: string; readonly liveAs: IdTarget}
+  | {readonly kind: 'replaces-live'; readonly id: string; readonly replaced: string; readonly liveAs: ChangeTarget}
   | {readonly kind: 'replaces-retired'; readonly id: string; readonly replaced: string; readonly retiredIn: string}
   | {readonly kind: 'replaces-twice'; readonly id: string; readonly replaced: string; readonly by: string}
 
@@ -138,7 +136,7 @@ function replacesProblem(
   history: IdHistory,
   id: string,
   replaced: string,
-  live: ReadonlyMap<string, IdTarget>,
+  live: ReadonlyMap<string, ChangeTarget>,
   lastIds: ReadonlySet<string>,
   claimed: ReadonlyMap<string, string>,
 ): HistoryProblem | undefined {

@@ -1,5 +1,5 @@
 import {PATTERNS} from '../../src/schema.js'
-import type {Change as IdChange, Guide} from '../../src/types.js'
+import type {Change as IdChange, ChangeTarget, Guide} from '../../src/types.js'
 import {contentHash} from '../parse/units.js'
 import {describeHistoryProblem, historyProblems, readIdHistory} from './published-ids.js'
 import type {LocaleRelease, Manifest, ReleaseContent, ReleaseItem, ReleaseStep} from './manifest.js'
@@ -236,15 +236,6 @@ function itemChanges(id: string, old: ReleaseItem, next: ReleaseItem): Change[] 
   return changes
 }
 
-/** A removed id and an added one whose recorded content is identical. */
-export interface LikelyRename {
-  readonly target: 'step' | 'item'
-  /** The removed id. */
-  readonly from: string
-  /** The added id. */
-  readonly to: string
-}
-
 /**
  * Find ids that look renamed without saying so: a removed step or item and an
  * added one with the same hash (an item's hash covers its wording only, not
@@ -255,10 +246,10 @@ export interface LikelyRename {
  *
  * @param before The earlier release.
  * @param after The later one.
- * @returns Each pair, steps first, in id order.
+ * @returns Each pair (the removed id `from`, the added `to`), steps first, in id order.
  */
-export function likelyRenames(before: ReleaseContent, after: ReleaseContent): LikelyRename[] {
-  const found: LikelyRename[] = []
+export function likelyRenames(before: ReleaseContent, after: ReleaseContent): Array<{target: ChangeTarget; from: string; to: string}> {
+  const found: Array<{target: ChangeTarget; from: string; to: string}> = []
   const renamed = new Set([...renamesBetween(before, after).entries()].flatMap(([to, from]) => [to, ...from]))
   for (const target of ['step', 'item'] as const) {
     const old: Readonly<Record<string, {readonly hash: string}>> = target === 'step' ? before.steps : before.items
