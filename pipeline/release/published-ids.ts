@@ -118,42 +118,34 @@ export function historyProblems(history: IdHistory, uses: readonly IdUse[]): Arr
   const live = new Map(uses.map((use) => [use.id, use.target] as const))
   const claimed = new Map<string, string>()
   const lastIds = history.last === undefined ? new Set<string>() : new Set(Object.keys(history.last.items))
+  const replacesProblem = (id: string, replaced: string): HistoryProblem | undefined => {
+    if (replaced === id) return {kind: 'replaces-self', id}
+    const record = history.ids.get(replaced)
+    if (record === undefined) return {kind: 'replaces-unpublished', id, replaced}
+    if (record.target === 'step') return {kind: 'replaces-step', id, replaced}
+    const liveAs = live.get(replaced)
+    if (liveAs !== undefined) return {kind: 'replaces-live', id, replaced, liveAs}
+    const by = claimed.get(replaced)
+    if (by !== undefined) return {kind: 'replaces-twice', id, replaced, by}
+    // A rename recorded in an earlier release may stay declared; any other
+    // retired id is gone for good (its readers' ticks were already dropped).
+    if (!lastIds.has(replaced) && !(history.renames.get(id)?.has(replaced) ?? false)) {
+      return {kind: 'replaces-retired', id, replaced, retiredIn: record.retiredIn ?? '?'}
+    }
+    return undefined
+  }
   uses.forEach((use, index) => {
     const record = history.ids.get(use.id)
     if (record?.retiredIn !== undefined) {
       found.push({use: index, problem: {kind: 'retired', id: use.id, retiredIn: record.retiredIn, ...(record.renamedTo === undefined ? {} : {renamedTo: record.renamedTo})}})
     }
     for (const replaced of use.replaces) {
-      const problem = replacesProblem(history, use.id, replaced, live, lastIds, claimed)
+      const problem = replacesProblem(use.id, replaced)
       if (problem !== undefined) found.push({use: index, problem})
       else claimed.set(replaced, use.id)
     }
   })
   return found
-}
-
-function replacesProblem(
-  history: IdHistory,
-  id: string,
-  replaced: string,
-  live: ReadonlyMap<string, ChangeTarget>,
-  lastIds: ReadonlySet<string>,
-  claimed: ReadonlyMap<string, string>,
-): HistoryProblem | undefined {
-  if (replaced === id) return {kind: 'replaces-self', id}
-  const record = history.ids.get(replaced)
-  if (record === undefined) return {kind: 'replaces-unpublished', id, replaced}
-  if (record.target === 'step') return {kind: 'replaces-step', id, replaced}
-  const liveAs = live.get(replaced)
-  if (liveAs !== undefined) return {kind: 'replaces-live', id, replaced, liveAs}
-  const by = claimed.get(replaced)
-  if (by !== undefined) return {kind: 'replaces-twice', id, replaced, by}
-  // A rename recorded in an earlier release may stay declared; any other
-  // retired id is gone for good (its readers' ticks were already dropped).
-  if (!lastIds.has(replaced) && !(history.renames.get(id)?.has(replaced) ?? false)) {
-    return {kind: 'replaces-retired', id, replaced, retiredIn: record.retiredIn ?? '?'}
-  }
-  return undefined
 }
 
 /**
