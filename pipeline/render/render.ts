@@ -163,44 +163,27 @@ export function compileRenderData(result: LintResult, locale?: LocaleLint): Rend
   }
   const index = indexSource(source)
   const steps = new Map(folder.steps.map((document) => [stepIdOf(document), document]))
-  const items = new Map<string, {document: ContentDocument; item: ChecklistEntry}>()
-  for (const document of folder.steps) for (const item of document.items) items.set(item.attributes?.id ?? '', {document, item})
-  const ordered = [...index.steps.values()]
-  return renderParts(
-    folder.guide,
-    ordered.map((step) => steps.get(step.id) ?? step.document),
-    ordered.flatMap((step) =>
-      step.items.map((id) => {
-        const original = index.items.get(id)
-        return items.get(id) ?? {document: original?.document ?? step.document, item: original?.entry as ChecklistEntry}
-      }),
-    ),
-  )
-}
-
-function renderItem(document: ContentDocument, item: ChecklistEntry): BuiltItem {
-  const id = item.attributes?.id ?? ''
-  return inContent(document.file, item.node, 'render', () => {
-    const hast = itemHast(item.paragraph, id)
-    return {hast, html: itemHtml(hast, id)}
-  })
+  const translated = new Map<string, {document: ContentDocument; item: ChecklistEntry}>()
+  for (const document of folder.steps) for (const item of document.items) translated.set(item.attributes?.id ?? '', {document, item})
+  // Each file and item rendered on its own, so a failure names where it came from.
+  const items: Record<string, BuiltItem> = {}
+  for (const step of index.steps.values()) {
+    for (const id of step.items) {
+      const original = index.items.get(id)
+      const {document, item} = translated.get(id) ?? {document: original?.document ?? step.document, item: original?.entry as ChecklistEntry}
+      items[id] = inContent(document.file, item.node, 'render', () => {
+        const hast = itemHast(item.paragraph, id)
+        return {hast, html: itemHtml(hast, id)}
+      })
+    }
+  }
+  return {
+    introduction: renderBody(folder.guide),
+    steps: [...index.steps.values()].map((step) => renderBody(steps.get(step.id) ?? step.document)),
+    items,
+  }
 }
 
 function renderBody(document: ContentDocument): BuiltContent {
   return inContent(document.file, document.body[0], 'render', () => renderTree(bodyOf(document)))
-}
-
-function renderParts(
-  introduction: ContentDocument,
-  ordered: readonly ContentDocument[],
-  entries: ReadonlyArray<{readonly document: ContentDocument; readonly item: ChecklistEntry}>,
-): RenderData {
-  // Each file and item rendered on its own, so a failure names where it came from.
-  const items: Record<string, BuiltItem> = {}
-  for (const {document, item} of entries) items[item.attributes?.id ?? ''] = renderItem(document, item)
-  return {
-    introduction: renderBody(introduction),
-    steps: ordered.map(renderBody),
-    items,
-  }
 }
