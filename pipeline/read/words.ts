@@ -4,7 +4,7 @@
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {MAX_FILE_BYTES} from '../limits.js'
-import {type UnreadableEntry, readRegularFile, withArticle} from './read.js'
+import {type UnreadableEntry, readRegularFile} from './read.js'
 
 /** The word list's file name, in `content/` and in each `content/locales/<tag>/`. */
 export const WORDS_FILE = 'words.txt'
@@ -58,10 +58,8 @@ export async function readWordList(file: string, shownAs: string): Promise<WordL
   switch (outcome.kind) {
     case 'missing':
       return undefined
-    case 'special':
-      return {file: vfile, expected: 'a regular file', found: withArticle(outcome.type)}
-    case 'unreadable':
-      return {file: vfile, expected: 'a readable file', found: `an error (${outcome.code})`}
+    case 'refused':
+      return {file: vfile, expected: outcome.expected, found: outcome.found}
     case 'too-large':
       return {
         file: vfile,
