@@ -54,29 +54,17 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 
 /**
  * Parse markdown with exactly the parser the content goes through (remark-parse,
- * front matter, GFM), without any lint: for tests and tools that need raw trees.
+ * front matter, GFM), without any lint: for the nesting-depth rule, which
+ * measures the tree before the other rules run, and for tools that need raw trees.
  *
- * @param markdown Markdown source.
- * @returns The mdast tree, with positions.
- * @example
- *   parseMarkdown('- [ ] a').children[0]?.type // 'list'
- */
-export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown)
-}
-
-/**
- * Parse a content file: the nesting-depth rule measures the tree this
- * returns before {@link parseContent} parses the file for the rules.
- *
- * @param file The file, its `value` a string the source rules accepted.
+ * @param markdown Markdown source, or a file holding it.
  * @returns The mdast tree, with positions.
  * @throws Whatever the parser throws on input the source rules let through.
  * @example
- *   parseTree(new VFile('- [ ] a')).children[0]?.type // 'list'
+ *   parseMarkdown('- [ ] a').children[0]?.type // 'list'
  */
-export function parseTree(file: VFile): Root {
-  return parser.parse(file)
+export function parseMarkdown(markdown: string | VFile): Root {
+  return parser.parse(markdown)
 }
 
 // `{#id key=value …}` closing the item's text.
@@ -92,7 +80,7 @@ const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
  * @returns The document model.
  */
 export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: string | readonly string[] = CHECKLIST_HEADING): ContentDocument {
-  const tree = parseTree(file)
+  const tree = parser.parse(file)
   const children = tree.children
   const first = children[0]
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first) : undefined

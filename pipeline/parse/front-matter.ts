@@ -4,7 +4,6 @@ import {type Document, LineCounter, type YAMLError, isAlias, isMap, isNode, isSc
 
 /** One front matter entry, with where its key and value are in the file. */
 export interface FrontMatterEntry {
-  readonly key: string
   /** The value when it is a scalar; `undefined` for maps, sequences and null. */
   readonly value: unknown
   /** `'scalar'`, `'map'`, `'seq'` or `'null'`, for type messages. */
@@ -131,7 +130,6 @@ export function readFrontMatter(node: Yaml): FrontMatter {
           ? value.value === null ? 'null' : 'scalar'
           : isMap(value) ? 'map' : value === null || isAlias(value) ? 'null' : 'seq'
         entries.set(key.value, {
-          key: key.value,
           value: isScalar(value) ? value.value : undefined,
           kind,
           keyPosition,

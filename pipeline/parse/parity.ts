@@ -9,45 +9,70 @@ import {ID_PATTERN, plainText, stepIdOf, stepNumberOf} from './document.js'
 import {contentHash, introductionWords, itemHash, itemTemplate, paragraphsOf, stepWords, titleOf} from './units.js'
 import {languageOf} from '../lint/dictionaries.js'
 
-const indexes = new WeakMap<SourceView, ReturnType<typeof buildIndex>>()
+/** A source step, by id. */
+export interface SourceStep {
+  readonly id: string
+  readonly number: number
+  readonly document: ContentDocument
+  /** Hash of its words (title, summary, body). */
+  readonly hash: string
+  /** Its items' ids, in order. */
+  readonly items: readonly string[]
+}
+
+/** A source item, by id. */
+export interface SourceItem {
+  readonly id: string
+  readonly stepId: string
+  readonly document: ContentDocument
+  readonly entry: ChecklistEntry
+  readonly template: string
+  /** Rounds as written (`2+`). */
+  readonly rounds: string
+  readonly hash: string
+}
+
+/** The source, indexed for parity. */
+export interface SourceIndex {
+  readonly introduction: string
+  readonly steps: ReadonlyMap<string, SourceStep>
+  readonly items: ReadonlyMap<string, SourceItem>
+}
+
+const indexes = new WeakMap<SourceView, SourceIndex>()
 
 /**
  * Index the source's steps and items by id (once per source view).
  *
  * @param source The source, as a translation's rules see it.
- * @returns The introduction's hash, and steps and items by id: a step with
- *   its number, document, hash of its words (title, summary, body) and item
- *   ids in order; an item with its step, entry, template, rounds as written
- *   (`2+`) and hash.
+ * @returns Steps and items by id, with their hashes.
  */
-export function indexSource(source: SourceView): ReturnType<typeof buildIndex> {
-  let index = indexes.get(source)
-  if (index === undefined) {
-    index = buildIndex(source)
-    indexes.set(source, index)
+export function indexSource(source: SourceView): SourceIndex {
+  const known = indexes.get(source)
+  if (known !== undefined) return known
+  const steps = new Map<string, SourceStep>()
+  const items = new Map<string, SourceItem>()
+  for (const document of [...source.steps].sort((a, b) => (stepNumberOf(a) ?? 0) - (stepNumberOf(b) ?? 0))) {
+    const id = stepIdOf(document) as string
+    const ids: string[] = []
+    for (const entry of document.items) {
+      const itemId = entry.attributes?.id ?? ''
+      const template = itemTemplate(entry)
+      ids.push(itemId)
+      items.set(itemId, {id: itemId, stepId: id, document, entry, template, rounds: entry.attributes?.pairs.get('rounds') ?? '', hash: itemHash(template)})
+    }
+    steps.set(id, {id, number: stepNumberOf(document) as number, document, hash: contentHash(stepWords(document)), items: ids})
   }
+  const index = {introduction: contentHash(introductionWords(source.guide)), steps, items}
+  indexes.set(source, index)
   return index
 }
 
-function buildIndex(source: SourceView) {
-  const documents = [...source.steps].sort((a, b) => (stepNumberOf(a) ?? 0) - (stepNumberOf(b) ?? 0))
-  const steps = documents.map((document) => ({
-    id: stepIdOf(document) as string,
-    number: stepNumberOf(document) as number,
-    document,
-    hash: contentHash(stepWords(document)),
-    items: document.items.map((entry) => entry.attributes?.id ?? ''),
-  }))
-  const items = documents.flatMap((document) => document.items.map((entry) => {
-    const template = itemTemplate(entry)
-    const rounds = entry.attributes?.pairs.get('rounds') ?? ''
-    return {id: entry.attributes?.id ?? '', stepId: stepIdOf(document) as string, document, entry, template, rounds, hash: itemHash(template)}
-  }))
-  return {
-    introduction: contentHash(introductionWords(source.guide)),
-    steps: new Map(steps.map((step) => [step.id, step])),
-    items: new Map(items.map((item) => [item.id, item])),
-  }
+/** A translation's units that are still the source's words: copies not translated yet. */
+export interface Untranslated {
+  readonly introduction: boolean
+  readonly steps: ReadonlySet<string>
+  readonly items: ReadonlySet<string>
 }
 
 /**
@@ -63,7 +88,7 @@ function buildIndex(source: SourceView) {
  * @param steps The translation's steps.
  * @returns The introduction's verdict and the step and item ids.
  */
-export function untranslatedUnits(source: SourceView, locale: {readonly tag: string; readonly sourceTag: string}, guide: ContentDocument | undefined, steps: readonly ContentDocument[]): {introduction: boolean; steps: Set<string>; items: Set<string>} {
+export function untranslatedUnits(source: SourceView, locale: {readonly tag: string; readonly sourceTag: string}, guide: ContentDocument | undefined, steps: readonly ContentDocument[]): Untranslated {
   const found = {introduction: false, steps: new Set<string>(), items: new Set<string>()}
   if (languageOf(locale.tag) === languageOf(locale.sourceTag)) return found
   const index = indexSource(source)
@@ -131,6 +156,16 @@ export function itemIdOf(entry: ChecklistEntry): string | undefined {
   return id !== undefined && ID_PATTERN.test(id) ? id : undefined
 }
 
+/** What the release history says a translation may still lag behind. */
+export interface ReleasedShapes {
+  /** Every step id ever released, with each number it had and the last release that had it. */
+  readonly steps: ReadonlyMap<string, {readonly numbers: ReadonlySet<number>; readonly last: string}>
+  /** Every item id ever released, with each step and rounds it had and the last release that had it. */
+  readonly items: ReadonlyMap<string, {readonly stepIds: ReadonlySet<string>; readonly rounds: ReadonlySet<string>; readonly last: string}>
+  /** Every rounds the guide ever covered. */
+  readonly rounds: ReadonlySet<string>
+}
+
 /**
  * Index a release history by id, so a translation that still says what an
  * earlier release of the source said (an item since removed, renamed, moved
@@ -139,11 +174,9 @@ export function itemIdOf(entry: ChecklistEntry): string | undefined {
  * parity (an error).
  *
  * @param manifest The release history, if any.
- * @returns Every step id ever released, with each number it had and the last
- *   release that had it; every item id, with each step and rounds it had and
- *   the last release that had it; every rounds the guide ever covered.
+ * @returns Each id's released shapes.
  */
-export function releasedShapes(manifest: Manifest | undefined) {
+export function releasedShapes(manifest: Manifest | undefined): ReleasedShapes {
   const steps = new Map<string, {numbers: Set<number>; last: string}>()
   const items = new Map<string, {stepIds: Set<string>; rounds: Set<string>; last: string}>()
   const rounds = new Set<string>()

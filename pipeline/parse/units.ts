@@ -44,8 +44,7 @@ export function stepWords(document: ContentDocument): {title: string; summary: s
 
 /** An item's template: its plain text without the attribute block. */
 export function itemTemplate(item: ChecklistEntry): string {
-  if (item.paragraph === undefined) return ''
-  return plainText(item.paragraph)
+  return item.paragraph === undefined ? '' : plainText(item.paragraph)
 }
 
 /** An item's rounds, defaulting to the guide's first round onwards. */

@@ -16,12 +16,9 @@ export const TRANSLATION_RECORD_FILE = 'translation.json'
 /** The `"//"` note every record carries: it is written by a command, never by hand. */
 export const RECORD_NOTE = 'Written by `npm run content:translated -- <locale> [<id>…|--all]`; do not edit by hand.'
 
-/** The parts of the guide a translation is tracked by. */
-export type UnitTarget = 'introduction' | 'step' | 'item'
-
-/** One unit: the introduction (with the title), a step's words (title, summary, body) or an item. */
+/** One unit a translation is tracked by: the introduction (with the title), a step's words (title, summary, body) or an item. */
 export interface UnitKey {
-  readonly target: UnitTarget
+  readonly target: 'introduction' | 'step' | 'item'
   /** The step or item id; `'introduction'` for the introduction. */
   readonly id: string
 }
@@ -99,7 +96,7 @@ function unitProblem(value: unknown, target: keyof typeof WORDS): string | undef
  * @param tag The locale folder's tag.
  * @returns The record, or a sentence saying what is wrong.
  */
-export function parseTranslationRecord(value: unknown, tag: string): TranslationRecord | string {
+function parseTranslationRecord(value: unknown, tag: string): TranslationRecord | string {
   if (!isRecord(value)) return 'Expected `translation.json` to hold a JSON object'
   const locale = value['locale']
   if (locale !== tag) return `Expected \`"locale": "${tag}"\` (the folder's name) in translation.json, found ${locale === undefined ? 'none' : typeof locale === 'string' ? quote(locale) : describeReceived(locale)}`
