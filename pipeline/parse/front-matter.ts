@@ -221,9 +221,8 @@ function explainYamlError(error: YAMLError, source: string, lineCounter: LineCou
   }
 }
 
-// The usual ways one line breaks YAML, or undefined when the line looks right.
+// The usual ways one line (never blank or a comment) breaks YAML, or undefined when it looks right.
 function lineProblem(text: string, start: number, at: (start: number, end?: number) => Position): FrontMatterProblem | undefined {
-  if (text.trim() === '' || text.trimStart().startsWith('#')) return undefined
   const indent = /^[ \t]+/.exec(text)?.[0]
   if (indent !== undefined) {
     return {
