@@ -98,7 +98,7 @@ export async function loadContent(directory: string, cwd: string = process.cwd()
   const folder = await loadFolder(directory, name, 'source')
   const locales: LoadedLocale[] = []
   const unreadable = folder.layout.unreadable as UnreadableEntry[]
-  const found = await subfolder(path.join(directory, LOCALES_FOLDER))
+  const found = await entries(path.join(directory, LOCALES_FOLDER))
   if (typeof found === 'string') unreadable.push({file: new VFile({path: name(LOCALES_FOLDER)}), expected: 'a folder', found})
   for (const entry of Array.isArray(found) ? found : []) {
     const relative = path.join(LOCALES_FOLDER, entry.name)
@@ -157,8 +157,8 @@ async function loadFolder(directory: string, relative: (file: string) => string,
     }
   }
 
-  const top = await entries(directory)
-  if (top === undefined) {
+  const top = await entries(directory, false)
+  if (!Array.isArray(top)) {
     missing.push(new VFile({path: relative('guide.md')}))
     return {sources, layout, directory, name: relative}
   }
@@ -170,7 +170,7 @@ async function loadFolder(directory: string, relative: (file: string) => string,
   if (words !== undefined && 'found' in words) unreadable.push(words)
 
   let stepsFound = 0
-  const steps = await subfolder(path.join(directory, 'steps'))
+  const steps = await entries(path.join(directory, 'steps'))
   if (typeof steps === 'string') {
     refuse('steps', 'a folder', steps)
     stepsFound++
@@ -206,23 +206,16 @@ export function contentFileNamer(directory: string, cwd: string, shownAs?: strin
   return (file) => (shownAs === undefined ? path.relative(cwd, path.join(directory, file)) || file : path.join(shownAs, file))
 }
 
-// A subfolder's entries (steps/, locales/); what stands there instead, when
-// it is not a real folder (a link to one is refused like any other link);
-// `undefined` when there is nothing there.
-async function subfolder(folder: string): Promise<Dirent[] | string | undefined> {
+// A folder's entries, less what operating systems and editors leave there.
+// For a subfolder (steps/, locales/), what stands there instead when it is
+// not a real folder (a link to one is refused like any other link; the
+// content folder itself may be reached through one). `undefined` when there
+// is nothing there.
+async function entries(folder: string, subfolder = true): Promise<Dirent[] | string | undefined> {
   try {
-    const stats = await lstat(folder)
-    if (!stats.isDirectory()) return entryType(stats)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
-  return (await entries(folder)) ?? []
-}
-
-async function entries(directory: string): Promise<Dirent[] | undefined> {
-  try {
-    const found = (await readdir(directory, {withFileTypes: true})).filter((entry) => !DROPPED.test(entry.name))
+    const stats = subfolder ? await lstat(folder) : undefined
+    if (stats !== undefined && !stats.isDirectory()) return entryType(stats)
+    const found = (await readdir(folder, {withFileTypes: true})).filter((entry) => !DROPPED.test(entry.name))
     // Code-point order, not locale order: builds must not depend on the machine.
     return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch (error) {

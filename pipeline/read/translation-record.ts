@@ -16,9 +16,12 @@ export const TRANSLATION_RECORD_FILE = 'translation.json'
 /** The `"//"` note every record carries: it is written by a command, never by hand. */
 export const RECORD_NOTE = 'Written by `npm run content:translated -- <locale> [<id>…|--all]`; do not edit by hand.'
 
-/** One unit a translation is tracked by: the introduction (with the title), a step's words (title, summary, body) or an item. */
+/** The parts of the guide a translation is tracked by. */
+export type UnitTarget = 'introduction' | 'step' | 'item'
+
+/** One unit: the introduction (with the title), a step's words (title, summary, body) or an item. */
 export interface UnitKey {
-  readonly target: 'introduction' | 'step' | 'item'
+  readonly target: UnitTarget
   /** The step or item id; `'introduction'` for the introduction. */
   readonly id: string
 }
