@@ -12,8 +12,6 @@ import {type FrontMatter, type FrontMatterEntry, readFrontMatter} from './front-
 
 /** The `{#id rounds=…}` block at the end of a checklist item. */
 export interface ItemAttributes {
-  /** Everything between the braces, e.g. `#note-best-answer rounds=2+`. */
-  readonly raw: string
   readonly id: string
   /** Attributes other than the id, as written (`rounds=2+`). */
   readonly pairs: ReadonlyMap<string, string>
@@ -56,55 +54,17 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 
 /**
  * Parse markdown with exactly the parser the content goes through (remark-parse,
- * front matter, GFM), without any lint: for tests and tools that need raw trees.
+ * front matter, GFM), without any lint: for the nesting-depth rule, which
+ * measures the tree before the other rules run, and for tools that need raw trees.
  *
- * @param markdown Markdown source.
- * @returns The mdast tree, with positions.
- * @example
- *   parseMarkdown('- [ ] a').children[0]?.type // 'list'
- */
-export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown)
-}
-
-// Trees parsed by the nesting-depth rule, kept until parseContent takes them,
-// so a file is parsed once however many steps look at it.
-const parsed = new WeakMap<VFile, Root>()
-
-// Pristine trees by text, across checks: a `check --watch` run parses only
-// the files a save changed, and copies the rest (a copy costs a tenth of a
-// parse). Content-sized texts only, and the most recent few hundred.
-const byText = new Map<string, Root>()
-const MAX_CACHED_TEXT = 64 * 1024
-const MAX_CACHED_TREES = 256
-
-/**
- * Parse a content file (once): the nesting-depth rule measures the tree this
- * returns, and {@link parseContent} then takes the same tree over.
- *
- * @param file The file, its `value` a string the source rules accepted.
+ * @param markdown Markdown source, or a file holding it.
  * @returns The mdast tree, with positions.
  * @throws Whatever the parser throws on input the source rules let through.
  * @example
- *   parseTree(new VFile('- [ ] a')).children[0]?.type // 'list'
+ *   parseMarkdown('- [ ] a').children[0]?.type // 'list'
  */
-export function parseTree(file: VFile): Root {
-  let tree = parsed.get(file)
-  if (tree === undefined) {
-    const text = String(file.value)
-    const pristine = byText.get(text)
-    if (pristine === undefined) {
-      tree = parser.parse(file)
-      if (text.length <= MAX_CACHED_TEXT) {
-        if (byText.size >= MAX_CACHED_TREES) byText.delete(byText.keys().next().value as string)
-        byText.set(text, structuredClone(tree))
-      }
-    } else {
-      tree = structuredClone(pristine)
-    }
-    parsed.set(file, tree)
-  }
-  return tree
+export function parseMarkdown(markdown: string | VFile): Root {
+  return parser.parse(markdown)
 }
 
 // `{#id key=value …}` closing the item's text.
@@ -120,10 +80,7 @@ const ATTRIBUTES = /\{#([^{}\s]*)((?:[ \t]+[^{}\s]+)*)[ \t]*\}[ \t]*$/
  * @returns The document model.
  */
 export function parseContent(file: VFile, kind: 'guide' | 'step', headingText: string | readonly string[] = CHECKLIST_HEADING): ContentDocument {
-  // The document model changes the tree (item attributes are cut out of the
-  // text), so the cached tree is taken, not shared.
-  const tree = parseTree(file)
-  parsed.delete(file)
+  const tree = parser.parse(file)
   const children = tree.children
   const first = children[0]
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first) : undefined
@@ -153,12 +110,13 @@ function readItem(file: VFile, node: ListItem): ChecklistEntry {
 }
 
 // Reads the attribute block and removes it from the text node, so the item's
-// text (and any tree rendered from it later) no longer carries it.
+// text (and any tree rendered from it later) no longer carries it. Its place
+// is found in the source: escapes and entities make the node's value differ.
 function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
   const match = ATTRIBUTES.exec(text.value)
   if (match === null) return undefined
+  const written = matchesInSource(file, text, new RegExp(ATTRIBUTES.source, 'g')).at(-1)
   text.value = text.value.slice(0, match.index).trimEnd()
-  const raw = match[0].trim().slice(1, -1)
   const pairs = new Map<string, string>()
   const malformed: string[] = []
   for (const part of (match[2] ?? '').trim().split(/[ \t]+/).filter(Boolean)) {
@@ -166,22 +124,7 @@ function takeAttributes(file: VFile, text: Text): ItemAttributes | undefined {
     if (equals <= 0 || pairs.has(part.slice(0, equals))) malformed.push(part)
     else pairs.set(part.slice(0, equals), part.slice(equals + 1))
   }
-  return {raw, id: match[1] ?? '', pairs, malformed, position: sourcePosition(file, text, match[0].trim())}
-}
-
-// Where `needle` sits inside a text node, from the source (escapes and
-// entities make the node's value differ from the source, so search the source).
-function sourcePosition(file: VFile, node: Text, needle: string): Position {
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
-  const fallback = node.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
-  if (start === undefined || end === undefined) return fallback
-  const index = String(file.value).lastIndexOf(needle, end)
-  if (index < start) return fallback
-  const place = location(file)
-  const from = place.toPoint(index)
-  const to = place.toPoint(index + needle.length)
-  return from === undefined || to === undefined ? fallback : {start: from, end: to}
+  return {id: match[1] ?? '', pairs, malformed, position: written?.position ?? (text.position as Position)}
 }
 
 /**

@@ -25,10 +25,8 @@ const FENCE = /^---[ \t]*$/
 export function frontMatterLines(lines: readonly string[]): number {
   // The opening fence needs a line ending after it: `---` alone is a thematic break.
   if (lines.length < 2 || !FENCE.test(lines[0] ?? '')) return 0
-  for (let index = 1; index < lines.length; index++) {
-    if (FENCE.test(lines[index] ?? '')) return index + 1
-  }
-  return 0
+  // findIndex's -1 (never closed) makes 0.
+  return lines.findIndex((line, index) => index > 0 && FENCE.test(line)) + 1
 }
 
 /** Line endings as the parser knows them. */

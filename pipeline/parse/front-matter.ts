@@ -1,10 +1,9 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
-import {type Document, LineCounter, type Scalar, type YAMLError, isAlias, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
+import {type Document, LineCounter, type YAMLError, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit} from 'yaml'
 
 /** One front matter entry, with where its key and value are in the file. */
 export interface FrontMatterEntry {
-  readonly key: string
   /** The value when it is a scalar; `undefined` for maps, sequences and null. */
   readonly value: unknown
   /** `'scalar'`, `'map'`, `'seq'` or `'null'`, for type messages. */
@@ -121,19 +120,16 @@ export function readFrontMatter(node: Yaml): FrontMatter {
         }
         const value = pair.value
         const keyPosition = toPosition(key.range ?? undefined)
-        const valuePosition = value !== null && typeof value === 'object' && 'range' in value
-          ? toPosition((value.range as [number, number, number] | null | undefined) ?? undefined)
-          : keyPosition
-        const cut = isScalar(value) ? commentAfter(value, node.value) : undefined
+        const valuePosition = isNode(value) ? toPosition(value.range ?? undefined) : keyPosition
+        const cut = cutByComment(key.value, value, node.value, toPosition)
         if (cut !== undefined) {
-          problems.push(cutByComment(key.value, value as Scalar, cut, node.value, toPosition))
+          problems.push(cut)
           break
         }
         const kind = isScalar(value)
           ? value.value === null ? 'null' : 'scalar'
           : isMap(value) ? 'map' : value === null || isAlias(value) ? 'null' : 'seq'
         entries.set(key.value, {
-          key: key.value,
           value: isScalar(value) ? value.value : undefined,
           kind,
           keyPosition,
@@ -157,13 +153,6 @@ type ToPosition = (range: readonly [number, number, ...number[]] | undefined) =>
 // Quoting turns any text into a YAML string; most fixes below are "quote it".
 const QUOTE_TIP = 'Put the whole value in double quotes, e.g. `summary: "Prove it: with stories"`.'
 
-/** A front matter line as written, and where it starts. */
-interface Line {
-  readonly text: string
-  /** Offset of the line's first character in the front matter. */
-  readonly start: number
-}
-
 /**
  * Explain a YAML library error in the words of the convention (one
  * `key: value` per line), at the character that causes it. The line-level
@@ -179,12 +168,7 @@ function explainYamlError(error: YAMLError, source: string, lineCounter: LineCou
     lineCounter.linePos(Math.min(error.pos[1], source.length)).line,
     lineCounter.linePos(error.pos[0]).line + 1,
   )
-  const lines: Line[] = []
-  let offset = 0
-  for (const text of source.split('\n')) {
-    lines.push({text, start: offset})
-    offset += text.length + 1
-  }
+  const lines = source.split('\n').map((text, index) => ({text, start: lineCounter.lineStarts[index] ?? 0}))
   // Lines under a key with nothing after it (guide.md's `ordinals:`) are its
   // nested YAML, not `key: value` lines: the parser's words below speak for them.
   let nested: string | undefined
@@ -196,55 +180,49 @@ function explainYamlError(error: YAMLError, source: string, lineCounter: LineCou
   }
 
   const written = source.slice(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)).split('\n')[0] ?? ''
+  const explain = (reason: string, tip: string): FrontMatterProblem => ({reason, position: at(error.pos[0], error.pos[1]), tip})
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       const key = /^[^:]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? written
       const first = lines.findIndex(({text}) => text.startsWith(`${key}:`))
-      return {
-        reason: `Expected each front matter key once, found \`${key}\` again${first === -1 ? '' : ` (first on line ${toPosition([lines[first]?.start ?? 0, 0]).start.line})`}`,
-        position: at(error.pos[0], error.pos[1]),
-        tip: `Keep one \`${key}:\` line and delete the other.`,
-      }
+      return explain(
+        `Expected each front matter key once, found \`${key}\` again${first === -1 ? '' : ` (first on line ${at(lines[first]?.start ?? 0).start.line})`}`,
+        `Keep one \`${key}:\` line and delete the other.`,
+      )
     }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_COLLECTION_TYPE':
     case 'MULTIPLE_TAGS':
-      return {
-        reason: `Expected a plain value, found the YAML tag \`${written}\``,
-        position: at(error.pos[0], error.pos[1]),
-        tip: 'Remove the tag (the word starting with `!`): front matter values are plain text and numbers.',
-      }
+      return explain(
+        `Expected a plain value, found the YAML tag \`${written}\``,
+        'Remove the tag (the word starting with `!`): front matter values are plain text and numbers.',
+      )
     case 'BAD_DQ_ESCAPE':
-      return {
-        reason: `Expected only YAML escapes such as \`\\"\` and \`\\\\\` in a double-quoted value, found \`${source.slice(error.pos[0], error.pos[0] + 2)}\``,
-        position: at(error.pos[0], error.pos[1]),
-        tip: 'Use single quotes to keep backslashes as written, or write `\\\\` for one backslash.',
-      }
+      return explain(
+        `Expected only YAML escapes such as \`\\"\` and \`\\\\\` in a double-quoted value, found \`${source.slice(error.pos[0], error.pos[0] + 2)}\``,
+        'Use single quotes to keep backslashes as written, or write `\\\\` for one backslash.',
+      )
     case 'MULTIPLE_DOCS':
-      return {
-        reason: 'Expected one front matter block, found a YAML document marker (`---` or `...`) inside it',
-        position: at(error.pos[0], error.pos[1]),
-        tip: 'Delete the marker line: the front matter ends at the first line of exactly `---`.',
-      }
+      return explain(
+        'Expected one front matter block, found a YAML document marker (`---` or `...`) inside it',
+        'Delete the marker line: the front matter ends at the first line of exactly `---`.',
+      )
     default:
       if (nested !== undefined) {
-        return {
-          reason: `Expected YAML under \`${nested}:\`, found what cannot be read (${error.message})`,
-          position: at(error.pos[0], error.pos[1]),
-          tip: `Indent the lines under \`${nested}:\` as content/guide.md does (two spaces before a key, four before a \`- \` line); put a word in double quotes when it holds \`: \`, \` #\` or starts with a symbol.`,
-        }
+        return explain(
+          `Expected YAML under \`${nested}:\`, found what cannot be read (${error.message})`,
+          `Indent the lines under \`${nested}:\` as content/guide.md does (two spaces before a key, four before a \`- \` line); put a word in double quotes when it holds \`: \`, \` #\` or starts with a symbol.`,
+        )
       }
-      return {
-        reason: `Expected plain \`key: value\` lines, found YAML that cannot be read here (${error.message})`,
-        position: at(error.pos[0], error.pos[1]),
-        tip: 'Write one `key: value` per line, unindented; put a value in double quotes when it holds `: `, ` #` or starts with a symbol.',
-      }
+      return explain(
+        `Expected plain \`key: value\` lines, found YAML that cannot be read here (${error.message})`,
+        'Write one `key: value` per line, unindented; put a value in double quotes when it holds `: `, ` #` or starts with a symbol.',
+      )
   }
 }
 
-// The usual ways one line breaks YAML, or undefined when the line looks right.
+// The usual ways one line (never blank or a comment) breaks YAML, or undefined when it looks right.
 function lineProblem(text: string, start: number, at: (start: number, end?: number) => Position): FrontMatterProblem | undefined {
-  if (text.trim() === '' || text.trimStart().startsWith('#')) return undefined
   const indent = /^[ \t]+/.exec(text)?.[0]
   if (indent !== undefined) {
     return {
@@ -311,24 +289,18 @@ function lineProblem(text: string, start: number, at: (start: number, end?: numb
   return undefined
 }
 
-// Where a plain value's line goes on past the value into a ` # comment`.
-function commentAfter(value: Scalar, source: string): number | undefined {
-  if (value.type !== 'PLAIN' || value.range === null || value.range === undefined) return undefined
-  const end = value.range[1]
+// A ` #` after a plain value starts a YAML comment: the rest of the line is dropped.
+function cutByComment(key: string, value: unknown, source: string, toPosition: ToPosition): FrontMatterProblem | undefined {
+  if (!isScalar(value) || value.type !== 'PLAIN' || value.range === null || value.range === undefined) return undefined
+  const [start, end] = value.range
   const lineEnd = source.indexOf('\n', end)
-  const rest = source.slice(end, lineEnd === -1 ? undefined : lineEnd)
-  const hash = /^[ \t]+#/.exec(rest)
-  return hash === null ? undefined : end + hash[0].length - 1
-}
-
-// A ` #` in a plain value starts a YAML comment: the rest of the line is dropped.
-function cutByComment(key: string, value: Scalar, hash: number, source: string, toPosition: ToPosition): FrontMatterProblem {
-  const start = value.range?.[0] ?? hash
-  const lineEnd = source.indexOf('\n', hash)
+  const hash = /^[ \t]+#/.exec(source.slice(end, lineEnd === -1 ? undefined : lineEnd))
+  if (hash === null) return undefined
+  const at = end + hash[0].length - 1
   const whole = source.slice(start, lineEnd === -1 ? undefined : lineEnd).trimEnd()
   return {
     reason: `Expected the value of \`${key}\` to run to the end of the line, found it cut short by a YAML comment: it reads as \`${String(value.value)}\``,
-    position: toPosition([hash, hash + 1]),
+    position: toPosition([at, at + 1]),
     tip: `YAML reads \` #\` as the start of a comment. To keep the \`#\`, put the whole value in double quotes: \`${key}: "${whole.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"\`; to write a note, put it on a line of its own.`,
   }
 }

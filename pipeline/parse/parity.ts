@@ -6,7 +6,7 @@ import type {Manifest} from '../release/manifest.js'
 import type {SourceView} from '../lint/rule.js'
 import type {Prose} from './prose.js'
 import {ID_PATTERN, plainText, stepIdOf, stepNumberOf} from './document.js'
-import {introductionHash, itemHash, itemTemplate, paragraphsOf, stepWords, stepWordsHash, titleOf} from './units.js'
+import {contentHash, introductionWords, itemHash, itemTemplate, paragraphsOf, stepWords, titleOf} from './units.js'
 import {languageOf} from '../lint/dictionaries.js'
 
 /** A source step, by id. */
@@ -61,9 +61,9 @@ export function indexSource(source: SourceView): SourceIndex {
       ids.push(itemId)
       items.set(itemId, {id: itemId, stepId: id, document, entry, template, rounds: entry.attributes?.pairs.get('rounds') ?? '', hash: itemHash(template)})
     }
-    steps.set(id, {id, number: stepNumberOf(document) as number, document, hash: stepWordsHash(document), items: ids})
+    steps.set(id, {id, number: stepNumberOf(document) as number, document, hash: contentHash(stepWords(document)), items: ids})
   }
-  const index = {introduction: introductionHash(source.guide), steps, items}
+  const index = {introduction: contentHash(introductionWords(source.guide)), steps, items}
   indexes.set(source, index)
   return index
 }
@@ -92,10 +92,10 @@ export function untranslatedUnits(source: SourceView, locale: {readonly tag: str
   const found = {introduction: false, steps: new Set<string>(), items: new Set<string>()}
   if (languageOf(locale.tag) === languageOf(locale.sourceTag)) return found
   const index = indexSource(source)
-  found.introduction = guide !== undefined && introductionHash(guide) === index.introduction
+  found.introduction = guide !== undefined && contentHash(introductionWords(guide)) === index.introduction
   for (const document of steps) {
     const id = stepIdOf(document)
-    if (id !== undefined && stepWordsHash(document) === index.steps.get(id)?.hash) found.steps.add(id)
+    if (id !== undefined && contentHash(stepWords(document)) === index.steps.get(id)?.hash) found.steps.add(id)
     for (const entry of document.items) {
       const itemId = itemIdOf(entry)
       if (itemId !== undefined && itemHash(itemTemplate(entry)) === index.items.get(itemId)?.hash) found.items.add(itemId)
@@ -166,8 +166,6 @@ export interface ReleasedShapes {
   readonly rounds: ReadonlySet<string>
 }
 
-const shapes = new WeakMap<Manifest, ReleasedShapes>()
-
 /**
  * Index a release history by id, so a translation that still says what an
  * earlier release of the source said (an item since removed, renamed, moved
@@ -179,8 +177,6 @@ const shapes = new WeakMap<Manifest, ReleasedShapes>()
  * @returns Each id's released shapes.
  */
 export function releasedShapes(manifest: Manifest | undefined): ReleasedShapes {
-  const known = manifest === undefined ? undefined : shapes.get(manifest)
-  if (known !== undefined) return known
   const steps = new Map<string, {numbers: Set<number>; last: string}>()
   const items = new Map<string, {stepIds: Set<string>; rounds: Set<string>; last: string}>()
   const rounds = new Set<string>()
@@ -200,7 +196,5 @@ export function releasedShapes(manifest: Manifest | undefined): ReleasedShapes {
       items.set(id, entry)
     }
   }
-  const index = {steps, items, rounds}
-  if (manifest !== undefined) shapes.set(manifest, index)
-  return index
+  return {steps, items, rounds}
 }

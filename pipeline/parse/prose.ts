@@ -9,8 +9,8 @@ import {ParseEnglish} from 'parse-english'
 import {ParseLatin} from 'parse-latin'
 import remarkRetext from 'remark-retext'
 import retextRepeatedWords from 'retext-repeated-words'
-import {type Processor, unified} from 'unified'
-import type {Node, Point, Position} from 'unist'
+import {unified} from 'unified'
+import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -40,7 +40,7 @@ const toProse = {
   latin: unified().use(remarkRetext, ParseLatin).freeze(),
 }
 
-const cache = new WeakMap<ContentDocument, Map<string, Prose>>()
+const cache = new WeakMap<ContentDocument, Prose>()
 
 /**
  * The prose of a document: its title, its summary (the front matter value,
@@ -49,28 +49,22 @@ const cache = new WeakMap<ContentDocument, Map<string, Prose>>()
  * prose) with source positions (remark-retext, with the
  * English parser for English and the Latin-script parser otherwise). Code,
  * HTML and item attribute blocks are not prose; placeholders and URLs are
- * listed in `skip`. Built once per document and language.
+ * listed in `skip`. Built once per document (a document is in one locale).
  *
  * @param document A parsed content document.
  * @param tag Its locale.
  * @returns The tree and the spans to skip.
  */
 export function proseOf(document: ContentDocument, tag: string): Prose {
-  const parser = languageOf(tag) === 'en' ? 'en' : 'latin'
-  let byParser = cache.get(document)
-  if (byParser === undefined) {
-    byParser = new Map()
-    cache.set(document, byParser)
-  }
-  let prose = byParser.get(languageOf(tag))
+  let prose = cache.get(document)
   if (prose === undefined) {
-    prose = buildProse(document, parser, languageOf(tag))
-    byParser.set(languageOf(tag), prose)
+    prose = buildProse(document, languageOf(tag))
+    cache.set(document, prose)
   }
   return prose
 }
 
-function buildProse(document: ContentDocument, parser: keyof typeof toProse, language: string): Prose {
+function buildProse(document: ContentDocument, language: string): Prose {
   const {file} = document
   const skip: Array<readonly [number, number]> = []
   const children: RootContent[] = []
@@ -104,7 +98,7 @@ function buildProse(document: ContentDocument, parser: keyof typeof toProse, lan
   const last = children.at(-1)?.position?.end
   if (first === undefined || last === undefined) return {language, tree: {type: 'RootNode', children: []}, skip, summary: undefined}
   const root: Root = {type: 'root', children, position: {start: first, end: last}}
-  const tree = toProse[parser].runSync(root as never, file) as unknown as NlcstRoot
+  const tree = toProse[language === 'en' ? 'en' : 'latin'].runSync(root as never, file) as unknown as NlcstRoot
   return {language, tree, skip, summary: summary?.fallback}
 }
 

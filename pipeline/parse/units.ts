@@ -32,33 +32,19 @@ export function labelsOf(guide: ContentDocument): Guide['labels'] {
   return {stepHeading: label('step-heading'), roundHeading: label('round-heading')}
 }
 
-/** The title, introduction and labels, as their hash covers them (and translation.json records them). */
+/** The title, introduction and labels, as their hash covers them (the manifest's `introduction`; translation.json records them). */
 export function introductionWords(guide: ContentDocument): {title: string; body: string[]; labels: Guide['labels']} {
   return {title: titleOf(guide), body: paragraphsOf(guide), labels: labelsOf(guide)}
 }
 
-/** A step's own words: title, summary and body, as their hash covers them (and translation.json records them). */
+/** A step's own words: title, summary and body, as their hash covers them (the manifest's step `hash`; translation.json records them). */
 export function stepWords(document: ContentDocument): {title: string; summary: string; body: string[]} {
   return {title: titleOf(document), summary: String(entry(document, 'summary')?.value ?? '').trim(), body: paragraphsOf(document)}
 }
 
-/**
- * Hash of the title, introduction and labels (the manifest's
- * `introduction`): one unit, translated and marked current together.
- */
-export function introductionHash(guide: ContentDocument): string {
-  return contentHash(introductionWords(guide))
-}
-
-/** Hash of a step's own words: title, summary and body (the manifest's step `hash`). */
-export function stepWordsHash(document: ContentDocument): string {
-  return contentHash(stepWords(document))
-}
-
 /** An item's template: its plain text without the attribute block. */
 export function itemTemplate(item: ChecklistEntry): string {
-  if (item.paragraph === undefined) return ''
-  return plainText(item.paragraph)
+  return item.paragraph === undefined ? '' : plainText(item.paragraph)
 }
 
 /** An item's rounds, defaulting to the guide's first round onwards. */

@@ -4,22 +4,17 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {loadSpellChecker} from '../lint/dictionaries.js'
 import {MAX_FILE_BYTES} from '../limits.js'
-import {entryType, readRegularFile, withArticle} from './read.js'
+import {entryType, readRegularFile} from './read.js'
 import {TRANSLATION_RECORD_FILE, type TranslationRecord, readTranslationRecord} from './translation-record.js'
 import type {UnreadableEntry} from './read.js'
 import type {ContentLayout, SourceFile} from '../lint/rule.js'
 import {WORDS_FILE, type WordList, readWordList} from './words.js'
 
-/** Files in the content folder that the build reads or allows. */
-const CONTENT_LAYOUT = {
-  guide: 'guide.md',
-  steps: 'steps',
-  locales: 'locales',
-  allowed: ['README.md', 'manifest.json', WORDS_FILE],
-} as const
-
-/** Files a translation's folder (`locales/<tag>/`) may hold besides guide.md and steps/. */
-const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
+/** Files a content folder may hold besides guide.md and steps/: the source's, and a translation's (`locales/<tag>/`). */
+const ALLOWED = {
+  source: ['locales', 'README.md', 'manifest.json', WORDS_FILE],
+  translation: [TRANSLATION_RECORD_FILE, WORDS_FILE],
+}
 
 /**
  * Files an operating system or an editor leaves beside the ones it saves,
@@ -30,7 +25,7 @@ const LOCALE_ALLOWED = ['translation.json', WORDS_FILE] as const
 const DROPPED = /^(?:\.DS_Store|\._.*|Thumbs\.db|desktop\.ini|.*~|.*\.bak|\..*\.sw[a-z]|\.#.*|#.*#)$/i
 
 /** The folder under the content folder that holds one folder per translation. */
-export const LOCALES_FOLDER: 'locales' = CONTENT_LAYOUT.locales
+export const LOCALES_FOLDER = 'locales'
 
 /** One content folder (the source, or one translation), read into memory. */
 export interface LoadedFolder {
@@ -100,18 +95,16 @@ export async function loadContent(directory: string, cwd: string = process.cwd()
   // Hunspell starts while the files are read, so the spelling rule finds it ready.
   const spelling = loadSpellChecker()
   const name = contentFileNamer(directory, cwd, shownAs)
-  const {folder, localesFound} = await loadFolder(directory, name, 'source')
+  const folder = await loadFolder(directory, name, 'source')
   const locales: LoadedLocale[] = []
   const unreadable = folder.layout.unreadable as UnreadableEntry[]
-  const unexpected = folder.layout.unexpected as VFile[]
-  if (typeof localesFound === 'string') {
-    unreadable.push({file: new VFile({path: name(CONTENT_LAYOUT.locales)}), expected: 'a folder', found: localesFound})
-  }
-  for (const entry of Array.isArray(localesFound) ? localesFound : []) {
-    const relative = path.join(CONTENT_LAYOUT.locales, entry.name)
+  const found = await entries(path.join(directory, LOCALES_FOLDER))
+  if (typeof found === 'string') unreadable.push({file: new VFile({path: name(LOCALES_FOLDER)}), expected: 'a folder', found})
+  for (const entry of Array.isArray(found) ? found : []) {
+    const relative = path.join(LOCALES_FOLDER, entry.name)
     if (!entry.isDirectory()) {
-      if (entry.isFile()) unexpected.push(new VFile({path: name(relative)}))
-      else unreadable.push({file: new VFile({path: name(relative)}), expected: 'a folder named for a locale', found: withArticle(entryType(entry))})
+      if (entry.isFile()) (folder.layout.unexpected as VFile[]).push(new VFile({path: name(relative)}))
+      else unreadable.push({file: new VFile({path: name(relative)}), expected: 'a folder named for a locale', found: entryType(entry)})
       continue
     }
     const tag = canonicalTag(entry.name)
@@ -127,21 +120,18 @@ export async function loadContent(directory: string, cwd: string = process.cwd()
     const localeName = (file: string): string => name(path.join(relative, file))
     const loaded = await loadFolder(localeDirectory, localeName, 'translation')
     const record = await readTranslationRecord(path.join(localeDirectory, TRANSLATION_RECORD_FILE), localeName(TRANSLATION_RECORD_FILE), tag)
-    locales.push({...loaded.folder, tag, record})
+    locales.push({...loaded, tag, record})
   }
   await spelling
   return {...folder, locales}
 }
 
-async function loadFolder(
-  directory: string,
-  relative: (file: string) => string,
-  kind: 'source' | 'translation',
-): Promise<{folder: LoadedFolder; localesFound: Dirent[] | string | undefined}> {
+async function loadFolder(directory: string, relative: (file: string) => string, kind: keyof typeof ALLOWED): Promise<LoadedFolder> {
   const sources: SourceFile[] = []
   const missing: VFile[] = []
   const unexpected: VFile[] = []
   const unreadable: UnreadableEntry[] = []
+  const layout = {missing, unexpected, unreadable}
   const refuse = (file: string, expected: string, found: string): void => {
     unreadable.push({file: new VFile({path: relative(file)}), expected, found})
   }
@@ -151,11 +141,8 @@ async function loadFolder(
     switch (outcome.kind) {
       case 'missing':
         return false
-      case 'special':
-        refuse(file, 'a regular file', withArticle(outcome.type))
-        return true
-      case 'unreadable':
-        refuse(file, 'a readable file', `an error (${outcome.code})`)
+      case 'refused':
+        refuse(file, outcome.expected, outcome.found)
         return true
       case 'too-large':
         // Not read: the file-format rule reports the size.
@@ -169,32 +156,27 @@ async function loadFolder(
       }
     }
   }
-  const folder: {-readonly [K in keyof LoadedFolder]: LoadedFolder[K]} = {sources, layout: {missing, unexpected, unreadable}, directory, name: relative}
 
-  const top = await entries(directory)
-  if (top === undefined) {
-    missing.push(new VFile({path: relative(CONTENT_LAYOUT.guide)}))
-    return {folder, localesFound: undefined}
+  const top = await entries(directory, false)
+  if (!Array.isArray(top)) {
+    missing.push(new VFile({path: relative('guide.md')}))
+    return {sources, layout, directory, name: relative}
   }
-  const allowed: string[] = kind === 'source'
-    ? [CONTENT_LAYOUT.guide, CONTENT_LAYOUT.steps, CONTENT_LAYOUT.locales, ...CONTENT_LAYOUT.allowed]
-    : [CONTENT_LAYOUT.guide, CONTENT_LAYOUT.steps, ...LOCALE_ALLOWED]
   for (const entry of top) {
-    if (!allowed.includes(entry.name)) unexpected.push(new VFile({path: relative(entry.name)}))
+    if (!['guide.md', 'steps', ...ALLOWED[kind]].includes(entry.name)) unexpected.push(new VFile({path: relative(entry.name)}))
   }
-  if (!(await read(CONTENT_LAYOUT.guide, 'guide'))) missing.push(new VFile({path: relative(CONTENT_LAYOUT.guide)}))
+  if (!(await read('guide.md', 'guide'))) missing.push(new VFile({path: relative('guide.md')}))
   const words = await readWordList(path.join(directory, WORDS_FILE), relative(WORDS_FILE))
   if (words !== undefined && 'found' in words) unreadable.push(words)
-  else if (words !== undefined) folder.words = words
 
   let stepsFound = 0
-  const steps = await subfolder(path.join(directory, CONTENT_LAYOUT.steps))
+  const steps = await entries(path.join(directory, 'steps'))
   if (typeof steps === 'string') {
-    refuse(CONTENT_LAYOUT.steps, 'a folder', steps)
+    refuse('steps', 'a folder', steps)
     stepsFound++
   }
   for (const entry of Array.isArray(steps) ? steps : []) {
-    const file = path.join(CONTENT_LAYOUT.steps, entry.name)
+    const file = path.join('steps', entry.name)
     if (!entry.name.endsWith('.md')) unexpected.push(new VFile({path: relative(file)}))
     else if (await read(file, 'step')) stepsFound++
     else if (entry.name.includes('\uFFFD')) {
@@ -204,11 +186,8 @@ async function loadFolder(
     }
   }
   // A translation may have no step translated yet: each is then missing (a warning).
-  if (stepsFound === 0 && kind === 'source') {
-    missing.push(new VFile({path: relative(path.join(CONTENT_LAYOUT.steps, '01-step-id.md'))}))
-  }
-  const localesFound = kind === 'source' ? await subfolder(path.join(directory, CONTENT_LAYOUT.locales)) : undefined
-  return {folder, localesFound}
+  if (stepsFound === 0 && kind === 'source') missing.push(new VFile({path: relative(path.join('steps', '01-step-id.md'))}))
+  return {sources, layout, directory, name: relative, ...(words === undefined || 'found' in words ? {} : {words})}
 }
 
 /**
@@ -227,23 +206,16 @@ export function contentFileNamer(directory: string, cwd: string, shownAs?: strin
   return (file) => (shownAs === undefined ? path.relative(cwd, path.join(directory, file)) || file : path.join(shownAs, file))
 }
 
-// A subfolder's entries (steps/, locales/); what stands there instead, when
-// it is not a real folder (a link to one is refused like any other link);
-// `undefined` when there is nothing there.
-async function subfolder(folder: string): Promise<Dirent[] | string | undefined> {
+// A folder's entries, less what operating systems and editors leave there.
+// For a subfolder (steps/, locales/), what stands there instead when it is
+// not a real folder (a link to one is refused like any other link; the
+// content folder itself may be reached through one). `undefined` when there
+// is nothing there.
+async function entries(folder: string, subfolder = true): Promise<Dirent[] | string | undefined> {
   try {
-    const stats = await lstat(folder)
-    if (!stats.isDirectory()) return withArticle(entryType(stats))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
-  return (await entries(folder)) ?? []
-}
-
-async function entries(directory: string): Promise<Dirent[] | undefined> {
-  try {
-    const found = (await readdir(directory, {withFileTypes: true})).filter((entry) => !DROPPED.test(entry.name))
+    const stats = subfolder ? await lstat(folder) : undefined
+    if (stats !== undefined && !stats.isDirectory()) return entryType(stats)
+    const found = (await readdir(folder, {withFileTypes: true})).filter((entry) => !DROPPED.test(entry.name))
     // Code-point order, not locale order: builds must not depend on the machine.
     return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch (error) {

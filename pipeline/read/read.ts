@@ -13,52 +13,44 @@ export interface UnreadableEntry {
   readonly found: string
 }
 
-/** What kind of file system entry sits where a regular file was expected. */
-export type EntryType = 'regular file' | 'symbolic link' | 'folder' | 'named pipe (FIFO)' | 'socket' | 'character device' | 'block device' | 'special file'
-
-/**
- * An entry type with its article, for messages.
- *
- * @param type What {@link entryType} returned.
- * @returns `'a symbolic link'`, `'an error'`…
- * @example
- *   withArticle('folder') // 'a folder'
- */
-export function withArticle(type: EntryType): string {
-  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
-}
-
 /** What {@link readRegularFile} found. */
 export type ReadOutcome =
   /** Nothing at that path. */
   | {readonly kind: 'missing'}
-  /** Something other than a regular file: never opened, never followed. */
-  | {readonly kind: 'special'; readonly type: EntryType}
+  /**
+   * Something other than a regular file (never opened, never followed), or a
+   * regular file the operating system would not let us read: what belongs
+   * there and what is there, for the message, as in {@link UnreadableEntry}.
+   */
+  | {readonly kind: 'refused'; readonly expected: string; readonly found: string}
   /** A regular file over the limit: at most `limit + 1` bytes were read. */
   | {readonly kind: 'too-large'; readonly size: number}
-  /** A regular file the operating system would not let us read. */
-  | {readonly kind: 'unreadable'; readonly code: string}
   /** The whole file. */
   | {readonly kind: 'read'; readonly bytes: Uint8Array}
 
+const ENTRY_TYPES = [
+  ['isFile', 'a regular file'],
+  ['isSymbolicLink', 'a symbolic link'],
+  ['isDirectory', 'a folder'],
+  ['isFIFO', 'a named pipe (FIFO)'],
+  ['isSocket', 'a socket'],
+  ['isCharacterDevice', 'a character device'],
+  ['isBlockDevice', 'a block device'],
+] as const
+
 /**
- * Name the type of a file system entry, for messages.
+ * Name the type of a file system entry, with its article, for messages.
  *
  * @param stats What `lstat` (or `fstat`) returned, or a folder listing's entry.
- * @returns `'symbolic link'`, `'folder'`, `'named pipe (FIFO)'`…; `'special file'` for a type it cannot name.
+ * @returns `'a symbolic link'`, `'a folder'`, `'a named pipe (FIFO)'`…; `'a special file'` for a type it cannot name.
  * @example
- *   entryType(await lstat('/dev/null')) // 'character device'
+ *   entryType(await lstat('/dev/null')) // 'a character device'
  */
-export function entryType(stats: Stats | Dirent): EntryType {
-  if (stats.isFile()) return 'regular file'
-  if (stats.isSymbolicLink()) return 'symbolic link'
-  if (stats.isDirectory()) return 'folder'
-  if (stats.isFIFO()) return 'named pipe (FIFO)'
-  if (stats.isSocket()) return 'socket'
-  if (stats.isCharacterDevice()) return 'character device'
-  if (stats.isBlockDevice()) return 'block device'
-  return 'special file'
+export function entryType(stats: Stats | Dirent): string {
+  return ENTRY_TYPES.find(([test]) => stats[test]())?.[1] ?? 'a special file'
 }
+
+const special = (stats: Stats | Dirent): ReadOutcome => ({kind: 'refused', expected: 'a regular file', found: entryType(stats)})
 
 // O_NOFOLLOW: a path swapped for a symbolic link after the `lstat` fails to
 // open (ELOOP) instead of being followed. O_NONBLOCK: one swapped for a FIFO
@@ -87,19 +79,19 @@ export async function readRegularFile(file: string, limit: number): Promise<Read
   } catch (error) {
     return failure(error)
   }
-  if (!stats.isFile()) return {kind: 'special', type: entryType(stats)}
+  if (!stats.isFile()) return special(stats)
   if (stats.size > limit) return {kind: 'too-large', size: stats.size}
   let handle: Awaited<ReturnType<typeof open>>
   try {
     handle = await open(file, OPEN_FLAGS)
   } catch (error) {
     // ELOOP: it became a symbolic link between the lstat and the open.
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'special', type: 'symbolic link'}
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return {kind: 'refused', expected: 'a regular file', found: 'a symbolic link'}
     return failure(error)
   }
   try {
     const opened = await handle.stat()
-    if (!opened.isFile()) return {kind: 'special', type: entryType(opened)}
+    if (!opened.isFile()) return special(opened)
     if (opened.size > limit) return {kind: 'too-large', size: opened.size}
     // One byte more than allowed tells a file that grew past the limit from
     // one that is exactly at it, without reading the rest.
@@ -140,10 +132,8 @@ export async function readJsonFile(file: string, name: string, limit: number): P
   switch (outcome.kind) {
     case 'missing':
       return undefined
-    case 'special':
-      return refuse(`a regular file, found ${withArticle(outcome.type)}`)
-    case 'unreadable':
-      return refuse(`readable, found an error (${outcome.code})`)
+    case 'refused':
+      return refuse(`${outcome.expected}, found ${outcome.found}`)
     case 'too-large':
       return refuse(`at most ${limit} bytes, found ${outcome.size}`)
     case 'read':
@@ -165,6 +155,6 @@ export async function readJsonFile(file: string, name: string, limit: number): P
 function failure(error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'}
-  if (typeof code === 'string') return {kind: 'unreadable', code}
+  if (typeof code === 'string') return {kind: 'refused', expected: 'a readable file', found: `an error (${code})`}
   throw error
 }

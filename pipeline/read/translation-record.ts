@@ -99,7 +99,7 @@ function unitProblem(value: unknown, target: keyof typeof WORDS): string | undef
  * @param tag The locale folder's tag.
  * @returns The record, or a sentence saying what is wrong.
  */
-export function parseTranslationRecord(value: unknown, tag: string): TranslationRecord | string {
+function parseTranslationRecord(value: unknown, tag: string): TranslationRecord | string {
   if (!isRecord(value)) return 'Expected `translation.json` to hold a JSON object'
   const locale = value['locale']
   if (locale !== tag) return `Expected \`"locale": "${tag}"\` (the folder's name) in translation.json, found ${locale === undefined ? 'none' : typeof locale === 'string' ? quote(locale) : describeReceived(locale)}`

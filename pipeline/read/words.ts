@@ -4,7 +4,7 @@
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {MAX_FILE_BYTES} from '../limits.js'
-import {type UnreadableEntry, readRegularFile, withArticle} from './read.js'
+import {type UnreadableEntry, readRegularFile} from './read.js'
 
 /** The word list's file name, in `content/` and in each `content/locales/<tag>/`. */
 export const WORDS_FILE = 'words.txt'
@@ -40,6 +40,13 @@ const WORD = /^(?=[^]*\p{L})[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]*)*$/
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const point = (line: number, column: number): {line: number; column: number} => ({line, column})
 
+// A list that cannot be read as words: none, and one problem at its start.
+const unread = (file: VFile, reason: string, tip: string): WordList => ({
+  file,
+  entries: [],
+  problems: [{reason, position: {start: point(1, 1), end: point(1, 1)}, tip}],
+})
+
 /**
  * Read a word list through the content reader (regular files only, never a
  * link, FIFO or device; never past the size limit).
@@ -58,40 +65,24 @@ export async function readWordList(file: string, shownAs: string): Promise<WordL
   switch (outcome.kind) {
     case 'missing':
       return undefined
-    case 'special':
-      return {file: vfile, expected: 'a regular file', found: withArticle(outcome.type)}
-    case 'unreadable':
-      return {file: vfile, expected: 'a readable file', found: `an error (${outcome.code})`}
+    case 'refused':
+      return {file: vfile, expected: outcome.expected, found: outcome.found}
     case 'too-large':
-      return {
-        file: vfile,
-        entries: [],
-        problems: [{
-          reason: `Expected a word list of at most ${MAX_FILE_BYTES} bytes, found ${outcome.size}`,
-          position: {start: point(1, 1), end: point(1, 1)},
-          tip: 'Keep only the names and terms the content uses; the dictionary knows ordinary words.',
-        }],
-      }
+      return unread(
+        vfile,
+        `Expected a word list of at most ${MAX_FILE_BYTES} bytes, found ${outcome.size}`,
+        'Keep only the names and terms the content uses; the dictionary knows ordinary words.',
+      )
     case 'read':
       break
   }
-  let text: string
   try {
-    text = decoder.decode(outcome.bytes)
+    vfile.value = decoder.decode(outcome.bytes)
   } catch {
     vfile.value = ''
-    return {
-      file: vfile,
-      entries: [],
-      problems: [{
-        reason: 'Expected the word list to be UTF-8 text, found bytes that are not',
-        position: {start: point(1, 1), end: point(1, 1)},
-        tip: 'Save the file as UTF-8.',
-      }],
-    }
+    return unread(vfile, 'Expected the word list to be UTF-8 text, found bytes that are not', 'Save the file as UTF-8.')
   }
-  vfile.value = text
-  return {file: vfile, ...parseWordList(text)}
+  return {file: vfile, ...parseWordList(vfile.value)}
 }
 
 /**

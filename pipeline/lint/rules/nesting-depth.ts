@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import type {Node, Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {parseTree} from '../../parse/document.js'
+import {parseMarkdown} from '../../parse/document.js'
 import {LINE_ENDING, frontMatterLines} from '../../parse/front-matter-fence.js'
 import {MAX_DELIMITER_RUN, MAX_INLINE_DELIMITERS, MAX_INLINE_DEPTH, MAX_NESTING_DEPTH} from '../../limits.js'
 import type {ReportDetail, Rule} from '../rule.js'
@@ -129,7 +129,7 @@ function depthOf(line: string): {depth: number; column: number; footnotes: numbe
 function treeProblem(file: VFile): Problem | undefined {
   let tree: Root
   try {
-    tree = parseTree(file)
+    tree = parseMarkdown(file)
   } catch (error) {
     // The source checks keep known stack-hungry shapes out; anything the
     // parser still cannot take is reported here, never thrown.
