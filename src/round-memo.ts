@@ -1,7 +1,7 @@
 import type {Round} from './types.js'
 
 // Rounds are unbounded, so a memo is too unless capped; a UI shows a handful
-// of rounds, so the oldest entry is dropped past this many.
+// of rounds, so the round asked for least recently is dropped past this many.
 const MEMO_LIMIT = 64
 
 /**
@@ -22,7 +22,12 @@ export function memoiseByRound<T>(check: (r: unknown) => void, compute: (round: 
   const memo = new Map<number, T>()
   return (r) => {
     const cached = memo.get(r)
-    if (cached !== undefined) return cached
+    if (cached !== undefined) {
+      // Moved to the end: the map's order is the order of the last asks.
+      memo.delete(r)
+      memo.set(r, cached)
+      return cached
+    }
     check(r)
     const value = compute(r)
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as number)

@@ -137,6 +137,15 @@ describe('checklistForRound', () => {
     expect(again).toEqual(first)
   })
 
+  it('keeps the rounds most recently asked for, not the ones first computed', () => {
+    for (let round = 6000; round < 6064; round++) checklistForRound(round)
+    const kept = checklistForRound(8)
+    for (let round = 3000; round < 3100; round++) {
+      checklistForRound(round)
+      expect(checklistForRound(8)).toBe(kept) // asked for again after every other round
+    }
+  })
+
   it('still answers correctly after the memo has dropped old rounds', () => {
     const before = checklistForRound(2).map((item) => item.text)
     for (let round = 100; round < 300; round++) checklistForRound(round)
