@@ -186,6 +186,7 @@ export async function translationStatus(dir: string | URL, options: Readonly<Che
 // (or a copy of it) as the build would, with these rules.
 async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string) {
   validate(call, [
+    ['options', options, options === undefined || options === null || typeof options === 'object', 'an object'],
     pathCheck('"dir"', dir, false),
     pathCheck('options.cwd', options?.cwd),
     pathCheck('options.manifest', options?.manifest),

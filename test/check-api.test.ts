@@ -111,6 +111,8 @@ describe('checkContent', () => {
 
   it.each([
     {call: 'checkContent', run: () => checkContent(42 as never), name: '"dir"', expected: 'a string or URL', received: '42'},
+    {call: 'checkContent', run: () => checkContent('.', 3 as never), name: 'options', expected: 'an object', received: '3'},
+    {call: 'exportTranslation', run: () => source.exportTranslation('.', 'es', 'po' as never), name: 'options', expected: 'an object', received: "'po'"},
     {call: 'translationStatus', run: () => source.translationStatus('.', {cwd: 42 as never}), name: 'options.cwd', expected: 'a string or URL', received: '42'},
     {call: 'checkContent', run: () => checkContent('.', {manifest: null as never}), name: 'options.manifest', expected: 'a string or URL', received: 'null'},
     {call: 'checkContent', run: () => checkContent('.', {strict: 'yes' as never}), name: 'options.strict', expected: 'true or false', received: "'yes'"},
