@@ -339,6 +339,17 @@ describe('translation import', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({file: 'es.xlf', line, reason: expect.stringContaining('found {previous}, {round}')})])
   })
 
+  it('refuses an XLIFF file cut short after a unit at its last line, and writes nothing', async () => {
+    const root = await makeRepository()
+    const before = await snapshot(path.join(root, 'content'))
+    const xliff = await exported(root, 'xliff')
+    const cut = xliff.slice(0, xliff.lastIndexOf('</trans-unit>') + '</trans-unit>'.length)
+    const result = await imported(root, cut, 'es.xlf')
+    expect(result.ok).toBe(false)
+    expect(result.diagnostics).toEqual([expect.objectContaining({file: 'es.xlf', line: cut.split('\n').length, reason: expect.stringContaining('</xliff>')})])
+    expect(await snapshot(path.join(root, 'content'))).toEqual(before)
+  })
+
   it('cleans up what an import killed before its commit left: check names the command, the next import removes it', async () => {
     const root = await makeRepository()
     const before = await snapshot(path.join(root, 'content'))
