@@ -50,8 +50,14 @@ async function writeDurable(file: string, text: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temp = tempName(file)
-  await writeDurable(temp, text)
-  await rename(temp, file)
+  try {
+    await writeDurable(temp, text)
+    await rename(temp, file)
+  } catch (error) {
+    // Nothing was replaced: no litter is left beside `file` either.
+    await rm(temp, {force: true})
+    throw error
+  }
   await fsyncDirectory(path.dirname(file))
 }
 
@@ -107,10 +113,16 @@ export async function recoverCommit(journal: string, targets: readonly string[])
   const completed: string[] = []
   const text = await readFile(journal, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined
-    throw error
+    throw invalidJournal(journal, `an unreadable file (${error.code ?? error.message})`)
   })
   if (text !== undefined) {
-    const record = JSON.parse(text) as Journal
+    let record: Journal
+    try {
+      record = JSON.parse(text) as Journal
+    } catch {
+      throw invalidJournal(journal, 'not JSON')
+    }
+    if (!Array.isArray(record?.files)) throw invalidJournal(journal, 'no "files" list')
     const known = new Set(targets.map((target) => path.resolve(target)))
     for (const entry of record.files) {
       const target = path.resolve(base, entry.path)
@@ -131,6 +143,13 @@ export async function recoverCommit(journal: string, targets: readonly string[])
   // The caller runs alone (content:version holds its lock): every temporary file is stale.
   for (const file of [...targets, journal]) await removeTemps(file, () => false)
   return completed
+}
+
+// A journal this module did not write (edited, or something else at its path): nothing can be
+// completed or undone from it, so the run stops before it writes anything.
+function invalidJournal(journal: string, found: string): Error {
+  const message = `expected ${journal} to be the journal an interrupted run wrote (JSON naming its files), found ${found}; check the files it names by hand (git status), then delete it`
+  return Object.assign(new Error(message), {code: 'ERR_INVALID_JOURNAL'})
 }
 
 /**

@@ -148,7 +148,13 @@ async function keepCurrent(ids: readonly string[], all: boolean, dryRun: boolean
   }
   const contentDir = path.join(root, 'content')
   const records = (await readdir(path.join(contentDir, LOCALES_FOLDER)).catch(() => [] as string[])).map((tag) => path.join(contentDir, LOCALES_FOLDER, tag, TRANSLATION_RECORD_FILE))
-  if (!dryRun) await recoverCommit(path.join(root, JOURNAL), records)
+  if (!dryRun) {
+    const recovered = await recoverCommit(path.join(root, JOURNAL), records).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_INVALID_JOURNAL') throw error
+      io.stderr.write(`content:translated: ${error.message}\n`)
+    })
+    if (recovered === undefined) return 1
+  }
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
   const result = await buildGuide({contentDir, version: pkg.version, cwd: process.cwd(), rules: buildRules})
   const source = result.lint.sourceView

@@ -111,7 +111,11 @@ async function record(io: ScriptIo, root: string, values: {release?: string; dat
       return 1
     }
   } else {
-    const completed = await recoverCommit(journal, Object.values(files))
+    const completed = await recoverCommit(journal, Object.values(files)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_INVALID_JOURNAL') throw error
+      io.stderr.write(`content:version: ${error.message}\n`)
+    })
+    if (completed === undefined) return 1
     if (completed.length > 0) {
       io.stdout.write(`content:version: completed the release an interrupted run had started (${completed.map((file) => path.relative(root, file)).join(', ')})\n`)
     }

@@ -69,6 +69,16 @@ const edit = async (root: string, file: string, from: string, to: string): Promi
 }
 
 describe('content:translated', () => {
+  it('--keep-current refuses a journal it did not write, naming it, and writes nothing', async () => {
+    const root = await makeRepository()
+    await writeFile(path.join(root, '.content-translated.journal'), 'not json')
+    const before = await readdir(path.join(root, 'content/locales/es'))
+    const run = await translated(root, ['--keep-current', 'check-confidence-not-arrogance'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^content:translated: expected .*\.content-translated\.journal to be the journal an interrupted run wrote .*found not JSON/)
+    expect(await readdir(path.join(root, 'content/locales/es'))).toEqual(before)
+  })
+
   it('marks every translation current with --all: translation.json says it is written by the command, and the warnings go', async () => {
     const root = await makeRepository()
     const before = await readdir(path.join(root, 'content/locales/es'))

@@ -423,6 +423,20 @@ describe('content:version guards', () => {
     expect(await readdir(root)).not.toContain('.content-version.lock')
   })
 
+  it.each([
+    ['text that is not JSON', '{"files": [', 'not JSON'],
+    ['JSON without its list of files', '{}\n', 'no "files" list'],
+  ])('refuses a journal it did not write (%s), naming it, and writes nothing', async (_name, text, found) => {
+    const root = await makeRepository()
+    await reword(root)
+    await writeFile(path.join(root, '.content-version.journal'), text)
+    const before = await readFile(path.join(root, 'package.json'), 'utf8')
+    const result = await run(root, [])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`^content:version: expected .*\\.content-version\\.journal to be the journal an interrupted run wrote .*found ${found}`))
+    expect(await readFile(path.join(root, 'package.json'), 'utf8')).toBe(before)
+  })
+
   it('--dry-run refuses while an interrupted run awaits completion', async () => {
     const root = await makeRepository()
     await writeFile(path.join(root, '.content-version.journal'), '{"files": []}\n')

@@ -6,7 +6,7 @@
 // Pootle are built on.
 import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -17,7 +17,7 @@ import type {ExchangeUnit} from '../pipeline/translate/units.js'
 import {formatXliff, parseXliff} from '../pipeline/translate/xliff.js'
 import {contentTranslated} from '../scripts/content-translated.js'
 import {anyCodePoint} from './arbitraries.js'
-import {cli} from './bin.js'
+import {bin, cli} from './bin.js'
 import {FIXTURES, VALID_LOCALE, copyFixture} from './fixture-content.js'
 
 const PLAN = 'content/steps/02-make-a-plan.md'
@@ -406,6 +406,19 @@ describe('ace-second-interview translation', () => {
     expect(run.status).toBe(status)
     expect(run.stderr).toMatch(stderr)
     expect(run.stdout).toBe('')
+  })
+
+  it.each([
+    ['a folder', 'out', 'a folder'],
+    ['a path whose folder is missing', 'missing/es.po', 'no folder'],
+  ])('refuses --output naming %s, saying so, and leaves no temporary file', async (_name, output, found) => {
+    const root = await makeRepository()
+    await mkdir(path.join(root, 'out'))
+    const before = await readdir(root)
+    const run = await bin(['translation', 'export', 'es', 'content', '--output', output], {cwd: root, env: {NO_COLOR: '1'}})
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe(`ace-second-interview: expected --output to be a file it can write, found ${found} at "${output}"\n`)
+    expect(await readdir(root)).toEqual(before)
   })
 
   it('prints a refused import as file:line diagnostics, exit 1', async () => {

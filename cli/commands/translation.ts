@@ -52,7 +52,10 @@ async function exportTo(tag: string, dir: string, values: Readonly<Record<string
     io.stdout.write(result.text)
     return 0
   }
-  await writeFileAtomic(path.resolve(io.cwd, output), result.text)
+  await writeFileAtomic(path.resolve(io.cwd, output), result.text).catch((error: NodeJS.ErrnoException) => {
+    const found = error.code === 'EISDIR' ? 'a folder' : error.code === 'ENOENT' ? 'no folder' : `an error (${error.code ?? error.message})`
+    throw new Error(`expected --output to be a file it can write, found ${found} at ${quote(output)}`)
+  })
   const {current, outdated, missing} = result.units
   io.stdout.write(`${program}: wrote ${safe(output)}: ${current + outdated + missing} units of ${safe(tag)} (${current} current, ${outdated} outdated, ${missing} missing)\n`)
   return 0
