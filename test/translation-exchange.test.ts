@@ -6,7 +6,7 @@
 // Pootle are built on.
 import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -409,16 +409,19 @@ describe('ace-second-interview translation', () => {
   })
 
   it.each([
-    ['a folder', 'out', 'a folder'],
-    ['a path whose folder is missing', 'missing/es.po', 'no folder'],
+    ['a folder', 'out', 'a folder at "out" (without --output, the file goes to standard output)'],
+    ['a symbolic link (as /dev/stdout is), which a rename would replace', 'link', 'a symbolic link at "link" (without --output, the file goes to standard output)'],
+    ['a path whose folder is missing', 'missing/es.po', 'no folder at "missing/es.po"'],
   ])('refuses --output naming %s, saying so, and leaves no temporary file', async (_name, output, found) => {
     const root = await makeRepository()
     await mkdir(path.join(root, 'out'))
+    await symlink('out', path.join(root, 'link'))
     const before = await readdir(root)
     const run = await bin(['translation', 'export', 'es', 'content', '--output', output], {cwd: root, env: {NO_COLOR: '1'}})
     expect(run.status).toBe(1)
-    expect(run.stderr).toBe(`ace-second-interview: expected --output to be a file it can write, found ${found} at "${output}"\n`)
+    expect(run.stderr).toBe(`ace-second-interview: expected --output to be a file it can write, found ${found}\n`)
     expect(await readdir(root)).toEqual(before)
+    expect((await lstat(path.join(root, 'link'))).isSymbolicLink()).toBe(true)
   })
 
   it('prints a refused import as file:line diagnostics, exit 1', async () => {

@@ -1,3 +1,4 @@
+import {lstat} from 'node:fs/promises'
 import path from 'node:path'
 import {writeFileAtomic} from '../../pipeline/atomic.js'
 import {formatDiagnostics} from '../../pipeline/report.js'
@@ -52,8 +53,13 @@ async function exportTo(tag: string, dir: string, values: Readonly<Record<string
     io.stdout.write(result.text)
     return 0
   }
+  // The file is replaced by a rename, which would put a file in place of a device or a link (`/dev/stdout`).
+  const there = await lstat(path.resolve(io.cwd, output)).catch(() => undefined)
+  if (there !== undefined && !there.isFile()) {
+    throw new Error(`expected --output to be a file it can write, found ${there.isDirectory() ? 'a folder' : there.isSymbolicLink() ? 'a symbolic link' : 'a device, FIFO or socket'} at ${quote(output)} (without --output, the file goes to standard output)`)
+  }
   await writeFileAtomic(path.resolve(io.cwd, output), result.text).catch((error: NodeJS.ErrnoException) => {
-    const found = error.code === 'EISDIR' ? 'a folder' : error.code === 'ENOENT' ? 'no folder' : `an error (${error.code ?? error.message})`
+    const found = error.code === 'ENOENT' ? 'no folder' : `an error (${error.code ?? error.message})`
     throw new Error(`expected --output to be a file it can write, found ${found} at ${quote(output)}`)
   })
   const {current, outdated, missing} = result.units
