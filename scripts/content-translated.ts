@@ -151,7 +151,7 @@ async function keepCurrent(ids: readonly string[], all: boolean, dryRun: boolean
   if (!dryRun) {
     const recovered = await recoverCommit(path.join(root, JOURNAL), records).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ERR_INVALID_JOURNAL') throw error
-      io.stderr.write(`content:translated: ${error.message}\n`)
+      io.stderr.write(`content:translated: ${escapeControl(error.message)}\n`)
     })
     if (recovered === undefined) return 1
   }

@@ -113,7 +113,7 @@ async function record(io: ScriptIo, root: string, values: {release?: string; dat
   } else {
     const completed = await recoverCommit(journal, Object.values(files)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ERR_INVALID_JOURNAL') throw error
-      io.stderr.write(`content:version: ${error.message}\n`)
+      io.stderr.write(`content:version: ${escapeControl(error.message)}\n`)
     })
     if (completed === undefined) return 1
     if (completed.length > 0) {

@@ -455,6 +455,13 @@ describe('the PO and XLIFF readers', () => {
     )
   })
 
+  it.each([
+    ['not XLIFF at all', '<html><body>hi</body></html>\n', 1, 'Expected an XLIFF 1.2 file'],
+    ['cut short after a unit', '<xliff version="1.2"><file target-language="es"><body>\n<trans-unit id="a"><source>A</source><target>B</target></trans-unit>\n', 3, 'Expected the file to end with </xliff>'],
+  ])('reports an XLIFF file %s once, at its line', (_name, text, line, reason) => {
+    expect(parseXliff(text).problems).toEqual([{line, reason: expect.stringContaining(reason)}])
+  })
+
   it.each([['PO', parsePo], ['XLIFF', parseXliff]] as const)('never throw on any text (%s)', (_name, parse) => {
     fc.assert(fc.property(fc.string({unit: anyCodePoint}), (text) => void parse(text)))
   })

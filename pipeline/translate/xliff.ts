@@ -102,9 +102,9 @@ export function parseXliff(text: string): Catalog {
     }
     at = close
   }
-  // A file cut short may have lost units after the last one read.
-  if (problems.length === 0 && !/<\/xliff>\s*$/.test(xml)) problems.push({line: lineAt(xml.length), reason: 'Expected the file to end with </xliff>, found its end without it (cut short?)'})
   if (!/<xliff\b[^>]*\bversion="1\.2"/.test(xml.slice(0, 4096))) problems.unshift({line: 1, reason: 'Expected an XLIFF 1.2 file (<xliff version="1.2">) or a PO file, found neither'})
+  // A file cut short may have lost units after the last one read.
+  else if (problems.length === 0 && !/<\/xliff>\s*$/.test(xml)) problems.push({line: lineAt(xml.length), reason: 'Expected the file to end with </xliff>, found its end without it (cut short?)'})
   return {language: file === -1 ? undefined : attributes(xml.slice(file, xml.indexOf('>', file))).get('target-language'), entries, problems}
 }
 
