@@ -70,13 +70,12 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-// Every version --since takes: the releases and the installed one, oldest first.
-const VERSIONS = [...new Set([...releases.map((release) => release.version), guide.version])]
-
 function readSince(value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${VERSIONS.join(', ')})`, NAME)
-  if (!VERSIONS.includes(value)) {
-    throw new UsageError(`expected --since to be a released content version (${VERSIONS.join(', ')}), received ${quote(value)}`, NAME)
+  // Every version --since takes, oldest first: worked out only by `changes`, not when the bin starts.
+  const versions = [...new Set([...releases.map((release) => release.version), guide.version])]
+  if (value === undefined) throw new UsageError(`expected --since <version>, a released content version (${versions.join(', ')})`, NAME)
+  if (!versions.includes(value)) {
+    throw new UsageError(`expected --since to be a released content version (${versions.join(', ')}), received ${quote(value)}`, NAME)
   }
   return value
 }
