@@ -455,11 +455,22 @@ describe('the PO and XLIFF readers', () => {
     )
   })
 
+  const UNIT = '<xliff version="1.2"><file target-language="es"><body>\n<trans-unit id="a"><source>A</source><target>B</target></trans-unit>'
   it.each([
     ['not XLIFF at all', '<html><body>hi</body></html>\n', 1, 'Expected an XLIFF 1.2 file'],
-    ['cut short after a unit', '<xliff version="1.2"><file target-language="es"><body>\n<trans-unit id="a"><source>A</source><target>B</target></trans-unit>\n', 3, 'Expected the file to end with </xliff>'],
+    ['cut short after a unit', `${UNIT}\n`, 3, 'Expected the file to end with </xliff>'],
+    ['with markup after </xliff>', `${UNIT}</body></file></xliff>\n<x>junk</x>\n`, 3, 'Expected nothing after </xliff> but comments and processing instructions, found "<x>junk</x>"'],
   ])('reports an XLIFF file %s once, at its line', (_name, text, line, reason) => {
     expect(parseXliff(text).problems).toEqual([{line, reason: expect.stringContaining(reason)}])
+  })
+
+  // XML allows white space before a closing tag's `>`, and comments and processing instructions after the root.
+  it.each([
+    ['</xliff > (white space in the end tag)', `${UNIT}</body></file></xliff >\n`],
+    ['a processing instruction after </xliff>', `${UNIT}</body></file></xliff>\n<?tool done?>\n`],
+    ['a comment after </xliff>', `${UNIT}</body></file></xliff>\n<!-- exported -->\n`],
+  ])('reads a complete XLIFF file ending in %s', (_name, text) => {
+    expect(parseXliff(text)).toMatchObject({problems: [], entries: [{id: 'a', target: 'B'}]})
   })
 
   it.each([['PO', parsePo], ['XLIFF', parseXliff]] as const)('never throw on any text (%s)', (_name, parse) => {

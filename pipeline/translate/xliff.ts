@@ -103,8 +103,21 @@ export function parseXliff(text: string): Catalog {
     at = close
   }
   if (!/<xliff\b[^>]*\bversion="1\.2"/.test(xml.slice(0, 4096))) problems.unshift({line: 1, reason: 'Expected an XLIFF 1.2 file (<xliff version="1.2">) or a PO file, found neither'})
-  // A file cut short may have lost units after the last one read.
-  else if (problems.length === 0 && !/<\/xliff>\s*$/.test(xml)) problems.push({line: lineAt(xml.length), reason: 'Expected the file to end with </xliff>, found its end without it (cut short?)'})
+  else if (problems.length === 0) {
+    // A file cut short may have lost units after the last one read. After the
+    // root, XML allows only comments (blanked above) and processing instructions.
+    const end = xml.lastIndexOf('</xliff')
+    const closing = end === -1 ? null : /^<\/xliff\s*>/.exec(xml.slice(end))
+    if (closing === null) problems.push({line: lineAt(xml.length), reason: 'Expected the file to end with </xliff>, found its end without it (cut short?)'})
+    else {
+      const after = end + closing[0].length
+      const stray = xml.slice(after).replace(/<\?[\s\S]*?\?>/g, (instruction) => instruction.replace(/[^\n]/g, ' ')).search(/\S/)
+      if (stray !== -1) {
+        const found = xml.slice(after + stray).split('\n', 1)[0]!.slice(0, 40)
+        problems.push({line: lineAt(after + stray), reason: `Expected nothing after </xliff> but comments and processing instructions, found ${JSON.stringify(found)}`})
+      }
+    }
+  }
   return {language: file === -1 ? undefined : attributes(xml.slice(file, xml.indexOf('>', file))).get('target-language'), entries, problems}
 }
 
