@@ -198,6 +198,16 @@ describe('translation import', () => {
     expect(again).not.toMatch(/^#, fuzzy/m)
   })
 
+  it('writes into a content folder given as a symbolic link to it, as check reads one', async () => {
+    const root = await makeRepository()
+    await symlink('content', path.join(root, 'linked'))
+    const po = (await exported(root)).replace(/(msgctxt "make-a-plan.summary"\nmsgid ".*"\nmsgstr ")[^"]*"/, '$1Repasa la última ronda."')
+    await writeFile(path.join(root, 'es.po'), po)
+    const result = await importTranslation('es.po', 'linked', {cwd: root})
+    expect(result).toMatchObject({ok: true, written: [PLAN_ES.replace('content/', 'linked/')]})
+    expect(await readFile(path.join(root, PLAN_ES), 'utf8')).toContain('summary: Repasa la última ronda.\n')
+  })
+
   it("exports guide.md's labels as units and writes an edited one back as YAML", async () => {
     const root = await makeRepository()
     let po = await exported(root)

@@ -1,7 +1,7 @@
 // `translation import`: a PO or XLIFF file back into a locale's markdown and
 // translation.json. Planned in memory, checked (each unit, then the whole
 // locale by the lint, on a copy), then written as one change or not at all.
-import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {PlannedWrite} from '../atomic.js'
@@ -210,7 +210,8 @@ export async function planImport(
   // The locale as the plan would leave it, linted on a copy of the content folder.
   const copy = await mkdtemp(path.join(tmpdir(), 'ace-translation-import-'))
   try {
-    await cp(contentDir, copy, {recursive: true})
+    // The folder itself, where a link to it names it (check reads it so too).
+    await cp(await realpath(contentDir), copy, {recursive: true})
     for (const write of plan.writes) {
       const file = path.join(copy, path.relative(contentDir, write.path))
       await mkdir(path.dirname(file), {recursive: true})
