@@ -469,6 +469,7 @@ describe('the PO and XLIFF readers', () => {
   it.each([
     ['not XLIFF at all', '<html><body>hi</body></html>\n', 1, 'Expected an XLIFF 1.2 file'],
     ['cut short after a unit', `${UNIT}\n`, 3, 'Expected the file to end with </xliff>'],
+    ['with a comment that never closes', `${UNIT}\n<!-- note\n</body></file></xliff>\n`, 3, 'Expected the comment to be closed by -->, found the end of the file'],
     ['with markup after </xliff>', `${UNIT}</body></file></xliff>\n<x>junk</x>\n`, 3, 'Expected nothing after </xliff> but comments and processing instructions, found "<x>junk</x>"'],
   ])('reports an XLIFF file %s once, at its line', (_name, text, line, reason) => {
     expect(parseXliff(text).problems).toEqual([{line, reason: expect.stringContaining(reason)}])

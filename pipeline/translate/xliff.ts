@@ -73,6 +73,11 @@ export function parseXliff(text: string): Catalog {
   }
   const problems: Array<{line: number; reason: string}> = []
   const entries: CatalogEntry[] = []
+  // XML reads all that follows a comment that never closes as that comment.
+  const unclosed = xml.indexOf('<!--')
+  if (unclosed !== -1) {
+    return {language: undefined, entries, problems: [{line: lineAt(unclosed), reason: 'Expected the comment to be closed by -->, found the end of the file'}]}
+  }
   const file = xml.search(/<file[\s>]/)
   // Units one after the other, each searched on its own: linear in the file, whatever it holds.
   for (let at = xml.indexOf('<trans-unit'); at !== -1; at = xml.indexOf('<trans-unit', at + 1)) {
