@@ -11,11 +11,8 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {type PlannedWrite, commitFiles, recoverCommit, removeTemps, writeFileAtomic} from '../pipeline/atomic.js'
 import {buildGuide, buildRules, formatDiagnostics} from '../pipeline/index.js'
-import type {LocaleLint} from '../pipeline/lint/lint.js'
-import {indexSource, itemIdOf, untranslatedUnits} from '../pipeline/parse/parity.js'
-import type {SourceView} from '../pipeline/lint/rule.js'
+import {indexSource, translatedUnits} from '../pipeline/parse/parity.js'
 import {LOCALES_FOLDER, canonicalTag} from '../pipeline/read/load.js'
-import {stepIdOf} from '../pipeline/parse/document.js'
 import {didYouMean} from '../pipeline/lint/rules/shared.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {TRANSLATION_RECORD_FILE, type UnitKey, formatTranslationRecord, recordedUnit} from '../pipeline/read/translation-record.js'
@@ -29,25 +26,6 @@ type ScriptIo = Pick<Io, 'stdout' | 'stderr'> & {readonly root: string}
 
 // Where --keep-current journals the records it writes together (repository root).
 const JOURNAL = '.content-translated.journal'
-
-// Every unit the locale translates: the introduction, and each step and item
-// of the source that it has, where the source has it (a copy of the source's
-// words is not translated yet).
-function translatedUnits(source: SourceView, locale: LocaleLint): UnitKey[] {
-  const index = indexSource(source)
-  const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
-  const found: UnitKey[] = locale.guide === undefined || copies.introduction ? [] : [{target: 'introduction', id: 'introduction'}]
-  for (const document of locale.steps) {
-    const id = stepIdOf(document)
-    if (id === undefined || !index.steps.has(id)) continue
-    if (!copies.steps.has(id)) found.push({target: 'step', id})
-    for (const entry of document.items) {
-      const itemId = itemIdOf(entry)
-      if (itemId !== undefined && index.items.get(itemId)?.stepId === id && !copies.items.has(itemId)) found.push({target: 'item', id: itemId})
-    }
-  }
-  return found
-}
 
 const quote = (text: string): string => JSON.stringify(escapeControl(text))
 

@@ -69,6 +69,14 @@ describe('ace-second-interview locales', () => {
     expect(stdout).toContain(`\n  es missing: ${es.missingIds.join(' ')}\n`)
   })
 
+  it('counts the introduction of a translation without a guide.md as missing, not as current', async () => {
+    const dir = await content(undefined, (folder) => rm(path.join(folder, 'locales/es/guide.md')))
+    const {locales} = await translationStatus(dir, {cwd: scratch})
+    const es = locales.find((l) => l.locale === 'es')!
+    expect(es.introduction).toBe('missing')
+    expect(es.missingIds[0]).toBe('introduction')
+  })
+
   it('lists nothing to translate when every translation is current', async () => {
     const name = `current-${count++}`
     await copyFixture(path.join(FIXTURES, 'valid'), path.join(scratch, name))

@@ -2,8 +2,7 @@
 // items are current, outdated or missing, and which. What `ace-second-interview locales`
 // prints and `translationStatus` (ace-second-interview/check) returns.
 import type {LintResult} from './lint.js'
-import {indexSource, itemIdOf, untranslatedUnits} from '../parse/parity.js'
-import {stepIdOf} from '../parse/document.js'
+import {indexSource, translatedUnits} from '../parse/parity.js'
 import {type UnitKey, recordedUnit} from '../read/translation-record.js'
 
 /** Counts of one kind of unit (steps or items) in one locale. */
@@ -54,17 +53,7 @@ export function localeStatuses(lint: LintResult): LocaleStatus[] {
   const statuses: LocaleStatus[] = [{locale: lint.locale.tag, source: true, introduction: 'source', steps: all(index.steps.size), items: all(index.items.size), outdatedIds: [], missingIds: []}]
   for (const locale of lint.locales) {
     // A copy of the source's words is not translated yet.
-    const copies = untranslatedUnits(source, locale.locale, locale.guide, locale.steps)
-    const translated = new Set<string>()
-    for (const document of locale.steps) {
-      const id = stepIdOf(document) ?? ''
-      if (!index.steps.has(id)) continue
-      if (!copies.steps.has(id)) translated.add(`step:${id}`)
-      for (const entry of document.items) {
-        const itemId = itemIdOf(entry) ?? ''
-        if (index.items.get(itemId)?.stepId === id && !copies.items.has(itemId)) translated.add(`item:${itemId}`)
-      }
-    }
+    const translated = new Set(translatedUnits(source, locale).map((unit) => `${unit.target}:${unit.id}`))
     const outdatedIds: string[] = []
     const missingIds: string[] = []
     const judge = (unit: UnitKey, hash: string, isTranslated: boolean, counts?: {current: number; outdated: number; missing: number}): LocaleStatus['introduction'] => {
@@ -73,7 +62,7 @@ export function localeStatuses(lint: LintResult): LocaleStatus[] {
       if (counts !== undefined) counts[state]++
       return state
     }
-    const introduction = judge({target: 'introduction', id: 'introduction'}, index.introduction, !copies.introduction)
+    const introduction = judge({target: 'introduction', id: 'introduction'}, index.introduction, translated.has('introduction:introduction'))
     const steps = {total: index.steps.size, current: 0, outdated: 0, missing: 0}
     const items = {total: index.items.size, current: 0, outdated: 0, missing: 0}
     for (const step of index.steps.values()) {

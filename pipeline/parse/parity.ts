@@ -5,6 +5,7 @@ import type {ChecklistEntry, ContentDocument} from './document.js'
 import type {Manifest} from '../release/manifest.js'
 import type {SourceView} from '../lint/rule.js'
 import type {Prose} from './prose.js'
+import type {UnitKey} from '../read/translation-record.js'
 import {ID_PATTERN, plainText, stepIdOf, stepNumberOf} from './document.js'
 import {contentHash, introductionWords, itemHash, itemTemplate, paragraphsOf, stepWords, titleOf} from './units.js'
 import {languageOf} from '../lint/dictionaries.js'
@@ -99,6 +100,35 @@ export function untranslatedUnits(source: SourceView, locale: {readonly tag: str
     for (const entry of document.items) {
       const itemId = itemIdOf(entry)
       if (itemId !== undefined && itemHash(itemTemplate(entry)) === index.items.get(itemId)?.hash) found.items.add(itemId)
+    }
+  }
+  return found
+}
+
+/**
+ * Every unit a translation translates: the introduction (when it has a
+ * guide.md), and each step and item of the source that it has, where the
+ * source has it, less those still in the source's words ({@link untranslatedUnits}).
+ * What `content:translated` may mark current, and what the status counts as translated.
+ *
+ * @param source The source, as a translation's rules see it.
+ * @param translation The translation's tags, guide.md and steps (a `LocaleLint`).
+ * @returns The units, the introduction first, then in the translation's step file order.
+ */
+export function translatedUnits(
+  source: SourceView,
+  translation: {readonly locale: {readonly tag: string; readonly sourceTag: string}; readonly guide: ContentDocument | undefined; readonly steps: readonly ContentDocument[]},
+): UnitKey[] {
+  const index = indexSource(source)
+  const copies = untranslatedUnits(source, translation.locale, translation.guide, translation.steps)
+  const found: UnitKey[] = translation.guide === undefined || copies.introduction ? [] : [{target: 'introduction', id: 'introduction'}]
+  for (const document of translation.steps) {
+    const id = stepIdOf(document)
+    if (id === undefined || !index.steps.has(id)) continue
+    if (!copies.steps.has(id)) found.push({target: 'step', id})
+    for (const entry of document.items) {
+      const itemId = itemIdOf(entry)
+      if (itemId !== undefined && index.items.get(itemId)?.stepId === id && !copies.items.has(itemId)) found.push({target: 'item', id: itemId})
     }
   }
   return found
