@@ -154,11 +154,10 @@ async function keepCurrent(ids: readonly string[], all: boolean, dryRun: boolean
       const unit = translated.find((candidate) => candidate.id === id) ?? {target: id === 'introduction' ? 'introduction' : index.steps.has(id) ? 'step' : 'item', id}
       const name = unit.target === 'introduction' ? 'the introduction' : `${unit.target} \`${id}\``
       const recorded = recordedUnit(locale.record, unit)?.hash
-      const released = unit.target === 'introduction' ? last?.introduction : (unit.target === 'step' ? last?.steps : last?.items)?.[id]?.hash
       const now = recordOf(source, unit)?.hash
       if (!translated.includes(unit)) lines.push(`  ${tag}: ${name} not translated`)
       else if (recorded === now) lines.push(`  ${tag}: ${name} already current`)
-      else if (recorded === undefined || recorded !== released) lines.push(`  ${tag}: ${name} left outdated (translated from another text than release ${last?.version ?? '(none)'}'s)`)
+      else if (recorded === undefined || source.releasedIn(unit, recorded) === undefined) lines.push(`  ${tag}: ${name} left outdated (translated from another text than release ${last?.version ?? '(none)'}'s)`)
       else {
         kept.push(unit)
         lines.push(`  ${tag}: ${name} kept current`)
