@@ -178,6 +178,22 @@ describe('translation import', () => {
     expect(await snapshot(path.join(root, 'content'))).toEqual(before)
   })
 
+  it.each(['po', 'xliff'] as const)('changes no file when a %s file is imported without an edit after the source changed an item\'s placeholders, and refuses that item once marked reviewed', async (format) => {
+    const root = await makeRepository()
+    // A rewording the policy allows (a patch): the translation is outdated, and its placeholders are the old ones.
+    await edit(root, PLAN, 'Write down the answer from your {previous} interview that was weakest.', 'Before your {round} interview, write down the answer from the last one that was weakest.')
+    const before = await snapshot(path.join(root, 'content'))
+    const file = await exported(root, format)
+    expect(await imported(root, file, `es.${format}`)).toMatchObject({ok: true, written: [], marked: [], unmarked: [], stale: []})
+    expect(await snapshot(path.join(root, 'content'))).toEqual(before)
+    // Flagged as reviewed with the old placeholders, it is refused at its line.
+    const reviewed = format === 'po' ? file.replace(/#, fuzzy\n#\| msgid ".*"\n(msgctxt "note-weakest-answer")/, '$1') : file.replace(/(<trans-unit id="note-weakest-answer"[^>]*) approved="no"([^]*?)state="needs-review-translation"/, '$1 approved="yes"$2state="translated"')
+    expect(reviewed).not.toBe(file)
+    const refused = await imported(root, reviewed, `es.${format}`)
+    expect(refused.ok).toBe(false)
+    expect(refused.diagnostics.map((d) => d.reason)).toEqual(['Expected the placeholders of the source in "note-weakest-answer" ({round}), found {previous}'])
+  })
+
   it('writes edited units back into the markdown (a summary as YAML), and marks reviewed units current', async () => {
     const root = await makeRepository()
     await edit(root, PLAN, 'that was weakest', 'that went worst')

@@ -3,6 +3,12 @@ import {indexSource, itemIdOf, placeOf, releasedShapes} from '../../parse/parity
 import type {ReportDetail, Rule} from '../rule.js'
 import {didYouMean} from './shared.js'
 import {entry, stepIdOf, stepNumberOf} from '../../parse/document.js'
+import {itemTemplate} from '../../parse/units.js'
+import {recordedUnit} from '../../read/translation-record.js'
+import {findPlaceholders} from '../../../src/template.js'
+
+// An item's placeholders by name, sorted, as the message quotes them: `{previous}`, `{round}` (or none).
+const placeholderNames = (text: string): string => findPlaceholders(text).map((found) => `\`{${found.name}}\``).sort().join(', ') || 'none'
 
 /**
  * A translation translates the source: the same step ids and numbers, the
@@ -12,7 +18,7 @@ import {entry, stepIdOf, stepNumberOf} from '../../parse/document.js'
 export const translationParity: Rule = {
   id: 'translation-parity',
   phase: 'document',
-  description: "A translation's steps and items are the source's: each step id with the source's number, each item id in the source's step with its rounds, the guide's rounds alike; no `replaces=` (a warning where the translation still follows an earlier release of the source).",
+  description: "A translation's steps and items are the source's: each step id with the source's number, each item id in the source's step with its rounds and placeholders, the guide's rounds alike; no `replaces=` (a warning where the translation still follows an earlier release of the source).",
   tip: 'Keep ids, `step:` numbers, `rounds=` and the guide\'s `rounds` exactly as the source has them; to add, move or rename a step or item, change the source first.',
   check({guide, steps, folder: locale, translation, manifest, report}) {
     const source = translation?.source
@@ -120,6 +126,18 @@ export const translationParity: Rule = {
             actual: formatRounds(mine),
             tip: `Write \`rounds=${formatRounds(theirs)}\`: when an item applies is the source's to say.`,
             ...lagging(lags, was?.last, `write \`rounds=${formatRounds(theirs)}\` and check the wording still fits`),
+          })
+        }
+        // Other placeholders spell other rounds (or none), and a translation tool's
+        // import refuses them; a source that changed its own since the
+        // translation was marked current is translation-outdated's, once.
+        const [mineNames, theirNames] = [placeholderNames(itemTemplate(item)), placeholderNames(original.template)]
+        const recorded = recordedUnit(translation?.record, {target: 'item', id: itemId})
+        if (mineNames !== theirNames && (recorded === undefined || recorded.hash === original.hash)) {
+          report(document, `Expected item \`${itemId}\` to use the source's placeholders, ${theirNames} (${placeOf(original.document, original.entry.node.position)}), found ${mineNames}`, item.node, {
+            actual: mineNames,
+            expected: [theirNames],
+            tip: "Write each placeholder the source's item has, and no other (with a form, `{previous:f}`, where this language's ordinals have forms): each stands for a round, spelt out for the reader.",
           })
         }
       }
