@@ -81,7 +81,7 @@ export const knownPlaceholders: Rule = {
   phase: 'document',
   description: `Checklist text uses only ${LIST} (with a form, \`{next:f}\`, where the locale's \`ordinals\` have forms); titles, summaries, bodies and links' URLs and titles use none (they are not rendered per round), and no brace is written as a character reference; guide.md's \`step-heading\` uses \`{step}\`, \`{title}\` (and \`{steps}\`), its \`round-heading\` \`{round}\` (and the checklist's others), in the locale's forms.`,
   tip: `Use ${LIST} in checklist items only, spelt exactly so; braces are reserved for them.`,
-  check({guide, steps, folder: locale, translation, report}) {
+  check({guide, steps, folder: locale, translation, coveredRounds, report}) {
     const ordinals = readOrdinals(guide, locale.tag).ordinals
     // A copy of a source item is the source's text, checked there (in the source's ordinals).
     const copies = translation?.source === undefined ? undefined : untranslatedUnits(translation.source, locale, guide, steps)
@@ -145,7 +145,8 @@ export const knownPlaceholders: Rule = {
             })
           } else if (problem !== undefined) {
             report(document, `${problem.reason}, found \`${match.text}\`${problem.hint}`, match.position, problem.detail)
-          } else if (name === 'previous' && rounds !== undefined && rounds.from < 2) {
+          } else if (name === 'previous' && rounds !== undefined && rounds.from < 2 && (coveredRounds?.from ?? 1) < 2) {
+            // Only where the guide covers round 1: an item reaching outside the guide's rounds is item-rounds' to report, once.
             report(document, 'Expected `{previous}` only in items that start at round 2 or later, found it in an item for round 1', match.position, {
               tip: 'Start the item at round 2 (`rounds=2+`), or reword it without `{previous}`: round 1 has no previous round.',
             })
