@@ -24,8 +24,10 @@ export const itemAttributes: Rule = {
       for (const entry of document.items) {
         if (entry.paragraph === undefined) continue
         const attributes = entry.attributes
-        if (attributes === undefined) {
-          const loose = looseBlock(document.file, entry.node)
+        // `{# id …}` parses as a block with no id and a stray `id` part: the
+        // stray space of `{ #id }`, one mistake (`{# rounds=2+}` lacks its id).
+        const loose = attributes === undefined || (attributes.id === '' && attributes.malformed.length > 0) ? looseBlock(document.file, entry.node) : undefined
+        if (attributes === undefined || loose !== undefined) {
           const broken = loose === undefined ? brokenBlock(document.file, entry.node) : undefined
           if (broken !== undefined) {
             report(document, `Expected the item to end with \`{#item-id rounds=…}\`, found ${broken.what}`, broken.position, {actual: broken.actual, tip: broken.tip})

@@ -3,7 +3,7 @@ import {ID_PATTERN} from '../../parse/document.js'
 
 /** Describe what was found, for messages: `` `x` ``, `a list`, `nothing`. */
 export function found(value: unknown): string {
-  if (value === undefined) return 'nothing'
+  if (value === undefined || value === '') return 'nothing'
   if (typeof value === 'string') return `\`${value.length > 40 ? `${value.slice(0, 39)}…` : value}\``
   return `\`${String(value)}\``
 }
