@@ -360,6 +360,7 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
     for (const {line, reason} of problems) {
       const message = vfile.message(reason, {place: {line, column: 1}, ruleId: 'translation-import', source: SOURCE})
       message.fatal = true
+      message.note = "Correct the file at this line (or empty the entry's translation to leave its unit as it is), then import it again: nothing is written until every entry is right."
     }
     return failed([vfile], language)
   }

@@ -31,13 +31,15 @@ type Piece = string | {readonly text: string; readonly line: number}
 function textProblem(unit: ExchangeUnit, target: string): string | undefined {
   if (unit.kind !== 'paragraph' && /[\r\n]/.test(target)) return `Expected one line in "${unit.id}", found a line break`
   const names = (text: string): string[] => findPlaceholders(text).map((found) => `{${found.name}}`).sort()
+  // As written, forms and all (`{next:f}`), so the translator finds them.
+  const written = findPlaceholders(target).map((found) => `{${found.name}${found.form === undefined ? '' : `:${found.form}`}}`).sort()
   const stray = findPlaceholders(target).find((found) => !found.known)
   if (stray?.name.startsWith('#') === true) {
     return `Expected the text of item "${unit.id}" without a {#…} block (import writes the source's id and rounds), found "{${stray.name}}"`
   }
   const [expected, found] = [names(unit.source), names(target)]
   if (expected.join() !== found.join()) {
-    return `Expected the placeholders of the source in "${unit.id}" (${expected.join(', ') || 'none'}), found ${found.join(', ') || 'none'}`
+    return `Expected the placeholders of the source in "${unit.id}" (${expected.join(', ') || 'none'}), found ${written.join(', ') || 'none'}`
   }
   return undefined
 }

@@ -90,7 +90,8 @@ export function parsePo(text: string): Catalog {
       if (line.startsWith('#,') && line.slice(2).split(',').some((flag) => flag.trim() === 'fuzzy')) entry.fuzzy = true
       continue
     }
-    const keyword = /^(msgctxt|msgid|msgstr)[ \t]+(".*)$/.exec(line)
+    // `[^]`, not `.`: a string may hold U+2028 and U+2029, which `.` does not match.
+    const keyword = /^(msgctxt|msgid|msgstr)[ \t]+("[^]*)$/.exec(line)
     const string = keyword?.[2] ?? (line.startsWith('"') ? line : undefined)
     const value = string === undefined ? undefined : readString(string)
     if (value === undefined) {
