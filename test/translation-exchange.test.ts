@@ -481,6 +481,11 @@ describe('the PO and XLIFF readers', () => {
     )
   })
 
+  it('report a PO file with no msgctxt at all (as xliff2po writes one) once, at its first entry', () => {
+    const po = 'msgid ""\nmsgstr "Language: es\\n"\n\n#: introduction.title\nmsgid "A"\nmsgstr "B"\n\n#: introduction.paragraph-1\nmsgid "C"\nmsgstr "D"\n'
+    expect(parsePo(po).problems).toEqual([{line: 5, reason: 'Expected each entry to have a msgctxt naming its unit (as exported), found none in any of its 2 entries: the file was not written by `translation export`, or a tool left the ids out (`xliff2po` writes them as `#:` references)'}])
+  })
+
   // The property above finds these only now and then: JavaScript's `.` stops at them, as at a line break.
   it.each([['PO', formatPo, parsePo], ['XLIFF', formatXliff, parseXliff]] as const)('read back a unit %s writes with a line or paragraph separator (U+2028, U+2029) in its text', (_name, format, parse) => {
     const list = [unit('unit-0', 'a\u2028b', 'c\u2029d', 'outdated')]

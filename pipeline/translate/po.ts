@@ -51,6 +51,9 @@ export function formatPo(units: readonly ExchangeUnit[], header: CatalogHeader):
   return `${blocks.join('\n\n')}\n`
 }
 
+// An entry without a msgctxt, which names the unit.
+const NO_CONTEXT = 'Expected each entry to have a msgctxt naming its unit (as exported), found none'
+
 /**
  * Read a PO file.
  *
@@ -71,7 +74,7 @@ export function parsePo(text: string): Catalog {
     if (entry.msgid === '' && entry.msgctxt === undefined) {
       language = /^Language:[ \t]*(\S*)/m.exec(entry.msgstr ?? '')?.[1]?.replaceAll('_', '-')
     } else if (entry.msgid !== undefined && entry.plural !== true) {
-      if (entry.msgctxt === undefined) problems.push({line: entry.line ?? 1, reason: 'Expected each entry to have a msgctxt naming its unit (as exported), found none'})
+      if (entry.msgctxt === undefined) problems.push({line: entry.line ?? 1, reason: NO_CONTEXT})
       else if (entry.msgstr === undefined) problems.push({line: entry.line ?? 1, reason: `Expected a msgstr in the entry ${JSON.stringify(entry.msgctxt)}, found none`})
       else entries.push({id: entry.msgctxt, source: entry.msgid, target: entry.msgstr, fuzzy: entry.fuzzy === true && entry.msgstr !== '', line: entry.line ?? 1, targetLine: entry.targetLine ?? 1})
     }
@@ -118,7 +121,11 @@ export function parsePo(text: string): Catalog {
     else entry.line ??= number
   }
   flush()
-  return {language, entries, problems}
+  // No entry has one: one cause (not an export, or a tool dropped the ids), told once.
+  const unnamed = problems.filter((problem) => problem.reason === NO_CONTEXT)
+  if (entries.length > 0 || unnamed.length < 2) return {language, entries, problems}
+  const reason = `${NO_CONTEXT} in any of its ${unnamed.length} entries: the file was not written by \`translation export\`, or a tool left the ids out (\`xliff2po\` writes them as \`#:\` references)`
+  return {language, entries, problems: problems.flatMap((problem) => (problem === unnamed[0] ? [{line: problem.line, reason}] : problem.reason === NO_CONTEXT ? [] : [problem]))}
 }
 
 // A quoted PO string's value, or `undefined` when it is not one or holds an escape other than \n \t \r \" \\.
