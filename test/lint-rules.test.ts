@@ -82,6 +82,23 @@ describe.each(fixtures)('fixture %s', (fixture) => {
   })
 })
 
+describe('front-matter-keys on a value of the wrong type', () => {
+  it.each([
+    ['front-matter-keys/guide-rounds', 'rounds'],
+    ['front-matter-keys/wrong-type', 'step'],
+    ['front-matter-keys/list-value', 'id'],
+  ])('%s: the tip says how to write `%s`, not which keys every file has', async (fixture, key) => {
+    const directory = await materialize(fixture)
+    try {
+      const {tips} = await lint(directory)
+      expect(tips).toHaveLength(1)
+      expect(tips[0]).toMatch(new RegExp(`^Write \`${key}:\` followed by `))
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+})
+
 describe("content/README.md's rule table", () => {
   it('lists every rule, in the order they run, with its own description', async () => {
     const readme = await readFile(path.join(ROOT, 'content/README.md'), 'utf8')

@@ -89,7 +89,11 @@ export const frontMatterKeys: Rule = {
           })
         } else if (!spec.valid(entry)) {
           const suggestion = key === 'id' && typeof entry.value === 'string' ? kebabSuggestion(entry.value) : ''
-          report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {expected: [spec.expected], actual: String(entry.value)})
+          report(document, `Expected \`${key}\` to be ${spec.expected}, found ${describe(entry)}${suggestion}`, entry.valuePosition, {
+            expected: [spec.expected],
+            actual: String(entry.value),
+            tip: `Write \`${key}:\` followed by ${spec.expected}.`,
+          })
         } else if (key === 'ordinals') {
           for (const problem of readOrdinals(document, locale.tag).problems) report(document, problem.reason, problem.position, {tip: problem.tip})
         } else if (key === 'locale' && !locale.isSource && entry.value !== locale.tag) {
