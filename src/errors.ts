@@ -49,6 +49,17 @@ function recogniseCopies(own: object, base: ErrorConstructor): void {
   })
 }
 
+/**
+ * Give a class its name back: the build minifies identifiers (`class m`), and
+ * `console.log(error)` and stack traces print the class's own name.
+ *
+ * @param own The class.
+ * @param name Its name in the source.
+ */
+export function keepName(own: object, name: string): void {
+  Object.defineProperty(own, 'name', {value: name})
+}
+
 /** Thrown when an argument has the wrong type (e.g. `getStep('3')`). */
 export class GuideTypeError extends TypeError implements GuideError {
   declare readonly code: GuideErrorCode
@@ -66,6 +77,7 @@ export class GuideTypeError extends TypeError implements GuideError {
   // Recognise a `GuideTypeError` from any copy of the classes (see `recogniseCopies`).
   static {
     recogniseCopies(this, TypeError)
+    keepName(this, 'GuideTypeError')
   }
 }
 
@@ -86,6 +98,7 @@ export class GuideRangeError extends RangeError implements GuideError {
   // Recognise a `GuideRangeError` from any copy of the classes (see `recogniseCopies`).
   static {
     recogniseCopies(this, RangeError)
+    keepName(this, 'GuideRangeError')
   }
 }
 

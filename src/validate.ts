@@ -1,5 +1,5 @@
 import {describeReceived, quote} from './describe.js'
-import {GuideTypeError} from './errors.js'
+import {GuideTypeError, keepName} from './errors.js'
 import {deepFreeze} from './freeze.js'
 import {GUIDE_SCHEMA, PATTERNS, SCHEMA_DEFS, type SchemaNode} from './schema.js'
 import type {Guide} from './types.js'
@@ -317,6 +317,10 @@ export class GuideValidationError extends GuideTypeError {
     )
     // Copied, then frozen: whoever built the list cannot change it afterwards.
     this.problems = deepFreeze(shown.map((p) => ({code: p.code, path: [...p.path], message: p.message})))
+  }
+
+  static {
+    keepName(this, 'GuideValidationError')
   }
 }
 

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs'
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {inspect} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import * as source from '../src/index.js'
 import type {StepNumber} from '../src/index.js'
@@ -86,6 +87,16 @@ describe('built package (dist/)', () => {
     expect(typeFromCjs).toBeInstanceOf(esm.GuideTypeError)
     expect(typeFromCjs).not.toBeInstanceOf(esm.GuideRangeError)
     expect(Object.assign(new RangeError('look-alike'), {code: 'ERR_STEP_OUT_OF_RANGE'})).not.toBeInstanceOf(esm.GuideRangeError)
+  })
+
+  it('keeps the error classes\' names through minifying: console.log(error) and the classes print them', async () => {
+    const esm = (await import(pathToFileURL(esmPath).href)) as typeof source
+    const cjs = require(cjsPath) as typeof source
+    for (const build of [esm, cjs]) {
+      for (const name of ['GuideTypeError', 'GuideRangeError', 'GuideValidationError'] as const) expect(build[name].name).toBe(name)
+      expect(inspect(thrown(() => build.getStep(pastLast)))).toMatch(/^GuideRangeError: getStep\(n\)/)
+      expect(inspect(thrown(() => build.parseGuide(null)))).toMatch(/^GuideValidationError: parseGuide\(value\)/)
+    }
   })
 
   it('shares its code: every entry loads only shared chunks, and the main entries each locale on demand', async () => {
