@@ -108,7 +108,7 @@ export const rules: readonly RuleInfo[] = Object.freeze(
 // on anything it returns, so any valid one does.
 const CHECK_VERSION = '0.0.0'
 
-function checkError(code: CheckErrorCode, given: string, reason: string, call = 'checkContent(dir)', expected?: readonly string[]): CheckError {
+function checkError(code: CheckErrorCode, given: string, reason: string, call: string, expected?: readonly string[]): CheckError {
   return Object.assign(new Error(`${call}: ${reason}: ${JSON.stringify(given)}`), {code, path: given, ...(expected === undefined ? {} : {expected})})
 }
 
@@ -144,7 +144,7 @@ const pathCheck = (name: string, value: unknown, optional = true): ArgumentCheck
 export async function checkContent(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<CheckResult> {
   // Files are named under the folder as it was given (`content/guide.md`,
   // `/abs/content/guide.md`), as the command line prints them.
-  const result = await (await resolveFolder(dir, options, 'checkContent')).build(allRules)
+  const result = await (await resolveFolder(dir, options, 'checkContent(dir)')).build(allRules)
   const found = diagnostics(result.files)
   const ok = result.guide !== undefined && (options?.strict !== true || found.length === 0)
   return {ok, diagnostics: found, files: result.files, steps: result.guide?.steps.length ?? 0}
@@ -177,15 +177,16 @@ export interface TranslationStatusResult {
  */
 export async function translationStatus(dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationStatusResult> {
   // The status of the translations needs no dictionary: spelling is `checkContent`'s.
-  const result = await (await resolveFolder(dir, options, 'translationStatus')).build(buildRules)
+  const result = await (await resolveFolder(dir, options, 'translationStatus(dir)')).build(buildRules)
   const found = diagnostics(result.files)
   return {ok: !found.some((d) => d.fatal), diagnostics: found, files: result.files, locales: localeStatuses(result.lint)}
 }
 
 // The folder to check, resolved and checked to be one, and how to build it
-// (or a copy of it) as the build would, with these rules.
+// (or a copy of it) as the build would, with these rules. `call` is the
+// call's signature, as the errors name it (`translationStatus(dir)`).
 async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string) {
-  validate(call, [
+  validate(call.slice(0, call.indexOf('(')), [
     ['options', options, options === undefined || options === null || typeof options === 'object', 'an object'],
     pathCheck('"dir"', dir, false),
     pathCheck('options.cwd', options?.cwd),
@@ -199,8 +200,8 @@ async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> 
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
     throw error
   })
-  if (found === undefined) throw checkError('ERR_CHECK_NO_FOLDER', given, 'expected "dir" to be a content folder, found nothing at')
-  if (!found.isDirectory()) throw checkError('ERR_CHECK_NOT_A_FOLDER', given, 'expected "dir" to be a content folder, found a file')
+  if (found === undefined) throw checkError('ERR_CHECK_NO_FOLDER', given, 'expected "dir" to be a content folder, found nothing at', call)
+  if (!found.isDirectory()) throw checkError('ERR_CHECK_NOT_A_FOLDER', given, 'expected "dir" to be a content folder, found a file', call)
   const manifest = options?.manifest === undefined ? {} : {manifest: path.resolve(cwd, toPath(options.manifest))}
   const build = async (rules: readonly Rule[], folder = contentDir, shownAs = given): Promise<BuildResult> =>
     buildGuide({contentDir: folder, version: CHECK_VERSION, cwd, shownAs, rules, ...manifest})
@@ -295,7 +296,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
     ['options.format', format, format === 'po' || format === 'xliff', "'po' or 'xliff'"],
     ['options.date', date, date instanceof Date && !Number.isNaN(date.getTime()), 'a valid Date'],
   ])
-  const result = await (await resolveFolder(dir, options, 'exportTranslation')).build(buildRules)
+  const result = await (await resolveFolder(dir, options, 'exportTranslation(dir, tag)')).build(buildRules)
   const {locale, source, tags, broken} = translationOf(result, tag)
   if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
   const name = locale.locale.tag
@@ -345,7 +346,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
  */
 export async function importTranslation(file: string | URL, dir: string | URL, options: Readonly<CheckOptions> | null | undefined = {}): Promise<TranslationImportResult> {
   validate('importTranslation', [pathCheck('"file"', file, false)])
-  const {contentDir, cwd, given, build} = await resolveFolder(dir, options, 'importTranslation')
+  const {contentDir, cwd, given, build} = await resolveFolder(dir, options, 'importTranslation(file, dir)')
   const shown = toPath(file)
   const found = await stat(path.resolve(cwd, shown)).catch(() => undefined)
   if (found?.isFile() !== true) throw checkError('ERR_CHECK_NO_FILE', shown, `expected "file" to be a PO or XLIFF file, found ${found === undefined ? 'nothing' : 'a folder'} at`, 'importTranslation(file, dir)')

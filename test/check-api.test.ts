@@ -97,16 +97,25 @@ describe('checkContent', () => {
   it.each([
     {name: 'a folder that does not exist', make: async (folder: string) => path.join(folder, 'no-such-folder'), code: 'ERR_CHECK_NO_FOLDER'},
     {name: 'a file', make: async (folder: string) => path.join(folder, 'guide.md'), code: 'ERR_CHECK_NOT_A_FOLDER'},
-  ])('rejects $name with $code, naming the path as given', async ({make, code}) => {
+  ])('rejects $name with $code, naming the call and the path as given', async ({make, code}) => {
     const folder = owned(await materializeWith({}))
     const given = await make(folder)
-    const error = await checkContent(given).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    )
-    expect(isCheckError(error)).toBe(true)
-    expect(error).toMatchObject({code, path: given})
-    expect((error as Error).message).toContain(JSON.stringify(given))
+    const calls = [
+      ['checkContent(dir)', () => checkContent(given)],
+      ['translationStatus(dir)', () => source.translationStatus(given)],
+      ['exportTranslation(dir, tag)', () => source.exportTranslation(given, 'es')],
+      ['importTranslation(file, dir)', () => source.importTranslation(path.join(folder, 'es.po'), given)],
+    ] as const
+    for (const [call, run] of calls) {
+      const error = await run().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      )
+      expect(isCheckError(error), call).toBe(true)
+      expect(error, call).toMatchObject({code, path: given})
+      expect((error as Error).message.startsWith(`${call}: `), (error as Error).message).toBe(true)
+      expect((error as Error).message, call).toContain(JSON.stringify(given))
+    }
   })
 
   it.each([
