@@ -81,7 +81,8 @@ const CODES: readonly unknown[] = ['ERR_CHECK_NO_FOLDER', 'ERR_CHECK_NOT_A_FOLDE
 
 /**
  * The folder to check does not exist or is not a folder; the locale to
- * export is not one of its translations; the file to import is not there;
+ * export is not one of its translations; the file to import, or the
+ * manifest named in the options, is not there;
  * an argument or option is of the wrong kind (a `TypeError`).
  * Recognise it by `code`.
  */
@@ -135,8 +136,9 @@ const pathCheck = (name: string, value: unknown, optional = true): ArgumentCheck
  * @returns Whether the content is valid, its diagnostics (errors and
  *   warnings) and the vfiles.
  * @throws {CheckError} `ERR_CHECK_NO_FOLDER` when `dir` does not exist,
- *   `ERR_CHECK_NOT_A_FOLDER` when it is something else. Bad content never
- *   throws: it comes back as diagnostics.
+ *   `ERR_CHECK_NOT_A_FOLDER` when it is something else, `ERR_CHECK_NO_FILE`
+ *   when nothing is at `options.manifest`. Bad content never throws: it
+ *   comes back as diagnostics.
  * @example
  *   const {ok, diagnostics} = await checkContent('content')
  *   if (!ok) console.error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.reason}`).join('\n'))
@@ -202,7 +204,13 @@ async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> 
   })
   if (found === undefined) throw checkError('ERR_CHECK_NO_FOLDER', given, 'expected "dir" to be a content folder, found nothing at', call)
   if (!found.isDirectory()) throw checkError('ERR_CHECK_NOT_A_FOLDER', given, 'expected "dir" to be a content folder, found a file', call)
-  const manifest = options?.manifest === undefined ? {} : {manifest: path.resolve(cwd, toPath(options.manifest))}
+  const manifestGiven = options?.manifest === undefined ? undefined : toPath(options.manifest)
+  const manifest = manifestGiven === undefined ? {} : {manifest: path.resolve(cwd, manifestGiven)}
+  // The build reads a missing manifest as no history yet; one asked for by
+  // name must be there, or every `replaces=` fails against an empty history.
+  if (manifestGiven !== undefined && (await stat(path.resolve(cwd, manifestGiven)).catch(() => undefined)) === undefined) {
+    throw checkError('ERR_CHECK_NO_FILE', manifestGiven, 'expected options.manifest to be a release history (manifest.json), found nothing at', call)
+  }
   const build = async (rules: readonly Rule[], folder = contentDir, shownAs = given): Promise<BuildResult> =>
     buildGuide({contentDir: folder, version: CHECK_VERSION, cwd, shownAs, rules, ...manifest})
   return {contentDir, cwd, given, build}

@@ -148,6 +148,20 @@ describe('checkContent', () => {
       expect(result.diagnostics).toEqual([expect.objectContaining({file: broken, ruleId: 'manifest', severity: 'error'})])
     }
   })
+
+  it('rejects an options.manifest with nothing at it with ERR_CHECK_NO_FILE, naming the call and the path as given', async () => {
+    // Read as no history, a mistyped path made every `replaces=` an id-history error about manifest.json.
+    const folder = owned(await materializeWith({}))
+    const calls = [
+      ['checkContent(dir)', () => checkContent('.', {cwd: folder, manifest: 'upstream.json'})],
+      ['translationStatus(dir)', () => source.translationStatus('.', {cwd: folder, manifest: 'upstream.json'})],
+    ] as const
+    for (const [call, run] of calls) {
+      const error = await run().then(() => undefined, (caught: unknown) => caught)
+      expect(isCheckError(error), call).toBe(true)
+      expect(error, call).toMatchObject({code: 'ERR_CHECK_NO_FILE', path: 'upstream.json', message: `${call}: expected options.manifest to be a release history (manifest.json), found nothing at: "upstream.json"`})
+    }
+  })
 })
 
 describe('rules', () => {
