@@ -50,20 +50,21 @@ function recogniseCopies(own: object, base: ErrorConstructor): void {
 }
 
 /**
- * Give a class its name back: the build minifies identifiers (`class m`), and
- * `console.log(error)` and stack traces print the class's own name.
+ * Name an error class as the built-in ones are: on the class and on its
+ * prototype, from one string. The build minifies identifiers (`class m`), and
+ * `console.log(error)` prints the class's own name.
  *
  * @param own The class.
  * @param name Its name in the source.
  */
-export function keepName(own: object, name: string): void {
+export function keepName(own: {readonly prototype: Error}, name: string): void {
   Object.defineProperty(own, 'name', {value: name})
+  Object.defineProperty(own.prototype, 'name', {value: name, writable: true, configurable: true})
 }
 
 /** Thrown when an argument has the wrong type (e.g. `getStep('3')`). */
 export class GuideTypeError extends TypeError implements GuideError {
   declare readonly code: GuideErrorCode
-  override name = 'GuideTypeError'
 
   /**
    * @param code Stable error code.
@@ -84,7 +85,6 @@ export class GuideTypeError extends TypeError implements GuideError {
 /** Thrown when an argument has the right type but no such value exists (e.g. `getStep(7)`). */
 export class GuideRangeError extends RangeError implements GuideError {
   declare readonly code: GuideErrorCode
-  override name = 'GuideRangeError'
 
   /**
    * @param code Stable error code.

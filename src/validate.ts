@@ -301,7 +301,6 @@ export function validateGuide(value: unknown): readonly GuideProblem[] {
 
 /** Thrown by `assertGuide` and `parseGuide` for a value that is not a valid guide; lists every problem. */
 export class GuideValidationError extends GuideTypeError {
-  override name = 'GuideValidationError'
   /** The problems `validateGuide` found, frozen. */
   readonly problems: readonly GuideProblem[]
 
