@@ -123,8 +123,10 @@ export function progressIn(
     const value: unknown = checked
     return Array.isArray(value) ? stringsOf(value) : value instanceof Set ? stringsOf([...Set.prototype.values.call(value)]) : undefined
   })
-  if (ids === undefined || ids.some((id) => typeof id !== 'string')) {
-    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be ${expected}, received ${describeReceived(checked)}`)
+  const bad = ids === undefined ? -2 : ids.findIndex((id) => typeof id !== 'string')
+  if (bad !== -1) {
+    const received = bad === -2 ? describeReceived(checked) : `${describeReceived(ids?.[bad])} at index ${bad}`
+    throw new GuideTypeError('ERR_INVALID_ARG_TYPE', `${call}: expected "checked" to be ${expected}, received ${received}`)
   }
   const ticked = new Set(ids as string[])
   const unknown = [...ticked].filter((id) => !hasItemId(guide, id))

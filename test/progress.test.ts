@@ -172,8 +172,9 @@ describe('progressForRound', () => {
   const bad = [
     {checked: 'recall', r: guide.rounds.from, type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: '"checked" to be an array or Set of item ids (strings), received type string'},
     {checked: null, r: guide.rounds.from, type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: 'received null'},
-    {checked: [1], r: guide.rounds.from, type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: 'received an array'},
-    {checked: new Set([null]), r: guide.rounds.from, type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: 'received an instance of Set'},
+    // The element that is not an id, as migrateProgress names it: "an array" would not say which.
+    {checked: [1], r: guide.rounds.from, type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: 'received type number (1) at index 0'},
+    {checked: new Set(['a', null]), r: guide.rounds.from, type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: 'received null at index 1'},
     {checked: [], r: String(guide.rounds.from), type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: '"r" to be an integer'},
     {checked: [], r: guide.rounds.from - 1, type: RangeError, code: 'ERR_ROUND_OUT_OF_RANGE', message: `received type number (${guide.rounds.from - 1})`},
     {checked: [], r: guide.rounds.from + 0.5, type: RangeError, code: 'ERR_ROUND_OUT_OF_RANGE', message: `received type number (${guide.rounds.from + 0.5})`},
