@@ -123,13 +123,17 @@ export async function recoverCommit(journal: string, targets: readonly string[])
       throw invalidJournal(journal, 'not JSON')
     }
     if (!Array.isArray(record?.files)) throw invalidJournal(journal, 'no "files" list')
+    // Each temporary file as commitFiles names it: another name (a second target) would be renamed over the first.
+    const prefix = (entry: Journal['files'][number]): string => `${entry.path}.${TEMP_TAG}-`
+    const bad = record.files.find((entry) => typeof entry?.path !== 'string' || typeof entry.temp !== 'string' || !entry.temp.startsWith(prefix(entry)) || !/^\d+\.tmp$/.test(entry.temp.slice(prefix(entry).length)))
+    if (bad !== undefined) throw invalidJournal(journal, `an entry that is not a file and its temporary file (${JSON.stringify(bad)})`)
     const known = new Set(targets.map((target) => path.resolve(target)))
+    // Checked before the first rename: a journal is finished whole or not at all.
+    const stranger = record.files.find((entry) => !known.has(path.resolve(base, entry.path)))
+    if (stranger !== undefined) throw new Error(`recoverCommit: expected the journal ${journal} to name only ${targets.join(', ')}, found ${stranger.path}`)
     for (const entry of record.files) {
       const target = path.resolve(base, entry.path)
       const temp = path.resolve(base, entry.temp)
-      if (!known.has(target) || path.dirname(temp) !== path.dirname(target)) {
-        throw new Error(`recoverCommit: expected the journal ${journal} to name only ${targets.join(', ')}, found ${entry.path}`)
-      }
       // Already renamed when the temporary file is gone.
       if (await exists(temp)) {
         await rename(temp, target)

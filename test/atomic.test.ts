@@ -65,9 +65,24 @@ describe('commitFiles and recoverCommit', () => {
 
   it('refuses a journal that names a file it was not told about', async () => {
     const {folder, targets, journal} = await setUp()
-    await writeFile(journal, JSON.stringify({files: [{path: '../elsewhere', temp: '../elsewhere.commit-1.tmp'}]}))
+    // Named after one it knows, whose temporary file is not renamed in either.
+    await writeFile(path.join(folder, 'a.json.commit-1.tmp'), 'new a.json')
+    await writeFile(journal, JSON.stringify({files: [{path: 'a.json', temp: 'a.json.commit-1.tmp'}, {path: '../elsewhere', temp: '../elsewhere.commit-1.tmp'}]}))
     await expect(recoverCommit(journal, targets)).rejects.toThrow(`expected the journal ${journal} to name only`)
+    expect(await state(targets)).toEqual(['old a.json', 'old b.json', 'old c.json'])
     expect(await readdir(folder)).toContain('.journal')
+  })
+
+  it.each([
+    ['an entry that is not an object', [null]],
+    ['a path that is not a string', [{path: 1, temp: 2}]],
+    // Renamed over a.json, b.json (a file the commit also writes) would be gone.
+    ['a temporary file that is another target', [{path: 'a.json', temp: 'b.json'}]],
+  ])('refuses a journal it did not write (%s) in one line, before it renames anything', async (_name, files) => {
+    const {folder, targets, journal} = await setUp()
+    await writeFile(journal, JSON.stringify({files}))
+    await expect(recoverCommit(journal, targets)).rejects.toMatchObject({code: 'ERR_INVALID_JOURNAL', message: expect.stringContaining(`expected ${journal} to be the journal an interrupted run wrote`)})
+    expect(await state(targets)).toEqual(['old a.json', 'old b.json', 'old c.json'])
   })
 })
 
