@@ -513,6 +513,15 @@ describe('the PO and XLIFF readers', () => {
     expect(parseXliff(text)).toMatchObject({problems: [], entries: [{id: 'a', target: 'B'}]})
   })
 
+  // The blanking that keeps comments' lines must not leave their width in the text.
+  it.each([
+    ['on one line', 'B<!-- why -->C', 'BC'],
+    ['over lines', 'B <!-- why\nnot -->C', 'B C'],
+  ])('reads a target holding a comment %s as XML does, without it', (_name, target, expected) => {
+    const text = `<xliff version="1.2"><file target-language="es"><body>\n<trans-unit id="a"><source>A</source><target>${target}</target></trans-unit>\n</body></file></xliff>\n`
+    expect(parseXliff(text)).toMatchObject({problems: [], entries: [{id: 'a', target: expected}]})
+  })
+
   it.each([['PO', parsePo], ['XLIFF', parseXliff]] as const)('never throw on any text (%s)', (_name, parse) => {
     fc.assert(fc.property(fc.string({unit: anyCodePoint}), (text) => void parse(text)))
   })

@@ -94,8 +94,10 @@ export function parseXliff(text: string): Catalog {
     const source = element(inner, 'source')
     const target = element(inner, 'target')
     const targetLine = target === undefined ? line : lineAt(open + 1 + target.start)
-    const sourceText = source === undefined ? undefined : readText(source.content)
-    const targetText = readText(target?.content ?? '')
+    // Read from the file as written (blanking keeps offsets), its comments dropped as XML drops them, not left as spaces.
+    const textOf = (found: {content: string; from: number}): string | undefined => readText(text.slice(open + 1 + found.from, open + 1 + found.from + found.content.length).replace(/<!--[\s\S]*?-->/g, ''))
+    const sourceText = source === undefined ? undefined : textOf(source)
+    const targetText = target === undefined ? '' : textOf(target)
     if (id === undefined) problems.push({line, reason: 'Expected each <trans-unit> to have an id naming its unit (as exported), found none'})
     else if (sourceText === undefined) problems.push({line, reason: `Expected <trans-unit id="${id}"> to have a <source> of plain text, found ${source === undefined ? 'none' : 'markup in it'}`})
     else if (targetText === undefined) problems.push({line: targetLine, reason: `Expected the <target> of "${id}" to be plain text, found markup in it`})
@@ -140,16 +142,16 @@ function blank(text: string, open: string, close: string): string {
   return out + text.slice(at)
 }
 
-// The first <name …>…</name> or <name …/> in xml from an offset: its attributes, text and start.
-function element(xml: string, name: string): {attributes: string; content: string; start: number} | undefined {
+// The first <name …>…</name> or <name …/> in xml from an offset: its attributes, text, start and where its text starts.
+function element(xml: string, name: string): {attributes: string; content: string; start: number; from: number} | undefined {
   for (let at = xml.indexOf(`<${name}`); at !== -1; at = xml.indexOf(`<${name}`, at + 1)) {
     if (!/[\s/>]/.test(xml[at + name.length + 1] ?? '')) continue
     const open = xml.indexOf('>', at)
     if (open === -1) return undefined
     const attributes = xml.slice(at + name.length + 1, open)
-    if (attributes.endsWith('/')) return {attributes: attributes.slice(0, -1), content: '', start: at}
+    if (attributes.endsWith('/')) return {attributes: attributes.slice(0, -1), content: '', start: at, from: open}
     const end = xml.indexOf(`</${name}>`, open)
-    return end === -1 ? undefined : {attributes, content: xml.slice(open + 1, end), start: at}
+    return end === -1 ? undefined : {attributes, content: xml.slice(open + 1, end), start: at, from: open + 1}
   }
   return undefined
 }
