@@ -127,6 +127,14 @@ const cases: readonly Case[] = [
     reason: 'Expected a name in UTF-8 at `steps/06-\uFFFD.md`, found bytes that are not UTF-8 (shown as \uFFFD)',
   },
   {
+    // Written as it is where the name goes: a `#:` reference of translation export's PO, which the newline broke.
+    name: 'a step file whose name holds a line break',
+    make: async (directory) => rename(path.join(directory, LAST_STEP), path.join(directory, 'steps/06-x\nmsgstr "y".md')),
+    file: 'steps/06-x\nmsgstr "y".md',
+    ruleId: 'content-files',
+    reason: 'Expected a name without control characters (a line break, ESC) at `steps/06-x\nmsgstr "y".md`, found one holding U+000A',
+  },
+  {
     name: 'a file named steps',
     make: async (directory) => {
       await rm(path.join(directory, 'steps'), {recursive: true})

@@ -177,8 +177,13 @@ async function loadFolder(directory: string, relative: (file: string) => string,
   }
   for (const entry of Array.isArray(steps) ? steps : []) {
     const file = path.join('steps', entry.name)
+    // Read as named, a control character (a line break, ESC) would be written wherever the name is: a PO export's `#:` references.
+    const control = /[\0-\x1f\x7f-\x9f]/.exec(entry.name)?.[0]
     if (!entry.name.endsWith('.md')) unexpected.push(new VFile({path: relative(file)}))
-    else if (await read(file, 'step')) stepsFound++
+    else if (control !== undefined) {
+      refuse(file, 'a name without control characters (a line break, ESC)', `one holding U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+      stepsFound++
+    } else if (await read(file, 'step')) stepsFound++
     else if (entry.name.includes('\uFFFD')) {
       // Listed, yet no file has that name: Node lists bytes that are not UTF-8 as U+FFFD.
       refuse(file, 'a name in UTF-8', 'bytes that are not UTF-8 (shown as \uFFFD)')
