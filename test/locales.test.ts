@@ -185,6 +185,12 @@ describe('a translated content folder', () => {
     expect(diagnostics(result.files)).toEqual([])
   })
 
+  it("judges the steps against the translation's `checklist:` heading while its guide.md has an error that stops it being parsed", async () => {
+    // A right-to-left override in the title: the guide fails control-characters, its front matter is still readable.
+    const result = await build({'locales/es/guide.md': (text) => text.replace(/^# /m, '# \u202e')})
+    expect(diagnostics(result.files).map((found) => `${found.file}: ${found.ruleId}`)).toEqual(['locales/es/guide.md: control-characters'])
+  })
+
   const lagging = [
     {name: 'an item the source removed', edits: {[SOURCE_STEP_1]: (text: string) => text.replace(/^.*\{#check-confidence-not-arrogance .*\n/m, '')}, reasons: [/`check-confidence-not-arrogance`, an item the source removed after release 1\.0\.0/]},
     {name: 'an item the source renamed', edits: {[SOURCE_STEP_1]: (text: string) => text.replace('{#write-earned-chance-note rounds=2+}', '{#write-earned-chance-line rounds=2+ replaces=write-earned-chance-note}')}, reasons: [/renamed to `write-earned-chance-line` after release 1\.0\.0/]},

@@ -4,6 +4,8 @@ import {parseContent, CHECKLIST_HEADING, type ContentDocument, isHeadingText, en
 import {type LoadedContent, type LoadedFolder, canonicalTag} from '../read/load.js'
 import type {Manifest} from '../release/manifest.js'
 import {parseRounds} from '../parse/rounds.js'
+import {LINE_ENDING, frontMatterLines} from '../parse/front-matter-fence.js'
+import {readFrontMatter} from '../parse/front-matter.js'
 import {type LocaleContext, type Rule, type SourceView, type TranslationContext, runRules} from './rule.js'
 import type {TranslationRecord} from '../read/translation-record.js'
 import {rules as defaultRules} from './rules/index.js'
@@ -92,7 +94,12 @@ function lintFolder(
   const guideSource = readable.find((source) => source.kind === 'guide')
   const guide = guideSource === undefined ? undefined : parseContent(guideSource.file, 'guide', CHECKLIST_HEADING)
   const declared = guide === undefined ? undefined : entry(guide, 'locale')?.value
-  const heading = guide === undefined ? undefined : entry(guide, 'checklist')?.value
+  // A guide.md a source rule stopped (a stray control character) still names the heading in
+  // its front matter: without it every step would be judged against the default (13 errors for 1).
+  const refused = String(guideSource === undefined ? (sources.find((source) => source.kind === 'guide')?.file.value ?? '') : '').split(LINE_ENDING)
+  const fence = frontMatterLines(refused)
+  const front = guide?.frontMatter ?? (fence === 0 ? undefined : readFrontMatter({type: 'yaml', value: refused.slice(1, fence - 1).join('\n')}))
+  const heading = front?.problems.length === 0 ? front.entries.get('checklist')?.value : undefined
   const checklistHeading = typeof heading === 'string' && isHeadingText(heading) ? heading.trim() : CHECKLIST_HEADING
   const locale: LocaleContext = {
     ...provisional,
