@@ -119,6 +119,13 @@ const cases: readonly Case[] = [
     tip: 'Write it as `{#add-story-results rounds=2+}`: `{#` together, and `}` right after the last attribute.',
   },
   {
+    // Markdown reads `__…__` as emphasis, so the parser finds no block: there is no stray space to name.
+    name: 'an id the parser reads as emphasis, `{#__story__ rounds=2+}`',
+    change: edit(STEP, '{#add-story-results rounds=2+}', '{#__story__ rounds=2+}'),
+    expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected the item to end with `{#item-id rounds=…}`, found markdown (emphasis, code or a link) inside `{#__story__ rounds=2+}`'},
+    tip: 'Write the id in lowercase words joined by hyphens, and nothing in the block that markdown reads as emphasis, code or a link (`_`, `*`, backticks, brackets).',
+  },
+  {
     name: 'a misspelt attribute `round=`',
     change: edit(STEP, '{#add-story-results rounds=2+}', '{#add-story-results round=2+}'),
     expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected only the attributes `rounds` and `replaces`, found `round`; did you mean `rounds`?'},

@@ -98,7 +98,9 @@ function looseBlock(file: VFile, node: {position?: Position | undefined}): {text
   if (match === undefined) return undefined
   const [id = '', rest = ''] = match.groups
   const text = match.text.trim()
-  return {text, fixed: `{#${id}${rest.trim() === '' ? '' : ` ${rest.trim().split(/[ \t]+/).join(' ')}`}}`, position: match.position}
+  const fixed = `{#${id}${rest.trim() === '' ? '' : ` ${rest.trim().split(/[ \t]+/).join(' ')}`}}`
+  // Written as it should be, yet not read as a block: markdown inside it, for brokenBlock to name.
+  return fixed === text ? undefined : {text, fixed, position: match.position}
 }
 
 // The item's last `{#…` when it is there but does not close the item: text
@@ -115,5 +117,12 @@ function brokenBlock(file: VFile, node: {position?: Position | undefined}): {wha
   }
   if (close === -1) return {what: `${found(match.text.trimEnd())} with no closing \`}\``, actual: match.text.trimEnd(), tip: 'Close the block with `}` at the end of the item.', position: match.position}
   if (after !== '') return {what: `text after its \`}\`: ${found(after)}`, actual: after, tip: 'Move the text before `{#…}`: the block closes the item.', position: match.position}
-  return undefined
+  // Whole and closing the item, yet the parser took part of it for emphasis, code or a link (`{#__id__ …}`).
+  const text = match.text.trim()
+  return {
+    what: `markdown (emphasis, code or a link) inside ${found(text)}`,
+    actual: text,
+    tip: 'Write the id in lowercase words joined by hyphens, and nothing in the block that markdown reads as emphasis, code or a link (`_`, `*`, backticks, brackets).',
+    position: match.position,
+  }
 }
