@@ -126,6 +126,13 @@ const cases: readonly Case[] = [
     tip: 'Write the id in lowercase words joined by hyphens, and nothing in the block that markdown reads as emphasis, code or a link (`_`, `*`, backticks, brackets).',
   },
   {
+    // Only the last block is the item's: the other was built into the text readers see.
+    name: 'a second attribute block, `{#old-id rounds=2+}` left before the new one',
+    change: edit(STEP, '{#add-story-results rounds=2+}', '{#old-id rounds=2+} {#add-story-results rounds=2+}'),
+    expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected one `{#…}` block, closing the item, found another before it: `{#old-id rounds=2+}`'},
+    tip: "Delete the block that is not the item's: the last one is its id and rounds.",
+  },
+  {
     name: 'a misspelt attribute `round=`',
     change: edit(STEP, '{#add-story-results rounds=2+}', '{#add-story-results round=2+}'),
     expected: {file: STEP, line: 19, column: 78, ruleId: 'item-attributes', reason: 'Expected only the attributes `rounds` and `replaces`, found `round`; did you mean `rounds`?'},

@@ -45,6 +45,13 @@ export const itemAttributes: Rule = {
           continue
         }
         const {position} = attributes
+        // Only the last block is the item's: another (an old id left in place) would be built into its text.
+        for (const extra of matchesInSource(document.file, entry.node, /\{#[^{}\n]*\}/g).slice(0, -1)) {
+          report(document, `Expected one \`{#…}\` block, closing the item, found another before it: ${found(extra.text)}`, extra.position, {
+            actual: extra.text,
+            tip: "Delete the block that is not the item's: the last one is its id and rounds.",
+          })
+        }
         if (!ID_PATTERN.test(attributes.id)) {
           report(document, `Expected a kebab-case item id after \`{#\`, found ${found(attributes.id)}${kebabSuggestion(attributes.id)}`, position, {
             actual: attributes.id,
