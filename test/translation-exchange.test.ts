@@ -500,6 +500,9 @@ describe('the PO and XLIFF readers', () => {
     ['cut short after a unit', `${UNIT}\n`, 3, 'Expected the file to end with </xliff>'],
     ['with a comment that never closes', `${UNIT}\n<!-- note\n</body></file></xliff>\n`, 3, 'Expected the comment to be closed by -->, found the end of the file'],
     ['with markup after </xliff>', `${UNIT}</body></file></xliff>\n<x>junk</x>\n`, 3, 'Expected nothing after </xliff> but comments and processing instructions, found "<x>junk</x>"'],
+    // XML knows five named entities; this reader reads no DOCTYPE that could declare more.
+    ['with an entity XML does not define', `${UNIT.replace('<target>B', '<target>B&nbsp;')}\n</body></file></xliff>\n`, 2, 'Expected & to start &amp;, &lt;, &gt;, &quot;, &apos; or a character reference (&#…;), found "&nbsp;'],
+    ['with a DOCTYPE', `<!DOCTYPE xliff [<!ENTITY e "boom">]>\n${UNIT.replace('<target>B', '<target>&e;')}\n</body></file></xliff>\n`, 1, 'Expected no DOCTYPE (an XLIFF file needs none, and this reader reads no entity it declares), found one'],
   ])('reports an XLIFF file %s once, at its line', (_name, text, line, reason) => {
     expect(parseXliff(text).problems).toEqual([{line, reason: expect.stringContaining(reason)}])
   })
@@ -509,6 +512,7 @@ describe('the PO and XLIFF readers', () => {
     ['</xliff > (white space in the end tag)', `${UNIT}</body></file></xliff >\n`],
     ['a processing instruction after </xliff>', `${UNIT}</body></file></xliff>\n<?tool done?>\n`],
     ['a comment after </xliff>', `${UNIT}</body></file></xliff>\n<!-- exported -->\n`],
+    ['a bare & inside CDATA', `${UNIT.replace('<source>A', '<source><![CDATA[A & Z]]>')}</body></file></xliff>\n`],
   ])('reads a complete XLIFF file ending in %s', (_name, text) => {
     expect(parseXliff(text)).toMatchObject({problems: [], entries: [{id: 'a', target: 'B'}]})
   })

@@ -1,8 +1,8 @@
 // XLIFF 1.2, written and read by hand. The reader is not an XML parser: it
 // finds each <trans-unit>, its id, <source> and <target> (text only: CDATA
-// and character references, no inline elements) and the target's state, and
-// keeps their lines, which is what import needs of a file the exporter wrote
-// and a translation tool saved.
+// and character references, no inline elements, no DOCTYPE or entities of
+// its own) and the target's state, and keeps their lines, which is what
+// import needs of a file the exporter wrote and a translation tool saved.
 import type {Catalog, CatalogEntry, CatalogHeader} from './catalog.js'
 import type {ExchangeUnit} from './units.js'
 
@@ -77,6 +77,14 @@ export function parseXliff(text: string): Catalog {
   const unclosed = xml.indexOf('<!--')
   if (unclosed !== -1) {
     return {language: undefined, entries, problems: [{line: lineAt(unclosed), reason: 'Expected the comment to be closed by -->, found the end of the file'}]}
+  }
+  // XML defines five named entities; a DOCTYPE may declare more, which this reader does not read.
+  const undefinedEntity = blank(xml, '<![CDATA[', ']]>').search(/<!DOCTYPE|&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[\da-fA-F]{1,6});)/)
+  if (undefinedEntity !== -1) {
+    const reason = xml.startsWith('<!DOCTYPE', undefinedEntity)
+      ? 'Expected no DOCTYPE (an XLIFF file needs none, and this reader reads no entity it declares), found one'
+      : `Expected & to start &amp;, &lt;, &gt;, &quot;, &apos; or a character reference (&#…;), found ${JSON.stringify(xml.slice(undefinedEntity, undefinedEntity + 12))}`
+    return {language: undefined, entries, problems: [{line: lineAt(undefinedEntity), reason}]}
   }
   const file = xml.search(/<file[\s>]/)
   // Units one after the other, each searched on its own: linear in the file, whatever it holds.
