@@ -120,7 +120,7 @@ export async function withCheck<T>(program: string, io: Io, call: (api: typeof i
 function explain(error: CheckError): string {
   if (error.code === 'ERR_CHECK_INVALID_OPTION') return escapeControl(error.message)
   if (error.code === 'ERR_CHECK_NO_LOCALE') return `expected <tag> to be a translation of the content folder (${error.expected?.join(', ') || 'none'}), received ${quote(error.path)}`
-  if (error.code === 'ERR_CHECK_NO_FILE') return `expected <file> to be a PO or XLIFF file, found none at ${quote(error.path)}`
+  if (error.code === 'ERR_CHECK_NO_FILE') return `expected <file> to be a PO or XLIFF file, found ${error.found ?? 'nothing'} at ${quote(error.path)}`
   return `expected [content-dir] to be a folder, found ${error.code === 'ERR_CHECK_NO_FOLDER' ? 'nothing' : 'a file'} at ${quote(error.path)}`
 }
 

@@ -17,6 +17,7 @@ import {didYouMean} from './lint/rules/shared.js'
 import {type LocaleStatus, localeStatuses} from './lint/status.js'
 import {titleOf} from './parse/units.js'
 import {LOCALES_FOLDER, canonicalTag} from './read/load.js'
+import {entryType} from './read/read.js'
 import {TRANSLATION_RECORD_FILE} from './read/translation-record.js'
 import type {CatalogFormat} from './translate/catalog.js'
 import {IMPORT_JOURNAL, planImport} from './translate/import.js'
@@ -93,6 +94,8 @@ export interface CheckError extends Error {
   readonly path: string
   /** For `ERR_CHECK_NO_LOCALE`: the folder's translations. */
   readonly expected?: readonly string[]
+  /** For `ERR_CHECK_NO_FILE`: what is at the path instead (`nothing`, `a folder`, `a character device`). */
+  readonly found?: string
 }
 
 /**
@@ -109,8 +112,8 @@ export const rules: readonly RuleInfo[] = Object.freeze(
 // on anything it returns, so any valid one does.
 const CHECK_VERSION = '0.0.0'
 
-function checkError(code: CheckErrorCode, given: string, reason: string, call: string, expected?: readonly string[]): CheckError {
-  return Object.assign(new Error(`${call}: ${reason}: ${JSON.stringify(given)}`), {code, path: given, ...(expected === undefined ? {} : {expected})})
+function checkError(code: CheckErrorCode, given: string, reason: string, call: string, extra: Pick<CheckError, 'expected' | 'found'> = {}): CheckError {
+  return Object.assign(new Error(`${call}: ${reason}: ${JSON.stringify(given)}`), {code, path: given, ...extra})
 }
 
 const toPath = (value: string | URL): string => (value instanceof URL ? fileURLToPath(value) : value)
@@ -209,7 +212,7 @@ async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> 
   // The build reads a missing manifest as no history yet; one asked for by
   // name must be there, or every `replaces=` fails against an empty history.
   if (manifestGiven !== undefined && (await stat(path.resolve(cwd, manifestGiven)).catch(() => undefined)) === undefined) {
-    throw checkError('ERR_CHECK_NO_FILE', manifestGiven, 'expected options.manifest to be a release history (manifest.json), found nothing at', call)
+    throw checkError('ERR_CHECK_NO_FILE', manifestGiven, 'expected options.manifest to be a release history (manifest.json), found nothing at', call, {found: 'nothing'})
   }
   const build = async (rules: readonly Rule[], folder = contentDir, shownAs = given): Promise<BuildResult> =>
     buildGuide({contentDir: folder, version: CHECK_VERSION, cwd, shownAs, rules, ...manifest})
@@ -306,7 +309,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
   ])
   const result = await (await resolveFolder(dir, options, 'exportTranslation(dir, tag)')).build(buildRules)
   const {locale, source, tags, broken} = translationOf(result, tag)
-  if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', tags)
+  if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', {expected: tags})
   const name = locale.locale.tag
   const none = {current: 0, outdated: 0, missing: 0}
   if (source === undefined || broken.length > 0) return {ok: false, diagnostics: diagnostics(broken), files: broken, text: '', units: none}
@@ -357,7 +360,10 @@ export async function importTranslation(file: string | URL, dir: string | URL, o
   const {contentDir, cwd, given, build} = await resolveFolder(dir, options, 'importTranslation(file, dir)')
   const shown = toPath(file)
   const found = await stat(path.resolve(cwd, shown)).catch(() => undefined)
-  if (found?.isFile() !== true) throw checkError('ERR_CHECK_NO_FILE', shown, `expected "file" to be a PO or XLIFF file, found ${found === undefined ? 'nothing' : 'a folder'} at`, 'importTranslation(file, dir)')
+  if (found?.isFile() !== true) {
+    const what = found === undefined ? 'nothing' : entryType(found)
+    throw checkError('ERR_CHECK_NO_FILE', shown, `expected "file" to be a PO or XLIFF file, found ${what} at`, 'importTranslation(file, dir)', {found: what})
+  }
   const bytes = found.size > MAX_MANIFEST_BYTES ? undefined : await readFile(path.resolve(cwd, shown))
   let text: string | undefined
   try {

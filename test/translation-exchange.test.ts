@@ -424,7 +424,8 @@ describe('ace-second-interview translation', () => {
     {args: ['translation', 'export', 'es', 'content', '--format', 'xlf'], status: 2, stderr: /expected --format to be one of po, xliff, received "xlf"/},
     {args: ['translation', 'import', 'es.po', 'content', '--output', 'x'], status: 2, stderr: /expected --output with export only/},
     {args: ['translation', 'export', 'pt', 'content'], status: 2, stderr: /^ace-second-interview translation: expected <tag> to be a translation of the content folder \(es\), received "pt"\n$/},
-    {args: ['translation', 'import', 'nothing.po', 'content'], status: 2, stderr: /^ace-second-interview translation: expected <file> to be a PO or XLIFF file, found none at "nothing.po"\n$/},
+    {args: ['translation', 'import', 'nothing.po', 'content'], status: 2, stderr: /^ace-second-interview translation: expected <file> to be a PO or XLIFF file, found nothing at "nothing.po"\n$/},
+    {args: ['translation', 'import', 'content', 'content'], status: 2, stderr: /^ace-second-interview translation: expected <file> to be a PO or XLIFF file, found a folder at "content"\n$/},
     {args: ['translation', 'export', 'es', 'nowhere'], status: 2, stderr: /expected \[content-dir\] to be a folder, found nothing at "nowhere"/},
   ])('$args.2 $args.3: exit $status', async ({args, status, stderr}) => {
     const root = await makeRepository()
@@ -448,6 +449,19 @@ describe('ace-second-interview translation', () => {
     expect(run.stderr).toBe(`ace-second-interview: expected --output to be a file it can write, found ${found}\n`)
     expect(await readdir(root)).toEqual(before)
     expect((await lstat(path.join(root, 'link'))).isSymbolicLink()).toBe(true)
+  })
+
+  it.each([
+    ['nothing', 'nothing.po'],
+    ['a folder', 'content'],
+    ['a character device', '/dev/null'],
+  ])('rejects an import of %s with ERR_CHECK_NO_FILE, naming what is there', async (found, file) => {
+    const root = await makeRepository()
+    await expect(importTranslation(file, 'content', {cwd: root})).rejects.toMatchObject({
+      code: 'ERR_CHECK_NO_FILE',
+      found,
+      message: `importTranslation(file, dir): expected "file" to be a PO or XLIFF file, found ${found} at: ${JSON.stringify(file)}`,
+    })
   })
 
   it('prints a refused import as file:line diagnostics, each with its tip, exit 1', async () => {
