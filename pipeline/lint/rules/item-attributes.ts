@@ -58,6 +58,17 @@ export const itemAttributes: Rule = {
             tip: 'Write the id in lowercase words joined by hyphens, right after `{#` (`{#send-thank-you-email …}`).',
           })
         }
+        // `rounds = 2+`: spaces around `=` split one attribute into parts; one mistake, not one per part.
+        const spaced = /([^\s{}=]+)([ \t]+=[ \t]*|=[ \t]+)([^\s{}=]*)/.exec(matchesInSource(document.file, entry.node, /\{#[^{}\n]*\}/g).at(-1)?.text ?? '')
+        if (spaced !== null) {
+          const [text, key, , value] = spaced as unknown as [string, string, string, string]
+          report(document, `Expected \`${key}=${value}\`, with no spaces around \`=\`, found ${found(text)}`, position, {
+            expected: [`${key}=${value}`],
+            actual: text,
+            tip: `Write \`${key}=${value}\`: an attribute is one word.`,
+          })
+          continue
+        }
         for (const part of attributes.malformed) {
           report(document, `Expected attributes as \`key=value\` once each, found ${found(part)}`, position, {
             actual: part,
