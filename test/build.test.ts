@@ -43,10 +43,13 @@ describe('build', () => {
     expect(emitRenderModule(first.render!)).toBe(emitRenderModule(second.render!))
   })
 
-  it('makes exactly the files the package publishes under dist/', async () => {
-    // dist/ is the build npm test ran first.
+  it('makes exactly the files the package publishes under dist/, and its marker', async () => {
+    // dist/ is the build npm test ran first. Its .ace-build marker (which
+    // folders the build may replace) stays out of the package (`files` in package.json).
     const published = await publishedFiles()
-    expect(Object.keys(await snapshot(path.join(ROOT, 'dist'))).sort()).toEqual(published.filter((file) => file.startsWith('dist/')).map((file) => file.slice('dist/'.length)).sort())
+    const made = Object.keys(await snapshot(path.join(ROOT, 'dist')))
+    expect(made).toContain('.ace-build')
+    expect(made.filter((file) => file !== '.ace-build').sort()).toEqual(published.filter((file) => file.startsWith('dist/')).map((file) => file.slice('dist/'.length)).sort())
   })
 
   it('marks every generated module as generated, each locale\'s data and entries among them', async () => {
