@@ -1,6 +1,8 @@
 // Imports flow one way: no module reaches itself through its imports (type
-// imports included, as madge counts them). Read with TypeScript's own
-// pre-processor, over the code that ships or builds.
+// imports included, as madge counts them), and no folder imports one
+// downstream of it (the runtime, src/, imports none of the build's code, so
+// it ships without it). Read with TypeScript's own pre-processor, over the
+// code that ships or builds.
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
@@ -49,6 +51,18 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   return found.sort()
 }
 
+/** Folders each folder must not import from, type imports included. */
+const DOWNSTREAM: Readonly<Record<string, readonly string[]>> = {
+  src: ['pipeline', 'cli', 'scripts'],
+  pipeline: ['cli', 'scripts'],
+}
+
+/** Each import from a folder into one downstream of it, as `from -> to`. */
+function upstreamImports(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const folder = (file: string): string => file.split('/')[0]!
+  return [...graph].flatMap(([from, targets]) => targets.filter((to) => DOWNSTREAM[folder(from)]?.includes(folder(to))).map((to) => `${from} -> ${to}`))
+}
+
 describe('imports', () => {
   it.each([
     {name: 'a module that imports itself', graph: {'a.ts': ['a.ts']}, found: [['a.ts']]},
@@ -60,5 +74,14 @@ describe('imports', () => {
 
   it('form no cycle in src/, pipeline/, cli/ and scripts/', () => {
     expect(cycles(importGraph(['src', 'pipeline', 'cli', 'scripts']))).toEqual([])
+  })
+
+  it('finds an import of the build\'s code from the runtime or the pipeline', () => {
+    const graph = new Map(Object.entries({'src/a.ts': ['src/b.ts', 'pipeline/c.ts'], 'pipeline/c.ts': ['src/b.ts', 'cli/d.ts'], 'cli/d.ts': ['pipeline/c.ts', 'src/a.ts'], 'scripts/e.ts': ['cli/d.ts']}))
+    expect(upstreamImports(graph)).toEqual(['src/a.ts -> pipeline/c.ts', 'pipeline/c.ts -> cli/d.ts'])
+  })
+
+  it('never go from src/ into pipeline/, cli/ or scripts/, nor from pipeline/ into cli/ or scripts/', () => {
+    expect(upstreamImports(importGraph(['src', 'pipeline', 'cli', 'scripts']))).toEqual([])
   })
 })
