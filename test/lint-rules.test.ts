@@ -1,8 +1,9 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildGuide, buildRules, diagnostics, rules} from '../pipeline/index.js'
+import type {Rule} from '../pipeline/lint/rule.js'
 import {FIXTURES, VALID_LOCALE, brokenFixtures, copyFixture, materialize, materializeWith, readExpectation} from './fixture-content.js'
 import {ROOT} from './helpers.js'
 import {missingReferences} from './tips.js'
@@ -20,6 +21,19 @@ describe('lint rules', () => {
     expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/)
     expect(rule.description.trim()).not.toBe('')
     expect(rule.tip.trim()).not.toBe('')
+  })
+
+  it('are every rule in pipeline/lint/rules/ (a module there that is not in the list never runs)', async () => {
+    const folder = path.join(ROOT, 'pipeline/lint/rules')
+    const modules = (await readdir(folder)).filter((name) => name.endsWith('.ts') && !['index.ts', 'shared.ts'].includes(name))
+    const defined: Rule[] = []
+    for (const name of modules) {
+      const exported = Object.values(await import(path.join(folder, name)) as Record<string, unknown>)
+      const found = exported.filter((value): value is Rule => typeof value === 'object' && value !== null && 'check' in value && 'id' in value)
+      expect(found, `${name} exports no rule`).not.toEqual([])
+      defined.push(...found)
+    }
+    expect(defined.filter((rule) => !rules.includes(rule)).map((rule) => rule.id)).toEqual([])
   })
 
   it('have unique ids', () => {
