@@ -1,6 +1,6 @@
 // Build: content/*.md (and content/locales/<tag>/) → lint → src/generated/ (ids.ts, releases-data.ts,
-// locales.ts, loaders.ts, source.ts, source-render.ts, and each locale's
-// locales/<tag>/{guide-data,render-data,index,render}.ts) → tsup → dist/,
+// locales.ts, import-locale.ts, import-content.ts, source.ts, source-render.ts, and each locale's
+// locales/<tag>/{guide-data,render-data,ordinals,index,render}.ts) → tsup → dist/,
 // and the check package's packages/check/dist/ (with --out-dir <dir>, <dir>/check/).
 // `--data-only` stops after src/generated/ (what `npm run test:content` needs).
 // Fails closed: any content problem stops it with file:line:column messages,

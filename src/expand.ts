@@ -52,7 +52,7 @@ export type CompactStep = readonly [
   exceptions?: Exceptions,
 ]
 
-/** The guide as shipped (src/generated/guide-data.ts): the public guide, its steps compact. */
+/** The guide as shipped (src/generated/locales/<tag>/guide-data.ts): the public guide, its steps compact. */
 export interface CompactGuide extends Omit<Guide, 'steps'> {
   /** What a step or item that writes no `since` or `translation` has. */
   readonly defaults: {readonly since: string; readonly translation: TranslationStatus}
