@@ -34,7 +34,11 @@ export interface FormatOptions {
 // translator's to-do list, not the editor's problem (errors are never folded).
 const BEHIND = ['translation-outdated', 'translation-missing', 'translation-parity', 'step-count']
 
-/** How serious a diagnostic is: an error stops the build, a warning does not. */
+/**
+ * How serious a diagnostic is: an `error` stops the build (a fatal vfile
+ * message); a `warning` is shown but passes the build and `npm test`
+ * (`check --strict` fails on it). A rule's reports have its severity.
+ */
 export type Severity = 'error' | 'warning'
 
 /** One diagnostic, flat, as the check API, tests and JSON output give it. */

@@ -3,6 +3,7 @@ import type {RoundRange} from '../../src/types.js'
 import type {VFile} from 'vfile'
 import type {ContentDocument} from '../parse/document.js'
 import type {Manifest} from '../release/manifest.js'
+import type {Severity} from '../report.js'
 import {SOURCE} from '../limits.js'
 import type {UnreadableEntry} from '../read/read.js'
 import type {TranslationRecord, UnitKey} from '../read/translation-record.js'
@@ -54,13 +55,6 @@ export interface LocaleContext {
   /** How diagnostics name a file of this folder (`locales/es/guide.md` → `content/locales/es/guide.md`). */
   readonly name: (file: string) => string
 }
-
-/**
- * How much a report matters: an `error` stops the build (a fatal vfile
- * message); a `warning` is shown but passes the build and `npm test`
- * (`check --strict` fails on it).
- */
-export type Severity = 'error' | 'warning'
 
 /** Files the content folder should have but lacks, or has but should not. */
 export interface ContentLayout {
