@@ -43,7 +43,7 @@ function programHelp(): string {
     '  -h, --help     show help; after a command, that command\'s help',
     '  -v, --version  print the version',
     '',
-    'Exit status: 0 done, 1 content errors (check, translation), a refused import or output that cannot be written, 2 bad arguments.',
+    'Exit status: 0 done, 1 content errors (check, locales, translation), a refused import or output that cannot be written, 2 bad arguments.',
     '',
   ].join('\n')
 }

@@ -128,6 +128,8 @@ describe('ace-second-interview locales', () => {
   it('is listed in the help', async () => {
     const {stdout} = await cli(['--help'])
     expect(stdout).toMatch(/^ {2}locales \[content-dir\] \[--format <format>\] +Print, per locale/m)
+    // And among the commands its exit status line says exit 1 on content errors.
+    expect(stdout).toMatch(/^Exit status: .*1 content errors \([^)]*\blocales\b/m)
   })
 })
 
