@@ -170,6 +170,20 @@ describe.concurrent('ace-second-interview: help and version', () => {
     expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${USAGE} ${command} `))
     expect(run.stdout).toContain(mentions)
   })
+  it("are the README's: its Command line section names every command and each option its help lists", async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('\n### Command line'), readme.indexOf('\n## ', readme.indexOf('\n### Command line')))
+    const commands = [...(await cli(['--help'])).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((match) => match[1]!)
+    expect(commands).toContain('steps')
+    const missing: string[] = []
+    for (const command of commands) {
+      if (!section.includes(`\`${command}`)) missing.push(command)
+      for (const [option] of (await cli([command, '--help'])).stdout.matchAll(/--[a-z][a-z-]*/g)) {
+        if (!new RegExp(`${option}\\b`).test(section)) missing.push(`${command} ${option}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
 })
 
 
