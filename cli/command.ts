@@ -31,7 +31,10 @@ export interface Command {
   readonly synopsis: string
   /** One line saying what it does. */
   readonly summary: string
-  /** Help lines for its arguments and options (`--help` is added). */
+  /**
+   * Help lines for its arguments and options, as printed: each indented two
+   * spaces, its text in the column the others' is in (`--help` is added).
+   */
   readonly details: readonly string[]
   /** Its string options, in `parseArgs` form. */
   readonly options: OptionsConfig
