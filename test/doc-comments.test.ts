@@ -1,9 +1,9 @@
 // Every export of every published entry has a doc comment, as an app's editor
 // shows it: read from the declarations the build wrote (dist/ and the check
-// package's packages/check/dist/, which `npm
-// test` builds first), so a comment the bundling of declarations drops
-// counts as missing too. A function's comment may be its call signature's (a
-// locale's members are typed by the LocaleApi interface, whose members carry them).
+// package's packages/check/dist/, which `npm test` builds first), so a
+// comment the bundling of declarations drops counts as missing too. A
+// function's comment may be its call signature's (a locale's members are
+// typed by the LocaleApi interface, whose members carry them).
 import path from 'node:path'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
