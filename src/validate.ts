@@ -1,5 +1,5 @@
 import {describeReceived, quote} from './describe.js'
-import {GuideTypeError, keepName} from './errors.js'
+import {GuideTypeError} from './errors.js'
 import {deepFreeze} from './freeze.js'
 import {GUIDE_SCHEMA, PATTERNS, SCHEMA_DEFS, type SchemaNode} from './schema.js'
 import type {Guide} from './types.js'
@@ -318,9 +318,14 @@ export class GuideValidationError extends GuideTypeError {
     this.problems = deepFreeze(shown.map((p) => ({code: p.code, path: [...p.path], message: p.message})))
   }
 
-  static {
-    keepName(this, 'GuideValidationError')
+  // Named through the build's minifying as the other error classes are
+  // (errors.ts), but without a static block: a bundler keeps a class with
+  // one even when nothing uses it, and this one serves only validation.
+  static override get name(): string {
+    return 'GuideValidationError'
   }
+
+  override name: string = GuideValidationError.name
 }
 
 /**

@@ -373,6 +373,11 @@ describe('the two entries share their code', () => {
     expect(count(both, JSON.stringify(source.guide.steps[0]!.summary).slice(1, -1))).toBe(1)
     expect(count(both, '"GuideRangeError"')).toBe(1)
   })
+
+  it('a bundle of getStep leaves validation out, its error class included', async () => {
+    const only = await bundle(`import {getStep} from '${NAME}'\nconsole.log(getStep(1))`)
+    expect(count(only, 'GuideValidationError')).toBe(0)
+  })
 })
 
 // Issue 13: every locale is its own entry, in both formats, sharing the
