@@ -2,6 +2,8 @@
 // then gzip level 9, and each package's install. Shared by `npm run size`
 // (the budget) and `npm run bench`.
 import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {build} from 'esbuild'
@@ -12,6 +14,26 @@ export interface BundleSize {
   readonly minified: number
   /** Bytes of the minified bundle after `gzip -9`, each file on its own (as a browser downloads them). */
   readonly gzip: number
+  /** The same, with the content's data left out ({@link withoutContent}): what the code costs. */
+  readonly code: number
+}
+
+// The build writes the content's data as `JSON.parse('…')` (pipeline/compile/emit.ts), which a minifier may requote.
+const CONTENT_DATA = /JSON\.parse\((?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)\)/g
+
+/**
+ * A built file with the content's data left out: each `JSON.parse('…')` the
+ * build wrote for the guide, its render trees and its releases becomes
+ * `JSON.parse('{}')`. Budgets hold what the code costs; the content grows
+ * with every step, locale and release an editor adds, and is theirs.
+ *
+ * @param code A built JavaScript file.
+ * @returns The file without its content's data.
+ * @example
+ *   withoutContent(`const guide = JSON.parse('{"steps":[]}')`) // "const guide = JSON.parse('{}')"
+ */
+export function withoutContent(code: string): string {
+  return code.replace(CONTENT_DATA, "JSON.parse('{}')")
 }
 
 /**
@@ -61,7 +83,8 @@ export async function measureBundle(contents: string, resolveDir: string, platfo
   // would let one file's words compress against another's, and count less
   // than an app downloads.
   const gzip = files.reduce((sum, file) => sum + gzipSync(file.contents, {level: 9}).byteLength, 0)
-  return {minified: code.byteLength, gzip}
+  const codeGzip = files.reduce((sum, file) => sum + gzipSync(withoutContent(file.text), {level: 9}).byteLength, 0)
+  return {minified: code.byteLength, gzip, code: codeGzip}
 }
 
 /**
@@ -74,8 +97,68 @@ export async function measureBundle(contents: string, resolveDir: string, platfo
  * @example
  *   packedSize('packages/check') // {name: 'ace-second-interview-check', size: 479000, unpackedSize: 2287000}
  */
-export function packedSize(folder: string): {name: string; size: number; unpackedSize: number} {
+export function packedSize(folder: string): {name: string; size: number; unpackedSize: number; files: Array<{path: string; size: number}>} {
   const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: folder, encoding: 'utf8'})
   if (pack.status !== 0) throw new Error(`expected \`npm pack --dry-run\` in ${folder} to succeed, it exited ${pack.status}: ${pack.stderr}`)
-  return (JSON.parse(pack.stdout) as Array<{name: string; size: number; unpackedSize: number}>)[0]!
+  return (JSON.parse(pack.stdout) as Array<{name: string; size: number; unpackedSize: number; files: Array<{path: string; size: number}>}>)[0]!
+}
+
+/** One package's install: what `npm install` puts on disk, and its budget in size-budget.json. */
+export interface Install {
+  readonly name: string
+  /** Bytes of its files, unpacked. */
+  readonly unpacked: number
+  /** Bytes of the packed tarball. */
+  readonly packed: number
+  /** How many of the unpacked bytes are the content's: its JSON files, and the data the build wrote into its JavaScript ({@link withoutContent}). */
+  readonly content: number
+  /** The rest: what the budget holds. */
+  readonly code: number
+  /** The budget for `code`: its `code`, and its `perLocale` for each locale. */
+  readonly limit: number
+  /** How the limit was reached, for a report: `'185000 B and 10000 B for each of 5 locales'`, or `''`. */
+  readonly allowance: string
+}
+
+/**
+ * Measure each package size-budget.json names under `install`. Every JSON file
+ * under `dist/` is the content's (a locale's `guide.json`, `manifest.json`)
+ * but those of entries budgeted as code (`schema.json`).
+ *
+ * @param root The repository, built.
+ * @param locales How many locales the content has.
+ * @returns One install per package.
+ * @throws {Error} When `npm pack --dry-run` fails.
+ * @example
+ *   await measureInstalls(root, 5) // [{name: 'ace-second-interview', unpacked: 577000, content: 362000, code: 215000, limit: 235000, …}, …]
+ */
+export async function measureInstalls(root: string, locales: number): Promise<Install[]> {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {name: string; exports: Record<string, unknown>}
+  const {budgets, install} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as {
+    budgets: Record<string, number>
+    install: Record<string, {code: number; perLocale?: number}>
+  }
+  const codeJson = Object.keys(budgets).filter((subpath) => subpath.endsWith('.json')).map((subpath) => String(pkg.exports[subpath]).replace(/^\.\//, ''))
+  return Object.entries(install).map(([name, {code: base, perLocale = 0}]) => {
+    const folder = name === pkg.name ? root : path.join(root, 'packages', name.slice(`${pkg.name}-`.length))
+    const tarball = packedSize(folder)
+    let content = 0
+    for (const file of tarball.files) {
+      if (!file.path.startsWith('dist/') || codeJson.includes(file.path)) continue
+      if (file.path.endsWith('.json')) content += file.size
+      else if (/\.c?js$/.test(file.path)) {
+        const text = readFileSync(path.join(folder, file.path), 'utf8')
+        content += Buffer.byteLength(text) - Buffer.byteLength(withoutContent(text))
+      }
+    }
+    return {
+      name: tarball.name,
+      unpacked: tarball.unpackedSize,
+      packed: tarball.size,
+      content,
+      code: tarball.unpackedSize - content,
+      limit: base + perLocale * locales,
+      allowance: perLocale === 0 ? '' : `${base} B and ${perLocale} B for each of ${locales} locales`,
+    }
+  })
 }

@@ -5,8 +5,8 @@
 // versioning policy allows, each recorded by content:version (called in this
 // process, as its script calls it) and committed; then the copy is built and
 // every other test file runs on the released content, whatever project it sits
-// in. A test that pins today's content (its step count, version, ids, words,
-// locales or history) fails here.
+// in, and then CI's package checks. A test or a budget that pins today's
+// content (its step count, version, ids, words, locales or history) fails here.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -295,5 +295,11 @@ describe('the release loop, on a copy of this repository', () => {
     // Every project ran: the package's consumers and the content's own tests among them.
     const names = results!.testResults.map((entry) => path.relative(copy, entry.name))
     expect(names).toEqual(expect.arrayContaining(['test/api.test.ts', 'test/consumer.test.ts', 'test/fresh-clone.test.ts']))
+  })
+
+  // CI's package checks too: a budget the content's growth could break would fail the next editor's release.
+  it.each(['lint:package', 'size'])('passes `npm run %s` on the released content, its budgets unedited', (script) => {
+    const check = run('npm', ['run', script, '--silent'])
+    expect(check.status, check.output).toBe(0)
   })
 })

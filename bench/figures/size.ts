@@ -4,7 +4,7 @@
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
-import {measureBundle, packedSize} from '../../scripts/bundle-size.js'
+import {measureBundle, measureInstalls, packedSize} from '../../scripts/bundle-size.js'
 import {type Figure, NAME, ROOT, format} from '../measure.js'
 
 // A locale's markdown, as one download: guide.md then the steps in file-name order.
@@ -18,16 +18,16 @@ async function gzippedMarkdown(folder: string): Promise<number | undefined> {
 
 /**
  * What `npm install` puts on disk, per package: its files unpacked (as `npm
- * pack` lists them), against its packed tarball and its budget in
- * size-budget.json. The package is what an app that only shows the guide
- * installs (with the types-only packages it pulls in, named beside it); the
- * check package (packages/check/) is what an app that checks its own content adds.
+ * pack` lists them), against its packed tarball; the goal is the budget in
+ * size-budget.json for its code (all but the content's data). The package is
+ * what an app that only shows the guide installs (with the types-only
+ * packages it pulls in, named beside it); the check package (packages/check/)
+ * is what an app that checks its own content adds.
  *
  * @returns One figure per package.
  * @throws {Error} When `npm pack --dry-run` fails.
  */
-async function measureInstall(): Promise<Figure[]> {
-  const {install} = JSON.parse(await readFile(path.join(ROOT, 'size-budget.json'), 'utf8')) as {install: Record<string, number>}
+async function measureInstall(locales: number): Promise<Figure[]> {
   const pulled = new Map<string, number>()
   const visit = async (folder: string): Promise<void> => {
     const manifest = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as {dependencies?: object; peerDependencies?: object; peerDependenciesMeta?: Record<string, {optional?: boolean}>}
@@ -41,21 +41,15 @@ async function measureInstall(): Promise<Figure[]> {
   await visit(ROOT)
   const kB = (bytes: number): string => `${format(bytes / 1000, 0)} kB`
   const pulledBytes = [...pulled.values()].reduce((sum, bytes) => sum + bytes, 0)
-  return [
-    {folder: ROOT, name: `install: \`${NAME}\` unpacked (an app that only shows the guide)`, extra: ` (and ${pulled.size} types-only packages, ${kB(pulledBytes)})`},
-    {folder: path.join(ROOT, 'packages/check'), name: `install: \`${NAME}-check\` unpacked (what an app that checks its content adds)`, extra: ''},
-  ].map(({folder, name, extra}) => {
-    const tarball = packedSize(folder)
-    const budget = install[tarball.name]
-    return {
-      name,
-      measured: `${kB(tarball.unpackedSize)}${extra}`,
-      baseline: `${kB(tarball.size)} (the packed tarball)`,
-      ratio: `${format(tarball.unpackedSize / tarball.size, 1)}×`,
-      goal: budget === undefined ? '–' : `≤ ${kB(budget)} (size-budget.json)`,
-      met: budget === undefined ? undefined : tarball.unpackedSize <= budget,
-    }
-  })
+  const who: Record<string, string> = {[NAME]: 'an app that only shows the guide', [`${NAME}-check`]: 'what an app that checks its content adds'}
+  return (await measureInstalls(ROOT, locales)).map((install) => ({
+    name: `install: \`${install.name}\` unpacked (${who[install.name] ?? install.name})`,
+    measured: `${kB(install.unpacked)}${install.content === 0 ? '' : `: ${kB(install.code)} code, ${kB(install.content)} content`}${install.name === NAME ? ` (and ${pulled.size} types-only packages, ${kB(pulledBytes)})` : ''}`,
+    baseline: `${kB(install.packed)} (the packed tarball)`,
+    ratio: `${format(install.unpacked / install.packed, 1)}×`,
+    goal: `code ≤ ${kB(install.limit)} (size-budget.json)`,
+    met: install.code <= install.limit,
+  }))
 }
 
 /**
@@ -68,7 +62,7 @@ async function measureInstall(): Promise<Figure[]> {
  */
 export async function measureSize(): Promise<Figure[]> {
   const {LOCALES, SOURCE_LOCALE} = await import('../../src/generated/locales.js')
-  const figures = await measureInstall()
+  const figures = await measureInstall(LOCALES.length)
   for (const tag of [undefined, ...LOCALES]) {
     const entry = tag === undefined ? NAME : `${NAME}/locales/${tag}`
     const bundle = await measureBundle(`export {getStep, checklistForRound} from '${entry}'`, ROOT)

@@ -2,7 +2,7 @@
 // each published release, per step and item id, for apps that keep readers'
 // progress across releases (src/history.ts, src/progress.ts).
 import type {Change, Release as RuntimeRelease} from '../../src/types.js'
-import {GENERATED_BANNER} from '../compile/emit.js'
+import {GENERATED_BANNER, jsonParse} from '../compile/emit.js'
 import type {Manifest} from './manifest.js'
 import {diffReleases} from './versioning.js'
 
@@ -32,9 +32,8 @@ export function releasesFromManifest(manifest: Manifest | undefined): RuntimeRel
 }
 
 /**
- * Write the release history as a TypeScript module for `src/`. One release a
- * line and one change a line keep it compact in the main bundle and readable
- * in a diff.
+ * Write the release history as a TypeScript module for `src/`, as the guide
+ * data is written: one `JSON.parse` of compact JSON.
  *
  * @param releases What {@link releasesFromManifest} returned.
  * @returns The module's source, byte-identical for identical input.
@@ -42,16 +41,10 @@ export function releasesFromManifest(manifest: Manifest | undefined): RuntimeRel
  *   await writeFile('src/generated/releases-data.ts', emitReleasesModule(releasesFromManifest(manifest)))
  */
 export function emitReleasesModule(releases: readonly RuntimeRelease[]): string {
-  const body = releases
-    .map(({version, date, changes}) => {
-      const lines = changes.map((change) => `      ${JSON.stringify(change)},\n`).join('')
-      return `  {version: ${JSON.stringify(version)}, date: ${JSON.stringify(date)}, changes: [${lines === '' ? '' : `\n${lines}    `}]},\n`
-    })
-    .join('')
   return `${GENERATED_BANNER}
 import type {Release} from '../types.js'
 
 /** Every published release, oldest first, from content/manifest.json (src/history.ts freezes it). */
-export const RELEASES_DATA: Release[] = [${body === '' ? '' : `\n${body}`}]
+export const RELEASES_DATA: Release[] = ${jsonParse(releases)}
 `
 }
