@@ -18,7 +18,7 @@ interface Budget {
   /** Bytes of code (min+gzip) each entry may bundle, by subpath. */
   readonly budgets: Readonly<Record<string, number>>
   /** Subpaths that are the content itself (its JSON), measured but not budgeted. */
-  readonly content: readonly string[]
+  readonly content?: readonly string[]
   /** Entries that run only under Node, bundled for Node instead of the browser. */
   readonly node?: readonly string[]
 }
@@ -26,7 +26,7 @@ interface Budget {
 async function main(): Promise<number> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {name: string; exports: Record<string, unknown>}
   const percent = (bytes: number, limit: number): string => `budget ${limit} B (${((100 * bytes) / limit).toFixed(1)}%)`
-  const {budgets, content, node = []} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
+  const {budgets, content = [], node = []} = JSON.parse(await readFile(path.join(root, 'size-budget.json'), 'utf8')) as Budget
   let failed = false
   const rows: string[] = []
   // A pattern subpath (`./locales/*`) is measured for every locale the build generated.
