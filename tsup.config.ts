@@ -57,10 +57,11 @@ const CHECK: Options = {
 
 /**
  * The `ace-second-interview` bin: the CLI alone. It imports the package's own
- * main entry beside it (./index.js) and, for `check`, `locales` and
- * `translation`, the check package (loaded on demand, installed by apps that
- * want it) instead of bundling second copies of them: the one thing esbuild
- * is told here, since cli/ imports them from their sources. The shebang in
+ * main entry (`#main`) and, for `check`, `locales` and `translation`, the
+ * check package (`#check`, loaded on demand, installed by apps that want it)
+ * instead of bundling second copies of them: package.json's "imports" map
+ * both to the built files, and to their sources under the `ace-source`
+ * condition that tsc, vitest and the scripts run with. The shebang in
  * cli/index.ts is kept and makes tsup write the file executable.
  */
 const BIN: Options = {
@@ -68,18 +69,10 @@ const BIN: Options = {
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  noExternal: [/.*/],
+  external: ['#main', '#check'],
   // A program, not a library: nothing bundles it again, so the annotations
   // minifying drops are not needed, and every app installs it.
   minify: true,
-  esbuildPlugins: [
-    {
-      name: 'built-entries',
-      setup(build) {
-        build.onResolve({filter: /[\\/](?:src[\\/]index|pipeline[\\/]check)\.js$/}, (args) => ({path: args.path.endsWith('check.js') ? 'ace-second-interview-check' : './index.js', external: true}))
-      },
-    },
-  ],
 }
 
 // tsup needs a default export here; the package itself has none.

@@ -8,7 +8,7 @@ import path from 'node:path'
 import {formatDiagnostics, formatGithub, shouldUseColor} from '../pipeline/report.js'
 import {escapeControl} from '../pipeline/terminal.js'
 import {escapeJson} from '../src/describe.js'
-import type {CheckError} from '../pipeline/check.js'
+import type {CheckError} from '#check'
 import {quote} from './args.js'
 import type {Io} from './command.js'
 
@@ -62,11 +62,12 @@ export const CHECK_MISSING = 'ERR_CHECK_NOT_INSTALLED'
 
 // The check API (`ace-second-interview/check`). The pipeline (unified, remark,
 // yaml: most of the code) is loaded only when a check (or `locales`,
-// `translation`) runs, so `steps` and friends start fast. The bin's build
-// points this import at CHECK_PACKAGE, which an app installs beside this package.
-async function loadCheck(): Promise<typeof import('../pipeline/check.js')> {
+// `translation`) runs, so `steps` and friends start fast. `#check` is
+// CHECK_PACKAGE, which an app installs beside this package (package.json's
+// "imports"; pipeline/check.ts under the `ace-source` condition).
+async function loadCheck(): Promise<typeof import('#check')> {
   try {
-    return await import('../pipeline/check.js')
+    return await import('#check')
   } catch (error) {
     // Node names the package it could not find: "Cannot find package 'x' imported from …".
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND' || !(error as Error).message.includes(`'${CHECK_PACKAGE}'`)) throw error
@@ -105,7 +106,7 @@ export async function runCheck(request: CheckRequest, io: Io): Promise<number> {
  * @example
  *   const result = await withCheck('ace-second-interview locales', io, (api) => api.translationStatus('content'))
  */
-export async function withCheck<T>(program: string, io: Io, call: (api: typeof import('../pipeline/check.js')) => Promise<T>): Promise<T | undefined> {
+export async function withCheck<T>(program: string, io: Io, call: (api: typeof import('#check')) => Promise<T>): Promise<T | undefined> {
   const api = await loadCheck()
   try {
     return await call(api)

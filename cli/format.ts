@@ -4,8 +4,8 @@
 // end up on a terminal too (`steps | less -R`, `cat round-3.md`), so every
 // string they take from the content goes through `escapeControl` first:
 // content can never send the terminal an escape sequence or forge a line.
-import * as source from '../src/index.js'
-import type {ChecklistItem, Guide, LocaleModule, Step} from '../src/index.js'
+import * as source from '#main'
+import type {ChecklistItem, Guide, LocaleModule, Step} from '#main'
 import {escapeJson} from '../src/describe.js'
 import type {Format} from './args.js'
 import {shouldUseColor} from '../pipeline/report.js'

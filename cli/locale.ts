@@ -2,7 +2,7 @@
 // `resolveLocale` does (es-MX → es, anything unknown → the source), a
 // malformed one is a usage error, and only the chosen locale's module is
 // loaded, on demand: `steps` without --locale loads nothing more.
-import {type Locale, type LocaleModule, isGuideError, loadLocale, locales, resolveLocale} from '../src/index.js'
+import {type Locale, type LocaleModule, isGuideError, loadLocale, locales, resolveLocale} from '#main'
 import {UsageError, quote} from './args.js'
 import type {Io} from './command.js'
 

@@ -1,4 +1,4 @@
-import {guide} from '../src/index.js'
+import {guide} from '#main'
 import {UsageError, parseCommandLine, quote} from './args.js'
 import {type Command, type Io, PROGRAM} from './command.js'
 import {changesCommand} from './commands/changes.js'

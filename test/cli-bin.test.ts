@@ -340,17 +340,17 @@ describe.concurrent('ace-second-interview: the built bin', () => {
     expect((await readFile(BIN, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node')
   })
 
-  it('imports nothing but Node\'s built-in modules and the package\'s own main entry (./index.js, which loads a locale when --locale asks), and the check package only on demand', async () => {
+  it('imports nothing but Node\'s built-in modules and the package\'s own main entry (#main, which loads a locale when --locale asks), and the check package (#check) only on demand', async () => {
     for (const file of ['dist/cli.js', 'packages/check/dist/index.js']) {
       const code = await readFile(path.join(ROOT, file), 'utf8')
       // Static imports, one a line or (dist/cli.js is minified) after a `;`.
       const specifiers = [...code.matchAll(/(?:^|;)import\s*(?:[\w*{][^'"]*?from\s*)?['"]([^'"]+)['"]/gm)].map((match) => match[1]!)
       expect(specifiers.length, file).toBeGreaterThan(0)
-      for (const specifier of specifiers.filter((name) => file !== 'dist/cli.js' || name !== './index.js')) expect(builtinModules, file).toContain(specifier.replace(/^node:/, ''))
-      if (file === 'dist/cli.js') expect(specifiers).toContain('./index.js')
+      for (const specifier of specifiers.filter((name) => file !== 'dist/cli.js' || name !== '#main')) expect(builtinModules, file).toContain(specifier.replace(/^node:/, ''))
+      if (file === 'dist/cli.js') expect(specifiers).toContain('#main')
       // (`{import('x').T}` is a JSDoc type in a bundled dependency's comment, not an import.)
       const dynamic = [...code.matchAll(/(?<!\{)\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!)
-      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')).sort(), file).toEqual(file === 'dist/cli.js' ? ['ace-second-interview-check'] : [])
+      expect(dynamic.filter((specifier) => !specifier.startsWith('node:')).sort(), file).toEqual(file === 'dist/cli.js' ? ['#check'] : [])
       // Bundled CommonJS code (yaml) requires through a createRequire shim: built-ins only.
       for (const [, name] of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
         expect(builtinModules, file).toContain(name!.replace(/^node:/, ''))
@@ -367,16 +367,17 @@ describe.concurrent('ace-second-interview: the built bin', () => {
   })
 
   it('runs steps, step and checklist without the check package, and check, locales and translation exit 2 naming its install', async () => {
-    // A copy outside the repository, where no node_modules has the check package.
+    // A copy of the package outside the repository, where no node_modules has the check package.
     const copy = path.join(scratch, 'no-pipeline')
-    await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
+    await cp(path.join(ROOT, 'dist'), path.join(copy, 'dist'), {recursive: true})
+    await cp(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'))
     for (const args of [['steps'], ['step', '2'], ['checklist', '--round', '3'], ['--version'], ['--help']]) {
-      const run = await node([path.join(copy, 'cli.js'), ...args])
+      const run = await node([path.join(copy, 'dist/cli.js'), ...args])
       expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
       expect(run.stdout).toBe((await cli(args)).stdout)
     }
     for (const args of [['check'], ['check', '--watch'], ['locales'], ['translation', 'import', 'x.po']]) {
-      const run = await node([path.join(copy, 'cli.js'), ...args])
+      const run = await node([path.join(copy, 'dist/cli.js'), ...args])
       expect(run.status, args.join(' ')).toBe(2)
       expect(run.stderr).toBe(
         `ace-second-interview ${args[0]}: expected the content check, ace-second-interview-check, to be installed, found none; install it with \`npm install --save-dev ace-second-interview-check\`\n`,

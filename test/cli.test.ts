@@ -266,16 +266,19 @@ describe.concurrent('ace-second-interview --locale', () => {
   })
 
   it('loads only the chosen locale: it works with every other locale gone, and steps needs only the source\'s', async () => {
+    // A copy of the package: the bin finds its main entry through package.json.
     const copy = path.join(scratch, 'one-locale')
-    await cp(path.join(ROOT, 'dist'), copy, {recursive: true})
+    const dist = path.join(copy, 'dist')
+    await cp(path.join(ROOT, 'dist'), dist, {recursive: true})
+    await cp(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'))
     const chosen = locales.at(-1)!
-    for (const tag of locales) if (tag !== chosen) await rm(path.join(copy, 'locales', tag), {recursive: true})
-    const run = await node([path.join(copy, 'cli.js'), 'checklist', '--round', '3', '--locale', chosen])
+    for (const tag of locales) if (tag !== chosen) await rm(path.join(dist, 'locales', tag), {recursive: true})
+    const run = await node([path.join(dist, 'cli.js'), 'checklist', '--round', '3', '--locale', chosen])
     expect(run.stderr).toBe('')
     expect(run.stdout).toBe((await cli(['checklist', '--round', '3', '--locale', chosen])).stdout)
-    await rm(path.join(copy, 'locales', chosen), {recursive: true})
-    await cp(path.join(ROOT, 'dist/locales', locales[0]!), path.join(copy, 'locales', locales[0]!), {recursive: true})
-    const steps = await node([path.join(copy, 'cli.js'), 'steps'])
+    await rm(path.join(dist, 'locales', chosen), {recursive: true})
+    await cp(path.join(ROOT, 'dist/locales', locales[0]!), path.join(dist, 'locales', locales[0]!), {recursive: true})
+    const steps = await node([path.join(dist, 'cli.js'), 'steps'])
     expect(steps.status, steps.stderr).toBe(0)
     expect(steps.stdout).toBe((await cli(['steps'])).stdout)
   })

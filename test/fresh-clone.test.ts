@@ -3,7 +3,7 @@
 // where the suite checks the shipped content's spelling, in every locale.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -26,16 +26,24 @@ beforeAll(async () => {
       }),
     ),
   )
-  await symlink(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir')
+  // node_modules as `npm ci` leaves it: the same packages, and the check
+  // package linked to the clone's own packages/check/, not built.
+  await mkdir(path.join(clone, 'node_modules'))
+  for (const name of await readdir(path.join(ROOT, 'node_modules'))) {
+    await symlink(name === 'ace-second-interview-check' ? path.join(clone, 'packages/check') : path.join(ROOT, 'node_modules', name), path.join(clone, 'node_modules', name), 'dir')
+  }
 })
 afterAll(async () => {
   await rm(clone, {recursive: true, force: true})
 })
 
-// As `npm run check:content` runs: its own process, which imports only what
-// the clone has (no dist/, no src/generated/).
-function spawnCheck(args: readonly string[] = []) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts', ...args], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+// As `npm run check:content` runs (its command, from package.json): its own
+// process, which imports only what the clone has (no dist/, no src/generated/).
+async function spawnCheck(args: readonly string[] = []) {
+  const {scripts} = JSON.parse(await readFile(path.join(clone, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+  const [program, ...command] = scripts['check:content']!.split(' ')
+  expect(program).toBe('node')
+  const run = spawnSync(process.execPath, [...command, ...args], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
 }
 
@@ -58,7 +66,7 @@ describe('npm run check:content on a fresh clone', () => {
   it('checks content/ in full, every locale spelt, and passes it: at most translations behind, as warnings', async () => {
     // The one check of the shipped content with every spelling dictionary
     // loaded, so the suite pays for them once.
-    const run = spawnCheck(['--format', 'json'])
+    const run = await spawnCheck(['--format', 'json'])
     expect(run.stderr).toBe('')
     const found = JSON.parse(run.stdout) as Array<{file: string; line: number; column: number; ruleId: string; severity: string; reason: string}>
     // A source release leaves its translations behind until a translator

@@ -1,4 +1,4 @@
-import {type Change, guide, releases} from '../../src/index.js'
+import {type Change, guide, releases} from '#main'
 import {UsageError, parseFormat, quote} from '../args.js'
 import {escapeControl as safe} from '../../pipeline/terminal.js'
 import type {Command} from '../command.js'

@@ -1,4 +1,4 @@
-import {guide} from '../../src/index.js'
+import {guide} from '#main'
 import {UsageError, parseFormat, quote} from '../args.js'
 import type {Command} from '../command.js'
 import {FORMAT_HELP, formatChecklistMarkdown, formatChecklistText, printResult} from '../format.js'

@@ -1,4 +1,4 @@
-import {type LocaleModule, type Step, guide} from '../../src/index.js'
+import {type LocaleModule, type Step, guide} from '#main'
 import {UsageError, parseFormat, quote} from '../args.js'
 import {escapeControl} from '../../pipeline/terminal.js'
 import type {Command} from '../command.js'
