@@ -140,8 +140,9 @@ const pathCheck = (name: string, value: unknown, optional = true): ArgumentCheck
  *   warnings) and the vfiles.
  * @throws {CheckError} `ERR_CHECK_NO_FOLDER` when `dir` does not exist,
  *   `ERR_CHECK_NOT_A_FOLDER` when it is something else, `ERR_CHECK_NO_FILE`
- *   when nothing is at `options.manifest`. Bad content never throws: it
- *   comes back as diagnostics.
+ *   when nothing is at `options.manifest`; `ERR_CHECK_INVALID_OPTION` (a
+ *   TypeError) for an argument of the wrong kind or an option it does not
+ *   have. Bad content never throws: it comes back as diagnostics.
  * @example
  *   const {ok, diagnostics} = await checkContent('content')
  *   if (!ok) console.error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.reason}`).join('\n'))
@@ -190,9 +191,13 @@ export async function translationStatus(dir: string | URL, options: Readonly<Che
 // The folder to check, resolved and checked to be one, and how to build it
 // (or a copy of it) as the build would, with these rules. `call` is the
 // call's signature, as the errors name it (`translationStatus(dir)`).
-async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string) {
-  validate(call.slice(0, call.indexOf('(')), [
+// `known` are the call's option names: any other is refused, never ignored.
+async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string, known = ['cwd', 'manifest', 'strict']) {
+  const name = call.slice(0, call.indexOf('('))
+  const unknown = typeof options === 'object' && options !== null ? Object.keys(options).find((key) => !known.includes(key)) : undefined
+  validate(name, [
     ['options', options, options === undefined || options === null || typeof options === 'object', 'an object'],
+    [`options.${unknown}`, options?.[unknown as keyof CheckOptions], unknown === undefined, `absent (${name}'s options are ${known.slice(0, -1).join(', ')} and ${known.at(-1)})`],
     pathCheck('"dir"', dir, false),
     pathCheck('options.cwd', options?.cwd),
     pathCheck('options.manifest', options?.manifest),
@@ -307,7 +312,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
     ['options.format', format, format === 'po' || format === 'xliff', "'po' or 'xliff'"],
     ['options.date', date, date instanceof Date && !Number.isNaN(date.getTime()), 'a valid Date'],
   ])
-  const result = await (await resolveFolder(dir, options, 'exportTranslation(dir, tag)')).build(buildRules)
+  const result = await (await resolveFolder(dir, options, 'exportTranslation(dir, tag)', ['cwd', 'manifest', 'strict', 'format', 'date'])).build(buildRules)
   const {locale, source, tags, broken} = translationOf(result, tag)
   if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', {expected: tags})
   const name = locale.locale.tag

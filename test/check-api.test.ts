@@ -129,6 +129,10 @@ describe('checkContent', () => {
     {call: 'exportTranslation', run: () => source.exportTranslation('.', 'es', {date: new Date('nope')}), name: 'options.date', expected: 'a valid Date', received: 'Invalid Date'},
     {call: 'exportTranslation', run: () => source.exportTranslation('.', 7 as never), name: '"tag"', expected: 'a string', received: '7'},
     {call: 'importTranslation', run: () => source.importTranslation(['es.po'] as never, '.'), name: '"file"', expected: 'a string or URL', received: "[ 'es.po' ]"},
+    // A misspelt option is refused, never ignored.
+    {call: 'checkContent', run: () => checkContent('.', {stict: true} as never), name: 'options.stict', expected: "absent (checkContent's options are cwd, manifest and strict)", received: 'true'},
+    {call: 'exportTranslation', run: () => source.exportTranslation('.', 'es', {formats: 'xliff'} as never), name: 'options.formats', expected: "absent (exportTranslation's options are cwd, manifest, strict, format and date)", received: "'xliff'"},
+    {call: 'importTranslation', run: () => source.importTranslation('es.po', '.', {format: 'po'} as never), name: 'options.format', expected: "absent (importTranslation's options are cwd, manifest and strict)", received: "'po'"},
   ])('rejects $call with $name of the wrong kind as a TypeError coded ERR_CHECK_INVALID_OPTION', async ({call, run, name, expected, received}) => {
     const error = await run().then(() => undefined, (caught: unknown) => caught)
     expect(error).toBeInstanceOf(TypeError)
