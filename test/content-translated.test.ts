@@ -278,6 +278,34 @@ describe('content:version with translations', () => {
     expect([...entry.matchAll(/^- Content: (Locale .*)$/gm)].map((match) => match[1])).toEqual(["Locale `it` (in the source's words until translated)."])
   })
 
+  it('calls a new locale\'s first translation of its introduction translated, and its removal a fallback, never an update of the source\'s words', async () => {
+    const root = await makeRepository()
+    await addLocale('it', path.join(root, 'content'))
+    expect((await version(root, ['--date', '2030-01-01'])).code).toBe(0)
+    const localeLines = async (release: string) => {
+      const entry = releaseEntry(await readFile(path.join(root, 'CHANGELOG.md'), 'utf8'), release)
+      expect(entry, release).toBeDefined()
+      return [...entry!.matchAll(/^- Content: (Locale .*)$/gm)].map((match) => match[1])
+    }
+    const guide = path.join(root, 'content/locales/it/guide.md')
+    const copy = await readFile(guide, 'utf8')
+    await writeFile(guide, copy.replace(/^# How to .*$/m, '# Come superare il secondo colloquio'))
+    expect((await translated(root, ['it', 'introduction'])).code).toBe(0)
+    expect((await version(root)).code).toBe(0)
+    expect(await localeLines('1.0.1')).toEqual(['Locale `it`: translated the title, introduction and labels.'])
+    // The translation taken out: the source's words again.
+    await writeFile(guide, copy)
+    expect((await version(root)).code).toBe(0)
+    expect(await localeLines('1.0.2')).toEqual(["Locale `it`: now falls back to the source's wording for the title, introduction and labels."])
+    // The source reworded: `it` shows the source's words still, and says nothing.
+    const source = path.join(root, 'content/guide.md')
+    await writeFile(source, (await readFile(source, 'utf8')).replace(/^# How to .*$/m, '# How to Ace Your Second Interview'))
+    expect((await version(root)).code).toBe(0)
+    const {version: reworded} = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
+    expect(reworded).not.toBe('1.0.2')
+    expect(await localeLines(reworded)).toEqual([])
+  })
+
   // Each locale line says what happened to its units; a unit never translated says nothing.
   type Edit = readonly [file: string, from: string | RegExp, to: string]
   const BEST = '{#note-best-answer rounds=2+}'

@@ -123,7 +123,10 @@ function localeChanges(before: ReleaseContent, after: ReleaseContent): Change[] 
         was === undefined ? (now === undefined ? undefined : 'translated') : now === undefined ? (inSource ? 'falls-back' : 'removed') : was === now ? undefined : 'translation-updated'
       if (kind !== undefined) found.set(kind, [...(found.get(kind) ?? []), {id, noun, label}])
     }
-    judge('introduction', '', 'the title, introduction and labels', old?.introduction, next.introduction, true)
+    // A locale's introduction is recorded even in the source's words (then
+    // its hash is the source's): those are no translation to have or update.
+    const [was, now] = [old?.introduction, next.introduction]
+    if (was !== now) judge('introduction', '', 'the title, introduction and labels', was === before.introduction ? undefined : was, now === after.introduction ? undefined : now, true)
     for (const id of union(old?.steps ?? {}, next.steps)) judge(id, 'step', `\`${id}\``, own(old?.steps ?? {}, id), own(next.steps, id), own(after.steps, id) !== undefined)
     // A renamed item is judged under its new id, against the translation of the id it replaces.
     const itemIds = [...new Set([...union(old?.items ?? {}, next.items), ...renames.keys()])].filter((id) => !renamedAway.has(id)).sort()
