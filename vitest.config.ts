@@ -1,4 +1,5 @@
 import {availableParallelism} from 'node:os'
+import {defaultServerConditions} from 'vite'
 import {configDefaults, defineConfig} from 'vitest/config'
 import SlowestFirst from './test/setup/sequencer.js'
 
@@ -18,6 +19,9 @@ const RELEASES = 'test/release-loop.test.ts'
 const PACKAGE = ['test/check-api.test.ts', 'test/consumer.test.ts', 'test/pack.test.ts', 'test/readme.test.ts', 'test/e2e/**/*.test.ts']
 
 export default defineConfig({
+  // package.json's "imports" (#main, #check) name the sources under this
+  // condition: the command line's tests run src/ and pipeline/, not dist/.
+  ssr: {resolve: {conditions: ['ace-source', ...defaultServerConditions]}},
   test: {
     // CI reads the counts from the JSON report (`.ci/run`), which the verdict
     // reporter writes before it prints them (and why any test was skipped) last.
