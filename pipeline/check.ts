@@ -191,8 +191,9 @@ export async function translationStatus(dir: string | URL, options: Readonly<Che
 // The folder to check, resolved and checked to be one, and how to build it
 // (or a copy of it) as the build would, with these rules. `call` is the
 // call's signature, as the errors name it (`translationStatus(dir)`).
-// `known` are the call's option names: any other is refused, never ignored.
-async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string, known = ['cwd', 'manifest', 'strict']) {
+// The names of CheckOptions: a call's options are refused when not among its `known`, never ignored.
+const CHECK_OPTIONS = ['cwd', 'manifest', 'strict']
+async function resolveFolder(dir: string | URL, options: Readonly<CheckOptions> | null | undefined, call: string, known = CHECK_OPTIONS) {
   const name = call.slice(0, call.indexOf('('))
   const unknown = typeof options === 'object' && options !== null ? Object.keys(options).find((key) => !known.includes(key)) : undefined
   validate(name, [
@@ -312,7 +313,7 @@ export async function exportTranslation(dir: string | URL, tag: string, options:
     ['options.format', format, format === 'po' || format === 'xliff', "'po' or 'xliff'"],
     ['options.date', date, date instanceof Date && !Number.isNaN(date.getTime()), 'a valid Date'],
   ])
-  const result = await (await resolveFolder(dir, options, 'exportTranslation(dir, tag)', ['cwd', 'manifest', 'strict', 'format', 'date'])).build(buildRules)
+  const result = await (await resolveFolder(dir, options, 'exportTranslation(dir, tag)', [...CHECK_OPTIONS, 'format', 'date'])).build(buildRules)
   const {locale, source, tags, broken} = translationOf(result, tag)
   if (locale === undefined) throw checkError('ERR_CHECK_NO_LOCALE', tag, `expected "tag" to be one of the folder's translations (${tags.join(', ') || 'none'}), found`, 'exportTranslation(dir, tag)', {expected: tags})
   const name = locale.locale.tag
